@@ -1,4 +1,4 @@
-package org.consilium.triage;
+package org.consilium.shared;
 
 import java.time.Instant;
 

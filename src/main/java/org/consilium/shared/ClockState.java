@@ -1,4 +1,4 @@
-package org.consilium.triage;
+package org.consilium.shared;
 
 /** Where a {@link DeadlineClock} stands. */
 public enum ClockState {

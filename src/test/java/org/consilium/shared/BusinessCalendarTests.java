@@ -1,4 +1,4 @@
-package org.consilium.triage;
+package org.consilium.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,0 +1,69 @@
+package org.consilium.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit trail. Successful actions are recorded inside the caller's transaction, so a rolled
+ * back write leaves no claim of success; denials and failures are recorded in a transaction of their own, so they
+ * survive the rollback of the request that caused them.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records a successful read or write, in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void success(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
+		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.SUCCESS);
+	}
+
+	/** Records an access the policy refused; committed even when the caller's transaction rolls back. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void denied(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
+		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.DENIED);
+	}
+
+	/** Records an attempted action that failed (bad input, conflict); committed on its own. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void failed(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
+		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.FAILED);
+	}
+
+	/** The trail of one case, newest first, for the patient's access log; {@code limit} rows from {@code offset}. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> forCase(UUID caseId, int offset, int limit) {
+		return jdbc.sql("""
+				SELECT id, occurred_at, actor_id, actor_role, action, case_id, record_type, record_id, outcome
+				FROM audit.audit_event WHERE case_id = ? ORDER BY occurred_at DESC, id DESC OFFSET ? LIMIT ?""")
+			.params(caseId, offset, limit).query(AuditEntry.class).list();
+	}
+
+	@Transactional(readOnly = true)
+	public long countForCase(UUID caseId) {
+		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ?").param(caseId).query(Long.class).single();
+	}
+
+	private void insert(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId, AuditOutcome outcome) {
+		jdbc.sql("""
+				INSERT INTO audit.audit_event (occurred_at, actor_id, actor_role, action, case_id, record_type, record_id, outcome)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Timestamp.from(clock.instant()), actorId, actorRole, action, caseId, recordType, recordId, outcome.name())
+			.update();
+	}
+}

@@ -1,0 +1,55 @@
+package org.consilium.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in principal. Carries no health data. */
+public final class ConsiliumUser implements UserDetails {
+
+	/** Authority held until a one-time password has been replaced; every other page redirects to the change form. */
+	public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+	private final Actor actor;
+
+	private final String email;
+
+	private final String passwordHash;
+
+	private final boolean mustChangePassword;
+
+	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword) {
+		this.actor = actor;
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = mustChangePassword;
+	}
+
+	public Actor actor() {
+		return actor;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority(actor.role().authority()));
+		if (mustChangePassword) {
+			authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+		}
+		return authorities;
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+}

@@ -1,0 +1,29 @@
+package org.consilium.identity;
+
+/** The roles of a second-opinion program (ARCHITECTURE.md, "Users and roles"). One role per account. */
+public enum Role {
+	PATIENT("Patient"),
+	REFERRING_PHYSICIAN("Referring physician"),
+	COORDINATOR("Coordinator"),
+	SPECIALIST("Specialist"),
+	ADMIN("Administrator");
+
+	private final String label;
+
+	Role(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** The Spring Security authority, {@code ROLE_<name>}. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+	public boolean isStaff() {
+		return this != PATIENT;
+	}
+}

@@ -1,0 +1,140 @@
+package org.consilium.identity;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Form login for pages, the same session for the JSON API (which answers 401 instead of redirecting), CSRF on
+ * every state change (htmx sends the token as a header), a strict Content Security Policy that allows only the
+ * application's own scripts and styles, and no caching of pages that may hold health data.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String GENERIC_LOGIN_FAILURE = "The e-mail or password is not correct, or there were too many attempts. Try again in a few minutes.";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder(12);
+	}
+
+	private static UserDetailsService userDetailsService(UserAccountRepository accounts) {
+		return username -> accounts.findByEmail(UserAccount.normalize(username)).map(UserAccount::toPrincipal)
+			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
+	}
+
+	@Bean
+	AuthenticationProvider throttledAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts));
+		dao.setPasswordEncoder(encoder);
+		return new AuthenticationProvider() {
+			@Override
+			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+				String username = String.valueOf(authentication.getName());
+				pause(throttle.delayFor(username));
+				if (throttle.isLocked(username)) {
+					throttle.recordFailure(username);
+					throw new BadCredentialsException(GENERIC_LOGIN_FAILURE);
+				}
+				try {
+					Authentication result = dao.authenticate(authentication);
+					throttle.recordSuccess(username);
+					return result;
+				}
+				catch (AuthenticationException e) {
+					throttle.recordFailure(username);
+					throw new BadCredentialsException(GENERIC_LOGIN_FAILURE);
+				}
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return dao.supports(authentication);
+			}
+		};
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		http
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/register", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/api/openapi", "/api/openapi/**", "/about/emergency")
+				.permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
+						+ "img-src 'self' data: blob:; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
+						+ "form-action 'self'; base-uri 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				.frameOptions(frame -> frame.sameOrigin()))
+			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+		return http.build();
+	}
+
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Sends a user who still holds a one-time password to the change form before anything else. */
+	static final class PasswordChangeGate extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			boolean mustChange = auth != null && auth.getAuthorities().stream()
+				.anyMatch(a -> ConsiliumUser.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
+			boolean allowed = path.equals("/account/password") || path.equals("/logout") || path.startsWith("/css/")
+					|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");
+			if (mustChange && !allowed) {
+				if (path.startsWith("/api/")) {
+					response.sendError(HttpStatus.FORBIDDEN.value());
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/account/password");
+				}
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+	}
+}

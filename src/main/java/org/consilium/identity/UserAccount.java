@@ -1,0 +1,100 @@
+package org.consilium.identity;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A local account. The e-mail is stored lower-cased and is the login name. A one-time password (first
+ * administrator, staff created by an admin, invited patients, demo accounts) must be changed at first login.
+ * Specialists carry a specialty code from {@link Specialty}.
+ */
+@Table(schema = "identity", name = "user_account")
+class UserAccount {
+
+	@Id
+	private final UUID id;
+
+	@Version
+	private Integer version;
+
+	private final String email;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	private final Role role;
+
+	private String specialtyCode;
+
+	private String preferredLanguage;
+
+	private boolean mustChangePassword;
+
+	private final Instant createdAt;
+
+	@PersistenceCreator
+	UserAccount(UUID id, Integer version, String email, String displayName, String passwordHash, Role role,
+			String specialtyCode, String preferredLanguage, boolean mustChangePassword, Instant createdAt) {
+		this.id = id;
+		this.version = version;
+		this.email = email;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.specialtyCode = specialtyCode;
+		this.preferredLanguage = preferredLanguage;
+		this.mustChangePassword = mustChangePassword;
+		this.createdAt = createdAt;
+	}
+
+	static UserAccount create(String email, String displayName, String passwordHash, Role role, String specialtyCode,
+			String preferredLanguage, boolean oneTimePassword, Instant now) {
+		return new UserAccount(UUID.randomUUID(), null, normalize(email), displayName.strip(), passwordHash, role,
+				specialtyCode, preferredLanguage, oneTimePassword, now);
+	}
+
+	static String normalize(String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+		this.mustChangePassword = false;
+	}
+
+	void updateProfile(String displayName, String preferredLanguage) {
+		this.displayName = displayName.strip();
+		this.preferredLanguage = preferredLanguage;
+	}
+
+	ConsiliumUser toPrincipal() {
+		return new ConsiliumUser(actor(), email, passwordHash, mustChangePassword);
+	}
+
+	Actor actor() {
+		return new Actor(id, role, displayName);
+	}
+
+	UserView view() {
+		return new UserView(id, email, displayName, role, specialtyCode, preferredLanguage);
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String passwordHash() {
+		return passwordHash;
+	}
+
+	Role role() {
+		return role;
+	}
+}

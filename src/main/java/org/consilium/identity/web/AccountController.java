@@ -1,0 +1,137 @@
+package org.consilium.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.shared.ConsiliumProblem;
+
+/** Sign-in, patient self-registration, password change, staff accounts (admin) and patient invitations. */
+@Controller
+class AccountController {
+
+	private final IdentityManagement identity;
+
+	AccountController(IdentityManagement identity) {
+		this.identity = identity;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "identity/login";
+	}
+
+	/** The registration form's fields. */
+	static class RegistrationForm {
+		private String displayName = "";
+		private String email = "";
+		private String password = "";
+		private String preferredLanguage = "en";
+		public String getDisplayName() { return displayName; }
+		public void setDisplayName(String v) { displayName = v; }
+		public String getEmail() { return email; }
+		public void setEmail(String v) { email = v; }
+		public String getPassword() { return password; }
+		public void setPassword(String v) { password = v; }
+		public String getPreferredLanguage() { return preferredLanguage; }
+		public void setPreferredLanguage(String v) { preferredLanguage = v; }
+	}
+
+	@GetMapping("/register")
+	String registerForm(Model model) {
+		model.addAttribute("form", new RegistrationForm());
+		return "identity/register";
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
+		try {
+			identity.registerPatient(form.getEmail(), form.getDisplayName(), form.getPassword(), form.getPreferredLanguage());
+			return "redirect:/login?registered";
+		}
+		catch (ConsiliumProblem e) {
+			form.setPassword("");
+			model.addAttribute("error", e.getMessage());
+			return "identity/register";
+		}
+	}
+
+	@GetMapping("/account/password")
+	String passwordForm(Model model, Authentication authentication) {
+		model.addAttribute("mustChange", mustChange(authentication));
+		return "identity/password";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, Model model,
+			Authentication authentication, HttpServletRequest request) {
+		try {
+			identity.changePassword(Actor.current(), currentPassword, newPassword);
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("mustChange", mustChange(authentication));
+			return "identity/password";
+		}
+		// Sign in again with the new password's account state (the one-time flag is gone).
+		SecurityContextHolder.clearContext();
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		return "redirect:/login?changed";
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		model.addAttribute("users", identity.allUsers());
+		model.addAttribute("specialties", identity.specialties());
+		return "identity/users";
+	}
+
+	@PostMapping("/admin/users")
+	String createUser(@RequestParam String displayName, @RequestParam String email, @RequestParam Role role,
+			@RequestParam(required = false) String specialtyCode, Model model) {
+		try {
+			model.addAttribute("created", identity.createStaffAccount(Actor.current(), email, displayName, role, specialtyCode, "en"));
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return users(model);
+	}
+
+	@GetMapping("/patients/invite")
+	String inviteForm() {
+		return "identity/invite";
+	}
+
+	@PostMapping("/patients/invite")
+	String invite(@RequestParam String displayName, @RequestParam String email, @RequestParam(defaultValue = "en") String preferredLanguage,
+			Model model) {
+		try {
+			model.addAttribute("created", identity.invitePatient(Actor.current(), email, displayName, preferredLanguage));
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return "identity/invite";
+	}
+
+	private static boolean mustChange(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities().stream()
+			.anyMatch(a -> ConsiliumUser.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
+	}
+}

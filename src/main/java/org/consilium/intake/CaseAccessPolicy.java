@@ -1,0 +1,34 @@
+package org.consilium.intake;
+
+import org.consilium.identity.Actor;
+
+/**
+ * Who may see a case (ARCHITECTURE.md, "Users and roles"): its patient, its referring physician, its assigned
+ * specialist, and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
+ * Administrators and everyone else have no relation. A refused access is answered exactly like a missing case.
+ */
+final class CaseAccessPolicy {
+
+	private CaseAccessPolicy() {
+	}
+
+	static boolean mayAccess(Actor actor, OpinionRequest request) {
+		return switch (actor.role()) {
+			case PATIENT -> actor.userId().equals(request.patientId());
+			case REFERRING_PHYSICIAN -> actor.userId().equals(request.referrerId());
+			case SPECIALIST -> actor.userId().equals(request.specialistId());
+			case COORDINATOR -> request.status() != OpinionRequestStatus.DRAFT;
+			case ADMIN -> false;
+		};
+	}
+
+	/** The patient or the referring physician who acts for them. */
+	static boolean actsForPatient(Actor actor, OpinionRequest request) {
+		return actor.userId().equals(request.patientId()) || actor.userId().equals(request.referrerId());
+	}
+
+	/** Whether the first opinion must be hidden from this actor: the assigned specialist before the impression. */
+	static boolean blinded(Actor actor, OpinionRequest request) {
+		return actor.userId().equals(request.specialistId()) && request.impressionRecordedAt() == null;
+	}
+}

@@ -1,0 +1,351 @@
+package org.consilium.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.identity.UserView;
+import org.consilium.shared.EditConflictException;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+import org.consilium.shared.ProgramSettings;
+
+/**
+ * The case's use cases. Every method takes the acting user, applies {@link CaseAccessPolicy} first and writes an audit
+ * entry: a case the actor has no relation to throws {@link NotFoundException} (404, audited as DENIED), exactly as a
+ * missing one; a related actor whose role cannot take the action gets {@link ForbiddenActionException} (403); a wrong
+ * state gets {@link org.consilium.shared.IllegalTransitionException} (409); a stale edit gets
+ * {@link EditConflictException} (409); bad input gets {@link InvalidInputException} (422) and changes nothing.
+ */
+@Service
+@Transactional
+public class IntakeManagement {
+
+	private final OpinionRequestRepository requests;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final IdentityManagement identity;
+
+	private final ProgramSettings program;
+
+	private final Clock clock;
+
+	IntakeManagement(OpinionRequestRepository requests, JdbcClient jdbc, AuditLog audit, IdentityManagement identity,
+			ProgramSettings program, Clock clock) {
+		this.requests = requests;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.identity = identity;
+		this.program = program;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a draft. A patient drafts for themself; a referring physician names the patient by e-mail (the patient
+	 * must have an account: invite them first). The same {@code requestToken} (one per rendered form) returns the draft
+	 * created the first time, so a double click creates one case.
+	 */
+	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
+		if (requestToken != null) {
+			var existing = requests.findByCreatedByAndRequestToken(actor.userId(), requestToken);
+			if (existing.isPresent()) {
+				return view(actor, existing.get());
+			}
+		}
+		UUID patientId;
+		UUID referrerId = null;
+		if (actor.is(Role.PATIENT)) {
+			patientId = actor.userId();
+		}
+		else if (actor.is(Role.REFERRING_PHYSICIAN)) {
+			UserView patient = identity.findByEmail(patientEmail).filter(u -> u.role() == Role.PATIENT)
+				.orElseThrow(() -> new InvalidInputException("No patient account has this e-mail address. Invite the patient first."));
+			patientId = patient.id();
+			referrerId = actor.userId();
+		}
+		else {
+			throw new ForbiddenActionException("Only a patient or a referring physician can ask for a second opinion.");
+		}
+		OpinionRequest draft = OpinionRequest.draft(patientId, referrerId, actor.userId(),
+				requestToken == null ? UUID.randomUUID() : requestToken, content == null ? DraftContent.empty() : content, now());
+		OpinionRequest saved = save(draft);
+		audit.success(actor.userId(), actor.role().name(), "case.create", saved.id(), "OpinionRequest", saved.id());
+		return view(actor, saved);
+	}
+
+	/** Saves the draft's content (also the autosave while typing). {@code expectedVersion} guards against lost updates. */
+	public OpinionRequestView updateDraft(Actor actor, UUID caseId, int expectedVersion, DraftContent content) {
+		return change(actor, caseId, expectedVersion, "case.update", forPatient((r, now) -> r.edit(content, now)));
+	}
+
+	public OpinionRequestView submit(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "case.submit", forPatient((r, now) -> r.submit(actor.userId(), now)));
+	}
+
+	public OpinionRequestView withdraw(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "case.withdraw", forPatient((r, now) -> r.withdraw(actor.userId(), now)));
+	}
+
+	/** The patient says the requested records are added; the case returns to triage and the triage clock resumes. */
+	public OpinionRequestView recordsReceived(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "case.records-received", forPatient((r, now) -> r.recordsReceived(actor.userId(), now)));
+	}
+
+	public OpinionRequestView close(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "case.close", forPatient((r, now) -> r.close(actor.userId(), now)));
+	}
+
+	public OpinionRequestView startTriage(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "triage.start", forRole(Role.COORDINATOR, (r, now) -> r.startTriage(actor.userId(), now)));
+	}
+
+	public OpinionRequestView requestRecords(Actor actor, UUID caseId, String message) {
+		return change(actor, caseId, null, "triage.request-records",
+				forRole(Role.COORDINATOR, (r, now) -> r.requestRecords(actor.userId(), message, now)));
+	}
+
+	public OpinionRequestView decline(Actor actor, UUID caseId, DeclineReason reason, String note) {
+		return change(actor, caseId, null, "triage.decline",
+				forRole(Role.COORDINATOR, (r, now) -> r.decline(actor.userId(), reason, note, now)));
+	}
+
+	/**
+	 * Completes triage: specialty (NUCC code), urgency and the assigned specialist, who must hold that specialty.
+	 * @throws InvalidInputException when the specialist does not exist or has another specialty
+	 */
+	public OpinionRequestView assign(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID specialistId) {
+		UserView specialist = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST)
+			.orElseThrow(() -> new InvalidInputException("Choose a specialist from the list."));
+		if (specialtyCode == null || !specialtyCode.equals(specialist.specialtyCode())) {
+			throw new InvalidInputException("The specialist does not hold the chosen specialty.");
+		}
+		return change(actor, caseId, null, "triage.assign",
+				forRole(Role.COORDINATOR, (r, now) -> r.assign(actor.userId(), specialtyCode, urgency, specialistId, now)));
+	}
+
+	public OpinionRequestView acceptAssignment(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "review.accept", forRole(Role.SPECIALIST, (r, now) -> r.accept(actor.userId(), now)));
+	}
+
+	public OpinionRequestView declineAssignment(Actor actor, UUID caseId, String why) {
+		return change(actor, caseId, null, "review.decline",
+				forRole(Role.SPECIALIST, (r, now) -> r.declineAssignment(actor.userId(), why, now)));
+	}
+
+	/** The specialist asked the patient a clarifying question: the review clock pauses. */
+	public OpinionRequestView awaitPatient(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "review.ask-patient", forRole(Role.SPECIALIST, (r, now) -> r.askPatient(actor.userId(), now)));
+	}
+
+	/** The patient answered every open question: the case returns to review and the clock resumes. */
+	public OpinionRequestView patientAnswered(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "review.patient-answered", forPatient((r, now) -> r.patientAnswered(actor.userId(), now)));
+	}
+
+	/** The assigned specialist saved an independent impression: from now on they see the first opinion. */
+	public OpinionRequestView impressionRecorded(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "review.impression-recorded", forRole(Role.SPECIALIST, (r, now) -> r.recordImpression(now)));
+	}
+
+	/**
+	 * The opinion was signed. Without the program's quality check it is delivered at once; with it, a coordinator
+	 * delivers it with {@link #deliver}.
+	 */
+	public OpinionRequestView opinionSigned(Actor actor, UUID caseId) {
+		OpinionRequestView signed = change(actor, caseId, null, "review.sign",
+				forRole(Role.SPECIALIST, (r, now) -> r.signOpinion(actor.userId(), now)));
+		if (!program.qualityCheck()) {
+			return change(actor, caseId, null, "opinion.deliver", forRole(Role.SPECIALIST, (r, now) -> r.deliver(actor.userId(), now)));
+		}
+		return signed;
+	}
+
+	public OpinionRequestView deliver(Actor actor, UUID caseId) {
+		return change(actor, caseId, null, "opinion.deliver", forRole(Role.COORDINATOR, (r, now) -> r.deliver(actor.userId(), now)));
+	}
+
+	/**
+	 * Reads a case and audits the read.
+	 * @throws NotFoundException when it does not exist or the actor has no relation to it (audited)
+	 */
+	@Transactional(readOnly = false)
+	public OpinionRequestView read(Actor actor, UUID caseId, String action) {
+		OpinionRequest request = load(actor, caseId, action);
+		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+		return view(actor, request);
+	}
+
+	/**
+	 * Checks that the actor may access the case, without auditing a success (the calling module audits its own action).
+	 * Other modules call this before touching their own data of a case.
+	 * @throws NotFoundException when it does not exist or the actor has no relation to it (audited as DENIED)
+	 */
+	@Transactional(readOnly = true)
+	public OpinionRequestView requireAccess(Actor actor, UUID caseId, String action) {
+		return view(actor, load(actor, caseId, action));
+	}
+
+	/** The actor's own cases: a patient's, a referrer's or a specialist's assignments, newest first; each listing is audited. */
+	public List<OpinionRequestView> myCases(Actor actor) {
+		String column = switch (actor.role()) {
+			case PATIENT -> "patient_id";
+			case REFERRING_PHYSICIAN -> "referrer_id";
+			case SPECIALIST -> "specialist_id";
+			default -> null;
+		};
+		if (column == null) {
+			return List.of();
+		}
+		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE " + column + " = ? ORDER BY created_at DESC")
+			.param(actor.userId()).query(UUID.class).list();
+		return listed(actor, ids);
+	}
+
+	/**
+	 * The coordinators' queue: submitted cases, cases in triage or waiting for records, earliest due first.
+	 * @throws ForbiddenActionException for anyone but a coordinator
+	 */
+	public List<OpinionRequestView> triageQueue(Actor actor) {
+		if (!actor.is(Role.COORDINATOR)) {
+			throw new ForbiddenActionException("The triage queue is for coordinators.");
+		}
+		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE status IN ('SUBMITTED','IN_TRIAGE','AWAITING_RECORDS')")
+			.query(UUID.class).list();
+		return listed(actor, ids).stream()
+			.sorted(Comparator.comparing((OpinionRequestView v) -> v.triageClock() == null ? Instant.MAX : v.triageClock().dueAt()))
+			.toList();
+	}
+
+	/** Cases a coordinator oversees after triage (assigned, in review, waiting, signed awaiting the quality check). */
+	public List<OpinionRequestView> inProgress(Actor actor) {
+		if (!actor.is(Role.COORDINATOR)) {
+			throw new ForbiddenActionException("This list is for coordinators.");
+		}
+		List<UUID> ids = jdbc.sql("""
+				SELECT id FROM intake.opinion_request WHERE status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT','OPINION_SIGNED')
+				ORDER BY created_at""").query(UUID.class).list();
+		return listed(actor, ids);
+	}
+
+	private List<OpinionRequestView> listed(Actor actor, List<UUID> ids) {
+		return ids.stream().map(id -> requests.findById(id).orElseThrow()).filter(r -> CaseAccessPolicy.mayAccess(actor, r))
+			.map(r -> {
+				audit.success(actor.userId(), actor.role().name(), "case.list", r.id(), "OpinionRequest", r.id());
+				return view(actor, r);
+			}).toList();
+	}
+
+	private OpinionRequest load(Actor actor, UUID caseId, String action) {
+		OpinionRequest request = caseId == null ? null : requests.findById(caseId).orElse(null);
+		if (request == null || !CaseAccessPolicy.mayAccess(actor, request)) {
+			audit.denied(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			throw new NotFoundException();
+		}
+		return request;
+	}
+
+	private interface Step {
+		void apply(Actor actor, OpinionRequest request, Instant now);
+	}
+
+	private Step forPatient(BiConsumer2 change) {
+		return (actor, request, now) -> {
+			if (!CaseAccessPolicy.actsForPatient(actor, request)) {
+				throw new ForbiddenActionException("Only the patient or their referring physician can do this.");
+			}
+			change.accept(request, now);
+		};
+	}
+
+	private Step forRole(Role role, BiConsumer2 change) {
+		return (actor, request, now) -> {
+			if (!actor.is(role)) {
+				throw new ForbiddenActionException("Only the case's " + role.label().toLowerCase() + " can do this.");
+			}
+			change.accept(request, now);
+		};
+	}
+
+	@FunctionalInterface
+	private interface BiConsumer2 extends BiConsumer<OpinionRequest, Instant> {
+	}
+
+	private OpinionRequestView change(Actor actor, UUID caseId, Integer expectedVersion, String action, Step step) {
+		OpinionRequest request = load(actor, caseId, action);
+		if (expectedVersion != null && !expectedVersion.equals(request.version())) {
+			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			throw new EditConflictException();
+		}
+		try {
+			step.apply(actor, request, now());
+		}
+		catch (RuntimeException e) {
+			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			throw e;
+		}
+		OpinionRequest saved = save(request);
+		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+		return view(actor, saved);
+	}
+
+	private OpinionRequest save(OpinionRequest request) {
+		List<StatusChange> changes = request.drainPendingChanges();
+		OpinionRequest saved;
+		try {
+			saved = requests.save(request);
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new EditConflictException();
+		}
+		for (StatusChange c : changes) {
+			jdbc.sql("""
+					INSERT INTO intake.status_change (opinion_request_id, from_status, to_status, at, by_user, note)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(saved.id(), c.fromStatus() == null ? null : c.fromStatus().name(), c.toStatus().name(), Timestamp.from(c.at()),
+						c.by(), c.note())
+				.update();
+		}
+		return saved;
+	}
+
+	private List<StatusChange> timeline(UUID caseId) {
+		return jdbc.sql("""
+				SELECT from_status, to_status, at, by_user AS by, note FROM intake.status_change
+				WHERE opinion_request_id = ? ORDER BY at, id""").param(caseId).query(StatusChange.class).list();
+	}
+
+	private OpinionRequestView view(Actor actor, OpinionRequest r) {
+		boolean blinded = CaseAccessPolicy.blinded(actor, r);
+		List<StatusChange> timeline = timeline(r.id());
+		Instant now = now();
+		return new OpinionRequestView(r.id(), r.version() == null ? 0 : r.version(), r.status(), r.patientId(),
+				identity.displayName(r.patientId()), r.referrerId(), r.coordinatorId(), r.specialistId(),
+				r.specialistId() == null ? null : identity.displayName(r.specialistId()), r.reason(), blinded,
+				blinded ? null : r.firstDiagnosisText(), blinded ? null : r.firstDiagnosisSystem(), blinded ? null : r.firstDiagnosisCode(),
+				blinded ? null : r.proposedTreatment(), r.firstPhysician(), r.firstInstitution(), r.firstOpinionDate(), r.symptomsAndHistory(),
+				r.questions(), r.urgency(), r.consentToShare(), r.specialtyCode(), r.declineReason(), r.statusNote(), r.createdAt(), timeline,
+				CaseClocks.triage(timeline, program.calendar(), program.triageBusinessDays(), now),
+				CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now));
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}

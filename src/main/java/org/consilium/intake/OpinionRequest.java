@@ -1,0 +1,332 @@
+package org.consilium.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+
+/**
+ * A request for a second opinion: the case. Its state changes only through the verbs below, each checking the
+ * lifecycle ({@link CaseAction}) and recording a {@link StatusChange}; a wrong state throws
+ * {@link IllegalTransitionException} (409). The draft's content is editable only in {@code DRAFT}. Optimistic
+ * locking ({@code version}) makes a second, stale save fail instead of overwriting.
+ */
+@Table(schema = "intake", name = "opinion_request")
+class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
+
+	@Id
+	private final UUID id;
+
+	@Version
+	private Integer version;
+
+	private OpinionRequestStatus status;
+
+	private final UUID patientId;
+
+	private final UUID referrerId;
+
+	private final UUID createdBy;
+
+	private final UUID requestToken;
+
+	private UUID coordinatorId;
+
+	private UUID specialistId;
+
+	private String reason;
+
+	private String firstDiagnosisText;
+
+	private CodeSystem firstDiagnosisSystem;
+
+	private String firstDiagnosisCode;
+
+	private String proposedTreatment;
+
+	private String firstPhysician;
+
+	private String firstInstitution;
+
+	private LocalDate firstOpinionDate;
+
+	private String symptomsAndHistory;
+
+	private Urgency urgency;
+
+	private boolean consentToShare;
+
+	private Instant consentAt;
+
+	private String specialtyCode;
+
+	private DeclineReason declineReason;
+
+	private String statusNote;
+
+	private Instant impressionRecordedAt;
+
+	private final Instant createdAt;
+
+	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
+	private List<PatientQuestion> questions;
+
+	@Transient
+	private final List<StatusChange> pendingChanges = new ArrayList<>();
+
+	@PersistenceCreator
+	OpinionRequest(UUID id, Integer version, OpinionRequestStatus status, UUID patientId, UUID referrerId, UUID createdBy,
+			UUID requestToken, UUID coordinatorId, UUID specialistId, String reason, String firstDiagnosisText,
+			CodeSystem firstDiagnosisSystem, String firstDiagnosisCode, String proposedTreatment, String firstPhysician,
+			String firstInstitution, LocalDate firstOpinionDate, String symptomsAndHistory, Urgency urgency,
+			boolean consentToShare, Instant consentAt, String specialtyCode, DeclineReason declineReason, String statusNote,
+			Instant impressionRecordedAt, Instant createdAt, List<PatientQuestion> questions) {
+		this.id = id;
+		this.version = version;
+		this.status = status;
+		this.patientId = patientId;
+		this.referrerId = referrerId;
+		this.createdBy = createdBy;
+		this.requestToken = requestToken;
+		this.coordinatorId = coordinatorId;
+		this.specialistId = specialistId;
+		this.reason = reason;
+		this.firstDiagnosisText = firstDiagnosisText;
+		this.firstDiagnosisSystem = firstDiagnosisSystem;
+		this.firstDiagnosisCode = firstDiagnosisCode;
+		this.proposedTreatment = proposedTreatment;
+		this.firstPhysician = firstPhysician;
+		this.firstInstitution = firstInstitution;
+		this.firstOpinionDate = firstOpinionDate;
+		this.symptomsAndHistory = symptomsAndHistory;
+		this.urgency = urgency;
+		this.consentToShare = consentToShare;
+		this.consentAt = consentAt;
+		this.specialtyCode = specialtyCode;
+		this.declineReason = declineReason;
+		this.statusNote = statusNote;
+		this.impressionRecordedAt = impressionRecordedAt;
+		this.createdAt = createdAt;
+		this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
+	}
+
+	/** A new draft for a patient, created by the patient or their referring physician. */
+	static OpinionRequest draft(UUID patientId, UUID referrerId, UUID createdBy, UUID requestToken, DraftContent content, Instant now) {
+		OpinionRequest request = new OpinionRequest(UUID.randomUUID(), null, OpinionRequestStatus.DRAFT, patientId, referrerId,
+				createdBy, requestToken, null, null, "", "", null, "", "", "", "", null, "", Urgency.ROUTINE, false, null, null,
+				null, null, null, now, List.of());
+		request.edit(content, now);
+		request.pendingChanges.add(new StatusChange(null, OpinionRequestStatus.DRAFT, now, createdBy, null));
+		return request;
+	}
+
+	/**
+	 * Replaces the draft's content.
+	 * @throws IllegalTransitionException unless the case is a draft
+	 * @throws InvalidInputException when there are more than {@value DraftContent#MAX_QUESTIONS} questions or a text is too long
+	 */
+	void edit(DraftContent content, Instant now) {
+		if (status != OpinionRequestStatus.DRAFT) {
+			throw new IllegalTransitionException("Only a draft can be edited; this case is " + status.label().toLowerCase() + ".");
+		}
+		List<String> qs = content.questions() == null ? List.of()
+				: content.questions().stream().filter(q -> q != null && !q.isBlank()).map(String::strip).toList();
+		if (qs.size() > DraftContent.MAX_QUESTIONS) {
+			throw new InvalidInputException("Ask at most " + DraftContent.MAX_QUESTIONS + " questions.");
+		}
+		this.reason = text(content.reason(), "reason");
+		this.firstDiagnosisText = text(content.firstDiagnosisText(), "first diagnosis");
+		this.firstDiagnosisCode = text(content.firstDiagnosisCode(), "diagnosis code").toUpperCase(java.util.Locale.ROOT);
+		this.firstDiagnosisSystem = firstDiagnosisCode.isEmpty() ? null : content.firstDiagnosisSystem();
+		if (!firstDiagnosisCode.isEmpty() && firstDiagnosisSystem == null) {
+			throw new InvalidInputException("Choose the code system of the diagnosis code (ICD-10-CM, SNOMED CT, OMIM or ORPHA).");
+		}
+		this.proposedTreatment = text(content.proposedTreatment(), "proposed treatment");
+		this.firstPhysician = text(content.firstPhysician(), "physician");
+		this.firstInstitution = text(content.firstInstitution(), "institution");
+		if (content.firstOpinionDate() != null && content.firstOpinionDate().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
+			throw new InvalidInputException("The date of the first opinion cannot be in the future.");
+		}
+		this.firstOpinionDate = content.firstOpinionDate();
+		this.symptomsAndHistory = text(content.symptomsAndHistory(), "symptoms and history");
+		this.urgency = content.urgency() == null ? Urgency.ROUTINE : content.urgency();
+		if (content.consentToShare() && !consentToShare) {
+			this.consentAt = now;
+		}
+		if (!content.consentToShare()) {
+			this.consentAt = null;
+		}
+		this.consentToShare = content.consentToShare();
+		this.questions = new ArrayList<>(qs.stream().map(PatientQuestion::new).toList());
+	}
+
+	/**
+	 * Submits the draft. Idempotent: submitting an already submitted case changes nothing (a double click).
+	 * @throws InvalidInputException when the reason, the first diagnosis, a question or the consent is missing
+	 */
+	void submit(UUID by, Instant now) {
+		if (status == OpinionRequestStatus.SUBMITTED) {
+			return;
+		}
+		List<String> missing = new ArrayList<>();
+		if (reason.isBlank()) missing.add("the reason for the request");
+		if (firstDiagnosisText.isBlank()) missing.add("the diagnosis you were given");
+		if (questions.isEmpty()) missing.add("at least one question for the specialist");
+		if (!consentToShare) missing.add("your consent to share the records with the reviewers");
+		if (!missing.isEmpty() && status == OpinionRequestStatus.DRAFT) {
+			throw new InvalidInputException("Before submitting, add " + String.join(", ", missing) + ".");
+		}
+		move(CaseAction.SUBMIT, by, now, null);
+		registerEvent(new OpinionRequestSubmitted(id, urgency.name(), now));
+	}
+
+	void withdraw(UUID by, Instant now) {
+		move(CaseAction.WITHDRAW, by, now, null);
+		registerEvent(new OpinionRequestWithdrawn(id, now));
+	}
+
+	void startTriage(UUID coordinator, Instant now) {
+		move(CaseAction.START_TRIAGE, coordinator, now, null);
+		this.coordinatorId = coordinator;
+	}
+
+	void requestRecords(UUID coordinator, String message, Instant now) {
+		if (message == null || message.isBlank()) {
+			throw new InvalidInputException("Tell the patient which records are missing.");
+		}
+		move(CaseAction.REQUEST_RECORDS, coordinator, now, message.strip());
+		this.coordinatorId = coordinator;
+		this.statusNote = message.strip();
+	}
+
+	void recordsReceived(UUID by, Instant now) {
+		move(CaseAction.RECORDS_RECEIVED, by, now, null);
+		this.statusNote = null;
+	}
+
+	void decline(UUID coordinator, DeclineReason why, String note, Instant now) {
+		if (why == null) {
+			throw new InvalidInputException("Choose why the case is declined.");
+		}
+		move(CaseAction.DECLINE, coordinator, now, why.name());
+		this.declineReason = why;
+		this.statusNote = note == null ? null : note.strip();
+	}
+
+	/** Completes triage and assigns the specialist: the triage clock stops and the review clock starts. */
+	void assign(UUID coordinator, String specialty, Urgency triagedUrgency, UUID specialist, Instant now) {
+		if (specialist == null || specialty == null || specialty.isBlank()) {
+			throw new InvalidInputException("Choose a specialty and a specialist.");
+		}
+		move(CaseAction.ASSIGN, coordinator, now, specialty);
+		this.coordinatorId = coordinator;
+		this.specialtyCode = specialty;
+		this.urgency = triagedUrgency == null ? urgency : triagedUrgency;
+		this.specialistId = specialist;
+		this.impressionRecordedAt = null;
+	}
+
+	void accept(UUID specialist, Instant now) {
+		move(CaseAction.ACCEPT, specialist, now, null);
+	}
+
+	void declineAssignment(UUID specialist, String why, Instant now) {
+		if (why == null || why.isBlank()) {
+			throw new InvalidInputException("Say why you decline the case, for the coordinator.");
+		}
+		move(CaseAction.DECLINE_ASSIGNMENT, specialist, now, why.strip());
+		this.specialistId = null;
+		this.statusNote = why.strip();
+	}
+
+	void askPatient(UUID specialist, Instant now) {
+		move(CaseAction.ASK_PATIENT, specialist, now, null);
+	}
+
+	void patientAnswered(UUID patient, Instant now) {
+		move(CaseAction.PATIENT_ANSWERED, patient, now, null);
+	}
+
+	void recordImpression(Instant now) {
+		if (impressionRecordedAt == null) {
+			impressionRecordedAt = now;
+		}
+	}
+
+	void signOpinion(UUID specialist, Instant now) {
+		if (impressionRecordedAt == null) {
+			throw new IllegalTransitionException("Save your independent impression before signing the opinion.");
+		}
+		move(CaseAction.SIGN, specialist, now, null);
+	}
+
+	void deliver(UUID by, Instant now) {
+		move(CaseAction.DELIVER, by, now, null);
+	}
+
+	void close(UUID by, Instant now) {
+		move(CaseAction.CLOSE, by, now, null);
+	}
+
+	private void move(CaseAction action, UUID by, Instant now, String note) {
+		if (!action.allowedFrom(status)) {
+			throw new IllegalTransitionException(action.illegalMessage(status));
+		}
+		OpinionRequestStatus from = status;
+		status = action.target();
+		pendingChanges.add(new StatusChange(from, status, now, by, note));
+		registerEvent(new OpinionRequestStatusChanged(id, from, status, now));
+	}
+
+	private static String text(String value, String field) {
+		String v = value == null ? "" : value.strip();
+		if (v.length() > DraftContent.MAX_TEXT) {
+			throw new InvalidInputException("The " + field + " is longer than " + DraftContent.MAX_TEXT + " characters.");
+		}
+		return v;
+	}
+
+	List<StatusChange> drainPendingChanges() {
+		List<StatusChange> drained = List.copyOf(pendingChanges);
+		pendingChanges.clear();
+		return drained;
+	}
+
+	UUID id() { return id; }
+	Integer version() { return version; }
+	OpinionRequestStatus status() { return status; }
+	UUID patientId() { return patientId; }
+	UUID referrerId() { return referrerId; }
+	UUID createdBy() { return createdBy; }
+	UUID coordinatorId() { return coordinatorId; }
+	UUID specialistId() { return specialistId; }
+	String reason() { return reason; }
+	String firstDiagnosisText() { return firstDiagnosisText; }
+	CodeSystem firstDiagnosisSystem() { return firstDiagnosisSystem; }
+	String firstDiagnosisCode() { return firstDiagnosisCode; }
+	String proposedTreatment() { return proposedTreatment; }
+	String firstPhysician() { return firstPhysician; }
+	String firstInstitution() { return firstInstitution; }
+	LocalDate firstOpinionDate() { return firstOpinionDate; }
+	String symptomsAndHistory() { return symptomsAndHistory; }
+	Urgency urgency() { return urgency; }
+	boolean consentToShare() { return consentToShare; }
+	String specialtyCode() { return specialtyCode; }
+	DeclineReason declineReason() { return declineReason; }
+	String statusNote() { return statusNote; }
+	Instant impressionRecordedAt() { return impressionRecordedAt; }
+	Instant createdAt() { return createdAt; }
+	List<String> questions() { return questions.stream().map(PatientQuestion::text).toList(); }
+}

@@ -1,0 +1,30 @@
+package org.consilium.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a user can act on. Each subclass has a stable problem type slug; the JSON API answers it as an
+ * RFC 9457 problem detail ({@code type = "urn:consilium:problem:<slug>"}) and pages show its message.
+ * Messages never contain another person's data.
+ */
+public abstract class ConsiliumProblem extends RuntimeException {
+
+	private final String type;
+
+	private final HttpStatus status;
+
+	protected ConsiliumProblem(String type, HttpStatus status, String message) {
+		super(message);
+		this.type = type;
+		this.status = status;
+	}
+
+	/** The stable slug, e.g. {@code not-found}. */
+	public String type() {
+		return type;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+}
