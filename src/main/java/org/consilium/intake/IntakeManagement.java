@@ -91,8 +91,13 @@ public class IntakeManagement {
 	}
 
 	/** Saves the draft's content (also the autosave while typing). {@code expectedVersion} guards against lost updates. */
-	public OpinionRequestView updateDraft(Actor actor, UUID caseId, int expectedVersion, DraftContent content) {
-		return change(actor, caseId, expectedVersion, "case.update", forPatient((r, now) -> r.edit(content, now)));
+	public OpinionRequestView updateDraft(Actor actor, UUID caseId, Integer expectedVersion, DraftContent content) {
+		return change(actor, caseId, expectedVersion, "case.update", forPatient((r, now) -> {
+			if (content == null || expectedVersion == null) {
+				throw new InvalidInputException("Send the draft's content and the version you read (expectedVersion).");
+			}
+			r.edit(content, now);
+		}));
 	}
 
 	public OpinionRequestView submit(Actor actor, UUID caseId) {
@@ -131,13 +136,14 @@ public class IntakeManagement {
 	 * @throws InvalidInputException when the specialist does not exist or has another specialty
 	 */
 	public OpinionRequestView assign(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID specialistId) {
-		UserView specialist = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST)
-			.orElseThrow(() -> new InvalidInputException("Choose a specialist from the list."));
-		if (specialtyCode == null || !specialtyCode.equals(specialist.specialtyCode())) {
-			throw new InvalidInputException("The specialist does not hold the chosen specialty.");
-		}
-		return change(actor, caseId, null, "triage.assign",
-				forRole(Role.COORDINATOR, (r, now) -> r.assign(actor.userId(), specialtyCode, urgency, specialistId, now)));
+		return change(actor, caseId, null, "triage.assign", forRole(Role.COORDINATOR, (r, now) -> {
+			UserView specialist = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST)
+				.orElseThrow(() -> new InvalidInputException("Choose a specialist from the list."));
+			if (specialtyCode == null || !specialtyCode.equals(specialist.specialtyCode())) {
+				throw new InvalidInputException("The specialist does not hold the chosen specialty.");
+			}
+			r.assign(actor.userId(), specialtyCode, urgency, specialistId, now);
+		}));
 	}
 
 	public OpinionRequestView acceptAssignment(Actor actor, UUID caseId) {

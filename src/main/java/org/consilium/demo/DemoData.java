@@ -1,0 +1,86 @@
+package org.consilium.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.IdentityManagement.CreatedAccount;
+import org.consilium.identity.Role;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+import org.consilium.records.RecordsManagement;
+
+/**
+ * Seeds the demo once: a coordinator, two specialists of different specialties, a referring physician and two
+ * patients, each with a random one-time password printed once to the console, and one submitted case for the first
+ * patient with the synthetic bundle {@code demo/demo-bundle.json} imported.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "consilium.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+	static final String COORDINATOR = "coordinator@demo.consilium.local";
+
+	private final IdentityManagement identity;
+
+	private final IntakeManagement intake;
+
+	private final RecordsManagement records;
+
+	DemoData(IdentityManagement identity, IntakeManagement intake, RecordsManagement records) {
+		this.identity = identity;
+		this.intake = intake;
+		this.records = records;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		if (identity.findByEmail(COORDINATOR).isPresent()) {
+			return;
+		}
+		List<CreatedAccount> created = new ArrayList<>();
+		created.add(identity.seedAccount(COORDINATOR, "Carla Coordinator", Role.COORDINATOR, null));
+		created.add(identity.seedAccount("oncologist@demo.consilium.local", "Dr. Olga Onco", Role.SPECIALIST, "207RX0202X"));
+		created.add(identity.seedAccount("cardiologist@demo.consilium.local", "Dr. Karl Cardio", Role.SPECIALIST, "207RC0000X"));
+		created.add(identity.seedAccount("referrer@demo.consilium.local", "Dr. Rita Referrer", Role.REFERRING_PHYSICIAN, null));
+		CreatedAccount patient = identity.seedAccount("patient@demo.consilium.local", "Pat Demo", Role.PATIENT, null);
+		created.add(patient);
+		created.add(identity.seedAccount("patient2@demo.consilium.local", "Sam Second", Role.PATIENT, null));
+
+		Actor patientActor = new Actor(patient.account().id(), Role.PATIENT, patient.account().displayName());
+		OpinionRequestView draft = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
+				"I was told I need a mastectomy and would like to know whether breast-conserving surgery is an option.",
+				"Invasive ductal carcinoma of the left breast", CodeSystem.ICD_10_CM, "C50.912",
+				"Left mastectomy followed by adjuvant chemotherapy", "Dr. First", "City Hospital", LocalDate.now().minusDays(10),
+				"Lump found in the left breast three months ago; biopsy showed invasive ductal carcinoma, 2.1 cm.",
+				List.of("Is breast-conserving surgery with radiotherapy an option for me?", "Do I need chemotherapy before surgery?"),
+				Urgency.SOON, true));
+		try (InputStream bundle = new ClassPathResource("demo/demo-bundle.json").getInputStream()) {
+			records.importFhirBundle(patientActor, draft.id(), "demo-bundle.json", bundle.readAllBytes());
+		}
+		intake.submit(patientActor, draft.id());
+
+		StringBuilder out = new StringBuilder("\n=== Consilium demo accounts (passwords shown once; change them at first sign-in) ===\n");
+		for (CreatedAccount a : created) {
+			out.append(String.format("%-22s %-40s %s%n", a.account().role().label(), a.account().email(), a.oneTimePassword()));
+		}
+		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue.\n");
+		System.out.println(out);
+	}
+}

@@ -1,0 +1,96 @@
+package org.consilium.intake.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.consilium.audit.AuditEntry;
+import org.consilium.audit.AuditLog;
+import org.consilium.identity.Actor;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.shared.ForbiddenActionException;
+
+/**
+ * The case as JSON: the same use cases as the pages. Errors are RFC 9457 problem details; a case the caller has no
+ * relation to answers 404 like a missing one.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseApiController {
+
+	private final IntakeManagement intake;
+
+	private final AuditLog audit;
+
+	CaseApiController(IntakeManagement intake, AuditLog audit) {
+		this.intake = intake;
+		this.audit = audit;
+	}
+
+	/** Body of a new draft; {@code requestToken} makes a retried POST return the first draft instead of a second one. */
+	record NewDraft(String patientEmail, UUID requestToken, DraftContent content) {
+	}
+
+	/** Body of a draft save; {@code expectedVersion} is the version read, for optimistic locking (409 when stale). */
+	record DraftUpdate(Integer expectedVersion, DraftContent content) {
+	}
+
+	@GetMapping
+	List<OpinionRequestView> mine() {
+		return intake.myCases(Actor.current());
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	OpinionRequestView create(@RequestBody NewDraft body) {
+		return intake.createDraft(Actor.current(), body.patientEmail(), body.requestToken(), body.content());
+	}
+
+	@GetMapping("/{id}")
+	OpinionRequestView read(@PathVariable UUID id) {
+		return intake.read(Actor.current(), id, "case.read");
+	}
+
+	@PutMapping("/{id}/draft")
+	OpinionRequestView save(@PathVariable UUID id, @RequestBody DraftUpdate body) {
+		return intake.updateDraft(Actor.current(), id, body.expectedVersion(), body.content());
+	}
+
+	@PostMapping("/{id}/submit")
+	OpinionRequestView submit(@PathVariable UUID id) {
+		return intake.submit(Actor.current(), id);
+	}
+
+	@PostMapping("/{id}/withdraw")
+	OpinionRequestView withdraw(@PathVariable UUID id) {
+		return intake.withdraw(Actor.current(), id);
+	}
+
+	@PostMapping("/{id}/records-received")
+	OpinionRequestView recordsReceived(@PathVariable UUID id) {
+		return intake.recordsReceived(Actor.current(), id);
+	}
+
+	/** Who accessed the patient's case, newest first; for the patient only. */
+	@GetMapping("/{id}/access-log")
+	List<AuditEntry> accessLog(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page) {
+		Actor actor = Actor.current();
+		OpinionRequestView c = intake.read(actor, id, "case.access-log");
+		if (!actor.userId().equals(c.patientId())) {
+			throw new ForbiddenActionException("Only the patient reads the access log.");
+		}
+		return audit.forCase(id, Math.max(0, page) * 50, 50);
+	}
+}

@@ -1,0 +1,198 @@
+package org.consilium.intake.web;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.EditConflictException;
+import org.consilium.shared.ProgramSettings;
+
+/**
+ * The patient's (or referring physician's) pages: the list of cases, the request form with autosave, submission,
+ * withdrawal, and the case page with its timeline and deadline. Case ids appear in URLs; health data never does.
+ */
+@Controller
+class CaseController {
+
+	private final IntakeManagement intake;
+
+	private final ProgramSettings program;
+
+	private final org.consilium.audit.AuditLog audit;
+
+	private final org.consilium.identity.IdentityManagement identity;
+
+	CaseController(IntakeManagement intake, ProgramSettings program, org.consilium.audit.AuditLog audit,
+			org.consilium.identity.IdentityManagement identity) {
+		this.intake = intake;
+		this.program = program;
+		this.audit = audit;
+		this.identity = identity;
+	}
+
+	@GetMapping("/")
+	String home() {
+		Actor actor = Actor.current();
+		return switch (actor.role()) {
+			case COORDINATOR -> "redirect:/triage";
+			case SPECIALIST -> "redirect:/review";
+			case ADMIN -> "redirect:/admin/users";
+			default -> "redirect:/cases";
+		};
+	}
+
+	@GetMapping("/cases")
+	String list(Model model) {
+		Actor actor = Actor.current();
+		model.addAttribute("cases", actor.is(Role.COORDINATOR) ? intake.inProgress(actor) : intake.myCases(actor));
+		model.addAttribute("zone", program.zone());
+		return "intake/cases";
+	}
+
+	@GetMapping("/cases/new")
+	String newForm(Model model) {
+		DraftForm form = new DraftForm();
+		form.setRequestToken(UUID.randomUUID());
+		return form(model, form.padded(), null, null);
+	}
+
+	@PostMapping("/cases")
+	String create(@ModelAttribute("form") DraftForm form, Model model) {
+		try {
+			OpinionRequestView draft = intake.createDraft(Actor.current(), form.getPatientEmail(), form.getRequestToken(), form.content());
+			return "redirect:/cases/" + draft.id() + "/edit";
+		}
+		catch (ConsiliumProblem e) {
+			return form(model, form.padded(), null, e.getMessage());
+		}
+	}
+
+	@GetMapping("/cases/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		OpinionRequestView view = intake.read(Actor.current(), id, "case.read");
+		return form(model, DraftForm.of(view).padded(), view, null);
+	}
+
+	/** Saves the draft; from htmx (autosave) it answers a small status fragment, otherwise it redirects back. */
+	@PostMapping("/cases/{id}/draft")
+	String save(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		try {
+			OpinionRequestView saved = intake.updateDraft(Actor.current(), id, version(form), form.content());
+			if (htmx != null) {
+				model.addAttribute("saved", saved);
+				return "intake/draft-form :: saved";
+			}
+			redirect.addFlashAttribute("message", "Draft saved.");
+			return "redirect:/cases/" + id + "/edit";
+		}
+		catch (org.consilium.shared.NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			if (htmx != null) {
+				model.addAttribute("error", e.getMessage());
+				return "intake/draft-form :: saveError";
+			}
+			return form(model, form.padded(), intake.read(Actor.current(), id, "case.read"), e.getMessage());
+		}
+	}
+
+	/** Saves the form's content and submits the case in one step. Submitting twice is harmless. */
+	@PostMapping("/cases/{id}/submit")
+	String submit(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			OpinionRequestView current = intake.read(actor, id, "case.read");
+			if (current.status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
+				intake.updateDraft(actor, id, version(form), form.content());
+			}
+			intake.submit(actor, id);
+			redirect.addFlashAttribute("message", "Your request is submitted. A coordinator will look at it; the due date is shown below.");
+			return "redirect:/cases/" + id;
+		}
+		catch (EditConflictException e) {
+			return form(model, form.padded(), intake.read(actor, id, "case.read"), e.getMessage());
+		}
+		catch (ConsiliumProblem e) {
+			OpinionRequestView view = intake.read(actor, id, "case.read");
+			if (view.status() != org.consilium.intake.OpinionRequestStatus.DRAFT) {
+				redirect.addFlashAttribute("error", e.getMessage());
+				return "redirect:/cases/" + id;
+			}
+			return form(model, DraftForm.of(view).padded(), view, e.getMessage());
+		}
+	}
+
+	@PostMapping("/cases/{id}/withdraw")
+	String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
+		intake.withdraw(Actor.current(), id);
+		redirect.addFlashAttribute("message", "Your request is withdrawn.");
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/cases/{id}/records-received")
+	String recordsReceived(@PathVariable UUID id, RedirectAttributes redirect) {
+		intake.recordsReceived(Actor.current(), id);
+		redirect.addFlashAttribute("message", "Thank you. The case is back with the coordinator.");
+		return "redirect:/cases/" + id;
+	}
+
+	@GetMapping("/cases/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		OpinionRequestView view = intake.read(Actor.current(), id, "case.read");
+		model.addAttribute("c", view);
+		model.addAttribute("zone", program.zone());
+		return "intake/case";
+	}
+
+	/** The patient's view of who accessed their case, 50 entries a page, newest first. */
+	@GetMapping("/cases/{id}/access-log")
+	String accessLog(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+		Actor actor = Actor.current();
+		OpinionRequestView c = intake.read(actor, id, "case.access-log");
+		if (!actor.userId().equals(c.patientId())) {
+			throw new org.consilium.shared.ForbiddenActionException("Only the patient reads the access log.");
+		}
+		int p = Math.max(0, page);
+		long total = audit.countForCase(id);
+		model.addAttribute("c", c);
+		model.addAttribute("entries", audit.forCase(id, p * 50, 50).stream()
+			.map(e -> new AccessRow(e.occurredAt(), e.actorId() == null ? "" : identity.displayName(e.actorId()), e.actorRole(), e.action(), e.outcome().name()))
+			.toList());
+		model.addAttribute("page", p);
+		model.addAttribute("hasNext", (long) (p + 1) * 50 < total);
+		return "intake/access-log";
+	}
+
+	/** One row of the access log as the patient reads it. */
+	record AccessRow(java.time.Instant at, String who, String role, String action, String outcome) {
+	}
+
+	private static Integer version(DraftForm form) {
+		return form.getExpectedVersion();
+	}
+
+	private String form(Model model, DraftForm form, OpinionRequestView view, String error) {
+		model.addAttribute("form", form);
+		model.addAttribute("c", view);
+		model.addAttribute("error", error);
+		model.addAttribute("codeSystems", CodeSystem.values());
+		model.addAttribute("urgencies", Urgency.values());
+		return "intake/draft-form";
+	}
+}

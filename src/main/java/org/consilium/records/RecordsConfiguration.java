@@ -1,0 +1,32 @@
+package org.consilium.records;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One FHIR importer for the application (its HAPI context and validator are expensive to build), warmed up in the
+ * background at start-up so the first real import does not pay the validator's first-run cost.
+ */
+@Configuration(proxyBeanMethods = false)
+class RecordsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(RecordsConfiguration.class);
+
+	@Bean
+	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp) {
+		FhirBundleImporter importer = new FhirBundleImporter();
+		if (warmUp) {
+			Thread thread = new Thread(() -> {
+				long start = System.nanoTime();
+				importer.warmUp();
+				log.info("FHIR validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+			}, "fhir-warm-up");
+			thread.setDaemon(true);
+			thread.start();
+		}
+		return importer;
+	}
+}

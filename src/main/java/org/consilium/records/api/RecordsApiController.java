@@ -1,0 +1,54 @@
+package org.consilium.records.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import org.consilium.identity.Actor;
+import org.consilium.records.CaseRecordsView;
+import org.consilium.records.DocumentView;
+import org.consilium.records.FhirImportView;
+import org.consilium.records.RecordsManagement;
+
+/** Records as JSON: list, upload a document (multipart {@code file}), import a FHIR Bundle (request body). */
+@RestController
+class RecordsApiController {
+
+	private final RecordsManagement records;
+
+	RecordsApiController(RecordsManagement records) {
+		this.records = records;
+	}
+
+	@GetMapping("/api/cases/{id}/records")
+	CaseRecordsView list(@PathVariable UUID id) {
+		return records.records(Actor.current(), id);
+	}
+
+	@PostMapping("/api/cases/{id}/documents")
+	@ResponseStatus(HttpStatus.CREATED)
+	DocumentView upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
+		}
+	}
+
+	/** The body is the bundle's JSON; {@code X-File-Name} optionally names it. */
+	@PostMapping(value = "/api/cases/{id}/fhir-imports", consumes = { "application/fhir+json", "application/json" })
+	@ResponseStatus(HttpStatus.CREATED)
+	FhirImportView importBundle(@PathVariable UUID id, @RequestBody byte[] bundle,
+			@RequestHeader(value = "X-File-Name", defaultValue = "bundle.json") String fileName) {
+		return records.importFhirBundle(Actor.current(), id, fileName, bundle);
+	}
+}

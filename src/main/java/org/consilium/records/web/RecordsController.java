@@ -1,0 +1,96 @@
+package org.consilium.records.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.consilium.identity.Actor;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.records.DocumentContent;
+import org.consilium.records.RecordsManagement;
+import org.consilium.shared.InvalidInputException;
+
+/** The records page of a case: documents (upload, view), FHIR bundle import and the clinical summary. */
+@Controller
+class RecordsController {
+
+	private final RecordsManagement records;
+
+	private final IntakeManagement intake;
+
+	RecordsController(RecordsManagement records, IntakeManagement intake) {
+		this.records = records;
+		this.intake = intake;
+	}
+
+	@GetMapping("/cases/{id}/records")
+	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+		Actor actor = Actor.current();
+		model.addAttribute("c", intake.requireAccess(actor, id, "records.read"));
+		model.addAttribute("records", records.records(actor, id));
+		return htmx != null ? "records/records :: panel" : "records/records";
+	}
+
+	@PostMapping("/cases/{id}/documents")
+	String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+		if (file.isEmpty()) {
+			throw new InvalidInputException("Choose a file to upload.");
+		}
+		try (InputStream in = file.getInputStream()) {
+			var doc = records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
+			redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/cases/" + id + "/records";
+	}
+
+	@PostMapping("/cases/{id}/fhir-imports")
+	String importBundle(@PathVariable UUID id, @RequestParam("bundle") MultipartFile bundle, RedirectAttributes redirect) throws IOException {
+		if (bundle.isEmpty()) {
+			throw new InvalidInputException("Choose a FHIR bundle file to import.");
+		}
+		try {
+			var imported = records.importFhirBundle(Actor.current(), id, bundle.getOriginalFilename(), bundle.getBytes());
+			redirect.addFlashAttribute("message", "Imported " + imported.entryCount() + " entries from " + imported.fileName()
+					+ (imported.warnings().isEmpty() ? "." : ", with " + imported.warnings().size() + " warnings."));
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/cases/" + id + "/records";
+	}
+
+	/** Streams a document: PDFs and images inline (viewable in the browser), anything else as an attachment. */
+	@GetMapping("/cases/{id}/documents/{documentId}")
+	ResponseEntity<InputStreamResource> document(@PathVariable UUID id, @PathVariable UUID documentId,
+			@RequestParam(defaultValue = "false") boolean download) {
+		DocumentContent content = records.openDocument(Actor.current(), id, documentId);
+		ContentDisposition disposition = (content.document().viewableInline() && !download ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(content.document().fileName(), StandardCharsets.UTF_8).build();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.document().mediaType()))
+			.contentLength(content.document().sizeBytes())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new InputStreamResource(content.content()));
+	}
+}

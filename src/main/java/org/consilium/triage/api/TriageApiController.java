@@ -1,0 +1,72 @@
+package org.consilium.triage.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Specialty;
+import org.consilium.intake.DeclineReason;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+
+/** Triage as JSON, for coordinators. */
+@RestController
+class TriageApiController {
+
+	private final IntakeManagement intake;
+
+	private final IdentityManagement identity;
+
+	TriageApiController(IntakeManagement intake, IdentityManagement identity) {
+		this.intake = intake;
+		this.identity = identity;
+	}
+
+	record Decline(DeclineReason reason, String note) {
+	}
+
+	record RecordsRequest(String message) {
+	}
+
+	/** {@code specialtyCode} is a NUCC taxonomy code; the specialist must hold it. */
+	record Assignment(String specialtyCode, Urgency urgency, UUID specialistId) {
+	}
+
+	@GetMapping("/api/triage/queue")
+	List<OpinionRequestView> queue() {
+		return intake.triageQueue(Actor.current());
+	}
+
+	@GetMapping("/api/specialties")
+	List<Specialty> specialties() {
+		return identity.specialties();
+	}
+
+	@PostMapping("/api/cases/{id}/triage/start")
+	OpinionRequestView start(@PathVariable UUID id) {
+		return intake.startTriage(Actor.current(), id);
+	}
+
+	@PostMapping("/api/cases/{id}/triage/decline")
+	OpinionRequestView decline(@PathVariable UUID id, @RequestBody Decline body) {
+		return intake.decline(Actor.current(), id, body.reason(), body.note());
+	}
+
+	@PostMapping("/api/cases/{id}/triage/request-records")
+	OpinionRequestView requestRecords(@PathVariable UUID id, @RequestBody RecordsRequest body) {
+		return intake.requestRecords(Actor.current(), id, body.message());
+	}
+
+	@PostMapping("/api/cases/{id}/triage/assign")
+	OpinionRequestView assign(@PathVariable UUID id, @RequestBody Assignment body) {
+		return intake.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId());
+	}
+}

@@ -1,0 +1,97 @@
+package org.consilium.triage.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.UserView;
+import org.consilium.intake.DeclineReason;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+import org.consilium.shared.ConsiliumProblem;
+
+/** The coordinator's queue and the triage page of one case. */
+@Controller
+class TriageController {
+
+	private final IntakeManagement intake;
+
+	private final IdentityManagement identity;
+
+	TriageController(IntakeManagement intake, IdentityManagement identity) {
+		this.intake = intake;
+		this.identity = identity;
+	}
+
+	@GetMapping("/triage")
+	String queue(Model model) {
+		model.addAttribute("cases", intake.triageQueue(Actor.current()));
+		return "triage/queue";
+	}
+
+	@GetMapping("/cases/{id}/triage")
+	String triage(@PathVariable UUID id, @RequestParam(required = false) String specialtyCode, Model model) {
+		OpinionRequestView c = intake.read(Actor.current(), id, "triage.read");
+		String chosen = specialtyCode != null ? specialtyCode : c.specialtyCode();
+		model.addAttribute("c", c);
+		model.addAttribute("specialties", identity.specialties());
+		model.addAttribute("specialtyCode", chosen);
+		model.addAttribute("specialists", chosen == null || chosen.isBlank() ? List.<UserView>of() : identity.specialists(chosen));
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("declineReasons", DeclineReason.values());
+		return "triage/case";
+	}
+
+	@PostMapping("/cases/{id}/triage/start")
+	String start(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> intake.startTriage(Actor.current(), id), "You are the coordinator of this case.");
+	}
+
+	@PostMapping("/cases/{id}/triage/decline")
+	String decline(@PathVariable UUID id, @RequestParam(required = false) DeclineReason reason, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> intake.decline(Actor.current(), id, reason, note), "The case is declined; the patient sees the reason.");
+	}
+
+	@PostMapping("/cases/{id}/triage/request-records")
+	String requestRecords(@PathVariable UUID id, @RequestParam(defaultValue = "") String message, RedirectAttributes redirect) {
+		return act(id, redirect, () -> intake.requestRecords(Actor.current(), id, message), "The patient is asked for the records; the triage clock is paused.");
+	}
+
+	@PostMapping("/cases/{id}/triage/assign")
+	String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String specialtyCode, @RequestParam(required = false) Urgency urgency,
+			@RequestParam(required = false) UUID specialistId, RedirectAttributes redirect) {
+		return act(id, redirect, () -> {
+			Actor actor = Actor.current();
+			if (intake.requireAccess(actor, id, "triage.assign").status() == OpinionRequestStatus.SUBMITTED) {
+				intake.startTriage(actor, id);
+			}
+			intake.assign(actor, id, specialtyCode, urgency, specialistId);
+		}, "Triage is complete and the specialist is assigned; the review clock runs.");
+	}
+
+	private String act(UUID id, RedirectAttributes redirect, Runnable action, String success) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("message", success);
+		}
+		catch (ConsiliumProblem e) {
+			if (e instanceof org.consilium.shared.NotFoundException) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/cases/" + id + "/triage";
+	}
+}
