@@ -1,0 +1,292 @@
+package org.consilium.records;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the bytes of an uploaded FHIR R4 JSON Bundle into a {@link ClinicalSummary}, or rejects it with every
+ * problem found. Stores nothing.
+ * <p>
+ * Accepted: Bundles of type {@code transaction}, {@code collection}, {@code batch} and {@code document}
+ * (e.g. an International Patient Summary), UTF-8 with or without a byte-order mark, holding at most one
+ * Patient. An import runs in this order, and the first failing step rejects:
+ * <ol>
+ * <li>strict JSON syntax (no comments, no duplicate keys, no trailing content), reported with line and column;</li>
+ * <li>the root must be a Bundle of an accepted type; a single resource is rejected as "not a FHIR Bundle" and
+ * is still validated, so that its own faults are reported too;</li>
+ * <li>{@link BundleStructureRules} (fullUrls, references between entries, document and transaction rules);</li>
+ * <li>each entry's resource is validated on its own by HAPI's {@link FhirInstanceValidator} offline against
+ * base R4 (entry by entry keeps memory flat: a whole 9 MB Bundle took 71 s and 1.4 GB), its findings judged
+ * by {@link ValidatorFindingPolicy}; the Bundle's own elements are validated with the entries' resources
+ * left out;</li>
+ * <li>{@link UnsafeContentRules} on every string, markdown and narrative value;</li>
+ * <li>strict parsing into the HAPI model ({@link StrictErrorHandler}).</li>
+ * </ol>
+ * Thread-safe: one shared {@link FhirContext} and one validator. Building them takes a few seconds and the
+ * first validation about 15 s more; call {@link #warmUp()} at start-up. After that a 1.4 MB Synthea Bundle
+ * takes a few seconds.
+ */
+@Component
+public final class FhirBundleImporter {
+
+	/** Bundle types that carry a patient's record. https://hl7.org/fhir/R4/valueset-bundle-type.html */
+	private static final Set<String> ACCEPTED_TYPES = Set.of("transaction", "collection", "batch", "document");
+
+	private static final int MAX_WARNINGS = 200;
+
+	private static final String WARM_UP_BUNDLE = """
+			{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:3f1c2b6e-52a0-4d3b-9f60-0c8d7a1e2b44",
+			"resource":{"resourceType":"Observation","id":"3f1c2b6e-52a0-4d3b-9f60-0c8d7a1e2b44","status":"final",
+			"code":{"coding":[{"system":"http://loinc.org","code":"8302-2","display":"Body height"}]},
+			"effectiveDateTime":"2020-01-01T10:00:00Z",
+			"valueQuantity":{"value":170,"unit":"cm","system":"http://unitsofmeasure.org","code":"cm"}}}]}
+			""";
+
+	private final FhirContext context;
+
+	private final FhirValidator validator;
+
+	private final ObjectMapper json;
+
+	/** Builds the FHIR R4 context and the offline base-R4 validator; takes a few seconds. */
+	public FhirBundleImporter() {
+		this.context = FhirContext.forR4();
+		ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+				new CommonCodeSystemsTerminologyService(context),
+				new InMemoryTerminologyServerValidationSupport(context),
+				new SnapshotGeneratingValidationSupport(context));
+		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+		instanceValidator.setAnyExtensionsAllowed(true);
+		instanceValidator.setErrorForUnknownProfiles(false);
+		this.validator = context.newValidator();
+		this.validator.setValidateAgainstStandardSchema(false);
+		this.validator.setValidateAgainstStandardSchematron(false);
+		this.validator.registerValidatorModule(instanceValidator);
+		this.json = JsonMapper.builder()
+			.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+			.build();
+	}
+
+	/**
+	 * Validates a tiny Bundle once, so that the validator's structure definitions and caches are loaded
+	 * before the first real upload (the first validation takes 12-16 s, later ones a fraction of that).
+	 */
+	public void warmUp() {
+		try {
+			importBundle(WARM_UP_BUNDLE.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (FhirImportRejectedException e) {
+			throw new IllegalStateException("The built-in warm-up Bundle was rejected: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Imports an uploaded FHIR R4 JSON Bundle.
+	 *
+	 * @param json the file's bytes, UTF-8, optionally starting with a byte-order mark
+	 * @return the summary, demographics and the warnings that did not stop the import
+	 * @throws FhirImportRejectedException when the file is not UTF-8 JSON, not a Bundle of an accepted type,
+	 *         breaks a FHIR R4 rule (each problem named with its element path), contains unsafe markup, or
+	 *         holds more than one Patient
+	 */
+	public FhirImport importBundle(byte[] json) throws FhirImportRejectedException {
+		String text = decode(json);
+		JsonNode root = parse(text);
+		String resourceType = BundleStructureRules.text(root, "resourceType");
+		if (resourceType == null) {
+			throw new FhirImportRejectedException("the JSON is not a FHIR resource",
+					List.of("the root object has no resourceType"));
+		}
+		if (!"Bundle".equals(resourceType)) {
+			List<String> problems = new ArrayList<>();
+			problems.add("the file holds a single " + resourceType + " resource, not a FHIR Bundle");
+			validateResource(root, "", problems, new ArrayList<>());
+			UnsafeContentRules.check(root, resourceType, problems);
+			throw new FhirImportRejectedException("it is not a FHIR Bundle", problems);
+		}
+		String bundleType = BundleStructureRules.text(root, "type");
+		if (bundleType == null || !ACCEPTED_TYPES.contains(bundleType)) {
+			throw new FhirImportRejectedException(
+					"a Bundle of type '" + bundleType + "' is not a patient record; upload a transaction,"
+							+ " collection, batch or document Bundle",
+					List.of("Bundle.type: '" + bundleType + "' is not one of transaction, collection, batch, document"));
+		}
+		List<String> problems = new ArrayList<>();
+		Set<String> warnings = new LinkedHashSet<>();
+		List<String> ruleWarnings = new ArrayList<>();
+		new BundleStructureRules(problems, ruleWarnings).check(root, "Bundle");
+		warnings.addAll(ruleWarnings);
+		validateBundleElements(root, problems, warnings);
+		JsonNode entries = root.path("entry");
+		// Entries are independent once the Bundle rules are checked: validate them in parallel, keep their order.
+		List<EntryFindings> findings = IntStream.range(0, entries.size())
+			.parallel()
+			.mapToObj(i -> validateEntry(entries.get(i), i))
+			.toList();
+		int patients = 0;
+		for (EntryFindings entry : findings) {
+			problems.addAll(entry.problems());
+			warnings.addAll(entry.warnings());
+			patients += entry.patient() ? 1 : 0;
+		}
+		if (patients > 1) {
+			problems.add("Bundle.entry: the Bundle holds " + patients
+					+ " Patient resources; a record must be about one patient");
+		}
+		if (!problems.isEmpty()) {
+			throw new FhirImportRejectedException(
+					"the Bundle breaks " + problems.size() + " FHIR R4 or safety rule(s)", problems);
+		}
+		Bundle bundle = parseStrictly(text);
+		ClinicalSummaryAssembler assembler = new ClinicalSummaryAssembler(bundle);
+		List<String> kept = warnings.stream().limit(MAX_WARNINGS).toList();
+		if (warnings.size() > MAX_WARNINGS) {
+			kept = new ArrayList<>(kept);
+			kept.add((warnings.size() - MAX_WARNINGS) + " more warnings not shown");
+		}
+		return new FhirImport(assembler.summary(), kept, assembler.patient(), bundleType, entries.size());
+	}
+
+	private record EntryFindings(List<String> problems, List<String> warnings, boolean patient) {
+	}
+
+	private EntryFindings validateEntry(JsonNode entry, int index) {
+		JsonNode resource = entry.path("resource");
+		List<String> problems = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
+		if (!resource.isObject()) {
+			return new EntryFindings(problems, warnings, false);
+		}
+		String type = BundleStructureRules.text(resource, "resourceType");
+		String id = BundleStructureRules.text(resource, "id");
+		validateResource(resource, "Bundle.entry[" + index + "] " + type + (id == null ? "" : "/" + id) + " ",
+				problems, warnings);
+		UnsafeContentRules.check(resource, "Bundle.entry[" + index + "].resource", problems);
+		return new EntryFindings(problems, warnings, "Patient".equals(type));
+	}
+
+	private void validateResource(JsonNode resource, String label, List<String> problems,
+			java.util.Collection<String> warnings) {
+		for (SingleValidationMessage finding : validator.validateWithResult(resource.toString()).getMessages()) {
+			String described = label + finding.getLocationString() + ": " + finding.getMessage();
+			switch (ValidatorFindingPolicy.judge(finding)) {
+				case REJECT -> problems.add(described);
+				case WARN -> warnings.add(described);
+				case DROP -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Validates the Bundle's own elements (type, timestamp, entry.request, ...) with every entry's resource
+	 * left out; the Bundle invariants that need the resources are checked by {@link BundleStructureRules}.
+	 */
+	private void validateBundleElements(JsonNode root, List<String> problems, java.util.Collection<String> warnings) {
+		ObjectNode shell = root.deepCopy();
+		for (Iterator<JsonNode> it = shell.path("entry").elements(); it.hasNext();) {
+			JsonNode entry = it.next();
+			if (entry instanceof ObjectNode entryObject) {
+				entryObject.remove("resource");
+			}
+		}
+		List<String> shellProblems = new ArrayList<>();
+		for (SingleValidationMessage finding : validator.validateWithResult(shell.toString()).getMessages()) {
+			String message = finding.getMessage() == null ? "" : finding.getMessage();
+			if (message.contains("bdl-") || message.contains("No resource on first entry")
+					|| message.contains("fullUrl must be an absolute URL")) {
+				continue; // needs the left-out resources, or reported by BundleStructureRules with a finer path
+			}
+			String described = finding.getLocationString() + ": " + message;
+			switch (ValidatorFindingPolicy.judge(finding)) {
+				case REJECT -> shellProblems.add(described);
+				case WARN -> warnings.add(described);
+				case DROP -> {
+				}
+			}
+		}
+		problems.addAll(shellProblems);
+	}
+
+	private Bundle parseStrictly(String text) throws FhirImportRejectedException {
+		try {
+			return context.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
+				.parseResource(Bundle.class, text);
+		}
+		catch (DataFormatException e) {
+			throw new FhirImportRejectedException("the Bundle could not be read as FHIR R4",
+					List.of(e.getMessage()));
+		}
+	}
+
+	private static String decode(byte[] bytes) throws FhirImportRejectedException {
+		if (bytes == null || bytes.length == 0) {
+			throw new FhirImportRejectedException("the file is empty", List.of("no bytes were uploaded"));
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
+			throw new FhirImportRejectedException("the file is not UTF-8 text",
+					List.of("FHIR JSON must be encoded in UTF-8: " + e.getMessage()));
+		}
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	}
+
+	private JsonNode parse(String text) throws FhirImportRejectedException {
+		JsonNode root;
+		try {
+			root = json.readTree(text);
+		}
+		catch (JsonProcessingException e) {
+			JsonLocation where = e.getLocation();
+			String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+			throw new FhirImportRejectedException("the file is not valid JSON",
+					List.of("JSON syntax error" + position + ": " + e.getOriginalMessage()));
+		}
+		if (root == null || !root.isObject()) {
+			throw new FhirImportRejectedException("the JSON is not a FHIR resource",
+					List.of("the root of a FHIR JSON file must be an object"));
+		}
+		return root;
+	}
+}
