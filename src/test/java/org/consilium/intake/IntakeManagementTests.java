@@ -1,0 +1,135 @@
+package org.consilium.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.shared.ClockState;
+import org.consilium.shared.EditConflictException;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The case's use cases on a real PostgreSQL: drafts, double clicks, conflicts, triage and both clocks. */
+@ConsiliumIntegrationTest
+class IntakeManagementTests {
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static DraftContent complete(String diagnosis) {
+		return new DraftContent("Surgery proposed", diagnosis, CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
+				null, "Lump for three months", List.of("Is surgery necessary?", "What are the alternatives?"), Urgency.ROUTINE, true);
+	}
+
+	@Test
+	void aDoubleClickedCreateMakesOneCase() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID token = UUID.randomUUID();
+		OpinionRequestView first = intake.createDraft(patient, null, token, complete("x"));
+		OpinionRequestView second = intake.createDraft(patient, null, token, complete("x"));
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(jdbc.sql("SELECT count(*) FROM intake.opinion_request WHERE patient_id = ?").param(patient.userId()).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aStaleSaveIsRejectedAndOverwritesNothing() {
+		Actor patient = accounts.create(Role.PATIENT);
+		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), complete("first words"));
+		intake.updateDraft(patient, draft.id(), draft.version(), complete("saved in tab one"));
+		assertThatThrownBy(() -> intake.updateDraft(patient, draft.id(), draft.version(), complete("saved in tab two")))
+			.isInstanceOf(EditConflictException.class);
+		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("saved in tab one");
+	}
+
+	@Test
+	void aReferringPhysicianAsksForTheirPatientWhoThenSeesTheCase() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor referrer = accounts.create(Role.REFERRING_PHYSICIAN);
+		String email = jdbc.sql("SELECT email FROM identity.user_account WHERE id = ?").param(patient.userId()).query(String.class).single();
+		OpinionRequestView draft = intake.createDraft(referrer, email, UUID.randomUUID(), complete("x"));
+		assertThat(draft.patientId()).isEqualTo(patient.userId());
+		assertThat(intake.read(patient, draft.id(), "case.read").referrerId()).isEqualTo(referrer.userId());
+		assertThat(intake.myCases(referrer)).extracting(OpinionRequestView::id).contains(draft.id());
+	}
+
+	@Test
+	void coordinatorsDoNotSeeDraftsButSeeSubmittedCasesInTheQueue() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), complete("x"));
+		assertThatThrownBy(() -> intake.read(coordinator, draft.id(), "case.read")).isInstanceOf(NotFoundException.class);
+		intake.submit(patient, draft.id());
+		assertThat(intake.triageQueue(coordinator)).extracting(OpinionRequestView::id).contains(draft.id());
+		assertThat(intake.read(coordinator, draft.id(), "case.read").triageClock().state()).isEqualTo(ClockState.RUNNING);
+	}
+
+	@Test
+	void triageRecordsAPausedClockWhileWaitingForRecordsAndAssignsASpecialistOfTheSpecialty() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor oncologist = accounts.create(Role.SPECIALIST, "207RX0202X");
+		Actor cardiologist = accounts.create(Role.SPECIALIST, "207RC0000X");
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
+		intake.submit(patient, id);
+		intake.startTriage(coordinator, id);
+		intake.requestRecords(coordinator, id, "Please add the pathology report.");
+		OpinionRequestView waiting = intake.read(patient, id, "case.read");
+		assertThat(waiting.status()).isEqualTo(OpinionRequestStatus.AWAITING_RECORDS);
+		assertThat(waiting.statusNote()).isEqualTo("Please add the pathology report.");
+		assertThat(waiting.triageClock().state()).isEqualTo(ClockState.PAUSED);
+		intake.recordsReceived(patient, id);
+		assertThatThrownBy(() -> intake.assign(coordinator, id, "207RX0202X", Urgency.URGENT, cardiologist.userId()))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("specialty");
+		OpinionRequestView assigned = intake.assign(coordinator, id, "207RX0202X", Urgency.URGENT, oncologist.userId());
+		assertThat(assigned.status()).isEqualTo(OpinionRequestStatus.ASSIGNED);
+		assertThat(assigned.triageClock().state()).isEqualTo(ClockState.STOPPED);
+		assertThat(assigned.reviewClock().state()).isEqualTo(ClockState.RUNNING);
+		assertThat(assigned.reviewClock().dueAt()).isAfter(Instant.now());
+		assertThat(intake.read(oncologist, id, "case.read").firstOpinionBlinded()).isTrue();
+		assertThat(intake.read(oncologist, id, "case.read").firstDiagnosisText()).isNull();
+		assertThat(assigned.timeline()).extracting(StatusChange::toStatus).containsExactly(OpinionRequestStatus.DRAFT, OpinionRequestStatus.SUBMITTED,
+				OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.AWAITING_RECORDS, OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.ASSIGNED);
+	}
+
+	@Test
+	void aPatientCannotTriageTheirOwnCaseAndAnIllegalStepChangesNothing() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
+		assertThatThrownBy(() -> intake.startTriage(patient, id)).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> intake.close(patient, id)).isInstanceOf(IllegalTransitionException.class);
+		assertThat(intake.read(patient, id, "case.read").status()).isEqualTo(OpinionRequestStatus.DRAFT);
+	}
+
+	@Test
+	void everyReadAndDenialIsAudited() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor stranger = accounts.create(Role.PATIENT);
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
+		intake.read(patient, id, "case.read");
+		assertThatThrownBy(() -> intake.read(stranger, id, "case.read")).isInstanceOf(NotFoundException.class);
+		List<String> outcomes = jdbc.sql("SELECT actor_id::text || ':' || action || ':' || outcome FROM audit.audit_event WHERE case_id = ? ORDER BY id")
+			.param(id).query(String.class).list();
+		assertThat(outcomes).containsSubsequence(patient.userId() + ":case.create:SUCCESS", patient.userId() + ":case.read:SUCCESS",
+				stranger.userId() + ":case.read:DENIED");
+	}
+}
