@@ -28,7 +28,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.web.access.expression.DefaultWebSecurityExpressionHandler;
+import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionOperations;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.FilterInvocation;
+import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -62,8 +67,13 @@ class ReviewPagesTests {
 	@TestConfiguration
 	static class SecurityExpressions {
 		@Bean
-		DefaultWebSecurityExpressionHandler webSecurityExpressionHandler() {
-			return new DefaultWebSecurityExpressionHandler();
+		SecurityExpressionHandler<FilterInvocation> webSecurityExpressionHandler() {
+			return new AbstractSecurityExpressionHandler<>() {
+				@Override
+				protected SecurityExpressionOperations createSecurityExpressionRoot(Authentication authentication, FilterInvocation invocation) {
+					return new WebSecurityExpressionRoot(authentication, invocation);
+				}
+			};
 		}
 	}
 
