@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
 import org.springframework.security.access.expression.SecurityExpressionHandler;
 import org.springframework.security.access.expression.SecurityExpressionOperations;
@@ -43,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
+import org.consilium.intake.CaseDeadline;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -52,10 +56,11 @@ import org.consilium.review.Clarification;
 import org.consilium.review.Impression;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.ClockState;
 import org.consilium.shared.ProgramSettings;
 
 @WebMvcTest(controllers = ReviewController.class)
-@Import({ ProgramTime.class, ReviewPagesTests.SecurityExpressions.class })
+@Import({ ProgramTime.class, ReviewPagesTests.SecurityExpressions.class, ReviewPagesTests.CasePageStandIn.class })
 @EnableConfigurationProperties(ProgramSettings.class)
 class ReviewPagesTests {
 
@@ -74,6 +79,19 @@ class ReviewPagesTests {
 					return new WebSecurityExpressionRoot(authentication, invocation);
 				}
 			};
+		}
+	}
+
+	/** Stands in for the intake case page that includes the patient's clarifications fragment. */
+	@Controller
+	static class CasePageStandIn {
+		static List<Clarification> clarifications = List.of();
+
+		@GetMapping("/test/case-page")
+		String page(Model model) {
+			model.addAttribute("caseId", CASE);
+			model.addAttribute("clarifications", clarifications);
+			return "review/clarifications :: patient(caseId=${caseId}, clarifications=${clarifications})";
 		}
 	}
 
@@ -169,5 +187,37 @@ class ReviewPagesTests {
 			.andExpect(redirectedUrl("/cases/" + CASE + "#clarifications"));
 
 		verify(review).answerClarification(any(), eq(CASE), eq(question), eq("My mother had breast cancer."));
+	}
+
+	@Test
+	void listsTheSpecialistsCasesWithTheirDueDate() throws Exception {
+		signedIn(SPECIALIST);
+		OpinionRequestView c = caseIn(OpinionRequestStatus.ASSIGNED, true);
+		OpinionRequestView withClock = new OpinionRequestView(c.id(), c.version(), c.status(), c.patientId(), c.patientName(),
+				c.referrerId(), c.coordinatorId(), c.specialistId(), c.specialistName(), c.reason(), true, null, null, null, null,
+				c.firstPhysician(), c.firstInstitution(), null, c.symptomsAndHistory(), c.questions(), c.urgency(), true,
+				c.specialtyCode(), null, null, c.createdAt(), List.of(), null,
+				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7));
+		given(review.assignedCases(any())).willReturn(List.of(withClock));
+
+		String html = mvc.perform(get("/review")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("Pat Patient", "Wed 13 May 2026, 17:00", "7 business days left", "/cases/" + CASE + "/review");
+	}
+
+	@Test
+	void thePatientFragmentOffersAnAnswerFormOnlyForOpenQuestions() throws Exception {
+		signedIn(new Actor(PATIENT, Role.PATIENT, "Pat Patient"));
+		UUID open = UUID.randomUUID();
+		CasePageStandIn.clarifications = List.of(
+				new Clarification(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Any allergies?", "Penicillin",
+						PATIENT, Instant.now()),
+				new Clarification(open, CASE, SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null));
+
+		String html = mvc.perform(get("/test/case-page")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("id=\"clarifications\"", "Any allergies?", "Penicillin", "Any family history?",
+				"/cases/" + CASE + "/clarifications/" + open + "/answer", "review deadline is paused");
+		assertThat(html.split("Send answer", -1)).hasSize(2);
 	}
 }
