@@ -1,0 +1,231 @@
+package org.consilium.opinion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.review.ReviewManagement;
+import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The delivered opinion's use cases. Every method takes the acting user and first asks
+ * {@link IntakeManagement#requireAccess} (or {@code read}): a case the actor has no relation to throws
+ * {@link NotFoundException} ({@code not-found}, 404, audited as DENIED), as does an opinion not (yet) visible to the
+ * reader. A related actor whose role cannot act gets {@link ForbiddenActionException} ({@code forbidden-action}, 403);
+ * a case in the wrong state gets {@link IllegalTransitionException} ({@code illegal-transition}, 409); bad input, a
+ * fourth follow-up question or incomplete feedback gets {@link InvalidInputException} ({@code invalid-input}, 422) and
+ * changes nothing.
+ */
+@Service
+@Transactional
+public class OpinionManagement {
+
+	private final IntakeManagement intake;
+
+	private final ReviewManagement review;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	OpinionManagement(IntakeManagement intake, ReviewManagement review, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.intake = intake;
+		this.review = review;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The delivered opinion: for the patient and referrer once DELIVERED or CLOSED; for the assigned specialist and
+	 * coordinators once signed. Audited (the case read by intake, the opinion by review).
+	 * @throws NotFoundException when the case is not reachable or the opinion not yet visible to this reader
+	 */
+	public DeliveredOpinionView read(Actor actor, UUID caseId) {
+		OpinionRequestView c = intake.read(actor, caseId, "opinion.read");
+		WrittenOpinionView opinion = review.signedOpinion(actor, caseId).orElseThrow(NotFoundException::new);
+		List<FollowUpQuestion> followUps = findFollowUps(caseId);
+		Feedback feedback = findFeedback(caseId).orElse(null);
+		boolean forPatient = actsForPatient(actor, c);
+		boolean delivered = c.status() == OpinionRequestStatus.DELIVERED;
+		return new DeliveredOpinionView(c, opinion, followUps, feedback,
+				forPatient && delivered && followUps.size() < FollowUpQuestions.MAX,
+				actor.is(Role.SPECIALIST) && (delivered || c.status() == OpinionRequestStatus.CLOSED),
+				forPatient && delivered && feedback == null);
+	}
+
+	/**
+	 * The patient (or referrer) asks a follow-up question after delivery; at most {@value FollowUpQuestions#MAX} per
+	 * case.
+	 * @throws InvalidInputException for a fourth question, or an empty or over-long one
+	 * @throws IllegalTransitionException unless the case is DELIVERED (not yet delivered, or already closed)
+	 */
+	public FollowUpQuestion askFollowUp(Actor actor, UUID caseId, String question) {
+		String action = "opinion.follow-up.ask";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actsForPatient(actor, c)) {
+			throw new ForbiddenActionException("Only the patient or their referring physician can ask follow-up questions.");
+		}
+		return audited(actor, caseId, action, "FollowUpQuestion", () -> {
+			if (c.status() != OpinionRequestStatus.DELIVERED) {
+				throw new IllegalTransitionException("Follow-up questions can be asked once the opinion is delivered, until the case is closed.");
+			}
+			// Serialises concurrent questions on one case so the limit holds.
+			jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(lockKey(caseId)).query((rs, n) -> 1).list();
+			int asked = jdbc.sql("SELECT count(*) FROM opinion.follow_up_question WHERE case_id = ?").param(caseId)
+				.query(Integer.class).single();
+			String q = FollowUpQuestions.checkCanAsk(asked, question);
+			FollowUpQuestion saved = new FollowUpQuestion(UUID.randomUUID(), caseId, actor.userId(), now(), q, null, null, null);
+			jdbc.sql("INSERT INTO opinion.follow_up_question (id, case_id, asked_by, asked_at, question) VALUES (?, ?, ?, ?, ?)")
+				.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.askedAt()), q).update();
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "FollowUpQuestion", saved.id());
+			return saved;
+		});
+	}
+
+	/**
+	 * The assigned specialist answers a follow-up question; the answer is an addendum to the signed opinion.
+	 * @throws NotFoundException when the question is not one of this case's
+	 * @throws IllegalTransitionException when it is already answered or the opinion is not delivered
+	 * @throws InvalidInputException for an empty or over-long answer
+	 */
+	public FollowUpQuestion answerFollowUp(Actor actor, UUID caseId, UUID followUpId, String answer) {
+		String action = "opinion.follow-up.answer";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actor.is(Role.SPECIALIST)) {
+			throw new ForbiddenActionException("Only the case's specialist can answer follow-up questions.");
+		}
+		return audited(actor, caseId, action, "FollowUpQuestion", () -> {
+			if (c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
+				throw new IllegalTransitionException("The opinion is not delivered.");
+			}
+			String a = FollowUpQuestions.checkAnswer(answer);
+			FollowUpQuestion existing = findFollowUps(caseId).stream().filter(f -> f.id().equals(followUpId)).findFirst()
+				.orElseThrow(NotFoundException::new);
+			if (existing.answered()) {
+				throw new IllegalTransitionException("This question is already answered.");
+			}
+			Instant now = now();
+			int updated = jdbc.sql("""
+					UPDATE opinion.follow_up_question SET answer = ?, answered_by = ?, answered_at = ?
+					WHERE id = ? AND case_id = ? AND answer IS NULL""")
+				.params(a, actor.userId(), Timestamp.from(now), followUpId, caseId).update();
+			if (updated == 0) {
+				throw new IllegalTransitionException("This question is already answered.");
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "FollowUpQuestion", followUpId);
+			return new FollowUpQuestion(existing.id(), caseId, existing.askedBy(), existing.askedAt(), existing.question(), a,
+					actor.userId(), now);
+		});
+	}
+
+	/**
+	 * The patient (or referrer) closes the delivered case with feedback.
+	 * @param satisfaction 1 (not at all) to 5 (very satisfied)
+	 * @throws InvalidInputException when the satisfaction or the intention is missing or invalid
+	 * @throws IllegalTransitionException unless the case is DELIVERED (feedback is given once)
+	 */
+	public Feedback giveFeedback(Actor actor, UUID caseId, Integer satisfaction, IntendsToFollow intendsToFollow, String comment) {
+		String action = "opinion.feedback";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actsForPatient(actor, c)) {
+			throw new ForbiddenActionException("Only the patient or their referring physician can close the case.");
+		}
+		return audited(actor, caseId, action, "Feedback", () -> {
+			Feedback feedback = new Feedback(caseId, actor.userId(), now(), satisfaction, intendsToFollow, comment);
+			if (c.status() != OpinionRequestStatus.DELIVERED) {
+				throw new IllegalTransitionException("Feedback can be given once the opinion is delivered, and only once.");
+			}
+			try {
+				jdbc.sql("""
+						INSERT INTO opinion.feedback (case_id, given_by, given_at, satisfaction, intends_to_follow, comment)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+					.params(caseId, actor.userId(), Timestamp.from(feedback.givenAt()), feedback.satisfaction(),
+							feedback.intendsToFollow().name(), feedback.comment())
+					.update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new IllegalTransitionException("Feedback for this case is already given.");
+			}
+			intake.close(actor, caseId);
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "Feedback", caseId);
+			return feedback;
+		});
+	}
+
+	private static boolean actsForPatient(Actor actor, OpinionRequestView c) {
+		return actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+	}
+
+	private interface Work<T> {
+		T run();
+	}
+
+	/** Runs the work; a failure the user can act on is audited as FAILED (in its own transaction) and rethrown. */
+	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, Work<T> work) {
+		try {
+			return work.run();
+		}
+		catch (ConsiliumProblem e) {
+			audit.failed(actor.userId(), actor.role().name(), action, caseId, recordType, null);
+			throw e;
+		}
+	}
+
+	private List<FollowUpQuestion> findFollowUps(UUID caseId) {
+		return jdbc.sql("""
+				SELECT id, case_id, asked_by, asked_at, question, answer, answered_by, answered_at
+				FROM opinion.follow_up_question WHERE case_id = ? ORDER BY asked_at, id""")
+			.param(caseId)
+			.query((rs, n) -> new FollowUpQuestion(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					rs.getObject("asked_by", UUID.class), instant(rs, "asked_at"), rs.getString("question"), rs.getString("answer"),
+					rs.getObject("answered_by", UUID.class), instant(rs, "answered_at")))
+			.list();
+	}
+
+	private Optional<Feedback> findFeedback(UUID caseId) {
+		return jdbc.sql("""
+				SELECT case_id, given_by, given_at, satisfaction, intends_to_follow, comment FROM opinion.feedback WHERE case_id = ?""")
+			.param(caseId)
+			.query((rs, n) -> new Feedback(rs.getObject("case_id", UUID.class), rs.getObject("given_by", UUID.class),
+					instant(rs, "given_at"), rs.getInt("satisfaction"), IntendsToFollow.valueOf(rs.getString("intends_to_follow")),
+					rs.getString("comment")))
+			.optional();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static long lockKey(UUID caseId) {
+		return caseId.getMostSignificantBits() ^ caseId.getLeastSignificantBits();
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}

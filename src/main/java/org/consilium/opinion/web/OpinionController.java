@@ -1,0 +1,102 @@
+package org.consilium.opinion.web;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.consilium.identity.Actor;
+import org.consilium.opinion.IntendsToFollow;
+import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The delivered opinion page ({@code GET /cases/{id}/opinion}) with follow-up questions
+ * ({@code POST /cases/{id}/opinion/follow-ups}), the specialist's addenda
+ * ({@code POST /cases/{id}/opinion/follow-ups/{fid}/answer}) and closing with feedback
+ * ({@code POST /cases/{id}/opinion/feedback}). Post/redirect/get; a failure re-renders the page with the message and
+ * what was typed. An opinion not visible to the reader is a 404.
+ */
+@Controller
+class OpinionController {
+
+	private final OpinionManagement opinions;
+
+	OpinionController(OpinionManagement opinions) {
+		this.opinions = opinions;
+	}
+
+	@GetMapping("/cases/{id}/opinion")
+	String opinion(@PathVariable UUID id, Model model) {
+		return render(id, model, null);
+	}
+
+	@PostMapping("/cases/{id}/opinion/follow-ups")
+	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
+		try {
+			opinions.askFollowUp(Actor.current(), id, question);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("question", question);
+			return render(id, model, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your question was sent to the specialist.");
+		return "redirect:/cases/" + id + "/opinion#follow-ups";
+	}
+
+	@PostMapping("/cases/{id}/opinion/follow-ups/{fid}/answer")
+	String answer(@PathVariable UUID id, @PathVariable UUID fid, @RequestParam(defaultValue = "") String answer, Model model,
+			RedirectAttributes redirect) {
+		try {
+			opinions.answerFollowUp(Actor.current(), id, fid, answer);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("answer", answer);
+			model.addAttribute("answerFor", fid);
+			return render(id, model, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your answer is added to the opinion.");
+		return "redirect:/cases/" + id + "/opinion#follow-ups";
+	}
+
+	@PostMapping("/cases/{id}/opinion/feedback")
+	String feedback(@PathVariable UUID id, @RequestParam(required = false) Integer satisfaction,
+			@RequestParam(required = false) IntendsToFollow intendsToFollow, @RequestParam(defaultValue = "") String comment, Model model,
+			RedirectAttributes redirect) {
+		try {
+			opinions.giveFeedback(Actor.current(), id, satisfaction, intendsToFollow, comment);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("satisfaction", satisfaction);
+			model.addAttribute("intendsToFollow", intendsToFollow);
+			model.addAttribute("comment", comment);
+			return render(id, model, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Thank you for your feedback. The case is closed.");
+		return "redirect:/cases/" + id + "/opinion";
+	}
+
+	private String render(UUID id, Model model, String error) {
+		model.addAttribute("v", opinions.read(Actor.current(), id));
+		model.addAttribute("intentions", IntendsToFollow.values());
+		if (error != null) {
+			model.addAttribute("error", error);
+		}
+		return "opinion/opinion";
+	}
+}

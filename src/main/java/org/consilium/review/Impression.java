@@ -1,0 +1,11 @@
+package org.consilium.review;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The assigned specialist's independent impression, recorded once, before the first opinion is shown to them
+ * (blinded first). {@code workingDiagnosis} may be null.
+ */
+public record Impression(UUID id, UUID caseId, UUID specialistId, Instant recordedAt, String text, Diagnosis workingDiagnosis) {
+}

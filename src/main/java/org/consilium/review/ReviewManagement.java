@@ -1,0 +1,415 @@
+package org.consilium.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.EditConflictException;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The specialist's workspace use cases. Every method takes the acting user and first asks
+ * {@link IntakeManagement#requireAccess}: a case the actor has no relation to throws {@link NotFoundException}
+ * (problem type {@code not-found}, 404, audited as DENIED). Then: a related actor whose role cannot take the action
+ * gets {@link ForbiddenActionException} ({@code forbidden-action}, 403); a case in the wrong state gets
+ * {@link IllegalTransitionException} ({@code illegal-transition}, 409); a stale draft save or signature gets
+ * {@link EditConflictException} ({@code edit-conflict}, 409) and overwrites nothing; signing an incomplete opinion gets
+ * {@link OpinionIncompleteException} ({@code opinion-incomplete}, 409); bad input gets {@link InvalidInputException}
+ * ({@code invalid-input}, 422). Successes are audited in the transaction, failures on their own.
+ */
+@Service
+@Transactional
+public class ReviewManagement {
+
+	private static final Set<OpinionRequestStatus> REVIEWING = EnumSet.of(OpinionRequestStatus.IN_REVIEW,
+			OpinionRequestStatus.AWAITING_PATIENT);
+
+	static final int MAX_QUESTION = 2_000;
+
+	static final int MAX_ANSWER = 10_000;
+
+	private final IntakeManagement intake;
+
+	private final WrittenOpinionRepository opinions;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ReviewManagement(IntakeManagement intake, WrittenOpinionRepository opinions, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.intake = intake;
+		this.opinions = opinions;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The specialist's assigned cases (each listing audited by intake), earliest review deadline first.
+	 * @throws ForbiddenActionException for anyone but a specialist
+	 */
+	public List<OpinionRequestView> assignedCases(Actor actor) {
+		if (!actor.is(Role.SPECIALIST)) {
+			throw new ForbiddenActionException("This list is for specialists.");
+		}
+		return intake.myCases(actor).stream()
+			.sorted(java.util.Comparator.comparing((OpinionRequestView v) -> v.status().isFinal())
+				.thenComparing(v -> v.currentDeadline() == null ? Instant.MAX : v.currentDeadline().dueAt()))
+			.toList();
+	}
+
+	/** The assigned specialist accepts the case: ASSIGNED → IN_REVIEW, the review starts (audited by intake). */
+	public OpinionRequestView acceptAssignment(Actor actor, UUID caseId) {
+		return intake.acceptAssignment(actor, caseId);
+	}
+
+	/**
+	 * The assigned specialist declines: the case returns to triage for reassignment.
+	 * @throws InvalidInputException without a reason
+	 */
+	public OpinionRequestView declineAssignment(Actor actor, UUID caseId, String reason) {
+		return intake.declineAssignment(actor, caseId, reason);
+	}
+
+	// ---- impression (blinded first) ----
+
+	/**
+	 * Records the assigned specialist's independent impression, once, while the case is in review; from then on the
+	 * case view shows them the first opinion.
+	 * @param workingDiagnosis optional
+	 * @throws IllegalTransitionException when an impression is already recorded (it cannot be changed) or the case is
+	 *         not in review
+	 * @throws InvalidInputException without impression text
+	 */
+	public Impression recordImpression(Actor actor, UUID caseId, String text, Diagnosis workingDiagnosis) {
+		String action = "review.impression";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		requireSpecialist(actor);
+		return audited(actor, caseId, action, "Impression", () -> {
+			requireReviewing(c);
+			String impression = OpinionContent.clean(text, "impression", OpinionContent.MAX_TEXT);
+			if (impression.isEmpty()) {
+				throw new InvalidInputException("Write your impression before you see the first opinion.");
+			}
+			if (findImpression(caseId).isPresent()) {
+				throw new IllegalTransitionException("Your impression is already recorded and cannot be changed.");
+			}
+			Impression saved = new Impression(UUID.randomUUID(), caseId, actor.userId(), now(), impression, workingDiagnosis);
+			try {
+				jdbc.sql("""
+						INSERT INTO review.impression (id, case_id, specialist_id, recorded_at, impression, working_diagnosis_text,
+						  working_diagnosis_system, working_diagnosis_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.recordedAt()), impression,
+							workingDiagnosis == null ? null : workingDiagnosis.text(),
+							workingDiagnosis == null || workingDiagnosis.system() == null ? null : workingDiagnosis.system().uri(),
+							workingDiagnosis == null ? null : workingDiagnosis.code())
+					.update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new IllegalTransitionException("Your impression is already recorded and cannot be changed.");
+			}
+			intake.impressionRecorded(actor, caseId);
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "Impression", saved.id());
+			return saved;
+		});
+	}
+
+	/**
+	 * The impression, for the assigned specialist and coordinators.
+	 * @throws ForbiddenActionException for the patient or referrer (it is a working note of the review)
+	 */
+	public Optional<Impression> impression(Actor actor, UUID caseId) {
+		String action = "review.impression.read";
+		intake.requireAccess(actor, caseId, action);
+		if (!actor.is(Role.SPECIALIST) && !actor.is(Role.COORDINATOR)) {
+			throw new ForbiddenActionException("The impression is a working note of the specialist.");
+		}
+		Optional<Impression> found = findImpression(caseId);
+		found.ifPresent(i -> audit.success(actor.userId(), actor.role().name(), action, caseId, "Impression", i.id()));
+		return found;
+	}
+
+	// ---- clarifying questions ----
+
+	/**
+	 * The assigned specialist asks the patient a question; the case waits for the patient (the review clock pauses).
+	 * @throws IllegalTransitionException unless the case is in review (or already waiting for the patient)
+	 * @throws InvalidInputException for an empty or over-long question
+	 */
+	public Clarification askClarification(Actor actor, UUID caseId, String question) {
+		String action = "review.clarification.ask";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		requireSpecialist(actor);
+		return audited(actor, caseId, action, "Clarification", () -> {
+			requireReviewing(c);
+			String q = OpinionContent.clean(question, "question", MAX_QUESTION);
+			if (q.isEmpty()) {
+				throw new InvalidInputException("Write the question for the patient.");
+			}
+			Clarification saved = new Clarification(UUID.randomUUID(), caseId, actor.userId(), now(), q, null, null, null);
+			jdbc.sql("INSERT INTO review.clarification (id, case_id, asked_by, asked_at, question) VALUES (?, ?, ?, ?, ?)")
+				.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.askedAt()), q).update();
+			if (c.status() == OpinionRequestStatus.IN_REVIEW) {
+				intake.awaitPatient(actor, caseId);
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", saved.id());
+			return saved;
+		});
+	}
+
+	/**
+	 * The patient (or their referring physician) answers a clarifying question; once no question is open the case
+	 * returns to review and the clock resumes.
+	 * @throws ForbiddenActionException for anyone else
+	 * @throws NotFoundException when the question is not one of this case's
+	 * @throws IllegalTransitionException when it is already answered
+	 * @throws InvalidInputException for an empty or over-long answer
+	 */
+	public Clarification answerClarification(Actor actor, UUID caseId, UUID clarificationId, String answer) {
+		String action = "review.clarification.answer";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actor.userId().equals(c.patientId()) && !actor.userId().equals(c.referrerId())) {
+			throw new ForbiddenActionException("Only the patient or their referring physician can answer.");
+		}
+		return audited(actor, caseId, action, "Clarification", () -> {
+			String a = OpinionContent.clean(answer, "answer", MAX_ANSWER);
+			if (a.isEmpty()) {
+				throw new InvalidInputException("Write your answer before sending it.");
+			}
+			Clarification existing = findClarifications(caseId).stream().filter(q -> q.id().equals(clarificationId)).findFirst()
+				.orElseThrow(NotFoundException::new);
+			if (!existing.open()) {
+				throw new IllegalTransitionException("This question is already answered.");
+			}
+			Instant now = now();
+			int updated = jdbc.sql("""
+					UPDATE review.clarification SET answer = ?, answered_by = ?, answered_at = ?
+					WHERE id = ? AND case_id = ? AND answer IS NULL""")
+				.params(a, actor.userId(), Timestamp.from(now), clarificationId, caseId).update();
+			if (updated == 0) {
+				throw new IllegalTransitionException("This question is already answered.");
+			}
+			boolean anyOpen = findClarifications(caseId).stream().anyMatch(Clarification::open);
+			if (!anyOpen && c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
+				intake.patientAnswered(actor, caseId);
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", clarificationId);
+			return new Clarification(existing.id(), caseId, existing.askedBy(), existing.askedAt(), existing.question(), a,
+					actor.userId(), now);
+		});
+	}
+
+	/** The case's clarifying questions and answers, oldest first, for everyone related to the case (audited). */
+	public List<Clarification> clarifications(Actor actor, UUID caseId) {
+		String action = "review.clarification.read";
+		intake.requireAccess(actor, caseId, action);
+		List<Clarification> list = findClarifications(caseId);
+		if (!list.isEmpty()) {
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", null);
+		}
+		return list;
+	}
+
+	// ---- the written opinion ----
+
+	/**
+	 * The specialist's own opinion (draft or signed), for the workspace; empty before the first save.
+	 * @throws ForbiddenActionException for anyone but the assigned specialist
+	 */
+	public Optional<WrittenOpinionView> draft(Actor actor, UUID caseId) {
+		String action = "review.opinion.read";
+		intake.requireAccess(actor, caseId, action);
+		requireSpecialist(actor);
+		Optional<WrittenOpinion> found = opinions.findByCase(caseId);
+		found.ifPresent(o -> audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", o.id()));
+		return found.map(WrittenOpinion::view);
+	}
+
+	/**
+	 * Saves the draft. {@code expectedVersion} is the version the specialist loaded ({@code null} for the first save).
+	 * @throws EditConflictException when someone saved since (nothing is overwritten)
+	 * @throws IllegalTransitionException before the impression is recorded, outside review, or once signed
+	 */
+	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, OpinionContent content) {
+		String action = "review.opinion.save";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		requireSpecialist(actor);
+		return audited(actor, caseId, action, "WrittenOpinion", () -> {
+			WrittenOpinion opinion = editable(c, caseId);
+			if (opinion == null) {
+				if (expectedVersion != null && expectedVersion != 0) {
+					throw new EditConflictException();
+				}
+				opinion = WrittenOpinion.start(caseId, actor.userId(), now());
+				opinion.revise(content, now());
+				try {
+					opinions.insert(opinion);
+				}
+				catch (DuplicateKeyException e) {
+					throw new EditConflictException();
+				}
+			}
+			else {
+				if (expectedVersion == null) {
+					throw new EditConflictException();
+				}
+				opinion.revise(content, now());
+				if (!opinions.updateDraft(opinion, expectedVersion)) {
+					throw new EditConflictException();
+				}
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
+			return opinions.findByCase(caseId).orElseThrow().view();
+		});
+	}
+
+	/**
+	 * Signs the opinion and freezes it; the case moves to OPINION_SIGNED and, without the program's quality check, is
+	 * delivered at once. After this only follow-up addenda add to what the patient reads.
+	 * @throws OpinionIncompleteException (problem type {@code opinion-incomplete}, 409) when the concordance, a
+	 *         diagnosis, the treatment review, an answer to any patient question or the plain summary is missing
+	 * @throws EditConflictException when the draft changed since {@code expectedVersion}
+	 * @throws IllegalTransitionException when already signed, before the impression, or while a question to the
+	 *         patient is open
+	 */
+	public WrittenOpinionView sign(Actor actor, UUID caseId, int expectedVersion) {
+		String action = "review.opinion.sign";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		requireSpecialist(actor);
+		return audited(actor, caseId, action, "WrittenOpinion", () -> {
+			if (c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
+				throw new IllegalTransitionException("A question to the patient is still open. Sign once it is answered.");
+			}
+			WrittenOpinion opinion = editable(c, caseId);
+			if (opinion == null) {
+				throw new OpinionIncompleteException(WrittenOpinion.start(caseId, actor.userId(), now()).missingForSignature(c.questions()));
+			}
+			if (opinion.version() != expectedVersion) {
+				throw new EditConflictException();
+			}
+			opinion.sign(actor.userId(), c.questions(), now());
+			if (!opinions.markSigned(opinion, expectedVersion)) {
+				throw new EditConflictException();
+			}
+			intake.opinionSigned(actor, caseId);
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
+			return opinions.findByCase(caseId).orElseThrow().view();
+		});
+	}
+
+	/**
+	 * The signed opinion, for the opinion module and the delivered-opinion page: the assigned specialist and
+	 * coordinators once signed; the patient and referrer only once the case is DELIVERED or CLOSED. Empty otherwise.
+	 * Each read is audited.
+	 */
+	public Optional<WrittenOpinionView> signedOpinion(Actor actor, UUID caseId) {
+		String action = "opinion.read";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+		if (forPatient && c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
+			return Optional.empty();
+		}
+		Optional<WrittenOpinion> signed = opinions.findByCase(caseId).filter(WrittenOpinion::isSigned);
+		signed.ifPresent(o -> audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", o.id()));
+		return signed.map(WrittenOpinion::view);
+	}
+
+	// ---- internals ----
+
+	private WrittenOpinion editable(OpinionRequestView c, UUID caseId) {
+		WrittenOpinion existing = opinions.findByCase(caseId).orElse(null);
+		if (existing != null && existing.isSigned()) {
+			throw new IllegalTransitionException("The opinion is signed and cannot be changed. Answer follow-up questions as addenda.");
+		}
+		requireReviewing(c);
+		if (findImpression(caseId).isEmpty()) {
+			throw new IllegalTransitionException("Record your independent impression before writing the opinion.");
+		}
+		return existing;
+	}
+
+	private static void requireSpecialist(Actor actor) {
+		if (!actor.is(Role.SPECIALIST)) {
+			throw new ForbiddenActionException("Only the case's specialist can do this.");
+		}
+	}
+
+	private static void requireReviewing(OpinionRequestView c) {
+		if (!REVIEWING.contains(c.status())) {
+			throw new IllegalTransitionException("This is possible only while the case is in review (it is "
+					+ c.status().label().toLowerCase(java.util.Locale.ROOT) + ").");
+		}
+	}
+
+	private interface Work<T> {
+		T run();
+	}
+
+	/** Runs the work; a failure the user can act on is audited as FAILED (in its own transaction) and rethrown. */
+	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, Work<T> work) {
+		try {
+			return work.run();
+		}
+		catch (ConsiliumProblem e) {
+			audit.failed(actor.userId(), actor.role().name(), action, caseId, recordType, null);
+			throw e;
+		}
+	}
+
+	private Optional<Impression> findImpression(UUID caseId) {
+		return jdbc.sql("""
+				SELECT id, case_id, specialist_id, recorded_at, impression, working_diagnosis_text, working_diagnosis_system,
+				       working_diagnosis_code
+				FROM review.impression WHERE case_id = ?""").param(caseId).query(ReviewManagement::impressionRow).optional();
+	}
+
+	private List<Clarification> findClarifications(UUID caseId) {
+		return jdbc.sql("""
+				SELECT id, case_id, asked_by, asked_at, question, answer, answered_by, answered_at
+				FROM review.clarification WHERE case_id = ? ORDER BY asked_at, id""")
+			.param(caseId)
+			.query((rs, n) -> new Clarification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+					rs.getObject("asked_by", UUID.class), WrittenOpinionRepository.instant(rs, "asked_at"), rs.getString("question"),
+					rs.getString("answer"), rs.getObject("answered_by", UUID.class), WrittenOpinionRepository.instant(rs, "answered_at")))
+			.list();
+	}
+
+	private static Impression impressionRow(ResultSet rs, int n) throws SQLException {
+		String dxText = rs.getString("working_diagnosis_text");
+		Diagnosis dx = dxText == null ? null
+				: new Diagnosis(dxText, CodeSystem.ofUri(rs.getString("working_diagnosis_system")).orElse(null),
+						rs.getString("working_diagnosis_code"));
+		return new Impression(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+				rs.getObject("specialist_id", UUID.class), WrittenOpinionRepository.instant(rs, "recorded_at"),
+				rs.getString("impression"), dx);
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}

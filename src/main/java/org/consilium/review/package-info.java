@@ -1,0 +1,14 @@
+/**
+ * The specialist's workspace: the blinded-first {@link org.consilium.review.Impression}, clarifying questions to the
+ * patient ({@link org.consilium.review.Clarification}) and the structured {@link org.consilium.review.WrittenOpinion}
+ * (concordance, diagnoses, treatment review and options, answers to every patient question, plain-language summary),
+ * saved as a draft under optimistic locking and signed once.
+ *
+ * <p>Schema {@code review}: {@code impression}, {@code clarification}, {@code written_opinion} with
+ * {@code opinion_diagnosis}, {@code opinion_treatment_option} and {@code opinion_answer}; database triggers refuse any
+ * change to a signed opinion. The case lifecycle stays in {@code intake}: this module calls its facade
+ * ({@code acceptAssignment}, {@code awaitPatient}, {@code patientAnswered}, {@code impressionRecorded},
+ * {@code opinionSigned}).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })
+package org.consilium.review;

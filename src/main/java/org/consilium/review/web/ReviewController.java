@@ -1,0 +1,214 @@
+package org.consilium.review.web;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.consilium.identity.Actor;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.review.Concordance;
+import org.consilium.review.Diagnosis;
+import org.consilium.review.Invasiveness;
+import org.consilium.review.OpinionIncompleteException;
+import org.consilium.review.ReviewManagement;
+import org.consilium.review.TreatmentReview;
+import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The specialist's pages: the list of assigned cases ({@code GET /review}) and the workspace of one case
+ * ({@code GET /cases/{id}/review}) with accept/decline, the blinded-first impression, clarifying questions and the
+ * opinion form (save draft, sign). Also the patient's answer to a clarifying question
+ * ({@code POST /cases/{id}/clarifications/{clarificationId}/answer}), which returns to the case page
+ * {@code /cases/{id}} with flash attribute {@code clarificationError} on failure, {@code clarificationAnswered} on
+ * success. Post/redirect/get; a failure re-renders the workspace with the message and keeps what was typed.
+ */
+@Controller
+class ReviewController {
+
+	private static final EnumSet<OpinionRequestStatus> REVIEWING = EnumSet.of(OpinionRequestStatus.IN_REVIEW,
+			OpinionRequestStatus.AWAITING_PATIENT);
+
+	private final ReviewManagement review;
+
+	private final IntakeManagement intake;
+
+	ReviewController(ReviewManagement review, IntakeManagement intake) {
+		this.review = review;
+		this.intake = intake;
+	}
+
+	@GetMapping("/review")
+	String cases(Model model) {
+		model.addAttribute("cases", review.assignedCases(Actor.current()));
+		return "review/cases";
+	}
+
+	@GetMapping("/cases/{id}/review")
+	String workspace(@PathVariable UUID id, Model model) {
+		return render(id, model, null, null);
+	}
+
+	@PostMapping("/cases/{id}/review/accept")
+	String accept(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		try {
+			review.acceptAssignment(Actor.current(), id);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "You accepted the case. Write your impression before you see the first opinion.");
+		return "redirect:/cases/" + id + "/review";
+	}
+
+	@PostMapping("/cases/{id}/review/decline")
+	String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
+		try {
+			review.declineAssignment(Actor.current(), id, reason);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("declineReason", reason);
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "You declined the case; it went back to the coordinators.");
+		return "redirect:/review";
+	}
+
+	@PostMapping("/cases/{id}/review/impression")
+	String impression(@PathVariable UUID id, @RequestParam(defaultValue = "") String impression,
+			@RequestParam(defaultValue = "") String diagnosisText, @RequestParam(required = false) CodeSystem diagnosisSystem,
+			@RequestParam(defaultValue = "") String diagnosisCode, Model model, RedirectAttributes redirect) {
+		try {
+			Diagnosis working = diagnosisText.isBlank() && diagnosisCode.isBlank() ? null
+					: new Diagnosis(diagnosisText, diagnosisSystem, diagnosisCode);
+			review.recordImpression(Actor.current(), id, impression, working);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("impressionText", impression);
+			model.addAttribute("diagnosisText", diagnosisText);
+			model.addAttribute("diagnosisSystem", diagnosisSystem);
+			model.addAttribute("diagnosisCode", diagnosisCode);
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your impression is recorded. The first opinion is now shown below.");
+		return "redirect:/cases/" + id + "/review#first-opinion";
+	}
+
+	@PostMapping("/cases/{id}/review/clarifications")
+	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
+		try {
+			review.askClarification(Actor.current(), id, question);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("question", question);
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your question was sent to the patient. The review clock pauses until it is answered.");
+		return "redirect:/cases/" + id + "/review#clarifications";
+	}
+
+	@PostMapping("/cases/{id}/review/opinion")
+	String save(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			int questions = intake.requireAccess(actor, id, "review.opinion.save").questions().size();
+			review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			return render(id, model, form, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Draft saved.");
+		return "redirect:/cases/" + id + "/review#opinion";
+	}
+
+	/** Saves what is on the form, then signs; an incomplete opinion stays saved as a draft and the gaps are listed. */
+	@PostMapping("/cases/{id}/review/opinion/sign")
+	String sign(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		try {
+			int questions = intake.requireAccess(actor, id, "review.opinion.sign").questions().size();
+			WrittenOpinionView saved = review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+			form.setVersion(saved.version());
+			review.sign(actor, id, saved.version());
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (OpinionIncompleteException e) {
+			model.addAttribute("missing", e.missing());
+			return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
+		}
+		catch (ConsiliumProblem e) {
+			return render(id, model, form, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "The opinion is signed.");
+		return "redirect:/cases/" + id + "/review";
+	}
+
+	/** The patient's (or referrer's) answer to a clarifying question, from the case page's clarifications fragment. */
+	@PostMapping("/cases/{id}/clarifications/{clarificationId}/answer")
+	String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(defaultValue = "") String answer,
+			RedirectAttributes redirect) {
+		try {
+			review.answerClarification(Actor.current(), id, clarificationId, answer);
+			redirect.addFlashAttribute("clarificationAnswered", true);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("clarificationError", e.getMessage());
+			redirect.addFlashAttribute("clarificationDraft", answer);
+			redirect.addFlashAttribute("clarificationDraftId", clarificationId);
+		}
+		return "redirect:/cases/" + id + "#clarifications";
+	}
+
+	private String render(UUID id, Model model, OpinionForm form, String error) {
+		Actor actor = Actor.current();
+		OpinionRequestView c = intake.read(actor, id, "review.workspace");
+		WrittenOpinionView draft = review.draft(actor, id).orElse(null);
+		int questions = c.questions() == null ? 0 : c.questions().size();
+		model.addAttribute("c", c);
+		model.addAttribute("impression", review.impression(actor, id).orElse(null));
+		model.addAttribute("clarifications", review.clarifications(actor, id));
+		model.addAttribute("opinion", draft);
+		model.addAttribute("form", form != null ? form.padded(questions) : OpinionForm.of(draft, questions));
+		model.addAttribute("reviewing", REVIEWING.contains(c.status()));
+		model.addAttribute("concordances", Concordance.values());
+		model.addAttribute("treatmentReviews", TreatmentReview.values());
+		model.addAttribute("invasiveness", Invasiveness.values());
+		model.addAttribute("codeSystems", CodeSystem.values());
+		if (error != null) {
+			model.addAttribute("error", error);
+		}
+		return "review/workspace";
+	}
+}

@@ -1,0 +1,148 @@
+package org.consilium.opinion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionOperations;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.FilterInvocation;
+import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.Role;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+import org.consilium.opinion.DeliveredOpinionView;
+import org.consilium.opinion.FollowUpQuestion;
+import org.consilium.opinion.OpinionManagement;
+import org.consilium.review.Concordance;
+import org.consilium.review.Diagnosis;
+import org.consilium.review.Invasiveness;
+import org.consilium.review.TreatmentOption;
+import org.consilium.review.TreatmentReview;
+import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.ProgramSettings;
+
+@WebMvcTest(controllers = OpinionController.class)
+@Import({ OpinionTime.class, OpinionPagesTests.SecurityExpressions.class })
+@EnableConfigurationProperties(ProgramSettings.class)
+class OpinionPagesTests {
+
+	static final UUID CASE = UUID.randomUUID();
+	static final Actor PATIENT = new Actor(UUID.randomUUID(), Role.PATIENT, "Pat Patient");
+	static final UUID SPECIALIST = UUID.randomUUID();
+
+	/** The header's {@code sec:authorize} needs an expression handler; the slice has no security configuration. */
+	@TestConfiguration
+	static class SecurityExpressions {
+		@Bean
+		SecurityExpressionHandler<FilterInvocation> webSecurityExpressionHandler() {
+			return new AbstractSecurityExpressionHandler<>() {
+				@Override
+				protected SecurityExpressionOperations createSecurityExpressionRoot(Authentication authentication, FilterInvocation invocation) {
+					return new WebSecurityExpressionRoot(authentication, invocation);
+				}
+			};
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	OpinionManagement opinions;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	static void signIn(Actor actor) throws Exception {
+		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
+		c.setAccessible(true);
+		ConsiliumUser user = c.newInstance(actor, "someone@example.org", "x", false);
+		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+	}
+
+	static DeliveredOpinionView delivered(List<FollowUpQuestion> followUps) {
+		OpinionRequestView c = new OpinionRequestView(CASE, 9, OpinionRequestStatus.DELIVERED, PATIENT.userId(), "Pat Patient", null,
+				null, SPECIALIST, "Dr Second", "Is surgery needed?", false, "Breast cancer", CodeSystem.ICD_10_CM, "C50.9",
+				"Mastectomy", "Dr First", "City Hospital", null, "Lump since March", List.of("Do I need a mastectomy?"),
+				Urgency.values()[0], true, "207RX0202X", null, null, Instant.now(), List.of(), null, null);
+		WrittenOpinionView o = new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST, Concordance.REFINED,
+				List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")), TreatmentReview.RECOMMEND_ALTERNATIVE,
+				"Lumpectomy with radiotherapy instead", List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept",
+						"Re-excision", "NSABP B-17")),
+				"Genetic counselling", List.of("No, a smaller operation is enough."), "Records only", "A smaller operation is enough.",
+				Instant.now(), Instant.now(), Instant.now(), SPECIALIST);
+		return new DeliveredOpinionView(c, o, followUps, null, followUps.size() < 3, false, true);
+	}
+
+	@Test
+	void showsThePlainSummaryFirstThenBothOpinionsSideBySideAndTheAnswers() throws Exception {
+		signIn(PATIENT);
+		given(opinions.read(any(), eq(CASE))).willReturn(delivered(List.of()));
+
+		String html = mvc.perform(get("/cases/{id}/opinion", CASE)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("A smaller operation is enough.", "Mastectomy", "Ductal carcinoma in situ", "Refined",
+				"Recommend an alternative", "Lumpectomy", "NSABP B-17", "Genetic counselling", "Do I need a mastectomy?",
+				"No, a smaller operation is enough.", "3 of 3 questions left", "Close the case");
+		assertThat(html.indexOf("A smaller operation is enough.")).isLessThan(html.indexOf("Mastectomy"));
+	}
+
+	@Test
+	void showsTheSpecialistsAddendumUnderTheFollowUpQuestion() throws Exception {
+		signIn(PATIENT);
+		given(opinions.read(any(), eq(CASE))).willReturn(delivered(List.of(new FollowUpQuestion(UUID.randomUUID(), CASE,
+				PATIENT.userId(), Instant.now(), "When should I decide?", "Within four weeks.", SPECIALIST, Instant.now()))));
+
+		String html = mvc.perform(get("/cases/{id}/opinion", CASE)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("When should I decide?", "Addendum by the specialist", "Within four weeks.", "2 of 3 questions left");
+	}
+
+	@Test
+	void reRendersWithTheMessageWhenTheFourthQuestionIsRefused() throws Exception {
+		signIn(PATIENT);
+		given(opinions.read(any(), eq(CASE))).willReturn(delivered(List.of()));
+		given(opinions.askFollowUp(any(), eq(CASE), any()))
+			.willThrow(new InvalidInputException("You have asked the 3 follow-up questions this program allows."));
+
+		String html = mvc.perform(post("/cases/{id}/opinion/follow-ups", CASE).with(csrf()).param("question", "One more?"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("You have asked the 3 follow-up questions", "One more?");
+	}
+}

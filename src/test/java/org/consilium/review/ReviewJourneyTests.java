@@ -1,0 +1,133 @@
+package org.consilium.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.identity.UserView;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.Urgency;
+import org.consilium.opinion.IntendsToFollow;
+import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.EditConflictException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The review and opinion journey on a real PostgreSQL, through the facades. Runs only when
+ * {@code CONSILIUM_IT_DB_URL} names an external database (owner role {@code CONSILIUM_IT_DB_OWNER} runs the
+ * migrations, the application connects as {@code CONSILIUM_IT_DB_APP}); the embedded default engine refuses to run as
+ * root, which is how this sandbox runs. TODO(#lead) move onto the shared integration-test database setup.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=${CONSILIUM_IT_DB_URL}", "spring.datasource.username=${CONSILIUM_IT_DB_APP:app}",
+		"spring.flyway.user=${CONSILIUM_IT_DB_OWNER:owner}", "consilium.database.app-role=${CONSILIUM_IT_DB_APP:app}",
+		"consilium.program.quality-check=false" })
+@EnabledIfEnvironmentVariable(named = "CONSILIUM_IT_DB_URL", matches = ".+")
+class ReviewJourneyTests {
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	ReviewManagement review;
+
+	@Autowired
+	OpinionManagement opinions;
+
+	Actor seed(Role role, String specialty) {
+		String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
+		UserView user = identity.seedAccount(email, role.label(), role, specialty).account();
+		return new Actor(user.id(), role, user.displayName());
+	}
+
+	static OpinionContent content(Concordance concordance, List<String> answers, String summary) {
+		return new OpinionContent(concordance, List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")),
+				TreatmentReview.MODIFY, "Lumpectomy with radiotherapy",
+				List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept", "Re-excision", "NSABP B-17")),
+				"Genetic counselling", answers, "Records only", summary);
+	}
+
+	@Test
+	void runsFromAcceptanceThroughBlindedImpressionClarificationSignatureFollowUpsToClosing() {
+		Actor patient = seed(Role.PATIENT, null);
+		Actor coordinator = seed(Role.COORDINATOR, null);
+		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
+		Actor stranger = seed(Role.PATIENT, null);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer",
+				CodeSystem.ICD_10_CM, "C50.9", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
+				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.SOON, true)).id();
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		intake.assign(coordinator, caseId, "207RX0202X", Urgency.SOON, specialist.userId());
+
+		review.acceptAssignment(specialist, caseId);
+		assertThat(intake.requireAccess(specialist, caseId, "test").firstOpinionBlinded()).isTrue();
+		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, null, OpinionContent.empty()))
+			.isInstanceOf(IllegalTransitionException.class);
+
+		review.recordImpression(specialist, caseId, "Likely DCIS, not invasive", new Diagnosis("DCIS", null, null));
+		assertThat(intake.requireAccess(specialist, caseId, "test").proposedTreatment()).isEqualTo("Mastectomy");
+		assertThat(review.impression(specialist, caseId)).get().extracting(Impression::text).isEqualTo("Likely DCIS, not invasive");
+		assertThatThrownBy(() -> review.recordImpression(specialist, caseId, "Changed my mind", null))
+			.isInstanceOf(IllegalTransitionException.class);
+
+		Clarification asked = review.askClarification(specialist, caseId, "Any family history of breast cancer?");
+		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.AWAITING_PATIENT);
+		assertThatThrownBy(() -> review.clarifications(stranger, caseId)).isInstanceOf(NotFoundException.class);
+		review.answerClarification(patient, caseId, asked.id(), "My mother, at 60.");
+		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_REVIEW);
+		assertThat(review.clarifications(patient, caseId)).singleElement().extracting(Clarification::answer).isEqualTo("My mother, at 60.");
+
+		WrittenOpinionView first = review.saveDraft(specialist, caseId, null, content(null, List.of("No."), ""));
+		assertThat(first.version()).isZero();
+		WrittenOpinionView second = review.saveDraft(specialist, caseId, 0, content(Concordance.REFINED, List.of("No.", ""), ""));
+		assertThat(second.version()).isEqualTo(1);
+		assertThat(second.diagnoses()).singleElement().extracting(Diagnosis::code).isEqualTo("D05.12");
+		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, 0, content(Concordance.CHANGED, List.of(), "stale")))
+			.isInstanceOf(EditConflictException.class);
+		assertThat(review.draft(specialist, caseId)).get().extracting(WrittenOpinionView::concordance).isEqualTo(Concordance.REFINED);
+		assertThatThrownBy(() -> review.sign(specialist, caseId, 1)).isInstanceOfSatisfying(OpinionIncompleteException.class,
+				e -> assertThat(e.missing()).containsExactly("an answer to question 2", "the plain-language summary for the patient"));
+
+		WrittenOpinionView complete = review.saveDraft(specialist, caseId, 1,
+				content(Concordance.REFINED, List.of("No.", "Yes."), "A smaller operation is enough."));
+		assertThat(review.signedOpinion(patient, caseId)).isEmpty();
+		review.sign(specialist, caseId, complete.version());
+		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, complete.version() + 1, OpinionContent.empty()))
+			.isInstanceOf(IllegalTransitionException.class);
+		assertThat(review.signedOpinion(patient, caseId)).get().extracting(WrittenOpinionView::plainSummary)
+			.isEqualTo("A smaller operation is enough.");
+
+		var delivered = opinions.read(patient, caseId);
+		assertThat(delivered.questionsAndAnswers()).extracting(q -> q.answer()).containsExactly("No.", "Yes.");
+		var question = opinions.askFollowUp(patient, caseId, "When must I decide?");
+		opinions.askFollowUp(patient, caseId, "Second?");
+		opinions.askFollowUp(patient, caseId, "Third?");
+		assertThatThrownBy(() -> opinions.askFollowUp(patient, caseId, "Fourth?")).isInstanceOf(InvalidInputException.class);
+		opinions.answerFollowUp(specialist, caseId, question.id(), "Within four weeks.");
+		assertThat(opinions.read(patient, caseId).followUps()).first().extracting(f -> f.answer()).isEqualTo("Within four weeks.");
+
+		assertThatThrownBy(() -> opinions.giveFeedback(patient, caseId, 7, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
+		opinions.giveFeedback(patient, caseId, 5, IntendsToFollow.YES, "Clear and kind.");
+		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.CLOSED);
+		assertThat(opinions.read(patient, caseId).feedback().satisfaction()).isEqualTo(5);
+	}
+}

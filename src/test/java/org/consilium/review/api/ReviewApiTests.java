@@ -1,0 +1,98 @@
+package org.consilium.review.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.Role;
+import org.consilium.intake.CodeSystem;
+import org.consilium.review.Concordance;
+import org.consilium.review.OpinionIncompleteException;
+import org.consilium.review.ReviewManagement;
+import org.consilium.review.WrittenOpinionView;
+
+@WebMvcTest(controllers = ReviewApiController.class)
+class ReviewApiTests {
+
+	static final UUID CASE = UUID.randomUUID();
+	static final Actor SPECIALIST = new Actor(UUID.randomUUID(), Role.SPECIALIST, "Dr Specialist");
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	ReviewManagement review;
+
+	@BeforeEach
+	void signIn() throws Exception {
+		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
+		c.setAccessible(true);
+		ConsiliumUser user = c.newInstance(SPECIALIST, "dr@example.org", "x", false);
+		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void savesADraftFromJsonWithCodedDiagnosesAndAnswersByPosition() throws Exception {
+		given(review.saveDraft(any(), eq(CASE), eq(3), argThat(content -> content.concordance() == Concordance.CHANGED
+				&& content.diagnoses().get(0).system() == CodeSystem.ORPHA && content.answerTo(1).equals("Yes."))))
+			.willReturn(new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST.userId(), Concordance.CHANGED, List.of(), null, "",
+					List.of(), "", List.of("No.", "Yes."), "", "", Instant.now(), Instant.now(), null, null));
+
+		mvc.perform(put("/api/cases/{id}/review/opinion", CASE).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+				{"version": 3, "concordance": "CHANGED",
+				 "diagnoses": [{"text": "Fabry disease", "system": "ORPHA", "code": "324"}],
+				 "options": [{"name": "Enzyme replacement", "invasiveness": "MINIMALLY_INVASIVE", "expectedBenefit": "b", "risks": "r", "evidence": "e"}],
+				 "answers": ["No.", "Yes."], "plainSummary": ""}"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(4));
+	}
+
+	@Test
+	void answersAnIncompleteSignatureWithTheOpinionIncompleteProblem() throws Exception {
+		given(review.sign(any(), eq(CASE), eq(4))).willThrow(new OpinionIncompleteException(List.of("at least one diagnosis")));
+
+		mvc.perform(post("/api/cases/{id}/review/opinion/sign", CASE).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\": 4}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("opinion-incomplete"))
+			.andExpect(jsonPath("$.type").value("urn:consilium:problem:opinion-incomplete"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at least one diagnosis")));
+	}
+
+	@Test
+	void rejectsACodeWithoutItsSystemAsInvalidInput() throws Exception {
+		mvc.perform(put("/api/cases/{id}/review/opinion", CASE).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\": 0, \"diagnoses\": [{\"text\": \"Fabry disease\", \"code\": \"324\"}]}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("invalid-input"));
+	}
+}

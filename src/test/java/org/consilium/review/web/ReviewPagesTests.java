@@ -1,0 +1,223 @@
+package org.consilium.review.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionHandler;
+import org.springframework.security.access.expression.SecurityExpressionOperations;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.FilterInvocation;
+import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.ConsiliumUser;
+import org.consilium.identity.Role;
+import org.consilium.intake.CaseDeadline;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.Urgency;
+import org.consilium.review.Clarification;
+import org.consilium.review.Impression;
+import org.consilium.review.OpinionIncompleteException;
+import org.consilium.review.ReviewManagement;
+import org.consilium.shared.ClockState;
+import org.consilium.shared.ProgramSettings;
+
+@WebMvcTest(controllers = ReviewController.class)
+@Import({ ProgramTime.class, ReviewPagesTests.SecurityExpressions.class, ReviewPagesTests.CasePageStandIn.class })
+@EnableConfigurationProperties(ProgramSettings.class)
+class ReviewPagesTests {
+
+	static final UUID CASE = UUID.randomUUID();
+	static final UUID PATIENT = UUID.randomUUID();
+	static final Actor SPECIALIST = new Actor(UUID.randomUUID(), Role.SPECIALIST, "Dr Specialist");
+
+	/** The header's {@code sec:authorize} needs an expression handler; the slice has no security configuration. */
+	@TestConfiguration
+	static class SecurityExpressions {
+		@Bean
+		SecurityExpressionHandler<FilterInvocation> webSecurityExpressionHandler() {
+			return new AbstractSecurityExpressionHandler<>() {
+				@Override
+				protected SecurityExpressionOperations createSecurityExpressionRoot(Authentication authentication, FilterInvocation invocation) {
+					return new WebSecurityExpressionRoot(authentication, invocation);
+				}
+			};
+		}
+	}
+
+	/** Stands in for the intake case page that includes the patient's clarifications fragment. */
+	@Controller
+	static class CasePageStandIn {
+		static List<Clarification> clarifications = List.of();
+
+		@GetMapping("/test/case-page")
+		String page(Model model) {
+			model.addAttribute("caseId", CASE);
+			model.addAttribute("clarifications", clarifications);
+			return "review/clarifications :: patient(caseId=${caseId}, clarifications=${clarifications})";
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@MockitoBean
+	ReviewManagement review;
+
+	@MockitoBean
+	IntakeManagement intake;
+
+	static UserDetails signedIn(Actor actor) throws Exception {
+		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
+		c.setAccessible(true);
+		ConsiliumUser user = c.newInstance(actor, "someone@example.org", "x", false);
+		// The slice has no security filter chain to restore the context from the session: set it for this thread.
+		SecurityContextHolder.getContext()
+			.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+		return user;
+	}
+
+	static OpinionRequestView caseIn(OpinionRequestStatus status, boolean blinded) {
+		return new OpinionRequestView(CASE, 3, status, PATIENT, "Pat Patient", null, null, SPECIALIST.userId(), "Dr Specialist",
+				"Is surgery needed?", blinded, blinded ? null : "Breast cancer", blinded ? null : CodeSystem.ICD_10_CM,
+				blinded ? null : "C50.9", blinded ? null : "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
+				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.values()[0], true, "207RX0202X", null, null,
+				Instant.now(), List.of(), null, null);
+	}
+
+	@Test
+	void hidesTheFirstOpinionUntilTheImpressionIsRecorded() throws Exception {
+		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, true));
+		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
+		given(review.impression(any(), eq(CASE))).willReturn(Optional.empty());
+		given(review.clarifications(any(), eq(CASE))).willReturn(List.of());
+
+		String html = mvc.perform(get("/cases/{id}/review", CASE).with(user(signedIn(SPECIALIST))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("Hidden until your impression is recorded", "Record my impression", "records-panel")
+			.doesNotContain("Mastectomy", "Save and sign");
+	}
+
+	@Test
+	void showsTheFirstOpinionAndTheOpinionFormAfterTheImpression() throws Exception {
+		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
+		given(review.impression(any(), eq(CASE)))
+			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
+		given(review.clarifications(any(), eq(CASE))).willReturn(List.of(new Clarification(UUID.randomUUID(), CASE,
+				SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null)));
+
+		String html = mvc.perform(get("/cases/{id}/review", CASE).with(user(signedIn(SPECIALIST))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("Mastectomy", "Likely DCIS", "Any family history?", "name=\"diagnoses[2].code\"",
+				"name=\"options[1].risks\"", "name=\"answers[1]\"", "Do I need a mastectomy?", "Save and sign");
+	}
+
+	@Test
+	void listsWhatIsMissingWhenSigningAnIncompleteOpinion() throws Exception {
+		given(intake.requireAccess(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(review.impression(any(), eq(CASE)))
+			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
+		given(review.clarifications(any(), eq(CASE))).willReturn(List.of());
+		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
+		given(review.saveDraft(any(), eq(CASE), any(), any())).willAnswer(inv -> {
+			throw new OpinionIncompleteException(List.of("an answer to question 2"));
+		});
+
+		String html = mvc.perform(post("/cases/{id}/review/opinion/sign", CASE).with(user(signedIn(SPECIALIST))).with(csrf())
+				.param("plainSummary", "Typed summary").param("answers[0]", "No.").param("diagnoses[0].text", "DCIS"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("Missing: an answer to question 2", "Typed summary", "DCIS");
+		verify(review, never()).sign(any(), any(), org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
+	void redirectsThePatientBackToTheCaseAfterAnswering() throws Exception {
+		Actor patient = new Actor(PATIENT, Role.PATIENT, "Pat Patient");
+		UUID question = UUID.randomUUID();
+
+		mvc.perform(post("/cases/{id}/clarifications/{q}/answer", CASE, question).with(user(signedIn(patient))).with(csrf())
+				.param("answer", "My mother had breast cancer."))
+			.andExpect(redirectedUrl("/cases/" + CASE + "#clarifications"));
+
+		verify(review).answerClarification(any(), eq(CASE), eq(question), eq("My mother had breast cancer."));
+	}
+
+	@Test
+	void listsTheSpecialistsCasesWithTheirDueDate() throws Exception {
+		signedIn(SPECIALIST);
+		OpinionRequestView c = caseIn(OpinionRequestStatus.ASSIGNED, true);
+		OpinionRequestView withClock = new OpinionRequestView(c.id(), c.version(), c.status(), c.patientId(), c.patientName(),
+				c.referrerId(), c.coordinatorId(), c.specialistId(), c.specialistName(), c.reason(), true, null, null, null, null,
+				c.firstPhysician(), c.firstInstitution(), null, c.symptomsAndHistory(), c.questions(), c.urgency(), true,
+				c.specialtyCode(), null, null, c.createdAt(), List.of(), null,
+				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7));
+		given(review.assignedCases(any())).willReturn(List.of(withClock));
+
+		String html = mvc.perform(get("/review")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("Pat Patient", "Wed 13 May 2026, 17:00", "7 business days left", "/cases/" + CASE + "/review");
+	}
+
+	@Test
+	void thePatientFragmentOffersAnAnswerFormOnlyForOpenQuestions() throws Exception {
+		signedIn(new Actor(PATIENT, Role.PATIENT, "Pat Patient"));
+		UUID open = UUID.randomUUID();
+		CasePageStandIn.clarifications = List.of(
+				new Clarification(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Any allergies?", "Penicillin",
+						PATIENT, Instant.now()),
+				new Clarification(open, CASE, SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null));
+
+		String html = mvc.perform(get("/test/case-page")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("id=\"clarifications\"", "Any allergies?", "Penicillin", "Any family history?",
+				"/cases/" + CASE + "/clarifications/" + open + "/answer", "review deadline is paused");
+		assertThat(html.split("Send answer", -1)).hasSize(2);
+	}
+}
