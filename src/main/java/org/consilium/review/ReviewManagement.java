@@ -297,11 +297,14 @@ public class ReviewManagement {
 	 * @throws IllegalTransitionException when already signed, before the impression, or while a question to the
 	 *         patient is open
 	 */
-	public WrittenOpinionView sign(Actor actor, UUID caseId, int expectedVersion) {
+	public WrittenOpinionView sign(Actor actor, UUID caseId, Integer expectedVersion) {
 		String action = "review.opinion.sign";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		requireSpecialist(actor);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
+			if (expectedVersion == null) {
+				throw new InvalidInputException("Send the version of the draft you read (version).");
+			}
 			if (c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
 				throw new IllegalTransitionException("A question to the patient is still open. Sign once it is answered.");
 			}
@@ -309,7 +312,7 @@ public class ReviewManagement {
 			if (opinion == null) {
 				throw new OpinionIncompleteException(WrittenOpinion.start(caseId, actor.userId(), now()).missingForSignature(c.questions()));
 			}
-			if (opinion.version() != expectedVersion) {
+			if (opinion.version() != expectedVersion.intValue()) {
 				throw new EditConflictException();
 			}
 			opinion.sign(actor.userId(), c.questions(), now());

@@ -20,8 +20,16 @@ public class DateDisplay {
 
 	private final ProgramSettings program;
 
-	DateDisplay(ProgramSettings program) {
+	private final java.time.Clock clock;
+
+	DateDisplay(ProgramSettings program, java.time.Clock clock) {
 		this.program = program;
+		this.clock = clock;
+	}
+
+	/** Now, in the program's time zone. */
+	public String now() {
+		return at(clock.instant());
 	}
 
 	public String at(Instant instant) {

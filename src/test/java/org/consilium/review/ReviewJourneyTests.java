@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
@@ -27,16 +26,8 @@ import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 
-/**
- * The review and opinion journey on a real PostgreSQL, through the facades. Runs only when
- * {@code CONSILIUM_IT_DB_URL} names an external database (owner role {@code CONSILIUM_IT_DB_OWNER} runs the
- * migrations, the application connects as {@code CONSILIUM_IT_DB_APP}); the embedded default engine refuses to run as
- * root, which is how this sandbox runs. TODO(#lead) move onto the shared integration-test database setup.
- */
-@SpringBootTest(properties = { "spring.datasource.url=${CONSILIUM_IT_DB_URL}", "spring.datasource.username=${CONSILIUM_IT_DB_APP:app}",
-		"spring.flyway.user=${CONSILIUM_IT_DB_OWNER:owner}", "consilium.database.app-role=${CONSILIUM_IT_DB_APP:app}",
-		"consilium.program.quality-check=false" })
-@EnabledIfEnvironmentVariable(named = "CONSILIUM_IT_DB_URL", matches = ".+")
+/** The review and opinion journey on a real PostgreSQL (the embedded engine), through the facades. */
+@ConsiliumIntegrationTest
 class ReviewJourneyTests {
 
 	@Autowired

@@ -83,7 +83,13 @@ class CaseController {
 
 	@GetMapping("/cases/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
-		OpinionRequestView view = intake.read(Actor.current(), id, "case.read");
+		Actor actor = Actor.current();
+		OpinionRequestView view = intake.read(actor, id, "case.read");
+		boolean ownDraft = view.status() == org.consilium.intake.OpinionRequestStatus.DRAFT
+				&& (actor.userId().equals(view.patientId()) || actor.userId().equals(view.referrerId()));
+		if (!ownDraft) {
+			return "redirect:/cases/" + id;
+		}
 		return form(model, DraftForm.of(view).padded(), view, null);
 	}
 
@@ -95,7 +101,7 @@ class CaseController {
 			OpinionRequestView saved = intake.updateDraft(Actor.current(), id, version(form), form.content());
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
-				return "intake/draft-form :: saved";
+				return "intake/draft-status :: saved";
 			}
 			redirect.addFlashAttribute("message", "Draft saved.");
 			return "redirect:/cases/" + id + "/edit";
@@ -106,7 +112,7 @@ class CaseController {
 		catch (ConsiliumProblem e) {
 			if (htmx != null) {
 				model.addAttribute("error", e.getMessage());
-				return "intake/draft-form :: saveError";
+				return "intake/draft-status :: saveError";
 			}
 			return form(model, form.padded(), intake.read(Actor.current(), id, "case.read"), e.getMessage());
 		}

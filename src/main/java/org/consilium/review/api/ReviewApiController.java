@@ -89,7 +89,7 @@ class ReviewApiController {
 		}
 	}
 
-	record SignBody(int version) {
+	record SignBody(Integer version) {
 	}
 
 	@PostMapping("/api/cases/{id}/review/accept")

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -87,9 +86,7 @@ class OpinionPagesTests {
 	}
 
 	static void signIn(Actor actor) throws Exception {
-		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
-		c.setAccessible(true);
-		ConsiliumUser user = c.newInstance(actor, "someone@example.org", "x", false);
+		ConsiliumUser user = (ConsiliumUser) org.consilium.identity.TestAccounts.authentication(actor).getPrincipal();
 		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
 	}
 

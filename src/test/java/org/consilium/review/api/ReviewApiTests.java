@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,9 +48,7 @@ class ReviewApiTests {
 
 	@BeforeEach
 	void signIn() throws Exception {
-		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
-		c.setAccessible(true);
-		ConsiliumUser user = c.newInstance(SPECIALIST, "dr@example.org", "x", false);
+		ConsiliumUser user = (ConsiliumUser) org.consilium.identity.TestAccounts.authentication(SPECIALIST).getPrincipal();
 		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
 	}
 

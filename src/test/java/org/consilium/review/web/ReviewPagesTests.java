@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -110,9 +109,7 @@ class ReviewPagesTests {
 	IntakeManagement intake;
 
 	static UserDetails signedIn(Actor actor) throws Exception {
-		Constructor<ConsiliumUser> c = ConsiliumUser.class.getDeclaredConstructor(Actor.class, String.class, String.class, boolean.class);
-		c.setAccessible(true);
-		ConsiliumUser user = c.newInstance(actor, "someone@example.org", "x", false);
+		ConsiliumUser user = (ConsiliumUser) org.consilium.identity.TestAccounts.authentication(actor).getPrincipal();
 		// The slice has no security filter chain to restore the context from the session: set it for this thread.
 		SecurityContextHolder.getContext()
 			.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
