@@ -16,6 +16,8 @@ public class DateDisplay {
 
 	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
+	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
 	private final ProgramSettings program;
@@ -34,6 +36,11 @@ public class DateDisplay {
 
 	public String at(Instant instant) {
 		return instant == null ? "" : AT.format(instant.atZone(program.zone())) + " " + program.zone().getId();
+	}
+
+	/** The program-local date of an instant, e.g. "2 December 2026". */
+	public String date(Instant instant) {
+		return instant == null ? "" : LONG_DAY.format(instant.atZone(program.zone()));
 	}
 
 	public String day(LocalDate date) {

@@ -52,7 +52,7 @@ import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.ProgramSettings;
 
 @WebMvcTest(controllers = OpinionController.class)
-@Import({ OpinionTime.class, OpinionPagesTests.SecurityExpressions.class })
+@Import({ org.consilium.shared.DateDisplay.class, OpinionPagesTests.SecurityExpressions.class })
 @EnableConfigurationProperties(ProgramSettings.class)
 class OpinionPagesTests {
 

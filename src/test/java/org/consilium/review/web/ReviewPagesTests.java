@@ -59,7 +59,7 @@ import org.consilium.shared.ClockState;
 import org.consilium.shared.ProgramSettings;
 
 @WebMvcTest(controllers = ReviewController.class)
-@Import({ ProgramTime.class, ReviewPagesTests.SecurityExpressions.class, ReviewPagesTests.CasePageStandIn.class })
+@Import({ org.consilium.shared.DateDisplay.class, ReviewPagesTests.SecurityExpressions.class, ReviewPagesTests.CasePageStandIn.class })
 @EnableConfigurationProperties(ProgramSettings.class)
 class ReviewPagesTests {
 
