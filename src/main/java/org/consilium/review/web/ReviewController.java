@@ -132,16 +132,25 @@ class ReviewController {
 	}
 
 	@PostMapping("/cases/{id}/review/opinion")
-	String save(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
+	String save(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect,
+			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
 		try {
 			int questions = intake.requireAccess(actor, id, "review.opinion.save").questions().size();
-			review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+			var saved = review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+			if (htmx != null) {
+				model.addAttribute("saved", saved);
+				return "review/opinion-status :: saved";
+			}
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (ConsiliumProblem e) {
+			if (htmx != null) {
+				model.addAttribute("error", e.getMessage());
+				return "review/opinion-status :: error";
+			}
 			return render(id, model, form, e.getMessage());
 		}
 		redirect.addFlashAttribute("done", "Draft saved.");

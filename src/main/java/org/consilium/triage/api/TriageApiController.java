@@ -65,6 +65,12 @@ class TriageApiController {
 		return intake.requestRecords(Actor.current(), id, body.message());
 	}
 
+	/** Quality check: a coordinator releases a signed opinion (only when {@code consilium.program.quality-check=true}). */
+	@PostMapping("/api/cases/{id}/triage/deliver")
+	OpinionRequestView deliver(@PathVariable UUID id) {
+		return intake.deliver(Actor.current(), id);
+	}
+
 	@PostMapping("/api/cases/{id}/triage/assign")
 	OpinionRequestView assign(@PathVariable UUID id, @RequestBody Assignment body) {
 		return intake.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId());

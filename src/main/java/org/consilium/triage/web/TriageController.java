@@ -81,6 +81,12 @@ class TriageController {
 		}, "Triage is complete and the specialist is assigned; the review clock runs.");
 	}
 
+	/** With the program's quality check on, a coordinator releases a signed opinion to the patient. */
+	@PostMapping("/cases/{id}/triage/deliver")
+	String deliver(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> intake.deliver(Actor.current(), id), "The opinion is delivered to the patient.");
+	}
+
 	private String act(UUID id, RedirectAttributes redirect, Runnable action, String success) {
 		try {
 			action.run();
