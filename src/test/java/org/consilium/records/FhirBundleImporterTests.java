@@ -35,17 +35,17 @@ class FhirBundleImporterTests {
 
 	/** For each invalid file: a fragment of the rejection that is specific to what is wrong with it. */
 	private static final Map<String, String> FAULTS = Map.ofEntries(
-			Map.entry("Observation-ex-pain.json", "Observation.value.ofType(integer): The property 'value' is invalid"),
+			Map.entry("Observation-ex-pain.json", ".value.ofType(integer): The property 'value' is invalid"),
 			Map.entry("ai3.json", "Unrecognized property 'unknownElement'"),
-			Map.entry("attachment-with-invalid-binary.json", "Media.content.data: The value '%%%2@()()' is not a valid Base64 value"),
+			Map.entry("attachment-with-invalid-binary.json", ".content.data: The value '%%%2@()()' is not a valid Base64 value"),
 			Map.entry("attachment-with-wrong-size.json", "Stated Attachment Size 100 does not match actual attachment size 14"),
 			Map.entry("bad-json-close-3.json", "line 16, column 9: Unexpected close marker '}'"),
 			Map.entry("bad-markdown.json", "note[0].text: the text contains an embedded HTML tag '<resource type>'"),
 			Map.entry("bundle-conditional-reference-bad.json", "not a valid query string (Device?identifier=1234&?==)"),
 			Map.entry("bundle-document-versioned-references-bad.json", "Multiple matches in bundle for reference Observation/ObservationExample"),
 			Map.entry("contained-resource.json", "Invalid Resource id: Too long (65 chars)"),
-			Map.entry("empty-array.json", "DocumentReference.category[0].coding: Array cannot be empty"),
-			Map.entry("hakan-se.json", "MedicationRequest.authoredOn: If a date has a time, it must have a timezone"),
+			Map.entry("empty-array.json", ".category[0].coding: Array cannot be empty"),
+			Map.entry("hakan-se.json", ".authoredOn: If a date has a time, it must have a timezone"),
 			Map.entry("json-comma-bad-1.json", "was expecting comma to separate Object entries"),
 			Map.entry("json-comments-1.json", "(non-standard) comment"),
 			Map.entry("json-comments.json", "Unrecognized property 'fhir_comments'"),
@@ -53,10 +53,10 @@ class FhirBundleImporterTests {
 			Map.entry("mni-patientOverview-bundle-example1.json", "entry[0].fullUrl: the fullUrl must be an absolute URL (not 'Composition/1')"),
 			Map.entry("pat-security-bad-string.json", "name[0].text: the text contains an embedded HTML tag '<script>'"),
 			Map.entry("pat-security-bad-xhtml.json", "text.div: the narrative contains the element 'script'"),
-			Map.entry("patient-id-bad-1.json", "Patient.id: Invalid Resource id: Invalid Characters ('bad-id_1')"),
-			Map.entry("patient-id-bad-2.json", "Patient.id: Invalid Resource id: Invalid Characters ('bad-id 1')"),
-			Map.entry("risk-assessment-probability-range.json", "RiskAssessment.prediction[0]: Constraint failed: ras-2"),
-			Map.entry("synthea.json", "Encounter.reasonCode: The property reasonCode must be a JSON Array, not an Object"));
+			Map.entry("patient-id-bad-1.json", ".id: Invalid Resource id: Invalid Characters ('bad-id_1')"),
+			Map.entry("patient-id-bad-2.json", ".id: Invalid Resource id: Invalid Characters ('bad-id 1')"),
+			Map.entry("risk-assessment-probability-range.json", ".prediction[0]: Constraint failed: ras-2"),
+			Map.entry("synthea.json", ".reasonCode: The property reasonCode must be a JSON Array, not an Object"));
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
