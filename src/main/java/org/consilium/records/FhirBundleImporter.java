@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Accepted: Bundles of type {@code transaction}, {@code collection}, {@code batch} and {@code document}
  * (e.g. an International Patient Summary), UTF-8 with or without a byte-order mark, holding at most one
- * Patient. An import runs in this order, and the first failing step rejects:
+ * Patient. An import runs these steps; the first two stop at their first failure, the others report all
+ * their problems together:
  * <ol>
  * <li>strict JSON syntax (no comments, no duplicate keys, no trailing content), reported with line and column;</li>
  * <li>the root must be a Bundle of an accepted type; a single resource is rejected as "not a FHIR Bundle" and
@@ -180,7 +180,8 @@ public final class FhirBundleImporter {
 		String bundleType = BundleStructureRules.text(root, "type");
 		if (bundleType == null || !ACCEPTED_TYPES.contains(bundleType)) {
 			throw new FhirImportRejectedException(
-					"a Bundle of type '" + bundleType + "' is not a patient record; upload a transaction,"
+					(bundleType == null ? "a Bundle without a type" : "a Bundle of type '" + bundleType + "'")
+							+ " is not a patient record; upload a transaction,"
 							+ " collection, batch or document Bundle",
 					List.of("Bundle.type: '" + bundleType + "' is not one of transaction, collection, batch, document"));
 		}
@@ -262,7 +263,12 @@ public final class FhirBundleImporter {
 	 * locations are mapped back to the whole Bundle.
 	 */
 	private Findings validateChunk(JsonNode root, Chunk chunk) {
-		ObjectNode part = root.deepCopy();
+		ObjectNode part = json.createObjectNode();
+		root.fields().forEachRemaining(field -> {
+			if (!"entry".equals(field.getKey())) {
+				part.set(field.getKey(), field.getValue());
+			}
+		});
 		ArrayNode entries = part.putArray("entry");
 		for (int i = chunk.from(); i < chunk.to(); i++) {
 			entries.add(root.path("entry").get(i));
