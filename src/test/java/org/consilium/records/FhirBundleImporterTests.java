@@ -271,6 +271,44 @@ class FhirBundleImporterTests {
 			.contains("Bundle.entry[0].fullUrl: the fullUrl 'http://example.org/fhir/Observation/other' does not agree");
 	}
 
+	@Test
+	void importsADocumentLargerThanOneValidationChunkWhoseSectionsReferToLaterEntries() throws Exception {
+		int observations = 300;
+		StringBuilder sectionEntries = new StringBuilder();
+		StringBuilder entries = new StringBuilder();
+		for (int i = 0; i < observations; i++) {
+			String id = String.format("00000000-0000-4000-8000-%012d", i);
+			sectionEntries.append(i == 0 ? "" : ",").append("{\"reference\":\"urn:uuid:").append(id).append("\"}");
+			entries.append(",{\"fullUrl\":\"urn:uuid:").append(id).append("\",\"resource\":{\"resourceType\":\"Observation\",")
+				.append("\"id\":\"").append(id).append("\",\"status\":\"final\",")
+				.append("\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\",\"display\":\"Body weight\"}]},")
+				.append("\"subject\":{\"reference\":\"urn:uuid:11111111-1111-4111-8111-111111111111\"},")
+				.append("\"effectiveDateTime\":\"2024-01-01T09:00:00+01:00\",")
+				.append("\"valueQuantity\":{\"value\":").append(60 + i % 30)
+				.append(",\"unit\":\"kg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg\"}}}");
+		}
+		String document = """
+				{"resourceType":"Bundle","type":"document","timestamp":"2024-01-02T10:00:00+01:00",
+				"identifier":{"system":"urn:ietf:rfc:3986","value":"urn:uuid:22222222-2222-4222-8222-222222222222"},
+				"entry":[{"fullUrl":"urn:uuid:33333333-3333-4333-8333-333333333333","resource":{"resourceType":"Composition",
+				"id":"33333333-3333-4333-8333-333333333333","status":"final",
+				"type":{"coding":[{"system":"http://loinc.org","code":"60591-5"}]},
+				"subject":{"reference":"urn:uuid:11111111-1111-4111-8111-111111111111"},"date":"2024-01-02",
+				"author":[{"reference":"urn:uuid:11111111-1111-4111-8111-111111111111"}],"title":"Weights",
+				"section":[{"title":"Vital signs","code":{"coding":[{"system":"http://loinc.org","code":"8716-3"}]},
+				"entry":[%s]}]}},
+				{"fullUrl":"urn:uuid:11111111-1111-4111-8111-111111111111","resource":{"resourceType":"Patient",
+				"id":"11111111-1111-4111-8111-111111111111","name":[{"family":"Chunk","given":["Large"]}]}}%s]}
+				""".formatted(sectionEntries, entries);
+
+		FhirImport result = importer.importBundle(document.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.entryCount()).isEqualTo(observations + 2);
+		assertThat(result.warnings()).noneMatch(w -> w.contains("outside the bundle"));
+		assertThat(result.summary().observations()).singleElement()
+			.satisfies(o -> assertThat(o.sourceEntry()).isEqualTo("urn:uuid:00000000-0000-4000-8000-000000000000"));
+	}
+
 	private static String minimalCollection() {
 		return """
 				{"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:uuid:0b3e5c1a-7d4f-4e2b-9a6c-8f1d2e3c4b5a",
