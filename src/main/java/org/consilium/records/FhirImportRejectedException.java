@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #getMessage()} is one sentence a coordinator can read, followed by the numbered problems. Each
  * problem names where it was found: the JSON line and column for syntax errors, else the Bundle entry and the
  * failing element path as the FHIR validator reports it (e.g.
- * {@code Bundle.entry[3] Observation/abc: Observation.code: minimum required = 1, but only found 0}).
+ * {@code Bundle.entry[3].resource/*Observation/abc*&#47;.code: minimum required = 1, but only found 0}).
  */
 public class FhirImportRejectedException extends Exception {
 

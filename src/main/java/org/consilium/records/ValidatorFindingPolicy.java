@@ -27,20 +27,21 @@ final class ValidatorFindingPolicy {
 	private static final List<String> REQUIRED_BINDING = List.of("is required from this value set",
 			"a code is required", "and a coding from this value set is required");
 
+	/**
+	 * Phrases of findings that need a terminology server, a profile package or the rest of the Bundle. Kept
+	 * narrow on purpose: a broad phrase (say "StructureDefinition") would also match real faults such as
+	 * "minimum required = 1, but only found 0 (from http://hl7.org/fhir/StructureDefinition/Observation)".
+	 */
 	private static final List<String> NEEDS_WIDER_KNOWLEDGE = List.of(
 			// terminology that an offline validator cannot decide
 			"could not be determined", "unknown code", "codesystem is unknown", "code system is unknown",
-			"unknown code system", "a definition for codesystem", "not found in the value set",
-			"none of the codings provided", "unable to check", "unable to validate code", "terminology",
-			"wrong display name", "display", "valueset", "value set", "ucum", "unit of measure",
-			"is not a valid unit", "error processing unit", "does not appear to be valid for the system http://unitsofmeasure.org",
-			// narrative links and references that point to other entries, unseen when an entry is validated alone
-			"textlink",
+			"a definition for codesystem", "is not in valueset", "not found in the value set",
+			"none of the codings provided", "unable to check", "unable to validate code", "wrong display name",
+			"error processing unit", "ucum",
 			// profiles that are not part of base R4
-			"profile reference", "unable to locate profile", "has not been checked because it is unknown",
-			"unable to find profile", "canonical url", "structuredefinition",
-			// references leaving the resource being validated
-			"unable to resolve resource with reference", "reference to resource");
+			"profile reference", "failed to retrieve profile", "has not been checked because",
+			// references and narrative links to other entries, unseen when an entry is validated alone
+			"unable to resolve resource with reference", "textlink");
 
 	private ValidatorFindingPolicy() {
 	}

@@ -35,17 +35,17 @@ class FhirBundleImporterTests {
 
 	/** For each invalid file: a fragment of the rejection that is specific to what is wrong with it. */
 	private static final Map<String, String> FAULTS = Map.ofEntries(
-			Map.entry("Observation-ex-pain.json", "Observation.value.ofType(integer): The property 'value' is invalid"),
+			Map.entry("Observation-ex-pain.json", ".value.ofType(integer): The property 'value' is invalid"),
 			Map.entry("ai3.json", "Unrecognized property 'unknownElement'"),
-			Map.entry("attachment-with-invalid-binary.json", "Media.content.data: The value '%%%2@()()' is not a valid Base64 value"),
+			Map.entry("attachment-with-invalid-binary.json", ".content.data: The value '%%%2@()()' is not a valid Base64 value"),
 			Map.entry("attachment-with-wrong-size.json", "Stated Attachment Size 100 does not match actual attachment size 14"),
 			Map.entry("bad-json-close-3.json", "line 16, column 9: Unexpected close marker '}'"),
 			Map.entry("bad-markdown.json", "note[0].text: the text contains an embedded HTML tag '<resource type>'"),
 			Map.entry("bundle-conditional-reference-bad.json", "not a valid query string (Device?identifier=1234&?==)"),
 			Map.entry("bundle-document-versioned-references-bad.json", "Multiple matches in bundle for reference Observation/ObservationExample"),
 			Map.entry("contained-resource.json", "Invalid Resource id: Too long (65 chars)"),
-			Map.entry("empty-array.json", "DocumentReference.category[0].coding: Array cannot be empty"),
-			Map.entry("hakan-se.json", "MedicationRequest.authoredOn: If a date has a time, it must have a timezone"),
+			Map.entry("empty-array.json", ".category[0].coding: Array cannot be empty"),
+			Map.entry("hakan-se.json", ".authoredOn: If a date has a time, it must have a timezone"),
 			Map.entry("json-comma-bad-1.json", "was expecting comma to separate Object entries"),
 			Map.entry("json-comments-1.json", "(non-standard) comment"),
 			Map.entry("json-comments.json", "Unrecognized property 'fhir_comments'"),
@@ -53,10 +53,10 @@ class FhirBundleImporterTests {
 			Map.entry("mni-patientOverview-bundle-example1.json", "entry[0].fullUrl: the fullUrl must be an absolute URL (not 'Composition/1')"),
 			Map.entry("pat-security-bad-string.json", "name[0].text: the text contains an embedded HTML tag '<script>'"),
 			Map.entry("pat-security-bad-xhtml.json", "text.div: the narrative contains the element 'script'"),
-			Map.entry("patient-id-bad-1.json", "Patient.id: Invalid Resource id: Invalid Characters ('bad-id_1')"),
-			Map.entry("patient-id-bad-2.json", "Patient.id: Invalid Resource id: Invalid Characters ('bad-id 1')"),
-			Map.entry("risk-assessment-probability-range.json", "RiskAssessment.prediction[0]: Constraint failed: ras-2"),
-			Map.entry("synthea.json", "Encounter.reasonCode: The property reasonCode must be a JSON Array, not an Object"));
+			Map.entry("patient-id-bad-1.json", ".id: Invalid Resource id: Invalid Characters ('bad-id_1')"),
+			Map.entry("patient-id-bad-2.json", ".id: Invalid Resource id: Invalid Characters ('bad-id 1')"),
+			Map.entry("risk-assessment-probability-range.json", ".prediction[0]: Constraint failed: ras-2"),
+			Map.entry("synthea.json", ".reasonCode: The property reasonCode must be a JSON Array, not an Object"));
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -269,6 +269,44 @@ class FhirBundleImporterTests {
 
 		assertThat(reject(bundle.getBytes(StandardCharsets.UTF_8)).getMessage())
 			.contains("Bundle.entry[0].fullUrl: the fullUrl 'http://example.org/fhir/Observation/other' does not agree");
+	}
+
+	@Test
+	void importsADocumentLargerThanOneValidationChunkWhoseSectionsReferToLaterEntries() throws Exception {
+		int observations = 300;
+		StringBuilder sectionEntries = new StringBuilder();
+		StringBuilder entries = new StringBuilder();
+		for (int i = 0; i < observations; i++) {
+			String id = String.format("00000000-0000-4000-8000-%012d", i);
+			sectionEntries.append(i == 0 ? "" : ",").append("{\"reference\":\"urn:uuid:").append(id).append("\"}");
+			entries.append(",{\"fullUrl\":\"urn:uuid:").append(id).append("\",\"resource\":{\"resourceType\":\"Observation\",")
+				.append("\"id\":\"").append(id).append("\",\"status\":\"final\",")
+				.append("\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\",\"display\":\"Body weight\"}]},")
+				.append("\"subject\":{\"reference\":\"urn:uuid:11111111-1111-4111-8111-111111111111\"},")
+				.append("\"effectiveDateTime\":\"2024-01-01T09:00:00+01:00\",")
+				.append("\"valueQuantity\":{\"value\":").append(60 + i % 30)
+				.append(",\"unit\":\"kg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg\"}}}");
+		}
+		String document = """
+				{"resourceType":"Bundle","type":"document","timestamp":"2024-01-02T10:00:00+01:00",
+				"identifier":{"system":"urn:ietf:rfc:3986","value":"urn:uuid:22222222-2222-4222-8222-222222222222"},
+				"entry":[{"fullUrl":"urn:uuid:33333333-3333-4333-8333-333333333333","resource":{"resourceType":"Composition",
+				"id":"33333333-3333-4333-8333-333333333333","status":"final",
+				"type":{"coding":[{"system":"http://loinc.org","code":"60591-5"}]},
+				"subject":{"reference":"urn:uuid:11111111-1111-4111-8111-111111111111"},"date":"2024-01-02",
+				"author":[{"reference":"urn:uuid:11111111-1111-4111-8111-111111111111"}],"title":"Weights",
+				"section":[{"title":"Vital signs","code":{"coding":[{"system":"http://loinc.org","code":"8716-3"}]},
+				"entry":[%s]}]}},
+				{"fullUrl":"urn:uuid:11111111-1111-4111-8111-111111111111","resource":{"resourceType":"Patient",
+				"id":"11111111-1111-4111-8111-111111111111","name":[{"family":"Chunk","given":["Large"]}]}}%s]}
+				""".formatted(sectionEntries, entries);
+
+		FhirImport result = importer.importBundle(document.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.entryCount()).isEqualTo(observations + 2);
+		assertThat(result.warnings()).noneMatch(w -> w.contains("outside the bundle"));
+		assertThat(result.summary().observations()).singleElement()
+			.satisfies(o -> assertThat(o.sourceEntry()).isEqualTo("urn:uuid:00000000-0000-4000-8000-000000000000"));
 	}
 
 	private static String minimalCollection() {
