@@ -34,7 +34,6 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns the bytes of an uploaded FHIR R4 JSON Bundle into a {@link ClinicalSummary}, or rejects it with every
@@ -60,7 +59,6 @@ import org.springframework.stereotype.Component;
  * first validation about 15 s more; call {@link #warmUp()} at start-up. After that a 1.4 MB Synthea Bundle
  * (444 entries) takes about 2-4 s on two busy cores. Chunks are validated on the common fork-join pool.
  */
-@Component
 public final class FhirBundleImporter {
 
 	/** Bundle types that carry a patient's record. https://hl7.org/fhir/R4/valueset-bundle-type.html */
