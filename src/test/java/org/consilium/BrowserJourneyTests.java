@@ -159,11 +159,13 @@ class BrowserJourneyTests {
 		click(By.id("upload-document"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Uploaded"));
 		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "application/pdf");
+		snap("1-patient-records");
 
 		driver.get(url("/cases/" + caseId + "/edit"));
 		click(By.id("submit-request"));
 		waitForPath("/cases/" + caseId);
 		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Submitted"));
+		snap("1-patient-submitted");
 		signOut();
 
 		// 2. The coordinator: triage queue, the case, Medical Oncology, the specialist, assign.
@@ -177,6 +179,7 @@ class BrowserJourneyTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(specialistOption));
 		assertThat(driver.getCurrentUrl()).as("htmx pushed the chosen specialty").contains("specialtyCode=" + ONCOLOGY);
 		new Select(driver.findElement(By.id("specialistId"))).selectByValue(specialistId);
+		snap("2-coordinator-triage");
 		assertThat(new Select(driver.findElement(By.id("specialtyCode"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(ONCOLOGY);
 		click(By.id("assign"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "specialist is assigned"));
@@ -191,11 +194,16 @@ class BrowserJourneyTests {
 		assertThat(driver.getPageSource()).as("the first diagnosis is blinded before the impression")
 			.doesNotContain(FIRST_DIAGNOSIS)
 			.contains("Hidden until your impression is recorded");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-panel"), "Conditions ("));
+		assertThat(driver.findElement(By.id("records-panel")).getText()).as("the specialist sees the records for the impression")
+			.contains(pdf.getFileName().toString(), "Alberto_Atencio");
+		snap("3-specialist-before-impression");
 		type(By.id("impression-text"), "Imaging and pathology fit an early breast cancer; the histology needs a second look.");
 		type(By.id("diagnosisText"), "Early invasive breast carcinoma");
 		click(By.xpath("//button[normalize-space()='Record my impression']"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("first-opinion"), FIRST_DIAGNOSIS));
 		assertThat(driver.getPageSource()).contains(FIRST_DIAGNOSIS).doesNotContain("Hidden until your impression is recorded");
+		snap("3-specialist-after-impression");
 
 		click(By.id("concordance-REFINED"));
 		type(By.id("dx-text-0"), SECOND_DIAGNOSIS);
@@ -211,6 +219,7 @@ class BrowserJourneyTests {
 		click(By.xpath("//button[normalize-space()='Save and sign']"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "The opinion is signed."));
 		assertThat(driver.findElement(By.id("opinion")).getText()).contains("Your opinion is signed");
+		snap("3-specialist-signed");
 		signOut();
 
 		// 4. The patient: the delivered opinion, first and second side by side.
@@ -291,6 +300,11 @@ class BrowserJourneyTests {
 		Matcher m = Pattern.compile("/cases/([0-9a-f-]{36})/").matcher(url);
 		assertThat(m.find()).as("a case id in " + url).isTrue();
 		return m.group(1);
+	}
+
+	/** A full-page screenshot of a step, {@code target/journey/<name>.png}, to look at the pages afterwards. */
+	private static void snap(String name) throws IOException {
+		Files.write(ARTIFACTS.resolve(name + ".png"), fullPageScreenshot());
 	}
 
 	/** The whole page, not only the window, through the DevTools protocol. */
