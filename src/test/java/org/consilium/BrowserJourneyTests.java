@@ -197,6 +197,7 @@ class BrowserJourneyTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-panel"), "Conditions ("));
 		assertThat(driver.findElement(By.id("records-panel")).getText()).as("the specialist sees the records for the impression")
 			.contains(pdf.getFileName().toString(), "Alberto_Atencio");
+		assertThat(driver.findElement(By.xpath("//dt[.='Urgency']/following-sibling::dd[1]")).getText()).isEqualTo("Routine");
 		snap("3-specialist-before-impression");
 		type(By.id("impression-text"), "Imaging and pathology fit an early breast cancer; the histology needs a second look.");
 		type(By.id("diagnosisText"), "Early invasive breast carcinoma");
