@@ -159,6 +159,7 @@ class BrowserJourneyTests {
 		click(By.id("upload-document"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Uploaded"));
 		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "application/pdf");
+		assertThat(driver.findElements(By.id("records-panel"))).as("the records page shows its panel once").hasSize(1);
 		snap("1-patient-records");
 
 		driver.get(url("/cases/" + caseId + "/edit"));
