@@ -1,0 +1,325 @@
+package org.consilium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.IdentityManagement.CreatedAccount;
+import org.consilium.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One journey in real headless Chromium, through the pages only: a patient asks for a second opinion with records, a
+ * coordinator assigns it, a specialist reviews blinded and signs, the patient reads both opinions side by side. Accounts
+ * are seeded with one-time passwords; every user signs in through the login form and changes the password first.
+ * Artifacts: {@code target/journey/opinion-side-by-side.png}, and {@code target/journey/last-page.png} of the last page.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BrowserJourneyTests {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	static final String ONCOLOGY = "207RX0202X";
+
+	static final String FIRST_DIAGNOSIS = "Stage II invasive ductal carcinoma of the left breast";
+
+	static final String SECOND_DIAGNOSIS = "Stage IIA invasive lobular carcinoma, hormone receptor positive";
+
+	static final String SUMMARY = "Your diagnosis is right but more precise: the tumour is lobular, and the plan needs one change.";
+
+	static final Path ARTIFACTS = Paths.get("target", "journey");
+
+	static WebDriver driver;
+
+	static WebDriverWait wait;
+
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		if (!Files.isExecutable(Paths.get(CHROMIUM)) || !Files.isExecutable(Paths.get(CHROMEDRIVER))) {
+			fail("BrowserJourneyTests needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+					+ ": run `apt-get install chromium chromium-driver`.");
+		}
+		System.setProperty("SE_OFFLINE", "true");
+		Files.createDirectories(ARTIFACTS);
+		profile = Files.createTempDirectory("consilium-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,2000", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+	}
+
+	@AfterAll
+	static void quitChromium() throws IOException {
+		if (driver != null) {
+			driver.quit();
+		}
+		if (profile != null) {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	@Test
+	void patientCoordinatorSpecialistAndBackToThePatient() throws IOException {
+		try {
+			journey();
+		}
+		finally {
+			if (driver != null) {
+				Files.write(ARTIFACTS.resolve("last-page.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			}
+		}
+	}
+
+	private void journey() throws IOException {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String patient = "patient-" + unique + "@test.consilium.local";
+		String coordinator = "coordinator-" + unique + "@test.consilium.local";
+		String specialist = "specialist-" + unique + "@test.consilium.local";
+		CreatedAccount p = identity.seedAccount(patient, "Alberto Atencio", Role.PATIENT, null);
+		CreatedAccount co = identity.seedAccount(coordinator, "Clara Coordinator", Role.COORDINATOR, null);
+		CreatedAccount sp = identity.seedAccount(specialist, "Dr. Sofia Specialist", Role.SPECIALIST, ONCOLOGY);
+		String password = "a-long-journey-password-" + unique;
+
+		// 1. The patient: first sign-in, new password, the request, records, submit.
+		firstSignIn(patient, p.oneTimePassword(), password);
+		click(By.linkText("Ask for a second opinion"));
+		waitForPath("/cases/new");
+		type(By.id("reason"), "Is surgery first the right plan, or should I have chemotherapy before it?");
+		type(By.id("firstDiagnosisText"), FIRST_DIAGNOSIS);
+		type(By.id("proposedTreatment"), "Lumpectomy followed by radiotherapy.");
+		type(By.id("question0"), "Would chemotherapy before surgery change my outcome?");
+		click(By.id("consentToShare"));
+		click(By.xpath("//button[normalize-space()='Save draft']"));
+		wait.until(ExpectedConditions.urlMatches("/cases/[0-9a-f-]{36}/edit$"));
+		String caseId = caseIdFrom(driver.getCurrentUrl());
+
+		click(By.linkText("records page"));
+		waitForPath("/cases/" + caseId + "/records");
+		Path bundle = Paths.get(System.getProperty("consilium.shared-data", "../shared/data"), "fhir", "synthea-smart-r4-2019",
+				"Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json").toAbsolutePath().normalize();
+		assertThat(bundle).as("the Synthea bundle from the shared data").isRegularFile();
+		driver.findElement(By.id("bundle")).sendKeys(bundle.toString());
+		click(By.id("import-bundle"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Imported"));
+		assertThat(driver.findElements(By.id("records-error"))).isEmpty();
+		String records = driver.findElement(By.id("records-panel")).getText();
+		assertThat(records).contains("FHIR imports", "Alberto_Atencio", "Conditions (");
+
+		Path pdf = Files.createTempFile("pathology-report-", ".pdf");
+		Files.write(pdf, TestDocuments.pdf());
+		driver.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+		click(By.id("upload-document"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Uploaded"));
+		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "application/pdf");
+		assertThat(driver.findElements(By.id("records-panel"))).as("the records page shows its panel once").hasSize(1);
+		snap("1-patient-records");
+
+		driver.get(url("/cases/" + caseId + "/edit"));
+		click(By.id("submit-request"));
+		waitForPath("/cases/" + caseId);
+		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Submitted"));
+		snap("1-patient-submitted");
+		signOut();
+
+		// 2. The coordinator: triage queue, the case, Medical Oncology, the specialist, assign.
+		firstSignIn(coordinator, co.oneTimePassword(), password);
+		driver.get(url("/triage"));
+		click(By.cssSelector("a[href$='/cases/" + caseId + "/triage']"));
+		waitForPath("/cases/" + caseId + "/triage");
+		new Select(driver.findElement(By.id("specialtyCode"))).selectByValue(ONCOLOGY);
+		String specialistId = sp.account().id().toString();
+		By specialistOption = By.cssSelector("#specialistId option[value='" + specialistId + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(specialistOption));
+		assertThat(driver.getCurrentUrl()).as("htmx pushed the chosen specialty").contains("specialtyCode=" + ONCOLOGY);
+		new Select(driver.findElement(By.id("specialistId"))).selectByValue(specialistId);
+		snap("2-coordinator-triage");
+		assertThat(new Select(driver.findElement(By.id("specialtyCode"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(ONCOLOGY);
+		click(By.id("assign"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "specialist is assigned"));
+		assertThat(driver.findElement(By.id("case-status")).getText()).isNotEqualTo("Submitted");
+		signOut();
+
+		// 3. The specialist: accept, impression (blinded until then), opinion, sign.
+		firstSignIn(specialist, sp.oneTimePassword(), password);
+		driver.get(url("/cases/" + caseId + "/review"));
+		click(By.xpath("//button[normalize-space()='Accept the case']"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("impression-text")));
+		assertThat(driver.getPageSource()).as("the first diagnosis is blinded before the impression")
+			.doesNotContain(FIRST_DIAGNOSIS)
+			.contains("Hidden until your impression is recorded");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-panel"), "Conditions ("));
+		assertThat(driver.findElement(By.id("records-panel")).getText()).as("the specialist sees the records for the impression")
+			.contains(pdf.getFileName().toString(), "Alberto_Atencio");
+		assertThat(driver.findElement(By.xpath("//dt[.='Urgency']/following-sibling::dd[1]")).getText()).isEqualTo("Routine");
+		snap("3-specialist-before-impression");
+		type(By.id("impression-text"), "Imaging and pathology fit an early breast cancer; the histology needs a second look.");
+		type(By.id("diagnosisText"), "Early invasive breast carcinoma");
+		click(By.xpath("//button[normalize-space()='Record my impression']"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("first-opinion"), FIRST_DIAGNOSIS));
+		assertThat(driver.getPageSource()).contains(FIRST_DIAGNOSIS).doesNotContain("Hidden until your impression is recorded");
+		snap("3-specialist-after-impression");
+
+		click(By.id("concordance-REFINED"));
+		type(By.id("dx-text-0"), SECOND_DIAGNOSIS);
+		click(By.id("treatment-MODIFY"));
+		type(By.id("treatmentComment"), "Add endocrine therapy after radiotherapy.");
+		type(By.id("opt-name-0"), "Lumpectomy, radiotherapy, then endocrine therapy");
+		new Select(driver.findElement(By.id("opt-inv-0"))).selectByValue("INVASIVE");
+		type(By.id("opt-benefit-0"), "Lowers the chance that the cancer comes back.");
+		type(By.id("opt-risks-0"), "Hot flushes and joint pain from endocrine therapy.");
+		type(By.id("opt-evidence-0"), "Randomised trials (EBCTCG meta-analyses).");
+		type(By.id("answer-0"), "Not for this tumour type; surgery first is reasonable.");
+		type(By.id("plainSummary"), SUMMARY);
+		click(By.xpath("//button[normalize-space()='Save and sign']"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "The opinion is signed."));
+		assertThat(driver.findElement(By.id("opinion")).getText()).contains("Your opinion is signed");
+		snap("3-specialist-signed");
+		signOut();
+
+		// 4. The patient: the delivered opinion, first and second side by side.
+		signIn(patient, password);
+		driver.get(url("/cases/" + caseId + "/opinion"));
+		WebDriverWait delivery = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(500));
+		delivery.until(d -> {
+			if (d.findElements(By.id("compare-title")).isEmpty()) {
+				d.navigate().refresh();
+				return false;
+			}
+			return true;
+		});
+		assertThat(driver.findElement(By.id("summary-title")).findElement(By.xpath("..")).getText()).contains(SUMMARY);
+		WebElement sideBySide = driver.findElement(By.cssSelector(".side-by-side"));
+		WebElement first = sideBySide.findElement(By.xpath("./article[.//h3[@id='first-title']]"));
+		WebElement second = sideBySide.findElement(By.xpath("./article[.//h3[@id='second-title']]"));
+		assertThat(first.getText()).contains(FIRST_DIAGNOSIS);
+		assertThat(second.getText()).contains(SECOND_DIAGNOSIS, "Refined");
+		assertThat(second.getRect().getY()).as("the opinions are side by side, on one row").isEqualTo(first.getRect().getY());
+		assertThat(second.getRect().getX()).isGreaterThan(first.getRect().getX() + first.getRect().getWidth() - 1);
+		Files.write(ARTIFACTS.resolve("opinion-side-by-side.png"), fullPageScreenshot());
+	}
+
+	private void firstSignIn(String email, String oneTimePassword, String newPassword) {
+		signIn(email, oneTimePassword);
+		waitForPath("/account/password");
+		assertThat(driver.getPageSource()).contains("You signed in with a one-time password");
+		type(By.id("currentPassword"), oneTimePassword);
+		type(By.id("newPassword"), newPassword);
+		click(By.xpath("//button[normalize-space()='Change password']"));
+		wait.until(ExpectedConditions.urlContains("/login?changed"));
+		signIn(email, newPassword);
+		wait.until(d -> !path(d.getCurrentUrl()).startsWith("/login") && !path(d.getCurrentUrl()).startsWith("/account/password"));
+	}
+
+	private void signIn(String email, String password) {
+		driver.get(url("/login"));
+		type(By.id("username"), email);
+		type(By.id("password"), password);
+		click(By.xpath("//button[normalize-space()='Sign in']"));
+		wait.until(d -> !path(d.getCurrentUrl()).equals("/login"));
+		assertThat(driver.getCurrentUrl()).as("signed in as " + email).doesNotContain("error");
+	}
+
+	private void signOut() {
+		click(By.xpath("//button[normalize-space()='Sign out']"));
+		wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+	private void type(By by, String text) {
+		WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private void click(By by) {
+		wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	private void waitForPath(String expected) {
+		wait.until(d -> path(d.getCurrentUrl()).equals(expected));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static String path(String url) {
+		String rest = url.replaceFirst("^https?://[^/]+", "");
+		int cut = rest.indexOf('?');
+		rest = cut < 0 ? rest : rest.substring(0, cut);
+		cut = rest.indexOf('#');
+		return cut < 0 ? rest : rest.substring(0, cut);
+	}
+
+	private static String caseIdFrom(String url) {
+		Matcher m = Pattern.compile("/cases/([0-9a-f-]{36})/").matcher(url);
+		assertThat(m.find()).as("a case id in " + url).isTrue();
+		return m.group(1);
+	}
+
+	/** A full-page screenshot of a step, {@code target/journey/<name>.png}, to look at the pages afterwards. */
+	private static void snap(String name) throws IOException {
+		Files.write(ARTIFACTS.resolve(name + ".png"), fullPageScreenshot());
+	}
+
+	/** The whole page, not only the window, through the DevTools protocol. */
+	private static byte[] fullPageScreenshot() {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		double width = ((Number) size.get("width")).doubleValue();
+		double height = ((Number) size.get("height")).doubleValue();
+		Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true,
+						"clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		return Base64.getDecoder().decode((String) shot.get("data"));
+	}
+}
