@@ -92,11 +92,20 @@ public class IntakeManagement {
 
 	/** Saves the draft's content (also the autosave while typing). {@code expectedVersion} guards against lost updates. */
 	public OpinionRequestView updateDraft(Actor actor, UUID caseId, Integer expectedVersion, DraftContent content) {
-		return change(actor, caseId, expectedVersion, "case.update", forPatient((r, now) -> {
-			if (content == null || expectedVersion == null) {
+		return updateDraft(actor, caseId, expectedVersion, null, content);
+	}
+
+	/**
+	 * Saves the draft from one rendering of the draft form ({@code editSession}): that form's own earlier autosave
+	 * never counts as a conflicting edit; any other save since {@code expectedVersion} does.
+	 * @throws EditConflictException when another form or person saved since
+	 */
+	public OpinionRequestView updateDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+		return change(actor, caseId, null, "case.update", forPatient((r, now) -> {
+			if (content == null || (expectedVersion == null && editSession == null)) {
 				throw new InvalidInputException("Send the draft's content and the version you read (expectedVersion).");
 			}
-			r.edit(content, now);
+			r.edit(content, expectedVersion, editSession, now);
 		}));
 	}
 

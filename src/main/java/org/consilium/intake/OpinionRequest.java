@@ -78,6 +78,8 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 
 	private Instant impressionRecordedAt;
 
+	private UUID lastEditSession;
+
 	private final Instant createdAt;
 
 	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
@@ -92,7 +94,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 			CodeSystem firstDiagnosisSystem, String firstDiagnosisCode, String proposedTreatment, String firstPhysician,
 			String firstInstitution, LocalDate firstOpinionDate, String symptomsAndHistory, Urgency urgency,
 			boolean consentToShare, Instant consentAt, String specialtyCode, DeclineReason declineReason, String statusNote,
-			Instant impressionRecordedAt, Instant createdAt, List<PatientQuestion> questions) {
+			Instant impressionRecordedAt, UUID lastEditSession, Instant createdAt, List<PatientQuestion> questions) {
 		this.id = id;
 		this.version = version;
 		this.status = status;
@@ -118,6 +120,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.declineReason = declineReason;
 		this.statusNote = statusNote;
 		this.impressionRecordedAt = impressionRecordedAt;
+		this.lastEditSession = lastEditSession;
 		this.createdAt = createdAt;
 		this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
 	}
@@ -126,7 +129,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	static OpinionRequest draft(UUID patientId, UUID referrerId, UUID createdBy, UUID requestToken, DraftContent content, Instant now) {
 		OpinionRequest request = new OpinionRequest(UUID.randomUUID(), null, OpinionRequestStatus.DRAFT, patientId, referrerId,
 				createdBy, requestToken, null, null, "", "", null, "", "", "", "", null, "", Urgency.ROUTINE, false, null, null,
-				null, null, null, now, List.of());
+				null, null, null, null, now, List.of());
 		request.edit(content, now);
 		request.pendingChanges.add(new StatusChange(null, OpinionRequestStatus.DRAFT, now, createdBy, null));
 		return request;
@@ -137,6 +140,21 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	 * @throws IllegalTransitionException unless the case is a draft
 	 * @throws InvalidInputException when there are more than {@value DraftContent#MAX_QUESTIONS} questions or a text is too long
 	 */
+	/**
+	 * Replaces the draft's content from one editing form. {@code expectedVersion} is the version that form read; a
+	 * different current version means someone else saved since, unless the last save came from the same form
+	 * ({@code editSession}, one per rendering of the page), whose autosave simply ran ahead of it.
+	 * @throws EditConflictException when another form saved since
+	 */
+	void edit(DraftContent content, Integer expectedVersion, UUID editSession, Instant now) {
+		boolean sameForm = editSession != null && editSession.equals(lastEditSession);
+		if (!java.util.Objects.equals(expectedVersion, version) && !sameForm) {
+			throw new org.consilium.shared.EditConflictException();
+		}
+		edit(content, now);
+		this.lastEditSession = editSession;
+	}
+
 	void edit(DraftContent content, Instant now) {
 		if (status != OpinionRequestStatus.DRAFT) {
 			throw new IllegalTransitionException("Only a draft can be edited; this case is " + status.label().toLowerCase() + ".");
@@ -327,6 +345,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	DeclineReason declineReason() { return declineReason; }
 	String statusNote() { return statusNote; }
 	Instant impressionRecordedAt() { return impressionRecordedAt; }
+	UUID lastEditSession() { return lastEditSession; }
 	Instant createdAt() { return createdAt; }
 	List<String> questions() { return questions.stream().map(PatientQuestion::text).toList(); }
 }

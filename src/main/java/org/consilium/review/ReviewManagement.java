@@ -256,6 +256,15 @@ public class ReviewManagement {
 	 * @throws IllegalTransitionException before the impression is recorded, outside review, or once signed
 	 */
 	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, OpinionContent content) {
+		return saveDraft(actor, caseId, expectedVersion, null, content);
+	}
+
+	/**
+	 * Saves the draft from one rendering of the workspace form ({@code editSession}): that form's own earlier autosave
+	 * never counts as a conflicting edit; any other save since {@code expectedVersion} does.
+	 * @throws EditConflictException when another form saved since (nothing is overwritten)
+	 */
+	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
 		String action = "review.opinion.save";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		requireSpecialist(actor);
@@ -268,18 +277,20 @@ public class ReviewManagement {
 				opinion = WrittenOpinion.start(caseId, actor.userId(), now());
 				opinion.revise(content, now());
 				try {
-					opinions.insert(opinion);
+					opinions.insert(opinion, editSession);
 				}
 				catch (DuplicateKeyException e) {
 					throw new EditConflictException();
 				}
 			}
 			else {
-				if (expectedVersion == null) {
+				boolean sameForm = editSession != null && editSession.equals(opinions.lastEditSession(opinion.id()));
+				Integer base = sameForm ? Integer.valueOf(opinion.version()) : expectedVersion;
+				if (base == null) {
 					throw new EditConflictException();
 				}
 				opinion.revise(content, now());
-				if (!opinions.updateDraft(opinion, expectedVersion)) {
+				if (!opinions.updateDraft(opinion, base, editSession)) {
 					throw new EditConflictException();
 				}
 			}

@@ -35,28 +35,28 @@ class WrittenOpinionRepository {
 	}
 
 	/** Stores a new opinion with its rows; a second opinion for the same case fails on the unique case id. */
-	void insert(WrittenOpinion opinion) {
+	void insert(WrittenOpinion opinion, UUID editSession) {
 		OpinionContent c = opinion.content();
 		jdbc.sql("""
 				INSERT INTO review.written_opinion (id, case_id, specialist_id, version, concordance, treatment_review,
-				  treatment_comment, further_work_up, limitations, plain_summary, created_at, updated_at)
-				VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  treatment_comment, further_work_up, limitations, plain_summary, created_at, updated_at, last_edit_session)
+				VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(opinion.id(), opinion.caseId(), opinion.specialistId(), name(c.concordance()), name(c.treatmentReview()),
 					c.treatmentComment(), c.furtherWorkUp(), c.limitations(), c.plainSummary(), ts(opinion.createdAt()),
-					ts(opinion.updatedAt()))
+					ts(opinion.updatedAt()), editSession)
 			.update();
 		insertRows(opinion.id(), c);
 	}
 
 	/** Saves a draft's content if it is still at {@code expectedVersion} and unsigned; false changes nothing. */
-	boolean updateDraft(WrittenOpinion opinion, int expectedVersion) {
+	boolean updateDraft(WrittenOpinion opinion, int expectedVersion, UUID editSession) {
 		OpinionContent c = opinion.content();
 		int updated = jdbc.sql("""
 				UPDATE review.written_opinion SET version = version + 1, concordance = ?, treatment_review = ?,
-				  treatment_comment = ?, further_work_up = ?, limitations = ?, plain_summary = ?, updated_at = ?
+				  treatment_comment = ?, further_work_up = ?, limitations = ?, plain_summary = ?, updated_at = ?, last_edit_session = ?
 				WHERE id = ? AND version = ? AND signed_at IS NULL""")
 			.params(name(c.concordance()), name(c.treatmentReview()), c.treatmentComment(), c.furtherWorkUp(), c.limitations(),
-					c.plainSummary(), ts(opinion.updatedAt()), opinion.id(), expectedVersion)
+					c.plainSummary(), ts(opinion.updatedAt()), editSession, opinion.id(), expectedVersion)
 			.update();
 		if (updated == 0) {
 			return false;
@@ -66,6 +66,12 @@ class WrittenOpinionRepository {
 		}
 		insertRows(opinion.id(), c);
 		return true;
+	}
+
+	/** The editing form that saved the draft last, or null. */
+	UUID lastEditSession(UUID opinionId) {
+		return jdbc.sql("SELECT last_edit_session FROM review.written_opinion WHERE id = ?").param(opinionId).query(UUID.class).optional()
+			.orElse(null);
 	}
 
 	/** Records the signature if the opinion is still at {@code expectedVersion} and unsigned; false changes nothing. */

@@ -62,6 +62,19 @@ class IntakeManagementTests {
 	}
 
 	@Test
+	void aFormsOwnAutosaveNeverConflictsWithItButAnotherFormsSaveDoes() {
+		Actor patient = accounts.create(Role.PATIENT);
+		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), complete("first words"));
+		UUID form = UUID.randomUUID();
+		intake.updateDraft(patient, draft.id(), draft.version(), form, complete("autosaved while typing"));
+		intake.updateDraft(patient, draft.id(), draft.version(), form, complete("submitted from the same page"));
+		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
+		assertThatThrownBy(() -> intake.updateDraft(patient, draft.id(), draft.version(), UUID.randomUUID(), complete("another tab")))
+			.isInstanceOf(EditConflictException.class);
+		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
+	}
+
+	@Test
 	void aReferringPhysicianAsksForTheirPatientWhoThenSeesTheCase() {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor referrer = accounts.create(Role.REFERRING_PHYSICIAN);

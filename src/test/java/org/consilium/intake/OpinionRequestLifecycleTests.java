@@ -156,7 +156,7 @@ class OpinionRequestLifecycleTests {
 	static OpinionRequest inState(OpinionRequestStatus status, Instant impressionRecordedAt) {
 		return new OpinionRequest(UUID.randomUUID(), 1, status, PATIENT, null, PATIENT, UUID.randomUUID(), COORDINATOR, SPECIALIST,
 				"Second opinion before surgery", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
-				LocalDate.of(2026, 11, 1), "Lump", Urgency.ROUTINE, true, NOW, "207RX0202X", null, null, impressionRecordedAt, NOW,
+				LocalDate.of(2026, 11, 1), "Lump", Urgency.ROUTINE, true, NOW, "207RX0202X", null, null, impressionRecordedAt, null, NOW,
 				List.of(new PatientQuestion("Is surgery needed?")));
 	}
 }

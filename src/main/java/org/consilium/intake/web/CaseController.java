@@ -98,7 +98,7 @@ class CaseController {
 	String save(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
-			OpinionRequestView saved = intake.updateDraft(Actor.current(), id, version(form), form.content());
+			OpinionRequestView saved = intake.updateDraft(Actor.current(), id, version(form), form.getEditSession(), form.content());
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
 				return "intake/draft-status :: saved";
@@ -125,7 +125,7 @@ class CaseController {
 		try {
 			OpinionRequestView current = intake.read(actor, id, "case.read");
 			if (current.status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
-				intake.updateDraft(actor, id, version(form), form.content());
+				intake.updateDraft(actor, id, version(form), form.getEditSession(), form.content());
 			}
 			intake.submit(actor, id);
 			redirect.addFlashAttribute("message", "Your request is submitted. A coordinator will look at it; the due date is shown below.");

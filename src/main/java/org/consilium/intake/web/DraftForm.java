@@ -16,6 +16,7 @@ import org.consilium.intake.Urgency;
 public class DraftForm {
 
 	private UUID requestToken;
+	private UUID editSession = UUID.randomUUID();
 	private Integer expectedVersion;
 	private String patientEmail = "";
 	private String reason = "";
@@ -63,6 +64,8 @@ public class DraftForm {
 		return this;
 	}
 
+	public UUID getEditSession() { return editSession; }
+	public void setEditSession(UUID v) { editSession = v; }
 	public UUID getRequestToken() { return requestToken; }
 	public void setRequestToken(UUID v) { requestToken = v; }
 	public Integer getExpectedVersion() { return expectedVersion; }

@@ -24,6 +24,9 @@ public class OpinionForm {
 
 	private Integer version;
 
+	/** One per rendering of the form: its own autosaves never conflict with it. */
+	private java.util.UUID editSession = java.util.UUID.randomUUID();
+
 	private Concordance concordance;
 
 	private List<DiagnosisRow> diagnoses = new ArrayList<>();
@@ -157,6 +160,8 @@ public class OpinionForm {
 		return s == null || s.isBlank();
 	}
 
+	public java.util.UUID getEditSession() { return editSession; }
+	public void setEditSession(java.util.UUID v) { editSession = v; }
 	public Integer getVersion() { return version; }
 	public void setVersion(Integer v) { version = v; }
 	public Concordance getConcordance() { return concordance; }

@@ -137,7 +137,7 @@ class ReviewController {
 		Actor actor = Actor.current();
 		try {
 			int questions = intake.requireAccess(actor, id, "review.opinion.save").questions().size();
-			var saved = review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+			var saved = review.saveDraft(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
 				return "review/opinion-status :: saved";
@@ -163,7 +163,7 @@ class ReviewController {
 		Actor actor = Actor.current();
 		try {
 			int questions = intake.requireAccess(actor, id, "review.opinion.sign").questions().size();
-			WrittenOpinionView saved = review.saveDraft(actor, id, form.getVersion(), form.content(questions));
+			WrittenOpinionView saved = review.saveDraft(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
 			form.setVersion(saved.version());
 			review.sign(actor, id, saved.version());
 		}
