@@ -165,15 +165,20 @@ public final class DdxBenchmark {
 	/** Grid search on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank. */
 	private static void tune(HpoData data, List<Case> cases) {
 		System.out.printf("tuning on %d cases%n", cases.size());
-		for (double inexact : new double[] { 0.2, 0.5, 1.0 }) {
-			for (double unrelated : new double[] { 0.02, 0.1, 0.3 }) {
-				for (double weight : new double[] { 0.0, 0.25, 0.5, 0.75, 1.0 }) {
-					DifferentialDiagnosis engine = new DifferentialDiagnosis(data, new DifferentialDiagnosis.Settings(inexact, unrelated, weight));
-					Tally lpo = new Tally();
-					for (Case c : cases) {
-						lpo.add(engine.rankLeavingOut(query(c), c.gold(), c.pmids()).rankOf(c.gold()));
+		for (DifferentialDiagnosis.Blend blend : DifferentialDiagnosis.Blend.values()) {
+			for (double inexact : new double[] { 0.5, 1.0 }) {
+				for (double unrelated : new double[] { 0.1, 0.3 }) {
+					for (double excludedFloor : new double[] { 0.05, 0.2, 0.5 }) {
+						for (double weight : new double[] { 0.0, 0.25, 0.5, 0.75 }) {
+							DifferentialDiagnosis.Settings settings = new DifferentialDiagnosis.Settings(inexact, unrelated, excludedFloor, weight, blend);
+							DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
+							Tally lpo = new Tally();
+							for (Case c : cases) {
+								lpo.add(engine.rankLeavingOut(query(c), c.gold(), c.pmids()).rankOf(c.gold()));
+							}
+							System.out.printf(Locale.ROOT, "%s -> LPO %s%n", settings, lpo.json());
+						}
 					}
-					System.out.printf(Locale.ROOT, "inexact %.2f unrelated %.2f weight %.2f -> LPO %s%n", inexact, unrelated, weight, lpo.json());
 				}
 			}
 		}
