@@ -217,9 +217,11 @@ public final class HpoData {
 		String line;
 		while ((line = reader.readLine()) != null) {
 			if (line.startsWith("#")) {
-				if (line.startsWith("#version:")) {
-					version = line.substring("#version:".length()).trim();
+				// the current format has "#version:" and a plain header; releases up to 2023 "#date:" and "#DatabaseID"
+				if (line.startsWith("#version:") || line.startsWith("#date:")) {
+					version = line.substring(line.indexOf(':') + 1).trim();
 				}
+				sawHeader |= line.startsWith("#DatabaseID");
 				continue;
 			}
 			if (line.startsWith("database_id")) {

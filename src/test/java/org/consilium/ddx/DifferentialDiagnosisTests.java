@@ -56,6 +56,14 @@ class DifferentialDiagnosisTests {
 	}
 
 	@Test
+	void readsTheOlderAnnotationFormatOfJanuary2023() {
+		HpoData old = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/phenotype.v2023-01-27.hpoa.gz"));
+		assertThat(old.release()).contains("annotations 2023-01-27");
+		assertThat(old.candidateCount()).isBetween(8000, 8297);
+		assertThat(old.isCandidate(MARFAN)).isTrue();
+	}
+
+	@Test
 	void informationContentIsZeroAtTheRootAndGreaterAtALeafThanAtItsParent() {
 		assertThat(data.informationContent("HP:0000118")).isEqualTo(0.0);
 		double leaf = data.informationContent("HP:0002616"); // Aortic root aneurysm, a leaf
