@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,13 +197,8 @@ public final class HpoData {
 	}
 
 	private static InputStream open(Path file) throws IOException {
-		try {
-			InputStream in = Files.newInputStream(file);
-			return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-		}
-		catch (NoSuchFileException ex) {
-			throw ex;
-		}
+		InputStream in = Files.newInputStream(file);
+		return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
 	}
 
 	private static HpoData readAnnotations(Ontology ontology, InputStream in, Set<DiseaseDatabase> databases) throws IOException {
