@@ -1,0 +1,403 @@
+package org.consilium.ddx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ranks every candidate disease of an {@link HpoData} release against a patient's phenotype.
+ * <p>
+ * Two scorers, blended:
+ * <ol>
+ * <li><b>Resnik best-match average</b> (Köhler et al., AJHG 2009): for each observed term, the information
+ * content of its most informative common ancestor with any of the disease's annotations, averaged over the
+ * observed terms. Excluded terms do not enter it.</li>
+ * <li><b>Likelihood ratios</b> (after the description of LIRICAL, Robinson et al., AJHG 2020). For an
+ * observed term h and its most informative common ancestor a with the disease: if a = h the disease shows h
+ * (itself or something more specific) and LR = f(h|disease) / f(h|background), the background being the
+ * mean frequency over all candidates; if a is a proper ancestor of h the match is inexact and LR =
+ * max(inexactMatchFactor &middot; f(a|disease) / f(a|background), unrelatedTermRatio); if a is
+ * "Phenotypic abnormality" itself the term is unexplained and LR = unrelatedTermRatio; if the annotations
+ * say NOT a for h or one of its ancestors (and the disease does not also show h) LR = 0.01. For an
+ * excluded term h, LR = max(1 - f(h|disease), excludedTermFloor) / max(1 - f(h|background), 0.05), so an excluded term
+ * counts against diseases that usually show it. The product of the ratios turns a uniform pre-test
+ * probability (1 / number of candidates) into a post-test probability per disease.</li>
+ * </ol>
+ * The ranking score blends the two ({@link Blend}): either {@code likelihoodWeight * z(log LR) + (1 -
+ * likelihoodWeight) * z(Resnik)}, the z-scores taken over all candidates for this query, or one minus the
+ * weighted mean of the two ranks divided by the number of candidates. Ranking takes a few milliseconds: per observed term it
+ * walks the term's ancestors from the most informative down and visits each candidate once (precomputed
+ * arrays, no maps).
+ * <p>
+ * Thread-safe: all state is the immutable {@link HpoData} and settings.
+ */
+public final class DifferentialDiagnosis {
+
+	/** How many of the best candidates carry per-term contributions. */
+	public static final int EXPLAINED = 50;
+
+	static final double CONTRADICTED_RATIO = 0.01;
+
+	static final double BACKGROUND_ABSENCE_FLOOR = 0.05;
+
+	/** How the two scorers are combined into the ranking score. */
+	public enum Blend {
+		/** Weighted sum of the scorers' z-scores over all candidates of the query. */
+		Z_SCORES,
+		/** Weighted mean of the scorers' ranks (ties share the best rank). */
+		RANKS
+	}
+
+	/**
+	 * The blend's settings.
+	 *
+	 * @param inexactMatchFactor multiplies the likelihood ratio of a match through a proper ancestor (0..1]
+	 * @param unrelatedTermRatio likelihood ratio of an observed term the disease does not explain (0..1]
+	 * @param excludedTermFloor lowest probability of an excluded term's absence in a disease that shows it,
+	 *        which bounds how strongly one excluded term argues against a disease (0..1]
+	 * @param likelihoodWeight weight of the likelihood ratios against the Resnik similarity in the blend, 0..1
+	 */
+	public record Settings(double inexactMatchFactor, double unrelatedTermRatio, double excludedTermFloor, double likelihoodWeight, Blend blend) {
+
+		/**
+		 * The best leave-publication-out mean reciprocal rank of a 96-point grid on the tuning cohorts only
+		 * (every fifth cohort in alphabetical order, at most 10 cases each: 435 rankable cases; see
+		 * {@code DdxBenchmark}). The grid's spread (0.083 to 0.103) is near its noise; the clearest
+		 * finding was that a floor of 0.5 on excluded terms beats 0.05 and 0.2.
+		 */
+		public static final Settings DEFAULT = new Settings(1.0, 0.1, 0.5, 0.25, Blend.RANKS);
+
+		public Settings {
+			if (!(inexactMatchFactor > 0 && inexactMatchFactor <= 1) || !(unrelatedTermRatio > 0 && unrelatedTermRatio <= 1)
+					|| !(excludedTermFloor > 0 && excludedTermFloor <= 1) || !(likelihoodWeight >= 0 && likelihoodWeight <= 1) || blend == null) {
+				throw new IllegalArgumentException("Settings out of range: " + this);
+			}
+		}
+	}
+
+	private final HpoData data;
+
+	private final Settings settings;
+
+	private final double lnInexact;
+
+	private final double lnUnrelated;
+
+	private final double excludedFloor;
+
+	private final double lnContradicted = Math.log(CONTRADICTED_RATIO);
+
+	public DifferentialDiagnosis(HpoData data) {
+		this(data, Settings.DEFAULT);
+	}
+
+	public DifferentialDiagnosis(HpoData data, Settings settings) {
+		this.data = data;
+		this.settings = settings;
+		this.lnInexact = Math.log(settings.inexactMatchFactor());
+		this.lnUnrelated = Math.log(settings.unrelatedTermRatio());
+		this.excludedFloor = settings.excludedTermFloor();
+	}
+
+	/**
+	 * Ranks all candidates; the top {@value #EXPLAINED} carry per-term contributions.
+	 *
+	 * @throws IllegalArgumentException when a term id is unknown, is not a phenotypic abnormality, or the
+	 *         query has no term at all
+	 */
+	public Ranking rank(PhenotypeQuery query) {
+		return rank(query, -1, null);
+	}
+
+	/**
+	 * Ranks as {@link #rank} but as if the disease's annotation lines citing any of the references (e.g.
+	 * {@code PMID:31675180}) did not exist; information content and background frequencies stay those of
+	 * the full release. Used for leave-publication-out evaluation: the case's own publication must not
+	 * describe its gold disease.
+	 */
+	public Ranking rankLeavingOut(PhenotypeQuery query, String diseaseId, Set<String> references) {
+		int index = data.diseaseIndexOf(diseaseId);
+		if (index < 0) {
+			return rank(query);
+		}
+		DiseaseProfile reduced = data.diseases[index].withoutReferences(references, data.ancestorsSorted, new float[data.termIds.length]);
+		return rank(query, index, reduced);
+	}
+
+	/**
+	 * The per-term contributions for one candidate, for a disease outside the top {@value #EXPLAINED}.
+	 *
+	 * @throws IllegalArgumentException when the disease is not a candidate or a term id is unknown
+	 */
+	public List<TermContribution> explain(PhenotypeQuery query, String diseaseId) {
+		int index = data.diseaseIndexOf(diseaseId);
+		if (index < 0) {
+			throw new IllegalArgumentException(diseaseId + " is not a candidate of " + data.release());
+		}
+		return score(data.diseases[index], resolve(query.observedHpoIds()), resolve(query.excludedHpoIds()), true).contributions;
+	}
+
+	private Ranking rank(PhenotypeQuery query, int overrideIndex, DiseaseProfile override) {
+		int[] observed = resolve(query.observedHpoIds());
+		int[] excluded = resolve(query.excludedHpoIds());
+		if (observed.length == 0 && excluded.length == 0) {
+			throw new IllegalArgumentException("A phenotype query needs at least one observed or excluded HPO term");
+		}
+		int n = data.diseases.length;
+		double[] resnik = new double[n];
+		double[] lnLr = new double[n];
+		int[] stamp = new int[n];
+		int s = 0;
+		for (int h : observed) {
+			s++;
+			for (int a : data.ancestorsSorted[h]) {
+				for (int d : data.negatingDiseases[a]) {
+					stamp[d] = -s;
+				}
+			}
+			for (int a : data.ancestorsByInformation[h]) {
+				int[] ds = data.reachingDiseases[a];
+				float[] ratios = data.reachingLogRatios[a];
+				double ic = data.informationContent[a];
+				boolean exact = a == h;
+				boolean root = a == 0;
+				for (int j = 0; j < ds.length; j++) {
+					int d = ds[j];
+					int st = stamp[d];
+					if (st == s) {
+						continue;
+					}
+					stamp[d] = s;
+					resnik[d] += ic;
+					if (st == -s && !exact) {
+						lnLr[d] += lnContradicted;
+					}
+					else if (exact) {
+						lnLr[d] += ratios[j];
+					}
+					else if (root) {
+						lnLr[d] += lnUnrelated;
+					}
+					else {
+						lnLr[d] += Math.max(lnInexact + ratios[j], lnUnrelated);
+					}
+				}
+			}
+		}
+		for (int h : excluded) {
+			double shift = -Math.log(Math.max(1 - data.backgroundFrequency[h], BACKGROUND_ABSENCE_FLOOR));
+			for (int d = 0; d < n; d++) {
+				lnLr[d] += shift;
+			}
+			int[] ds = data.reachingDiseases[h];
+			float[] fs = data.reachingFrequencies[h];
+			for (int j = 0; j < ds.length; j++) {
+				lnLr[ds[j]] += Math.log(Math.max(1 - fs[j], excludedFloor));
+			}
+		}
+		if (observed.length > 0) {
+			for (int d = 0; d < n; d++) {
+				resnik[d] /= observed.length;
+			}
+		}
+		if (override != null) {
+			DiseaseScore replaced = score(override, observed, excluded, false);
+			resnik[overrideIndex] = replaced.resnik;
+			lnLr[overrideIndex] = replaced.lnLr;
+		}
+
+		double w = settings.likelihoodWeight();
+		double[] score = new double[n];
+		if (settings.blend() == Blend.Z_SCORES) {
+			double[] z1 = zScores(lnLr);
+			double[] z2 = zScores(resnik);
+			for (int d = 0; d < n; d++) {
+				score[d] = w * z1[d] + (1 - w) * z2[d];
+			}
+		}
+		else {
+			int[] r1 = ranks(lnLr);
+			int[] r2 = ranks(resnik);
+			for (int d = 0; d < n; d++) {
+				score[d] = 1.0 - (w * r1[d] + (1 - w) * r2[d]) / n;
+			}
+		}
+		int[] order = descending(score);
+		double lnPriorOdds = -Math.log(n - 1.0);
+		List<RankedDisease> ranked = new ArrayList<>(n);
+		for (int r = 0; r < n; r++) {
+			int d = order[r];
+			DiseaseProfile profile = d == overrideIndex ? override : data.diseases[d];
+			List<TermContribution> contributions = r < EXPLAINED ? score(profile, observed, excluded, true).contributions : List.of();
+			double postTest = 1.0 / (1.0 + Math.exp(-(lnPriorOdds + lnLr[d])));
+			ranked.add(new RankedDisease(profile.id, profile.name, r + 1, score[d], postTest, resnik[d], lnLr[d] / Math.log(10), contributions));
+		}
+		return new Ranking(ranked);
+	}
+
+	/** Candidate indices by descending value, equal values by ascending index. */
+	private static int[] descending(double[] values) {
+		int n = values.length;
+		long[] keys = new long[n];
+		for (int d = 0; d < n; d++) {
+			int bits = Float.floatToIntBits((float) -values[d]);
+			bits ^= (bits >> 31) & 0x7fffffff;
+			keys[d] = ((long) bits << 32) | d;
+		}
+		Arrays.sort(keys);
+		int[] order = new int[n];
+		for (int r = 0; r < n; r++) {
+			order[r] = (int) (keys[r] & 0xffffffffL);
+		}
+		// the float keys are nearly right: one insertion pass settles doubles that round to one float
+		for (int r = 1; r < n; r++) {
+			int d = order[r];
+			int k = r - 1;
+			while (k >= 0 && (values[order[k]] < values[d] || (values[order[k]] == values[d] && order[k] > d))) {
+				order[k + 1] = order[k];
+				k--;
+			}
+			order[k + 1] = d;
+		}
+		return order;
+	}
+
+	/** 1-based ranks by descending value; equal values share the best rank. */
+	private static int[] ranks(double[] values) {
+		int[] order = descending(values);
+		int[] rank = new int[values.length];
+		for (int r = 0; r < order.length; r++) {
+			rank[order[r]] = r > 0 && values[order[r]] == values[order[r - 1]] ? rank[order[r - 1]] : r + 1;
+		}
+		return rank;
+	}
+
+	private static double[] zScores(double[] values) {
+		double sum = 0;
+		double sumSq = 0;
+		for (double v : values) {
+			sum += v;
+			sumSq += v * v;
+		}
+		double mean = sum / values.length;
+		double sd = Math.sqrt(Math.max(sumSq / values.length - mean * mean, 0));
+		double[] z = new double[values.length];
+		if (sd > 0) {
+			for (int i = 0; i < values.length; i++) {
+				z[i] = (values[i] - mean) / sd;
+			}
+		}
+		return z;
+	}
+
+	private record DiseaseScore(double resnik, double lnLr, List<TermContribution> contributions) {
+	}
+
+	/** The same arithmetic as the ranking loop, for one disease, optionally with the explanation. */
+	private DiseaseScore score(DiseaseProfile profile, int[] observed, int[] excluded, boolean explain) {
+		double resnik = 0;
+		double lnLr = 0;
+		List<TermContribution> contributions = explain ? new ArrayList<>(observed.length + excluded.length) : null;
+		for (int h : observed) {
+			int match = -1;
+			float f = 0;
+			for (int a : data.ancestorsByInformation[h]) {
+				f = profile.frequencyOf(a);
+				if (f >= 0) {
+					match = a;
+					break;
+				}
+			}
+			boolean exact = match == h;
+			boolean contradicted = false;
+			if (!exact) {
+				for (int a : data.ancestorsSorted[h]) {
+					contradicted |= profile.negates(a);
+				}
+			}
+			double ic = match < 0 ? 0 : data.informationContent[match];
+			double termLnLr;
+			MatchKind kind;
+			if (contradicted) {
+				termLnLr = lnContradicted;
+				kind = MatchKind.CONTRADICTED;
+			}
+			else if (match < 0 || match == 0) {
+				termLnLr = lnUnrelated;
+				kind = MatchKind.UNRELATED;
+			}
+			else {
+				double ratio = (float) Math.log(f / data.backgroundFrequency[match]);
+				termLnLr = exact ? ratio : Math.max(lnInexact + ratio, lnUnrelated);
+				kind = exact ? MatchKind.DISEASE_TERM_MORE_SPECIFIC : MatchKind.COMMON_ANCESTOR;
+			}
+			resnik += ic;
+			lnLr += termLnLr;
+			if (explain) {
+				int annotation = contradicted ? negatedAncestor(profile, h) : bestAnnotationBelow(profile, match);
+				if (!contradicted && annotation >= 0) {
+					if (annotation == h) {
+						kind = MatchKind.EXACT;
+					}
+					else if (!exact && kind == MatchKind.COMMON_ANCESTOR && annotation == match) {
+						kind = MatchKind.PATIENT_TERM_MORE_SPECIFIC;
+					}
+				}
+				contributions.add(new TermContribution(data.termIds[h], data.termLabels[h], false, kind, annotation < 0 ? null : data.termIds[annotation],
+						annotation < 0 ? null : data.termLabels[annotation], match < 0 ? null : data.termIds[match], ic, Math.max(f, 0), Math.exp(termLnLr)));
+			}
+		}
+		if (observed.length > 0) {
+			resnik /= observed.length;
+		}
+		for (int h : excluded) {
+			float f = profile.frequencyOf(h);
+			double termLnLr = Math.log(Math.max(1 - Math.max(f, 0), excludedFloor)) - Math.log(Math.max(1 - data.backgroundFrequency[h], BACKGROUND_ABSENCE_FLOOR));
+			lnLr += termLnLr;
+			if (explain) {
+				int annotation = f >= 0 ? bestAnnotationBelow(profile, h) : -1;
+				contributions.add(new TermContribution(data.termIds[h], data.termLabels[h], true, f >= 0 ? MatchKind.EXCLUDED_BUT_EXPECTED : MatchKind.EXCLUDED_NOT_EXPECTED,
+						annotation < 0 ? null : data.termIds[annotation], annotation < 0 ? null : data.termLabels[annotation], null, 0, Math.max(f, 0), Math.exp(termLnLr)));
+			}
+		}
+		return new DiseaseScore(resnik, lnLr, contributions == null ? List.of() : List.copyOf(contributions));
+	}
+
+	/** The disease's positive annotation at or below the term with the highest frequency (the one it matched), or -1. */
+	private int bestAnnotationBelow(DiseaseProfile profile, int term) {
+		if (term < 0 || term == 0) {
+			return -1;
+		}
+		int best = -1;
+		float bestFrequency = -1;
+		for (DiseaseProfile.Annotation a : profile.annotations) {
+			if (!a.negated() && Arrays.binarySearch(data.ancestorsSorted[a.term()], term) >= 0) {
+				float f = Math.max(a.frequency(), 0.001f);
+				if (f > bestFrequency || (f == bestFrequency && data.ancestorsSorted[a.term()].length < data.ancestorsSorted[best].length)) {
+					best = a.term();
+					bestFrequency = f;
+				}
+			}
+		}
+		return best;
+	}
+
+	private int negatedAncestor(DiseaseProfile profile, int term) {
+		for (int a : data.ancestorsByInformation[term]) {
+			if (profile.negates(a)) {
+				return a;
+			}
+		}
+		return -1;
+	}
+
+	private int[] resolve(List<String> hpoIds) {
+		Set<Integer> terms = new LinkedHashSet<>();
+		for (String id : hpoIds) {
+			terms.add(data.termIndexOf(id));
+		}
+		return terms.stream().mapToInt(Integer::intValue).toArray();
+	}
+}

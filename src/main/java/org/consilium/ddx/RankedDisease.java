@@ -1,0 +1,21 @@
+package org.consilium.ddx;
+
+import java.util.List;
+
+/**
+ * One candidate disease in a ranking.
+ *
+ * @param diseaseId code with its system prefix, e.g. {@code OMIM:161800}
+ * @param rank 1-based position, ties broken by disease id
+ * @param score the blended score the ranking is ordered by (a weighted sum of the two scorers' z-scores over
+ *        all candidates of this query; only comparable within one ranking)
+ * @param postTestProbability probability of this disease from the likelihood ratios and a uniform pre-test
+ *        probability of 1/number of candidates, computed per disease as in LIRICAL (not normalised to sum 1)
+ * @param resnikSimilarity best-match average Resnik similarity (nats)
+ * @param log10LikelihoodRatio sum over terms of the log10 likelihood ratios
+ * @param contributions per-term explanation, filled for the top 50 and for diseases asked for explicitly,
+ *        empty otherwise
+ */
+public record RankedDisease(String diseaseId, String name, int rank, double score, double postTestProbability,
+		double resnikSimilarity, double log10LikelihoodRatio, List<TermContribution> contributions) {
+}

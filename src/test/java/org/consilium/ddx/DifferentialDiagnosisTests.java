@@ -1,0 +1,169 @@
+package org.consilium.ddx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Ranking against the real HPO release 2025-05-06 of {@code ../shared/data/hpo}, loaded once for the class.
+ */
+class DifferentialDiagnosisTests {
+
+	static final String MARFAN = "OMIM:154700";
+
+	static Path shared;
+
+	static HpoData data;
+
+	static DifferentialDiagnosis engine;
+
+	@BeforeAll
+	static void load() {
+		shared = Path.of(System.getProperty("consilium.shared-data", "../shared/data"));
+		data = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz"));
+		engine = new DifferentialDiagnosis(data);
+	}
+
+	/**
+	 * The file names 8,362 OMIM diseases; 8,355 have an aspect-P line without NOT. One of those, OMIM:617596
+	 * (maleylacetoacetate isomerase deficiency), has as its only such line HP:0001410 with frequency 0/3:
+	 * seen in none of three patients, which this loader reads as an exclusion like NOT. Hence 8,354.
+	 */
+	@Test
+	void offersEveryOmimDiseaseWithAPhenotypicAbnormalityAnnotationAsCandidate() {
+		assertThat(data.candidateCount()).isEqualTo(8354);
+		assertThat(data.isCandidate(MARFAN)).isTrue();
+		assertThat(data.isCandidate("OMIM:617596")).isFalse();
+		assertThat(data.candidateIds()).allMatch(id -> id.startsWith("OMIM:"));
+		assertThat(data.release()).contains("2025-05-06");
+	}
+
+	@Test
+	void offersOrphanetDiseasesOnRequest() {
+		HpoData both = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz"),
+				Set.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA));
+		assertThat(both.candidateCount()).isGreaterThan(data.candidateCount() + 4000);
+		assertThat(both.candidateIds()).anyMatch(id -> id.startsWith("ORPHA:"));
+	}
+
+	@Test
+	void readsTheOlderAnnotationFormatOfJanuary2023() {
+		HpoData old = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/phenotype.v2023-01-27.hpoa.gz"));
+		assertThat(old.release()).contains("annotations 2023-01-27");
+		assertThat(old.candidateCount()).isBetween(8000, 8297);
+		assertThat(old.isCandidate(MARFAN)).isTrue();
+	}
+
+	@Test
+	void informationContentIsZeroAtTheRootAndGreaterAtALeafThanAtItsParent() {
+		assertThat(data.informationContent("HP:0000118")).isEqualTo(0.0);
+		double leaf = data.informationContent("HP:0002616"); // Aortic root aneurysm, a leaf
+		double parent = data.informationContent("HP:0012727"); // Thoracic aortic aneurysm
+		assertThat(parent).isGreaterThan(0.0);
+		assertThat(leaf).isGreaterThan(parent);
+	}
+
+	@Test
+	void ranksTheGoldDiseaseOfAPublishedCaseInTheTopTenEvenWithoutItsOwnPublication() throws Exception {
+		DdxBenchmark.Case c = DdxBenchmark.read(new ObjectMapper(), data, "FBN1", shared.resolve(CASE));
+		assertThat(c.gold()).isEqualTo(CASE_GOLD);
+		PhenotypeQuery query = DdxBenchmark.query(c);
+
+		assertThat(engine.rank(query).rankOf(CASE_GOLD)).isBetween(1, 10);
+		assertThat(engine.rankLeavingOut(query, CASE_GOLD, c.pmids()).rankOf(CASE_GOLD)).isBetween(1, 10);
+	}
+
+	static final String CASE = "phenopackets/FBN1/PMID_11175294_Patient_B15.json";
+
+	static final String CASE_GOLD = MARFAN;
+
+	@Test
+	void anExcludedTermLowersADiseaseThatUsuallyShowsIt() {
+		List<String> observed = List.of("HP:0001166", "HP:0002616", "HP:0001083"); // arachnodactyly, aortic root aneurysm, ectopia lentis
+		RankedDisease without = engine.rank(new PhenotypeQuery(observed, List.of())).find(MARFAN).orElseThrow();
+		RankedDisease with = engine.rank(new PhenotypeQuery(observed, List.of("HP:0000098"))).find(MARFAN).orElseThrow(); // tall stature absent
+
+		assertThat(with.log10LikelihoodRatio()).isLessThan(without.log10LikelihoodRatio());
+		assertThat(with.postTestProbability()).isLessThan(without.postTestProbability());
+		assertThat(with.rank()).isGreaterThanOrEqualTo(without.rank());
+		TermContribution tall = engine.explain(new PhenotypeQuery(observed, List.of("HP:0000098")), MARFAN).get(3);
+		assertThat(tall.excluded()).isTrue();
+		assertThat(tall.kind()).isEqualTo(MatchKind.EXCLUDED_BUT_EXPECTED);
+		assertThat(tall.likelihoodRatio()).isLessThan(1.0);
+	}
+
+	@Test
+	void theTopFiftyCarryPerTermContributionsAndOthersOnDemand() {
+		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0001083", "HP:0000098"), List.of("HP:0001250"));
+		Ranking ranking = engine.rank(query);
+
+		assertThat(ranking.diseases()).hasSize(data.candidateCount());
+		assertThat(ranking.top(DifferentialDiagnosis.EXPLAINED)).allSatisfy(d -> assertThat(d.contributions()).hasSize(5));
+		assertThat(ranking.diseases().get(DifferentialDiagnosis.EXPLAINED).contributions()).isEmpty();
+		TermContribution arachnodactyly = ranking.find(MARFAN).orElseThrow().contributions().get(0);
+		assertThat(arachnodactyly.kind()).isEqualTo(MatchKind.EXACT);
+		assertThat(arachnodactyly.diseaseAnnotationId()).isEqualTo("HP:0001166");
+		assertThat(arachnodactyly.likelihoodRatio()).isGreaterThan(10);
+		assertThat(arachnodactyly.informationContent()).isEqualTo(data.informationContent("HP:0001166"));
+
+		RankedDisease far = ranking.diseases().get(999);
+		assertThat(engine.explain(query, far.diseaseId())).hasSize(5)
+			.allSatisfy(t -> assertThat(t.likelihoodRatio()).isPositive());
+		double log10Lr = engine.explain(query, far.diseaseId()).stream().mapToDouble(t -> Math.log10(t.likelihoodRatio())).sum();
+		assertThat(log10Lr).isCloseTo(far.log10LikelihoodRatio(), within(1e-6));
+	}
+
+	@Test
+	void ranksInOrderWithRanksScoresAndProbabilitiesForEveryCandidate() {
+		Ranking ranking = engine.rank(PhenotypeQuery.observed("HP:0001166", "HP:0002616"));
+		List<RankedDisease> all = ranking.diseases();
+		for (int i = 0; i < all.size(); i++) {
+			assertThat(all.get(i).rank()).isEqualTo(i + 1);
+			assertThat(all.get(i).postTestProbability()).isBetween(0.0, 1.0);
+			if (i > 0) {
+				assertThat(all.get(i).score()).isLessThanOrEqualTo(all.get(i - 1).score());
+			}
+		}
+	}
+
+	@Test
+	void leavingOutNoReferenceRanksExactlyAsTheFullAnnotations() {
+		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0000545"), List.of("HP:0000098"));
+		RankedDisease full = engine.rank(query).find(MARFAN).orElseThrow();
+		RankedDisease same = engine.rankLeavingOut(query, MARFAN, Set.of()).find(MARFAN).orElseThrow();
+
+		assertThat(same.rank()).isEqualTo(full.rank());
+		assertThat(same.resnikSimilarity()).isCloseTo(full.resnikSimilarity(), within(1e-9));
+		assertThat(same.log10LikelihoodRatio()).isCloseTo(full.log10LikelihoodRatio(), within(1e-9));
+	}
+
+	@Test
+	void rejectsAnUnknownHpoIdByName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> engine.rank(PhenotypeQuery.observed("HP:0001166", "HP:9999999")))
+			.withMessageContaining("HP:9999999")
+			.withMessageContaining("Unknown HPO term");
+		assertThatIllegalArgumentException().isThrownBy(() -> engine.rank(PhenotypeQuery.observed("HP:0000006")))
+			.withMessageContaining("not a phenotypic abnormality");
+	}
+
+	@Test
+	void namesTheMissingFileAndWhereToGetTheRelease() {
+		Path missing = shared.resolve("hpo/no-such-hp.json");
+		assertThatThrownBy(() -> HpoData.load(missing, shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz")))
+			.isInstanceOf(HpoDataNotFoundException.class)
+			.hasMessageContaining("no-such-hp.json")
+			.hasMessageContaining("https://hpo.jax.org/data/ontology");
+		assertThatThrownBy(() -> HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/no-such.hpoa")))
+			.isInstanceOf(HpoDataNotFoundException.class)
+			.hasMessageContaining("https://hpo.jax.org/data/annotations");
+	}
+}
