@@ -4,11 +4,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.consilium.shared.ConsiliumProblem;
 
 /**
  * Writes and reads the audit trail. Successful actions are recorded inside the caller's transaction, so a rolled
@@ -22,9 +28,13 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Records a successful read or write, in the caller's transaction. */
@@ -34,15 +44,27 @@ public class AuditLog {
 	}
 
 	/** Records an access the policy refused; committed even when the caller's transaction rolls back. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void denied(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
-		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.DENIED);
+		ownTransaction.executeWithoutResult(s -> insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.DENIED));
 	}
 
 	/** Records an attempted action that failed (bad input, conflict); committed on its own. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void failed(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
-		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.FAILED);
+		ownTransaction.executeWithoutResult(s -> insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.FAILED));
+	}
+
+	/**
+	 * Runs {@code work}; when it throws a {@link ConsiliumProblem} (a failure the user can act on), records it as FAILED in
+	 * a transaction of its own and rethrows it.
+	 */
+	public <T> T recordingFailures(UUID actorId, String actorRole, String action, UUID caseId, String recordType, Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (ConsiliumProblem e) {
+			failed(actorId, actorRole, action, caseId, recordType, null);
+			throw e;
+		}
 	}
 
 	/** The trail of one case, newest first, for the patient's access log; {@code limit} rows from {@code offset}. */

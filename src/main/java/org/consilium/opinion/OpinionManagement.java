@@ -22,7 +22,6 @@ import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
-import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
@@ -180,19 +179,8 @@ public class OpinionManagement {
 		return actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
 	}
 
-	private interface Work<T> {
-		T run();
-	}
-
-	/** Runs the work; a failure the user can act on is audited as FAILED (in its own transaction) and rethrown. */
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, Work<T> work) {
-		try {
-			return work.run();
-		}
-		catch (ConsiliumProblem e) {
-			audit.failed(actor.userId(), actor.role().name(), action, caseId, recordType, null);
-			throw e;
-		}
+	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
 	}
 
 	private List<FollowUpQuestion> findFollowUps(UUID caseId) {

@@ -23,7 +23,6 @@ import org.consilium.intake.CodeSystem;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
-import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -380,19 +379,8 @@ public class ReviewManagement {
 		}
 	}
 
-	private interface Work<T> {
-		T run();
-	}
-
-	/** Runs the work; a failure the user can act on is audited as FAILED (in its own transaction) and rethrown. */
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, Work<T> work) {
-		try {
-			return work.run();
-		}
-		catch (ConsiliumProblem e) {
-			audit.failed(actor.userId(), actor.role().name(), action, caseId, recordType, null);
-			throw e;
-		}
+	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
 	}
 
 	private Optional<Impression> findImpression(UUID caseId) {
