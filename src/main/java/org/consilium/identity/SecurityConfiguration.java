@@ -22,7 +22,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -90,7 +89,11 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+						"Sign in first: the API uses the session of the sign-in form (cookie JSESSIONID) and, for changes, the CSRF token in the X-CSRF-TOKEN header."), api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
+						"Not allowed. Changes need the CSRF token of your session in the X-CSRF-TOKEN header; a one-time password must be changed first."), api))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
 						+ "img-src 'self' data: blob:; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
@@ -99,6 +102,15 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.sameOrigin()))
 			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/** Writes an RFC 9457 problem detail with a fixed message (no request data). */
+	private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"urn:consilium:problem:" + code + "\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 
 	private static void pause(Duration delay) {

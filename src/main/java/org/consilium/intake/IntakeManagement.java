@@ -248,14 +248,19 @@ public class IntakeManagement {
 			.toList();
 	}
 
-	/** Cases a coordinator oversees after triage (assigned, in review, waiting, signed awaiting the quality check). */
+	/**
+	 * Cases a coordinator oversees after triage: open ones (assigned, in review, waiting, signed) first, then finished
+	 * ones (delivered, closed, declined, withdrawn); newest first within each, at most 200.
+	 */
 	public List<OpinionRequestView> inProgress(Actor actor) {
 		if (!actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("This list is for coordinators.");
 		}
 		List<UUID> ids = jdbc.sql("""
-				SELECT id FROM intake.opinion_request WHERE status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT','OPINION_SIGNED')
-				ORDER BY created_at""").query(UUID.class).list();
+				SELECT id FROM intake.opinion_request
+				WHERE status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT','OPINION_SIGNED','DELIVERED','CLOSED','DECLINED','WITHDRAWN')
+				ORDER BY CASE WHEN status IN ('DELIVERED','CLOSED','DECLINED','WITHDRAWN') THEN 1 ELSE 0 END, created_at DESC
+				LIMIT 200""").query(UUID.class).list();
 		return listed(actor, ids);
 	}
 

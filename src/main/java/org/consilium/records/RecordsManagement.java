@@ -176,7 +176,7 @@ public class RecordsManagement {
 		}
 		catch (FhirImportRejectedException e) {
 			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
-			throw new InvalidInputException(e.getMessage());
+			throw new InvalidInputException(e.getMessage().replaceAll("/\\*[^*]*\\*/", ""));
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
@@ -235,6 +235,12 @@ public class RecordsManagement {
 		return all.stream().filter(e -> e.category() == category).toList();
 	}
 
+	/** Whether this actor may add records to the case now (to show or hide the forms). */
+	public static boolean mayAddRecords(Actor actor, OpinionRequestView c) {
+		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+		return (forPatient || actor.is(Role.COORDINATOR)) && OPEN_FOR_RECORDS.contains(c.status());
+	}
+
 	private void checkMayAdd(Actor actor, UUID caseId, String action) {
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
@@ -242,7 +248,7 @@ public class RecordsManagement {
 			throw new ForbiddenActionException("Only the patient, their referring physician or a coordinator adds records.");
 		}
 		if (!OPEN_FOR_RECORDS.contains(c.status())) {
-			throw new IllegalTransitionException("Records can no longer be added to a case that is " + c.status().label().toLowerCase() + ".");
+			throw new IllegalTransitionException("Records can no longer be added to this case (status: " + c.status().label() + ").");
 		}
 	}
 

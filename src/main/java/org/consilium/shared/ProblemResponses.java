@@ -18,6 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * stack trace, SQL or another person's data; a 404 is the same whether the thing is missing or not the user's.
  */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses {
 
 	static final String TYPE_PREFIX = "urn:consilium:problem:";
@@ -33,6 +34,34 @@ class ProblemResponses {
 		page.addObject("title", problem.status().getReasonPhrase());
 		page.addObject("message", problem.getMessage());
 		return page;
+	}
+
+	/** An unknown path, or an identifier that is not even a UUID, is simply not found (on pages: the error page, not JSON). */
+	@ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+	Object unknownPath(HttpServletRequest request, HttpServletResponse response) {
+		return handle(new NotFoundException(), request, response);
+	}
+
+	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	Object badArgument(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (e.getName().equals("id") || e.getName().endsWith("Id") || e.getName().equals("fid")) {
+			return handle(new NotFoundException(), request, response);
+		}
+		return handle(new InvalidInputException("The value of '" + e.getName() + "' is not valid."), request, response);
+	}
+
+	/** A JSON body that cannot be read: say what is wrong (property, position), not only "Failed to read request". */
+	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+	Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request,
+			HttpServletResponse response) {
+		Throwable cause = e.getMostSpecificCause();
+		String why = cause == null || cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+		if (why.length() > 300) {
+			why = why.substring(0, 300) + "…";
+		}
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body could not be read. " + why));
 	}
 
 	static ProblemDetail detail(HttpStatus status, String type, String message) {

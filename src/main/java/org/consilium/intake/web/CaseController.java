@@ -178,11 +178,52 @@ class CaseController {
 		long total = audit.countForCase(id);
 		model.addAttribute("c", c);
 		model.addAttribute("entries", audit.forCase(id, p * 50, 50).stream()
-			.map(e -> new AccessRow(e.occurredAt(), e.actorId() == null ? "" : identity.displayName(e.actorId()), e.actorRole(), e.action(), e.outcome().name()))
+			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), describe(e.action()), outcome(e.outcome())))
 			.toList());
 		model.addAttribute("page", p);
 		model.addAttribute("hasNext", (long) (p + 1) * 50 < total);
 		return "intake/access-log";
+	}
+
+	/** Someone refused access has no relation to the case: the patient sees their role, never their name. */
+	private String who(org.consilium.audit.AuditEntry e) {
+		if (e.outcome() == org.consilium.audit.AuditOutcome.DENIED) {
+			return "Someone without access to your case";
+		}
+		return e.actorId() == null ? "Consilium" : identity.displayName(e.actorId());
+	}
+
+	private static String roleLabel(String role) {
+		try {
+			return Role.valueOf(role).label();
+		}
+		catch (IllegalArgumentException e) {
+			return role;
+		}
+	}
+
+	private static String outcome(org.consilium.audit.AuditOutcome outcome) {
+		return switch (outcome) {
+			case SUCCESS -> "Done";
+			case DENIED -> "Refused";
+			case FAILED -> "Not completed";
+		};
+	}
+
+	/** Plain words for the audited actions, by their prefix; anything else is shown as recorded. */
+	static String describe(String action) {
+		if (action.startsWith("records.document.read")) return "Opened a document";
+		if (action.startsWith("records.document.upload")) return "Uploaded a document";
+		if (action.startsWith("records.fhir")) return "Imported health records";
+		if (action.startsWith("records.")) return "Looked at the records";
+		if (action.equals("case.list")) return "Saw the case in a list";
+		if (action.startsWith("case.access-log")) return "Read this access log";
+		if (action.startsWith("case.read") || action.equals("triage.read")) return "Read the case";
+		if (action.startsWith("case.")) return "Changed the request (" + action.substring(5) + ")";
+		if (action.startsWith("triage.")) return "Triage (" + action.substring(7) + ")";
+		if (action.startsWith("review.")) return "Review (" + action.substring(7).replace('.', ' ') + ")";
+		if (action.startsWith("opinion.")) return "Opinion (" + action.substring(8).replace('.', ' ') + ")";
+		return action;
 	}
 
 	/** One row of the access log as the patient reads it. */

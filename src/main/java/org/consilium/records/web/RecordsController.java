@@ -42,7 +42,9 @@ class RecordsController {
 	@GetMapping("/cases/{id}/records")
 	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
-		model.addAttribute("c", intake.requireAccess(actor, id, "records.read"));
+		var c = intake.requireAccess(actor, id, "records.read");
+		model.addAttribute("c", c);
+		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
 		model.addAttribute("records", records.records(actor, id));
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}

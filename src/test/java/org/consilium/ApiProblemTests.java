@@ -1,0 +1,75 @@
+package org.consilium;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Every answer of the JSON API is either the resource or an RFC 9457 problem detail that says what is wrong. */
+@ConsiliumIntegrationTest
+class ApiProblemTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Test
+	void withoutSignInTheApiAnswers401AsAProblem() throws Exception {
+		MvcResult result = mvc.perform(get("/api/cases")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(401);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unauthenticated\"", "X-CSRF-TOKEN");
+	}
+
+	@Test
+	void aChangeWithoutTheCsrfTokenAnswers403AsAProblem() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{}")
+			.with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(403);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aDraftWithoutTheConsentFieldIsADraftWithoutConsent() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{\"content\":{\"reason\":\"Second look\"}}")
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(201);
+		assertThat(result.getResponse().getContentAsString()).contains("\"reason\":\"Second look\"", "\"consentToShare\":false");
+	}
+
+	@Test
+	void anUnknownPropertyIsRefusedByName() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"misplaced\"}")
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unreadable-body\"", "reason");
+	}
+
+	@Test
+	void aMalformedCaseIdIsNotFoundOnPagesAndApi() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult page = mvc.perform(get("/cases/not-a-uuid").accept(MediaType.TEXT_HTML)
+			.with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(404);
+		assertThat(page.getResponse().getContentType()).startsWith("text/html");
+		MvcResult api = mvc.perform(get("/api/cases/not-a-uuid").with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(404);
+		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"not-found\"");
+	}
+}
