@@ -107,6 +107,23 @@ public class IdentityManagement {
 		accounts.save(account);
 	}
 
+	/**
+	 * Changes the actor's own name and preferred language (an IETF language tag such as {@code de} or {@code pt-BR}).
+	 * @throws InvalidInputException for a blank name or a malformed language tag
+	 */
+	public UserView updateProfile(Actor actor, String displayName, String preferredLanguage) {
+		UserAccount account = accounts.findById(actor.userId()).orElseThrow(() -> new InvalidInputException("Unknown account."));
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			throw new InvalidInputException("Enter your name (at most 200 characters).");
+		}
+		String lang = language(preferredLanguage);
+		if (java.util.Locale.forLanguageTag(lang).getLanguage().isEmpty()) {
+			throw new InvalidInputException("Choose a language from the list.");
+		}
+		account.updateProfile(displayName, lang);
+		return accounts.save(account).view();
+	}
+
 	/** Creates the first administrator when none exists; returns its one-time password, or empty. */
 	public Optional<CreatedAccount> ensureInitialAdministrator(String email) {
 		if (accounts.countAdministrators() > 0) {

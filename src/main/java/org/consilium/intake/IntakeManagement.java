@@ -233,26 +233,31 @@ public class IntakeManagement {
 		return listed(actor, ids);
 	}
 
+	/** Cases a page of a list holds at most. */
+	public static final int PAGE_SIZE = 50;
+
 	/**
-	 * The coordinators' queue: submitted cases, cases in triage or waiting for records, earliest due first.
+	 * The coordinators' queue, one page of {@value #PAGE_SIZE}: submitted cases, cases in triage or waiting for records,
+	 * earliest triage deadline first. Each case shown is audited as listed.
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	public List<OpinionRequestView> triageQueue(Actor actor) {
+	public CasePage triageQueue(Actor actor, int page) {
 		if (!actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("The triage queue is for coordinators.");
 		}
 		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE status IN ('SUBMITTED','IN_TRIAGE','AWAITING_RECORDS')")
 			.query(UUID.class).list();
-		return listed(actor, ids).stream()
+		List<OpinionRequestView> sorted = views(actor, ids).stream()
 			.sorted(Comparator.comparing((OpinionRequestView v) -> v.triageClock() == null ? Instant.MAX : v.triageClock().dueAt()))
 			.toList();
+		return page(actor, sorted, page);
 	}
 
 	/**
-	 * Cases a coordinator oversees after triage: open ones (assigned, in review, waiting, signed) first, then finished
-	 * ones (delivered, closed, declined, withdrawn); newest first within each, at most 200.
+	 * Cases a coordinator oversees after triage, one page of {@value #PAGE_SIZE}: open ones (assigned, in review,
+	 * waiting, signed) first, then finished ones (delivered, closed, declined, withdrawn); newest first within each.
 	 */
-	public List<OpinionRequestView> inProgress(Actor actor) {
+	public CasePage afterTriage(Actor actor, int page) {
 		if (!actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("This list is for coordinators.");
 		}
@@ -260,16 +265,29 @@ public class IntakeManagement {
 				SELECT id FROM intake.opinion_request
 				WHERE status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT','OPINION_SIGNED','DELIVERED','CLOSED','DECLINED','WITHDRAWN')
 				ORDER BY CASE WHEN status IN ('DELIVERED','CLOSED','DECLINED','WITHDRAWN') THEN 1 ELSE 0 END, created_at DESC
-				LIMIT 200""").query(UUID.class).list();
-		return listed(actor, ids);
+				OFFSET ? LIMIT ?""").params(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1).query(UUID.class).list();
+		List<OpinionRequestView> shown = audited(actor, views(actor, ids.stream().limit(PAGE_SIZE).toList()));
+		return new CasePage(shown, Math.max(0, page), ids.size() > PAGE_SIZE);
+	}
+
+	private CasePage page(Actor actor, List<OpinionRequestView> all, int page) {
+		int p = Math.max(0, page);
+		List<OpinionRequestView> slice = all.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
+		return new CasePage(audited(actor, slice), p, all.size() > (p + 1) * PAGE_SIZE);
+	}
+
+	private List<OpinionRequestView> audited(Actor actor, List<OpinionRequestView> shown) {
+		shown.forEach(v -> audit.success(actor.userId(), actor.role().name(), "case.list", v.id(), "OpinionRequest", v.id()));
+		return shown;
+	}
+
+	private List<OpinionRequestView> views(Actor actor, List<UUID> ids) {
+		return ids.stream().map(id -> requests.findById(id).orElseThrow()).filter(r -> CaseAccessPolicy.mayAccess(actor, r))
+			.map(r -> view(actor, r)).toList();
 	}
 
 	private List<OpinionRequestView> listed(Actor actor, List<UUID> ids) {
-		return ids.stream().map(id -> requests.findById(id).orElseThrow()).filter(r -> CaseAccessPolicy.mayAccess(actor, r))
-			.map(r -> {
-				audit.success(actor.userId(), actor.role().name(), "case.list", r.id(), "OpinionRequest", r.id());
-				return view(actor, r);
-			}).toList();
+		return audited(actor, views(actor, ids));
 	}
 
 	private OpinionRequest load(Actor actor, UUID caseId, String action) {

@@ -51,6 +51,19 @@ class LoginTests {
 	}
 
 	@Test
+	void aUserChangesTheirNameAndPreferredLanguage() throws Exception {
+		Actor patient = new TestAccounts(identity).create(Role.PATIENT);
+		String page = mvc.perform(get("/account/profile").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(TestAccounts.authentication(patient)))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("German", "Your profile");
+		identity.updateProfile(patient, "Renamed Patient", "de");
+		assertThat(identity.findUser(patient.userId()).orElseThrow()).extracting(UserView::displayName, UserView::preferredLanguage)
+			.containsExactly("Renamed Patient", "de");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.updateProfile(patient, " ", "de"))
+			.isInstanceOf(org.consilium.shared.InvalidInputException.class);
+	}
+
+	@Test
 	void aOneTimePasswordSignsInButLeadsOnlyToThePasswordChange() throws Exception {
 		String email = "first-" + UUID.randomUUID() + "@test.consilium.local";
 		String password = newAccount(email);

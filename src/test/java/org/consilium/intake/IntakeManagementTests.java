@@ -92,7 +92,7 @@ class IntakeManagementTests {
 		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), complete("x"));
 		assertThatThrownBy(() -> intake.read(coordinator, draft.id(), "case.read")).isInstanceOf(NotFoundException.class);
 		intake.submit(patient, draft.id());
-		assertThat(intake.triageQueue(coordinator)).extracting(OpinionRequestView::id).contains(draft.id());
+		assertThat(intake.triageQueue(coordinator, 0).cases()).extracting(OpinionRequestView::id).contains(draft.id());
 		assertThat(intake.read(coordinator, draft.id(), "case.read").triageClock().state()).isEqualTo(ClockState.RUNNING);
 	}
 

@@ -94,6 +94,32 @@ class AccountController {
 		return "redirect:/login?changed";
 	}
 
+	@GetMapping("/account/profile")
+	String profile(Model model) {
+		model.addAttribute("me", identity.findUser(Actor.current().userId()).orElseThrow());
+		java.util.Map<String, String> languages = new java.util.LinkedHashMap<>();
+		for (String tag : new String[] { "en", "de", "fr", "es", "it", "pt", "nl" }) {
+			languages.put(tag, java.util.Locale.forLanguageTag(tag).getDisplayLanguage(java.util.Locale.ENGLISH));
+		}
+		model.addAttribute("languages", languages);
+		return "identity/profile";
+	}
+
+	/** Saves name and language; the new name shows from the next sign-in on. */
+	@PostMapping("/account/profile")
+	String saveProfile(@RequestParam String displayName, @RequestParam String preferredLanguage, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			identity.updateProfile(Actor.current(), displayName, preferredLanguage);
+			redirect.addFlashAttribute("message", "Your profile is saved.");
+			return "redirect:/account/profile";
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("error", e.getMessage());
+			return profile(model);
+		}
+	}
+
 	@GetMapping("/admin/users")
 	String users(Model model) {
 		model.addAttribute("users", identity.allUsers());

@@ -56,9 +56,16 @@ class CaseController {
 	}
 
 	@GetMapping("/cases")
-	String list(Model model) {
+	String list(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
 		Actor actor = Actor.current();
-		model.addAttribute("cases", actor.is(Role.COORDINATOR) ? intake.inProgress(actor) : intake.myCases(actor));
+		if (actor.is(Role.COORDINATOR)) {
+			var cases = intake.afterTriage(actor, page);
+			model.addAttribute("cases", cases.cases());
+			model.addAttribute("pageOf", cases);
+		}
+		else {
+			model.addAttribute("cases", intake.myCases(actor));
+		}
 		model.addAttribute("zone", program.zone());
 		return "intake/cases";
 	}

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Specialty;
+import org.consilium.intake.CasePage;
 import org.consilium.intake.DeclineReason;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
@@ -40,9 +41,10 @@ class TriageApiController {
 	record Assignment(String specialtyCode, Urgency urgency, UUID specialistId) {
 	}
 
+	/** One page of {@value IntakeManagement#PAGE_SIZE} cases, earliest triage deadline first. */
 	@GetMapping("/api/triage/queue")
-	List<OpinionRequestView> queue() {
-		return intake.triageQueue(Actor.current());
+	CasePage queue(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page) {
+		return intake.triageQueue(Actor.current(), page);
 	}
 
 	@GetMapping("/api/specialties")

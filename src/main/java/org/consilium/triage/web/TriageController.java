@@ -35,8 +35,10 @@ class TriageController {
 	}
 
 	@GetMapping("/triage")
-	String queue(Model model) {
-		model.addAttribute("cases", intake.triageQueue(Actor.current()));
+	String queue(@RequestParam(defaultValue = "0") int page, Model model) {
+		var queue = intake.triageQueue(Actor.current(), page);
+		model.addAttribute("cases", queue.cases());
+		model.addAttribute("pageOf", queue);
 		return "triage/queue";
 	}
 
