@@ -109,6 +109,16 @@ public class IntakeManagement {
 		}));
 	}
 
+	/**
+	 * Saves the form's content and submits, in one transaction, so a late autosave of the same form cannot slip in
+	 * between. When submission is refused for missing content ({@link InvalidInputException}), the content is still saved.
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class)
+	public OpinionRequestView saveAndSubmit(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+		updateDraft(actor, caseId, expectedVersion, editSession, content);
+		return submit(actor, caseId);
+	}
+
 	public OpinionRequestView submit(Actor actor, UUID caseId) {
 		return change(actor, caseId, null, "case.submit", forPatient((r, now) -> r.submit(actor.userId(), now)));
 	}

@@ -299,6 +299,19 @@ public class ReviewManagement {
 	}
 
 	/**
+	 * Saves the form's content and signs it, in one transaction: a concurrent autosave of the same draft waits for it and
+	 * then fails against the signed opinion, so what is signed is exactly what the form showed. An incomplete opinion
+	 * is still saved as a draft ({@link OpinionIncompleteException} does not roll the save back).
+	 * @throws OpinionIncompleteException (problem type {@code opinion-incomplete}, 409) listing what is missing
+	 * @throws EditConflictException when another form saved since {@code expectedVersion}
+	 */
+	@Transactional(noRollbackFor = OpinionIncompleteException.class)
+	public WrittenOpinionView saveAndSign(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
+		WrittenOpinionView saved = saveDraft(actor, caseId, expectedVersion, editSession, content);
+		return sign(actor, caseId, saved.version());
+	}
+
+	/**
 	 * Signs the opinion and freezes it; the case moves to OPINION_SIGNED and, without the program's quality check, is
 	 * delivered at once. After this only follow-up addenda add to what the patient reads.
 	 * @throws OpinionIncompleteException (problem type {@code opinion-incomplete}, 409) when the concordance, a

@@ -56,6 +56,34 @@ class ReviewJourneyTests {
 	}
 
 	@Test
+	void saveAndSignKeepsAnIncompleteDraftAndAcceptsTheSameFormsAutosaveRunningAhead() {
+		Actor patient = seed(Role.PATIENT, null);
+		Actor coordinator = seed(Role.COORDINATOR, null);
+		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		review.acceptAssignment(specialist, caseId);
+		review.recordImpression(specialist, caseId, "Probably right", null);
+		UUID form = UUID.randomUUID();
+
+		review.saveDraft(specialist, caseId, null, form, content(Concordance.CONFIRMED, List.of("No."), ""));
+		assertThatThrownBy(() -> review.saveAndSign(specialist, caseId, null, form, content(Concordance.CONFIRMED, List.of("No."), "")))
+			.isInstanceOf(OpinionIncompleteException.class);
+		assertThat(review.draft(specialist, caseId)).get().extracting(WrittenOpinionView::version).isEqualTo(1);
+
+		assertThatThrownBy(() -> review.saveAndSign(specialist, caseId, 0, UUID.randomUUID(), content(Concordance.CONFIRMED, List.of("No."), "x")))
+			.as("another form, stale version").isInstanceOf(EditConflictException.class);
+		WrittenOpinionView signed = review.saveAndSign(specialist, caseId, 0, form,
+				content(Concordance.CONFIRMED, List.of("No."), "Your diagnosis is right."));
+		assertThat(signed.signedAt()).isNotNull();
+		assertThat(signed.plainSummary()).isEqualTo("Your diagnosis is right.");
+		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+	}
+
+	@Test
 	void runsFromAcceptanceThroughBlindedImpressionClarificationSignatureFollowUpsToClosing() {
 		Actor patient = seed(Role.PATIENT, null);
 		Actor coordinator = seed(Role.COORDINATOR, null);

@@ -132,9 +132,11 @@ class CaseController {
 		try {
 			OpinionRequestView current = intake.read(actor, id, "case.read");
 			if (current.status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
-				intake.updateDraft(actor, id, version(form), form.getEditSession(), form.content());
+				intake.saveAndSubmit(actor, id, version(form), form.getEditSession(), form.content());
 			}
-			intake.submit(actor, id);
+			else {
+				intake.submit(actor, id);
+			}
 			redirect.addFlashAttribute("message", "Your request is submitted. A coordinator will look at it; the due date is shown below.");
 			return "redirect:/cases/" + id;
 		}

@@ -163,14 +163,13 @@ class ReviewController {
 		Actor actor = Actor.current();
 		try {
 			int questions = intake.requireAccess(actor, id, "review.opinion.sign").questions().size();
-			WrittenOpinionView saved = review.saveDraft(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
-			form.setVersion(saved.version());
-			review.sign(actor, id, saved.version());
+			review.saveAndSign(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (OpinionIncompleteException e) {
+			review.draft(actor, id).ifPresent(saved -> form.setVersion(saved.version()));
 			model.addAttribute("missing", e.missing());
 			return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
 		}

@@ -162,7 +162,7 @@ class ReviewPagesTests {
 			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
 		given(review.clarifications(any(), eq(CASE))).willReturn(List.of());
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
-		given(review.saveDraft(any(), eq(CASE), any(), any(), any())).willAnswer(inv -> {
+		given(review.saveAndSign(any(), eq(CASE), any(), any(), any())).willAnswer(inv -> {
 			throw new OpinionIncompleteException(List.of("an answer to question 2"));
 		});
 
