@@ -210,7 +210,6 @@ public class IntakeManagement {
 	 * Reads a case and audits the read.
 	 * @throws NotFoundException when it does not exist or the actor has no relation to it (audited)
 	 */
-	@Transactional(readOnly = false)
 	public OpinionRequestView read(Actor actor, UUID caseId, String action) {
 		OpinionRequest request = load(actor, caseId, action);
 		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
@@ -313,7 +312,7 @@ public class IntakeManagement {
 		void apply(Actor actor, OpinionRequest request, Instant now);
 	}
 
-	private Step forPatient(BiConsumer2 change) {
+	private Step forPatient(BiConsumer<OpinionRequest, Instant> change) {
 		return (actor, request, now) -> {
 			if (!CaseAccessPolicy.actsForPatient(actor, request)) {
 				throw new ForbiddenActionException("Only the patient or their referring physician can do this.");
@@ -322,7 +321,7 @@ public class IntakeManagement {
 		};
 	}
 
-	private Step forRole(Role role, BiConsumer2 change) {
+	private Step forRole(Role role, BiConsumer<OpinionRequest, Instant> change) {
 		return (actor, request, now) -> {
 			if (!actor.is(role)) {
 				throw new ForbiddenActionException("Only the case's " + role.label().toLowerCase() + " can do this.");
@@ -331,23 +330,16 @@ public class IntakeManagement {
 		};
 	}
 
-	@FunctionalInterface
-	private interface BiConsumer2 extends BiConsumer<OpinionRequest, Instant> {
-	}
-
 	private OpinionRequestView change(Actor actor, UUID caseId, Integer expectedVersion, String action, Step step) {
 		OpinionRequest request = load(actor, caseId, action);
 		if (expectedVersion != null && !expectedVersion.equals(request.version())) {
 			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
 			throw new EditConflictException();
 		}
-		try {
+		audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", () -> {
 			step.apply(actor, request, now());
-		}
-		catch (RuntimeException e) {
-			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
-			throw e;
-		}
+			return null;
+		});
 		OpinionRequest saved = save(request);
 		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
 		return view(actor, saved);

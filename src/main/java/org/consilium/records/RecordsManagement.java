@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -291,9 +290,5 @@ public class RecordsManagement {
 		catch (IOException ignored) {
 			// The sweeper of the records issue (#3) removes leftovers.
 		}
-	}
-
-	static List<String> allowedTypes() {
-		return new ArrayList<>(ALLOWED_TYPES);
 	}
 }
