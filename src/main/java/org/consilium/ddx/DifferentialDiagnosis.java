@@ -59,7 +59,8 @@ public final class DifferentialDiagnosis {
 	 *        which bounds how strongly one excluded term argues against a disease (0..1]
 	 * @param likelihoodWeight weight of the likelihood ratios against the Resnik similarity in the blend, 0..1
 	 */
-	public record Settings(double inexactMatchFactor, double unrelatedTermRatio, double excludedTermFloor, double likelihoodWeight, Blend blend) {
+	public record Settings(double inexactMatchFactor, double unrelatedTermRatio, double excludedTermFloor, double likelihoodWeight, Blend blend,
+			double reverseWeight) {
 
 		/**
 		 * The best leave-publication-out mean reciprocal rank of a 96-point grid on the tuning cohorts only
@@ -67,13 +68,19 @@ public final class DifferentialDiagnosis {
 		 * {@code DdxBenchmark}). The grid's spread (0.083 to 0.103) is near its noise; the clearest
 		 * finding was that a floor of 0.5 on excluded terms beats 0.05 and 0.2.
 		 */
-		public static final Settings DEFAULT = new Settings(1.0, 0.1, 0.5, 0.25, Blend.RANKS);
+		public static final Settings DEFAULT = new Settings(1.0, 0.1, 0.5, 0.25, Blend.RANKS, 0.0);
 
 		public Settings {
 			if (!(inexactMatchFactor > 0 && inexactMatchFactor <= 1) || !(unrelatedTermRatio > 0 && unrelatedTermRatio <= 1)
-					|| !(excludedTermFloor > 0 && excludedTermFloor <= 1) || !(likelihoodWeight >= 0 && likelihoodWeight <= 1) || blend == null) {
+					|| !(excludedTermFloor > 0 && excludedTermFloor <= 1) || !(likelihoodWeight >= 0 && likelihoodWeight <= 1) || blend == null
+					|| !(reverseWeight >= 0 && reverseWeight + likelihoodWeight <= 1)) {
 				throw new IllegalArgumentException("Settings out of range: " + this);
 			}
+		}
+
+		/** Without the reverse (disease-to-patient) similarity. */
+		public Settings(double inexactMatchFactor, double unrelatedTermRatio, double excludedTermFloor, double likelihoodWeight, Blend blend) {
+			this(inexactMatchFactor, unrelatedTermRatio, excludedTermFloor, likelihoodWeight, blend, 0.0);
 		}
 	}
 
@@ -136,12 +143,76 @@ public final class DifferentialDiagnosis {
 		if (index < 0) {
 			throw new IllegalArgumentException(diseaseId + " is not a candidate of " + data.release());
 		}
-		return score(data.diseases[index], resolve(query.observedHpoIds()), resolve(query.excludedHpoIds()), true).contributions;
+		return score(data.diseases[index], resolve(query.observedHpoIds()), resolve(query.excludedHpoIds()), null, true).contributions;
+	}
+
+	/**
+	 * Checks a submitted diagnosis against the ranking of the same query, with the default thresholds.
+	 *
+	 * @see #check(PhenotypeQuery, Ranking, Set, SubmittedDiagnosisCheck.Thresholds)
+	 */
+	public SubmittedDiagnosisCheck check(PhenotypeQuery query, Ranking ranking, Set<String> candidateIds) {
+		return check(query, ranking, candidateIds, SubmittedDiagnosisCheck.Thresholds.DEFAULT);
+	}
+
+	/**
+	 * Checks a submitted diagnosis, given as the disease ids its code maps to (e.g. from
+	 * {@link MondoCrosswalk#candidatesFor}), against the ranking of the same query: where several ids are
+	 * candidates of the ranking it takes the best rank and sums their post-test probabilities; where none is,
+	 * the diagnosis is "not rankable" ({@link SubmittedDiagnosisCheck#rankable()} false). The terms against it
+	 * are those of the best-ranked candidate with a likelihood ratio below 1.
+	 */
+	public SubmittedDiagnosisCheck check(PhenotypeQuery query, Ranking ranking, Set<String> candidateIds, SubmittedDiagnosisCheck.Thresholds thresholds) {
+		double top = ranking.diseases().isEmpty() ? 0 : ranking.diseases().get(0).postTestProbability();
+		List<RankedDisease> found = candidateIds.stream().sorted().map(ranking::find).flatMap(java.util.Optional::stream).toList();
+		if (found.isEmpty()) {
+			return SubmittedDiagnosisCheck.notRankable(top);
+		}
+		RankedDisease best = found.stream().min(java.util.Comparator.comparingInt(RankedDisease::rank)).orElseThrow();
+		double probability = Math.min(1.0, found.stream().mapToDouble(RankedDisease::postTestProbability).sum());
+		boolean flagged = best.rank() > thresholds.rankAbove() && probability < thresholds.maxProbability() && top > thresholds.topProbability();
+		List<TermContribution> contributions = best.contributions().isEmpty() ? explain(query, best.diseaseId()) : best.contributions();
+		List<TermContribution> against = contributions.stream().filter(t -> t.likelihoodRatio() < 1.0)
+			.sorted(java.util.Comparator.comparingDouble(TermContribution::likelihoodRatio)).toList();
+		return new SubmittedDiagnosisCheck(found.stream().map(RankedDisease::diseaseId).collect(java.util.stream.Collectors.toSet()), true, best.rank(),
+				best.diseaseId(), probability, top, flagged, against);
+	}
+
+	/** The per-candidate raw scores of one query, before blending. */
+	record Scores(double[] resnik, double[] reverseResnik, double[] lnLr, double[] blended) {
 	}
 
 	private Ranking rank(PhenotypeQuery query, int overrideIndex, DiseaseProfile override) {
 		int[] observed = resolve(query.observedHpoIds());
 		int[] excluded = resolve(query.excludedHpoIds());
+		Scores scores = scores(observed, excluded, overrideIndex, override);
+		int n = data.diseases.length;
+		int[] order = descending(scores.blended);
+		double lnPriorOdds = -Math.log(n - 1.0);
+		List<RankedDisease> ranked = new ArrayList<>(n);
+		for (int r = 0; r < n; r++) {
+			int d = order[r];
+			DiseaseProfile profile = d == overrideIndex ? override : data.diseases[d];
+			List<TermContribution> contributions = r < EXPLAINED ? score(profile, observed, excluded, null, true).contributions : List.of();
+			double postTest = 1.0 / (1.0 + Math.exp(-(lnPriorOdds + scores.lnLr[d])));
+			ranked.add(new RankedDisease(profile.id, profile.name, r + 1, scores.blended[d], postTest, scores.resnik[d], scores.lnLr[d] / Math.log(10), contributions));
+		}
+		return new Ranking(ranked);
+	}
+
+	/**
+	 * The raw and blended scores of every candidate, indexed like {@link HpoData#diseases}, without building a
+	 * ranking (for the benchmark). With an override, that candidate is scored from the given profile instead.
+	 */
+	Scores scores(PhenotypeQuery query, String diseaseId, Set<String> leftOutReferences) {
+		int[] observed = resolve(query.observedHpoIds());
+		int[] excluded = resolve(query.excludedHpoIds());
+		int index = diseaseId == null ? -1 : data.diseaseIndexOf(diseaseId);
+		DiseaseProfile override = index < 0 ? null : data.diseases[index].withoutReferences(leftOutReferences, data.ancestorsSorted, new float[data.termIds.length]);
+		return scores(observed, excluded, index, override);
+	}
+
+	private Scores scores(int[] observed, int[] excluded, int overrideIndex, DiseaseProfile override) {
 		if (observed.length == 0 && excluded.length == 0) {
 			throw new IllegalArgumentException("A phenotype query needs at least one observed or excluded HPO term");
 		}
@@ -185,6 +256,13 @@ public final class DifferentialDiagnosis {
 					}
 				}
 			}
+			for (int d = 0; d < n; d++) {
+				if (stamp[d] != s) {
+					// a candidate whose only phenotypic line says frequency 0 reaches nothing
+					lnLr[d] += stamp[d] == -s ? lnContradicted : lnUnrelated;
+					stamp[d] = s;
+				}
+			}
 		}
 		for (int h : excluded) {
 			double shift = -Math.log(Math.max(1 - data.backgroundFrequency[h], BACKGROUND_ABSENCE_FLOOR));
@@ -202,39 +280,79 @@ public final class DifferentialDiagnosis {
 				resnik[d] /= observed.length;
 			}
 		}
+		double[] best = bestMatchPerTerm(observed);
+		double[] reverse = new double[n];
+		if (settings.reverseWeight() > 0) {
+			for (int d = 0; d < n; d++) {
+				reverse[d] = reverseResnik(data.diseases[d], best);
+			}
+		}
 		if (override != null) {
-			DiseaseScore replaced = score(override, observed, excluded, false);
+			DiseaseScore replaced = score(override, observed, excluded, best, false);
 			resnik[overrideIndex] = replaced.resnik;
+			reverse[overrideIndex] = replaced.reverseResnik;
 			lnLr[overrideIndex] = replaced.lnLr;
 		}
+		return new Scores(resnik, reverse, lnLr, blend(resnik, reverse, lnLr));
+	}
 
-		double w = settings.likelihoodWeight();
+	private double[] blend(double[] resnik, double[] reverse, double[] lnLr) {
+		int n = resnik.length;
+		double wl = settings.likelihoodWeight();
+		double wr = settings.reverseWeight();
+		double ws = Math.max(0, 1 - wl - wr);
 		double[] score = new double[n];
 		if (settings.blend() == Blend.Z_SCORES) {
 			double[] z1 = zScores(lnLr);
 			double[] z2 = zScores(resnik);
+			double[] z3 = wr > 0 ? zScores(reverse) : new double[n];
 			for (int d = 0; d < n; d++) {
-				score[d] = w * z1[d] + (1 - w) * z2[d];
+				score[d] = wl * z1[d] + ws * z2[d] + wr * z3[d];
 			}
 		}
 		else {
 			int[] r1 = ranks(lnLr);
 			int[] r2 = ranks(resnik);
+			int[] r3 = wr > 0 ? ranks(reverse) : new int[n];
 			for (int d = 0; d < n; d++) {
-				score[d] = 1.0 - (w * r1[d] + (1 - w) * r2[d]) / n;
+				score[d] = 1.0 - (wl * r1[d] + ws * r2[d] + wr * r3[d]) / n;
 			}
 		}
-		int[] order = descending(score);
-		double lnPriorOdds = -Math.log(n - 1.0);
-		List<RankedDisease> ranked = new ArrayList<>(n);
-		for (int r = 0; r < n; r++) {
-			int d = order[r];
-			DiseaseProfile profile = d == overrideIndex ? override : data.diseases[d];
-			List<TermContribution> contributions = r < EXPLAINED ? score(profile, observed, excluded, true).contributions : List.of();
-			double postTest = 1.0 / (1.0 + Math.exp(-(lnPriorOdds + lnLr[d])));
-			ranked.add(new RankedDisease(profile.id, profile.name, r + 1, score[d], postTest, resnik[d], lnLr[d] / Math.log(10), contributions));
+		return score;
+	}
+
+	/**
+	 * For every term t of the subtree, the information content of the most informative common ancestor of t
+	 * with any observed term: one pass in topological order, max(own value, parents' values).
+	 */
+	private double[] bestMatchPerTerm(int[] observed) {
+		double[] best = new double[data.termIds.length];
+		for (int h : observed) {
+			for (int a : data.ancestorsSorted[h]) {
+				best[a] = data.informationContent[a];
+			}
 		}
-		return new Ranking(ranked);
+		for (int t : data.topologicalOrder) {
+			double b = best[t];
+			for (int p : data.parents[t]) {
+				b = Math.max(b, best[p]);
+			}
+			best[t] = b;
+		}
+		return best;
+	}
+
+	/** Best-match average from the disease's annotations to the patient's terms, weighted by annotation frequency. */
+	private static double reverseResnik(DiseaseProfile profile, double[] best) {
+		double sum = 0;
+		double weight = 0;
+		int[] terms = profile.annotatedTerms;
+		float[] freqs = profile.annotatedFrequencies;
+		for (int i = 0; i < terms.length; i++) {
+			sum += freqs[i] * best[terms[i]];
+			weight += freqs[i];
+		}
+		return weight > 0 ? sum / weight : 0;
 	}
 
 	/** Candidate indices by descending value, equal values by ascending index. */
@@ -292,11 +410,11 @@ public final class DifferentialDiagnosis {
 		return z;
 	}
 
-	private record DiseaseScore(double resnik, double lnLr, List<TermContribution> contributions) {
+	private record DiseaseScore(double resnik, double reverseResnik, double lnLr, List<TermContribution> contributions) {
 	}
 
 	/** The same arithmetic as the ranking loop, for one disease, optionally with the explanation. */
-	private DiseaseScore score(DiseaseProfile profile, int[] observed, int[] excluded, boolean explain) {
+	private DiseaseScore score(DiseaseProfile profile, int[] observed, int[] excluded, double[] best, boolean explain) {
 		double resnik = 0;
 		double lnLr = 0;
 		List<TermContribution> contributions = explain ? new ArrayList<>(observed.length + excluded.length) : null;
@@ -362,7 +480,8 @@ public final class DifferentialDiagnosis {
 						annotation < 0 ? null : data.termIds[annotation], annotation < 0 ? null : data.termLabels[annotation], null, 0, Math.max(f, 0), Math.exp(termLnLr)));
 			}
 		}
-		return new DiseaseScore(resnik, lnLr, contributions == null ? List.of() : List.copyOf(contributions));
+		double reverse = best == null ? 0 : reverseResnik(profile, best);
+		return new DiseaseScore(resnik, reverse, lnLr, contributions == null ? List.of() : List.copyOf(contributions));
 	}
 
 	/** The disease's positive annotation at or below the term with the highest frequency (the one it matched), or -1. */

@@ -21,14 +21,20 @@ final class DiseaseProfile {
 	final int[] closureTerms;
 	final float[] closureFrequencies;
 	final int[] negatedTerms;
+	/** The distinct positively annotated terms (not propagated), ascending, with their highest frequency. */
+	final int[] annotatedTerms;
+	final float[] annotatedFrequencies;
 
-	private DiseaseProfile(String id, String name, List<Annotation> annotations, int[] closureTerms, float[] closureFrequencies, int[] negatedTerms) {
+	private DiseaseProfile(String id, String name, List<Annotation> annotations, int[] closureTerms, float[] closureFrequencies, int[] negatedTerms,
+			int[] annotatedTerms, float[] annotatedFrequencies) {
 		this.id = id;
 		this.name = name;
 		this.annotations = annotations;
 		this.closureTerms = closureTerms;
 		this.closureFrequencies = closureFrequencies;
 		this.negatedTerms = negatedTerms;
+		this.annotatedTerms = annotatedTerms;
+		this.annotatedFrequencies = annotatedFrequencies;
 	}
 
 	/** @param scratch zeroed array of the ontology's size, returned zeroed */
@@ -55,7 +61,18 @@ final class DiseaseProfile {
 			scratch[terms[i]] = 0f;
 		}
 		int[] neg = negated.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
-		return new DiseaseProfile(id, name, List.copyOf(annotations), terms, freqs, neg);
+		java.util.TreeMap<Integer, Float> direct = new java.util.TreeMap<>();
+		for (Annotation a : annotations) {
+			if (!a.negated()) {
+				direct.merge(a.term(), Math.max(a.frequency(), 0.001f), Math::max);
+			}
+		}
+		int[] annotated = direct.keySet().stream().mapToInt(Integer::intValue).toArray();
+		float[] annotatedFreqs = new float[annotated.length];
+		for (int i = 0; i < annotated.length; i++) {
+			annotatedFreqs[i] = direct.get(annotated[i]);
+		}
+		return new DiseaseProfile(id, name, List.copyOf(annotations), terms, freqs, neg, annotated, annotatedFreqs);
 	}
 
 	/** This disease without the annotation lines citing any of the references (e.g. {@code PMID:123}). */

@@ -28,9 +28,11 @@ import org.monarchinitiative.phenol.ontology.data.TermId;
  * integer-indexed arrays, the candidate diseases with their annotations, each term's information content and
  * background frequency, and for every term the candidates whose annotations reach it.
  * <p>
- * Candidates are the diseases of the chosen databases that have at least one positive annotation in the
- * phenotypic-abnormality subtree (aspect P, no NOT qualifier). For the 2025-05-06 release that is 8,355 of the
- * file's 8,362 OMIM diseases: the other seven carry only inheritance, onset or clinical-course lines.
+ * Candidates are the diseases of the chosen databases that have at least one annotation line in the
+ * phenotypic-abnormality subtree without a NOT qualifier (aspect P). For the 2025-05-06 release that is 8,355
+ * of the file's 8,362 OMIM diseases: the other seven carry only inheritance, onset or clinical-course lines.
+ * (One of the 8,355, OMIM:617596, has as its only such line a frequency of 0/3: it stays a candidate, but with
+ * nothing in its favour.)
  * <p>
  * Frequencies: {@code n/m} and {@code x%} as written; the HPO frequency terms at the middle of their
  * defined ranges (obligate 1, very frequent 0.895, frequent 0.545, occasional 0.17, very rare 0.025,
@@ -59,7 +61,11 @@ public final class HpoData {
 	final int[][] ancestorsByInformation;
 	/** Same ancestors in ascending index order, for membership tests. */
 	final int[][] ancestorsSorted;
-	/** Resnik information content in nats: -ln(share of candidates reaching the term). */
+	/** Direct parents (is_a) of each term inside the subtree. */
+	final int[][] parents;
+	/** All terms, every ancestor before its descendants (by ascending number of ancestors). */
+	final int[] topologicalOrder;
+	/** Resnik information content in nats: -ln(share of the positively annotated candidates reaching the term). */
 	final double[] informationContent;
 	/** Mean over candidates of the disease's frequency for the term (0 for diseases not reaching it). */
 	final double[] backgroundFrequency;
@@ -82,7 +88,11 @@ public final class HpoData {
 		this.termIndex = ontology.index;
 		this.knownOutsideSubtree = ontology.outside;
 		this.ancestorsSorted = ontology.ancestors;
+		this.parents = ontology.parents;
 		int termCount = termIds.length;
+		this.topologicalOrder = java.util.stream.IntStream.range(0, termCount).boxed()
+			.sorted(Comparator.<Integer>comparingInt(t -> ancestorsSorted[t].length).thenComparingInt(t -> t))
+			.mapToInt(Integer::intValue).toArray();
 
 		this.diseases = new DiseaseProfile[raw.size()];
 		this.diseaseIndex = new HashMap<>();
@@ -118,9 +128,10 @@ public final class HpoData {
 			}
 		}
 		this.informationContent = new double[termCount];
+		double annotated = Math.max(counts[0], 1); // candidates with at least one positive phenotypic annotation
 		for (int t = 0; t < termCount; t++) {
 			backgroundFrequency[t] = Math.max(backgroundFrequency[t] / n, 0.5 / n);
-			informationContent[t] = Math.log(n / Math.max(counts[t], 1));
+			informationContent[t] = Math.log(annotated / Math.max(counts[t], 1));
 		}
 		this.reachingDiseases = reaching;
 		this.reachingFrequencies = reachingFreq;
@@ -237,15 +248,17 @@ public final class HpoData {
 				continue; // outside the phenotypic-abnormality subtree or obsolete without replacement
 			}
 			double frequency = frequency(f[7], ontology);
-			boolean negated = "NOT".equals(f[2]) || frequency == 0.0;
+			boolean notQualified = "NOT".equals(f[2]);
+			boolean negated = notQualified || frequency == 0.0;
 			String[] references = f[4].isEmpty() ? new String[0] : f[4].split(";");
-			byId.computeIfAbsent(f[0], id -> new RawDisease(id, f[1]))
-				.annotations.add(new DiseaseProfile.Annotation(term, (float) frequency, references, negated));
+			RawDisease disease = byId.computeIfAbsent(f[0], id -> new RawDisease(id, f[1]));
+			disease.annotations.add(new DiseaseProfile.Annotation(term, (float) frequency, references, negated));
+			disease.candidate |= !notQualified;
 		}
 		if (!sawHeader) {
 			throw new IllegalArgumentException("Not an HPO annotation file: no 'database_id' header line");
 		}
-		List<RawDisease> candidates = byId.values().stream().filter(d -> d.annotations.stream().anyMatch(a -> !a.negated()))
+		List<RawDisease> candidates = byId.values().stream().filter(d -> d.candidate)
 			.sorted(Comparator.comparing(d -> d.id)).toList();
 		return new HpoData(ontology, version, candidates);
 	}
@@ -330,6 +343,7 @@ public final class HpoData {
 		final String id;
 		final String name;
 		final List<DiseaseProfile.Annotation> annotations = new ArrayList<>();
+		boolean candidate;
 
 		RawDisease(String id, String name) {
 			this.id = id;
@@ -338,7 +352,7 @@ public final class HpoData {
 	}
 
 	/** The phenotypic-abnormality subtree as arrays. */
-	private record Ontology(String version, String[] ids, String[] labels, Map<String, Integer> index, Set<String> outside, int[][] ancestors) {
+	private record Ontology(String version, String[] ids, String[] labels, Map<String, Integer> index, Set<String> outside, int[][] ancestors, int[][] parents) {
 
 		static Ontology of(MinimalOntology hpo) {
 			TermId root = TermId.of(PHENOTYPIC_ABNORMALITY);
@@ -374,7 +388,16 @@ public final class HpoData {
 				}
 			}
 			int[][] ancestors = new int[size][];
+			int[][] parents = new int[size][];
 			for (Map.Entry<TermId, Integer> e : position.entrySet()) {
+				List<Integer> direct = new ArrayList<>();
+				for (TermId parent : hpo.graph().getParents(e.getKey(), false)) {
+					Integer p = position.get(parent);
+					if (p != null) {
+						direct.add(p);
+					}
+				}
+				parents[e.getValue()] = direct.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
 				List<Integer> a = new ArrayList<>();
 				for (TermId anc : hpo.graph().getAncestors(e.getKey(), true)) {
 					Integer p = position.get(anc);
@@ -385,7 +408,7 @@ public final class HpoData {
 				ancestors[e.getValue()] = a.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
 			}
 			String version = hpo.version().orElse("unknown");
-			return new Ontology(version, ids, labels, index, outside, ancestors);
+			return new Ontology(version, ids, labels, index, outside, ancestors, parents);
 		}
 	}
 }

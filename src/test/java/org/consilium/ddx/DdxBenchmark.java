@@ -17,16 +17,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Ranks every phenopacket of {@code ../shared/data/phenopackets/<cohort>/*.json} and prints accuracy and
- * timing. A separate program, never part of the build; it fails on nothing.
+ * Ranks every phenopacket of {@code ../shared/data/phenopackets/<cohort>/*.json} (GA4GH Phenopacket v2, one
+ * OMIM diagnosis each) and prints accuracy and timing. A separate program, never part of the build.
  * <p>
- * Cohorts are split by their position in alphabetical order: every fifth cohort (0th, 5th, 10th, ...) is a
- * <em>tuning</em> cohort, on which the blend's settings were chosen ({@code tune} mode); all others are
- * <em>held out</em> and their figures are not tuned. Two figures per split: against the full annotations,
- * and leave-publication-out (the gold disease without the annotation lines that cite the case's own
- * PMIDs, which is the honest figure, see {@code ../shared/data/README.md}).
+ * Protocol: candidates are the OMIM diseases with phenotypic-abnormality annotations; a case is
+ * <em>unrankable</em> when its OMIM disease is no candidate or it has no observed phenotypic-abnormality
+ * term. The gold's rank is 1 + the candidates scoring strictly higher + half the other candidates scoring the
+ * same; top-k means rank &le; k; MRR is the mean of 1/rank over the ranked cases. {@code full} ranks against
+ * the annotations as released; {@code lpo} (leave-publication-out) first removes the gold disease's annotation
+ * lines that cite one of the case's PMIDs ({@code metaData.externalReferences}), everything else staying as
+ * computed from the full file, and a gold left without positive annotation counts as the last rank.
  * <p>
- * Run: {@code bench/ddx.sh [all|tune] [hpoa file] [max cases per cohort]}.
+ * Cohorts (gene folders) are split by alphabetical position: every fifth (0th, 5th, ...) is a <em>tuning</em>
+ * cohort, on which the default settings were chosen ({@code tune} mode); the others are <em>held out</em>.
+ * <p>
+ * Run: {@code bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N]}. The last line is one
+ * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"median_ms":X,"load_s":X,"heap_mb":X}}.
  */
 public final class DdxBenchmark {
 
@@ -44,68 +50,71 @@ public final class DdxBenchmark {
 		int top10;
 		double reciprocal;
 
-		void add(int rank) {
+		void add(double rank) {
 			cases++;
-			top1 += rank == 1 ? 1 : 0;
-			top3 += rank >= 1 && rank <= 3 ? 1 : 0;
-			top10 += rank >= 1 && rank <= 10 ? 1 : 0;
-			reciprocal += rank >= 1 ? 1.0 / rank : 0;
+			top1 += rank <= 1 ? 1 : 0;
+			top3 += rank <= 3 ? 1 : 0;
+			top10 += rank <= 10 ? 1 : 0;
+			reciprocal += 1.0 / rank;
 		}
 
 		String json() {
-			return String.format(Locale.ROOT, "{\"cases\":%d,\"top1\":%.4f,\"top3\":%.4f,\"top10\":%.4f,\"mrr\":%.4f}", cases, share(top1), share(top3), share(top10),
-					cases == 0 ? 0 : reciprocal / cases);
+			return String.format(Locale.ROOT, "{\"top1\":%.4f,\"top3\":%.4f,\"top10\":%.4f,\"mrr\":%.4f}", share(top1), share(top3), share(top10), mrr());
 		}
 
 		double mrr() {
 			return cases == 0 ? 0 : reciprocal / cases;
 		}
 
-		private double share(int n) {
+		double share(int n) {
 			return cases == 0 ? 0 : (double) n / cases;
 		}
 	}
 
 	public static void main(String[] args) throws IOException {
-		String mode = args.length > 0 ? args[0] : "all";
 		Path shared = Path.of(System.getProperty("consilium.shared-data", "../shared/data"));
-		Path hpoa = args.length > 1 ? Path.of(args[1]) : shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz");
-		int perCohort = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+		Path hpoa = shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz");
+		Path casesDir = shared.resolve("phenopackets");
+		int perCohort = Integer.MAX_VALUE;
+		boolean tune = false;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--annotations" -> hpoa = Path.of(args[++i]);
+				case "--cases" -> casesDir = Path.of(args[++i]);
+				case "--per-cohort" -> perCohort = Integer.parseInt(args[++i]);
+				case "tune" -> tune = true;
+				case "all" -> tune = false;
+				default -> throw new IllegalArgumentException("Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N]; unknown: " + args[i]);
+			}
+		}
 
 		System.gc();
 		long t0 = System.nanoTime();
 		HpoData data = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), hpoa);
-		long loadMs = (System.nanoTime() - t0) / 1_000_000;
+		double loadSeconds = (System.nanoTime() - t0) / 1e9;
 		System.gc();
 		Runtime rt = Runtime.getRuntime();
 		long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-		System.out.printf("loaded %s: %d candidates in %d ms, heap after load %d MB%n", data.release(), data.candidateCount(), loadMs, heapMb);
+		System.out.printf(Locale.ROOT, "loaded %s: %d candidates in %.1f s, heap after load %d MB%n", data.release(), data.candidateCount(), loadSeconds, heapMb);
 
 		List<String> cohorts;
-		try (Stream<Path> s = Files.list(shared.resolve("phenopackets"))) {
+		try (Stream<Path> s = Files.list(casesDir)) {
 			cohorts = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
 		}
-		Set<String> tuning = new LinkedHashSet<>();
-		for (int i = 0; i < cohorts.size(); i += 5) {
-			tuning.add(cohorts.get(i));
-		}
-
-		ObjectMapper json = new ObjectMapper();
+		Set<String> tuning = tuningCohorts(cohorts);
 		List<Case> cases = new ArrayList<>();
 		Map<String, Integer> unrankable = new TreeMap<>();
 		int total = 0;
-		int droppedTerms = 0;
+		ObjectMapper json = new ObjectMapper();
 		for (String cohort : cohorts) {
 			List<Path> files;
-			try (Stream<Path> s = Files.list(shared.resolve("phenopackets").resolve(cohort))) {
+			try (Stream<Path> s = Files.list(casesDir.resolve(cohort))) {
 				files = s.filter(p -> p.toString().endsWith(".json")).sorted().limit(perCohort).toList();
 			}
 			for (Path file : files) {
 				total++;
 				Case c = read(json, data, cohort, file);
-				droppedTerms += c.droppedTerms();
-				String reason = c.gold() == null ? "no OMIM diagnosis" : !data.isCandidate(c.gold()) ? "gold disease has no phenotypic-abnormality annotation in this release"
-						: c.observed().isEmpty() ? "no observed phenotypic-abnormality term known to this release" : null;
+				String reason = unrankableReason(data, c);
 				if (reason != null) {
 					unrankable.merge(reason, 1, Integer::sum);
 				}
@@ -114,71 +123,128 @@ public final class DdxBenchmark {
 				}
 			}
 		}
-		System.out.printf("%d cases, %d rankable, unrankable %s, %d term ids unknown to this release dropped%n", total, cases.size(), unrankable, droppedTerms);
+		int unrankableCount = unrankable.values().stream().mapToInt(Integer::intValue).sum();
+		System.out.printf("%d cases, %d ranked, %d unrankable %s%n", total, cases.size(), unrankableCount, unrankable);
 
-		if (mode.equals("tune")) {
+		if (tune) {
 			tune(data, cases.stream().filter(c -> tuning.contains(c.cohort())).toList());
 			return;
 		}
 
 		DifferentialDiagnosis engine = new DifferentialDiagnosis(data);
-		for (int i = 0; i < Math.min(200, cases.size()); i++) {
-			engine.rank(query(cases.get(i)));
+		for (int i = 0; i < Math.min(100, cases.size()); i++) {
+			engine.rank(query(cases.get(i))); // warm-up
 		}
-		Tally heldOut = new Tally();
-		Tally heldOutLpo = new Tally();
-		Tally tuned = new Tally();
-		Tally tunedLpo = new Tally();
+		Tally full = new Tally();
+		Tally lpo = new Tally();
+		Map<String, Tally[]> byCohort = new TreeMap<>();
+		Tally[] bySplit = { new Tally(), new Tally(), new Tally(), new Tally() }; // tuning full, tuning lpo, held-out full, held-out lpo
 		long[] times = new long[cases.size()];
-		int goldLostAllAnnotations = 0;
+		int emptied = 0;
 		for (int i = 0; i < cases.size(); i++) {
 			Case c = cases.get(i);
 			PhenotypeQuery q = query(c);
 			long start = System.nanoTime();
-			Ranking full = engine.rank(q);
+			Ranking ranking = engine.rank(q);
 			times[i] = System.nanoTime() - start;
-			Ranking lpo = engine.rankLeavingOut(q, c.gold(), c.pmids());
-			boolean isTuning = tuning.contains(c.cohort());
-			(isTuning ? tuned : heldOut).add(full.rankOf(c.gold()));
-			(isTuning ? tunedLpo : heldOutLpo).add(lpo.rankOf(c.gold()));
-			if (lpo.find(c.gold()).map(d -> d.resnikSimilarity() == 0).orElse(false)) {
-				goldLostAllAnnotations++;
-			}
+			double fullRank = goldRank(ranking, c.gold());
+			double lpoRank = lpoRank(data, engine, c);
+			emptied += lpoRank == data.candidateCount() ? 1 : 0;
+			full.add(fullRank);
+			lpo.add(lpoRank);
+			Tally[] t = byCohort.computeIfAbsent(c.cohort(), k -> new Tally[] { new Tally(), new Tally() });
+			t[0].add(fullRank);
+			t[1].add(lpoRank);
+			int split = tuning.contains(c.cohort()) ? 0 : 2;
+			bySplit[split].add(fullRank);
+			bySplit[split + 1].add(lpoRank);
 		}
 		Arrays.sort(times);
 		double median = times.length == 0 ? 0 : times[times.length / 2] / 1e6;
 		double p95 = times.length == 0 ? 0 : times[(int) Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] / 1e6;
-		System.out.printf("held-out cohorts (%d):       %s%n", cohorts.size() - tuning.size(), heldOut.json());
-		System.out.printf("held-out, leave-publication-out: %s%n", heldOutLpo.json());
-		System.out.printf("tuning cohorts (%d):         %s%n", tuning.size(), tuned.json());
-		System.out.printf("tuning, leave-publication-out:   %s%n", tunedLpo.json());
-		System.out.printf("gold disease left with no annotation after leave-publication-out: %d cases%n", goldLostAllAnnotations);
-		System.out.printf(Locale.ROOT, "ranking time per case: median %.2f ms, p95 %.2f ms%n", median, p95);
-		StringBuilder reasons = new StringBuilder("{");
-		unrankable.forEach((k, v) -> reasons.append(reasons.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
-		reasons.append('}');
-		System.out.printf(Locale.ROOT,
-				"{\"release\":\"%s\",\"hpoa\":\"%s\",\"cases\":%d,\"rankable\":%d,\"unrankable\":%s,\"heldOut\":%s,\"heldOutLeavePublicationOut\":%s,\"tuning\":%s,\"tuningLeavePublicationOut\":%s,\"medianMs\":%.3f,\"p95Ms\":%.3f,\"loadMs\":%d,\"heapAfterLoadMb\":%d}%n",
-				data.release(), hpoa.getFileName(), total, cases.size(), reasons, heldOut.json(), heldOutLpo.json(), tuned.json(), tunedLpo.json(), median, p95, loadMs, heapMb);
+
+		System.out.println("cohort cases full_top1 full_top10 lpo_top1 lpo_top10 lpo_mrr");
+		List<Double> lpoTop10 = new ArrayList<>();
+		byCohort.forEach((cohort, t) -> {
+			System.out.printf(Locale.ROOT, "%s%s %d %.2f %.2f %.2f %.2f %.3f%n", cohort, tuning.contains(cohort) ? "*" : "", t[0].cases, t[0].share(t[0].top1),
+					t[0].share(t[0].top10), t[1].share(t[1].top1), t[1].share(t[1].top10), t[1].mrr());
+			if (t[1].cases >= 5) {
+				lpoTop10.add(t[1].share(t[1].top10));
+			}
+		});
+		double[] q = lpoTop10.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		if (q.length > 0) {
+			System.out.printf(Locale.ROOT, "per-cohort lpo top-10 over %d cohorts with >= 5 ranked cases: min %.2f, q1 %.2f, median %.2f, q3 %.2f, max %.2f; %d cohorts at 0%n",
+					q.length, q[0], q[q.length / 4], q[q.length / 2], q[3 * q.length / 4], q[q.length - 1], Arrays.stream(q).filter(v -> v == 0).count());
+		}
+		System.out.printf("tuning cohorts (%d, marked *, %d cases): full %s lpo %s%n", tuning.size(), bySplit[0].cases, bySplit[0].json(), bySplit[1].json());
+		System.out.printf("held-out cohorts (%d, %d cases): full %s lpo %s%n", cohorts.size() - tuning.size(), bySplit[2].cases, bySplit[2].json(), bySplit[3].json());
+		System.out.printf(Locale.ROOT, "gold left without positive annotation after lpo: %d cases; ranking time median %.2f ms, p95 %.2f ms; annotations %s%n", emptied, median,
+				p95, hpoa.getFileName());
+		System.out.printf(Locale.ROOT, "{\"cases\":%d,\"unrankable\":%d,\"ranked\":%d,\"full\":%s,\"lpo\":%s,\"median_ms\":%.2f,\"load_s\":%.1f,\"heap_mb\":%d}%n", total,
+				unrankableCount, cases.size(), full.json(), lpo.json(), median, loadSeconds, heapMb);
 	}
 
-	/** Grid search on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank. */
+	static Set<String> tuningCohorts(List<String> sortedCohorts) {
+		Set<String> tuning = new LinkedHashSet<>();
+		for (int i = 0; i < sortedCohorts.size(); i += 5) {
+			tuning.add(sortedCohorts.get(i));
+		}
+		return tuning;
+	}
+
+	static String unrankableReason(HpoData data, Case c) {
+		return c.gold() == null ? "no OMIM diagnosis"
+				: !data.isCandidate(c.gold()) ? "gold disease has no phenotypic-abnormality annotation"
+						: c.observed().isEmpty() ? "no observed phenotypic-abnormality term" : null;
+	}
+
+	/** 1 + the candidates scoring strictly higher + half the other candidates scoring the same. */
+	static double goldRank(Ranking ranking, String gold) {
+		List<RankedDisease> all = ranking.diseases();
+		double[] scores = new double[all.size()];
+		int g = -1;
+		for (int i = 0; i < scores.length; i++) {
+			scores[i] = all.get(i).score();
+			g = all.get(i).diseaseId().equals(gold) ? i : g;
+		}
+		return goldRank(scores, g);
+	}
+
+	static double goldRank(double[] scores, int gold) {
+		int higher = 0;
+		int same = 0;
+		for (int d = 0; d < scores.length; d++) {
+			if (d != gold) {
+				higher += scores[d] > scores[gold] ? 1 : 0;
+				same += scores[d] == scores[gold] ? 1 : 0;
+			}
+		}
+		return 1 + higher + same / 2.0;
+	}
+
+	/** Leave-publication-out rank of the gold disease, the last rank when it loses every positive annotation. */
+	static double lpoRank(HpoData data, DifferentialDiagnosis engine, Case c) {
+		int g = data.diseaseIndexOf(c.gold());
+		if (data.diseases[g].withoutReferences(c.pmids(), data.ancestorsSorted, new float[data.termIds.length]).closureTerms.length == 0) {
+			return data.candidateCount();
+		}
+		return goldRank(engine.scores(query(c), c.gold(), c.pmids()).blended(), g);
+	}
+
+	/** Grid on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank. */
 	private static void tune(HpoData data, List<Case> cases) {
 		System.out.printf("tuning on %d cases%n", cases.size());
-		for (DifferentialDiagnosis.Blend blend : DifferentialDiagnosis.Blend.values()) {
-			for (double inexact : new double[] { 0.5, 1.0 }) {
-				for (double unrelated : new double[] { 0.1, 0.3 }) {
-					for (double excludedFloor : new double[] { 0.05, 0.2, 0.5 }) {
-						for (double weight : new double[] { 0.0, 0.25, 0.5, 0.75 }) {
-							DifferentialDiagnosis.Settings settings = new DifferentialDiagnosis.Settings(inexact, unrelated, excludedFloor, weight, blend);
-							DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
-							Tally lpo = new Tally();
-							for (Case c : cases) {
-								lpo.add(engine.rankLeavingOut(query(c), c.gold(), c.pmids()).rankOf(c.gold()));
-							}
-							System.out.printf(Locale.ROOT, "%s -> LPO %s%n", settings, lpo.json());
-						}
+		for (double weight : new double[] { 0.0, 0.25, 0.5 }) {
+			for (double unrelated : new double[] { 0.02, 0.1, 0.3 }) {
+				for (double excludedFloor : new double[] { 0.2, 0.5 }) {
+					DifferentialDiagnosis.Settings settings = new DifferentialDiagnosis.Settings(1.0, unrelated, excludedFloor, weight, DifferentialDiagnosis.Blend.RANKS);
+					DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
+					Tally lpo = new Tally();
+					for (Case c : cases) {
+						lpo.add(lpoRank(data, engine, c));
 					}
+					System.out.printf(Locale.ROOT, "%s -> lpo %s%n", settings, lpo.json());
 				}
 			}
 		}
@@ -227,5 +293,4 @@ public final class DdxBenchmark {
 		}
 		return new Case(cohort, file.getFileName().toString(), gold, observed, excluded, pmids, dropped);
 	}
-
 }
