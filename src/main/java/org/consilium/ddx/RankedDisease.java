@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param diseaseId code with its system prefix, e.g. {@code OMIM:161800}
  * @param rank 1-based position, ties broken by disease id
- * @param score the blended score the ranking is ordered by (a weighted sum of the two scorers' z-scores over
- *        all candidates of this query; only comparable within one ranking)
+ * @param score the blended score the ranking is ordered by (see {@link DifferentialDiagnosis.Blend}; only
+ *        comparable within one ranking)
  * @param postTestProbability probability of this disease from the likelihood ratios and a uniform pre-test
  *        probability of 1/number of candidates, computed per disease as in LIRICAL (not normalised to sum 1)
  * @param resnikSimilarity best-match average Resnik similarity (nats)
