@@ -62,6 +62,9 @@ public final class DifferentialDiagnosis {
 	 * @param excludedTermFloor lowest probability of an excluded term's absence in a disease that shows it,
 	 *        which bounds how strongly one excluded term argues against a disease (0..1]
 	 * @param likelihoodWeight weight of the likelihood ratios against the Resnik similarity in the blend, 0..1
+	 * @param blend how the scorers are combined
+	 * @param reverseWeight weight of the reverse (disease-to-patient) best-match average, 0..1 - likelihoodWeight;
+	 *        the patient-to-disease Resnik similarity gets what is left
 	 */
 	public record Settings(double inexactMatchFactor, double unrelatedTermRatio, double excludedTermFloor, double likelihoodWeight, Blend blend,
 			double reverseWeight) {
@@ -184,7 +187,7 @@ public final class DifferentialDiagnosis {
 				best.diseaseId(), probability, top, flagged, against);
 	}
 
-	/** The per-candidate raw scores of one query, before blending. */
+	/** The per-candidate scores of one query: the three scorers' raw values and their blend. */
 	record Scores(double[] resnik, double[] reverseResnik, double[] lnLr, double[] blended) {
 	}
 
