@@ -45,6 +45,7 @@ class RecordsController {
 		var c = intake.requireAccess(actor, id, "records.read");
 		model.addAttribute("c", c);
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
+		model.addAttribute("maxFileSize", records.maxFileSize());
 		model.addAttribute("records", records.records(actor, id));
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}
@@ -80,12 +81,25 @@ class RecordsController {
 		return "redirect:/cases/" + id + "/records";
 	}
 
-	/** Streams a document: PDFs and images inline (viewable in the browser), anything else as an attachment. */
+	/**
+	 * Streams a document: PDF, JPEG and PNG inline (viewable in the browser) unless {@code download}, anything else as
+	 * an attachment; always {@code filename*=UTF-8''…} and {@code nosniff}.
+	 */
 	@GetMapping("/cases/{id}/documents/{documentId}")
 	ResponseEntity<InputStreamResource> document(@PathVariable UUID id, @PathVariable UUID documentId,
 			@RequestParam(defaultValue = "false") boolean download) {
 		DocumentContent content = records.openDocument(Actor.current(), id, documentId);
-		ContentDisposition disposition = (content.document().viewableInline() && !download ? ContentDisposition.inline() : ContentDisposition.attachment())
+		return serve(content, content.document().viewableInline() && !download);
+	}
+
+	/** Streams one file of an archive, always as an attachment. */
+	@GetMapping("/cases/{id}/documents/{documentId}/entries/{entryId}")
+	ResponseEntity<InputStreamResource> archiveEntry(@PathVariable UUID id, @PathVariable UUID documentId, @PathVariable UUID entryId) {
+		return serve(records.openArchiveEntry(Actor.current(), id, documentId, entryId), false);
+	}
+
+	private static ResponseEntity<InputStreamResource> serve(DocumentContent content, boolean inline) {
+		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(content.document().fileName(), StandardCharsets.UTF_8).build();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.document().mediaType()))
