@@ -114,7 +114,11 @@ final class DocumentTypePolicy {
 			detected = tika.detect(in);
 		}
 		byte[] head = head(file, SNIFF_BYTES);
-		DocumentType type = switch (detected) {
+		if (!detected.equals("application/zip") && endsInZipDirectory(file, size)) {
+			throw new InvalidInputException("This file is both " + article(detected) + " and a ZIP archive (a polyglot), which is not accepted. "
+					+ "Upload the document on its own, or the archive on its own.");
+		}
+		return switch (detected) {
 			case "application/pdf" -> checkPdf(file, head);
 			case "image/jpeg" -> checkImage(file, head, DocumentType.JPEG, "jpeg");
 			case "image/png" -> checkImage(file, head, DocumentType.PNG, "png");
@@ -124,16 +128,21 @@ final class DocumentTypePolicy {
 			case "text/plain", "application/json", "application/octet-stream" -> checkText(file, detected);
 			default -> throw refused(detected);
 		};
-		if (type != DocumentType.ZIP && endsInZipDirectory(file, size)) {
-			throw new InvalidInputException("This file is both a " + type.label() + " and a ZIP archive (a polyglot), which is not accepted. "
-					+ "Upload the document on its own, or the archive on its own.");
-		}
-		return type;
+	}
+
+	private static String article(String detected) {
+		return switch (detected) {
+			case "application/pdf" -> "a PDF";
+			case "image/jpeg", "image/png", "image/tiff" -> "an image";
+			case "application/dicom" -> "a DICOM file";
+			default -> "a document (" + detected + ")";
+		};
 	}
 
 	private static InvalidInputException refused(String detected) {
-		String what = REFUSED.get(detected);
-		if (what == null && (detected.startsWith("application/x-") && detected.contains("script") || detected.startsWith("text/x-"))) {
+		String base = detected.split(";")[0].strip();
+		String what = REFUSED.get(base);
+		if (what == null && (base.startsWith("application/x-") && base.contains("script") || base.startsWith("text/x-"))) {
 			what = "a script or program source";
 		}
 		return new InvalidInputException("This file is " + (what != null ? what : "not an accepted type") + " (its content looks like " + detected
