@@ -24,6 +24,7 @@ import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.records.DocumentContent;
 import org.consilium.records.RecordsManagement;
+import org.consilium.records.VirusScannerUnavailableException;
 import org.consilium.shared.InvalidInputException;
 
 /** The records page of a case: documents (upload, view), FHIR bundle import and the clinical summary. */
@@ -57,9 +58,14 @@ class RecordsController {
 		}
 		try (InputStream in = file.getInputStream()) {
 			var doc = records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
-			redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+			if (doc.quarantined()) {
+				redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
+			}
+			else {
+				redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+			}
 		}
-		catch (InvalidInputException e) {
+		catch (InvalidInputException | VirusScannerUnavailableException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/cases/" + id + "/records";
