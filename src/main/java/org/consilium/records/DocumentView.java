@@ -1,14 +1,24 @@
 package org.consilium.records;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** An uploaded document's metadata; {@code sizeBytes} in bytes, {@code sha256} as lower-case hex. */
+/**
+ * An uploaded document's metadata; {@code sizeBytes} in bytes, {@code sha256} as lower-case hex. {@code type} is the
+ * type proven by {@link DocumentTypePolicy} (null only for a quarantined document, which is never parsed);
+ * {@code entries} lists the files of a ZIP archive (empty otherwise).
+ */
 public record DocumentView(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy,
-		Instant uploadedAt) {
+		Instant uploadedAt, DocumentType type, ScanStatus scanStatus, List<ArchiveEntryView> entries) {
 
-	/** PDFs and images open in the browser; everything else is download-only. */
+	/** PDFs, JPEG and PNG images open in the browser; everything else is download-only; a quarantined one is neither. */
 	public boolean viewableInline() {
-		return mediaType.equals("application/pdf") || mediaType.startsWith("image/");
+		return type != null && type.viewableInline() && !quarantined();
+	}
+
+	/** Infected: kept, never served. */
+	public boolean quarantined() {
+		return scanStatus == ScanStatus.INFECTED;
 	}
 }

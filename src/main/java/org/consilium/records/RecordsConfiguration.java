@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One FHIR importer for the application (its HAPI context and validator are expensive to build), warmed up in the
- * background at start-up so the first real import does not pay the validator's first-run cost.
+ * background at start-up so the first real import does not pay the validator's first-run cost; the virus scanner.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordsConfiguration {
@@ -28,5 +28,15 @@ class RecordsConfiguration {
 			thread.start();
 		}
 		return importer;
+	}
+
+	/** ClamAV through clamd when {@code consilium.records.clamd.host} or {@code .socket} is set; otherwise no scanning. */
+	@Bean
+	VirusScanner virusScanner(RecordsSettings settings) {
+		if (!settings.clamd().configured()) {
+			log.info("No virus scanner configured (consilium.records.clamd.*): documents are stored as not scanned");
+			return VirusScanner.NONE;
+		}
+		return new ClamdScanner(settings.clamd());
 	}
 }

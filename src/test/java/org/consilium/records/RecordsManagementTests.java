@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.TestDocuments;
@@ -24,6 +25,8 @@ import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Documents and FHIR imports stored on a real PostgreSQL through the records facade. */
 @ConsiliumIntegrationTest
@@ -42,6 +45,9 @@ class RecordsManagementTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	private UUID newCase(Actor patient) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),
@@ -95,8 +101,76 @@ class RecordsManagementTests {
 		UUID caseId = newCase(patient);
 		byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "report.pdf", new ByteArrayInputStream(html)))
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not a PDF, JPEG or PNG").hasMessageContaining("text/html");
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("HTML page").hasMessageContaining("text/html");
 		assertThat(jdbc.sql("SELECT count(*) FROM records.document WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void downloadsCarryTheUtf8NameNosniffAndOpenInlineOnlyForPdfAndImages() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		var auth = authentication(TestAccounts.authentication(patient));
+		byte[] pdfBytes = TestFiles.pdf();
+		DocumentView pdf = records.uploadDocument(patient, caseId, "Ärztebrief_Núñez.pdf", new ByteArrayInputStream(pdfBytes));
+		DocumentView tiff = records.uploadDocument(patient, caseId, "scan.tiff", new ByteArrayInputStream(TestFiles.image("tiff")));
+		DocumentView text = records.uploadDocument(patient, caseId, "notes\u202Etxt.html", new ByteArrayInputStream(TestFiles.utf8("Fragen\n")));
+
+		var inline = mvc.perform(get("/cases/{id}/documents/{d}", caseId, pdf.id()).with(auth)).andReturn().getResponse();
+		assertThat(inline.getHeader("Content-Disposition")).startsWith("inline;")
+			.contains("filename*=UTF-8''%C3%84rztebrief_N%C3%BA%C3%B1ez.pdf");
+		assertThat(inline.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(inline.getContentType()).isEqualTo("application/pdf");
+		assertThat(inline.getContentAsByteArray()).isEqualTo(pdfBytes);
+		assertThat(mvc.perform(get("/cases/{id}/documents/{d}", caseId, pdf.id()).param("download", "true").with(auth)).andReturn().getResponse()
+			.getHeader("Content-Disposition")).startsWith("attachment;");
+
+		var tiffResponse = mvc.perform(get("/cases/{id}/documents/{d}", caseId, tiff.id()).with(auth)).andReturn().getResponse();
+		assertThat(tiff.type()).isEqualTo(DocumentType.TIFF);
+		assertThat(tiffResponse.getHeader("Content-Disposition")).as("browsers do not show TIFF").startsWith("attachment;");
+
+		var textResponse = mvc.perform(get("/cases/{id}/documents/{d}", caseId, text.id()).with(auth)).andReturn().getResponse();
+		assertThat(text.fileName()).isEqualTo("notestxt.html");
+		assertThat(textResponse.getHeader("Content-Disposition")).startsWith("attachment;");
+		assertThat(textResponse.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+		assertThat(textResponse.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	@Test
+	void anArchiveIsOneRecordWhoseEntriesAreListedAndEachDownloadable() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		files.put("Befunde/Arztbrief.pdf", TestFiles.pdf());
+		files.put("Befunde/CT.dcm", TestFiles.dicom());
+		files.put("phenopacket.json", TestFiles.utf8("{\"id\": \"p1\", \"subject\": {\"id\": \"s\"}, \"metaData\": {}}"));
+		DocumentView zip = records.uploadDocument(patient, caseId, "records.zip", new ByteArrayInputStream(TestFiles.zip(files)));
+		assertThat(zip.type()).isEqualTo(DocumentType.ZIP);
+		assertThat(zip.entries()).extracting(ArchiveEntryView::path, ArchiveEntryView::type, ArchiveEntryView::sizeBytes).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("Befunde/Arztbrief.pdf", DocumentType.PDF, (long) TestFiles.pdf().length),
+				org.assertj.core.groups.Tuple.tuple("Befunde/CT.dcm", DocumentType.DICOM, (long) TestFiles.dicom().length),
+				org.assertj.core.groups.Tuple.tuple("phenopacket.json", DocumentType.PHENOPACKET_JSON, (long) files.get("phenopacket.json").length));
+		assertThat(records.records(patient, caseId).documents()).singleElement().satisfies(d -> assertThat(d.entries()).hasSize(3));
+
+		var auth = authentication(TestAccounts.authentication(patient));
+		ArchiveEntryView dicom = zip.entries().get(1);
+		var response = mvc.perform(get("/cases/{id}/documents/{d}/entries/{e}", caseId, zip.id(), dicom.id()).with(auth)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;").contains("CT.dcm");
+		assertThat(response.getContentType()).isEqualTo("application/dicom");
+		assertThat(response.getContentAsByteArray()).isEqualTo(TestFiles.dicom());
+		String page = mvc.perform(get("/cases/{id}/records", caseId).with(auth)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Befunde/CT.dcm").contains("/entries/" + dicom.id());
+	}
+
+	@Test
+	void aRejectedArchiveStoresNothingAndNamesTheEntry() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		byte[] zip = TestFiles.zip(java.util.Map.of("../../evil.txt", TestFiles.utf8("x")));
+		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "a.zip", new ByteArrayInputStream(zip)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("'..'");
+		assertThat(jdbc.sql("SELECT count(*) FROM records.document WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM records.archive_entry WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
 	}
 
 	private static int count(String json, String type) {

@@ -24,6 +24,7 @@ import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.records.DocumentContent;
 import org.consilium.records.RecordsManagement;
+import org.consilium.records.VirusScannerUnavailableException;
 import org.consilium.shared.InvalidInputException;
 
 /** The records page of a case: documents (upload, view), FHIR bundle import and the clinical summary. */
@@ -45,6 +46,7 @@ class RecordsController {
 		var c = intake.requireAccess(actor, id, "records.read");
 		model.addAttribute("c", c);
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
+		model.addAttribute("maxFileSize", records.maxFileSize());
 		model.addAttribute("records", records.records(actor, id));
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}
@@ -56,9 +58,14 @@ class RecordsController {
 		}
 		try (InputStream in = file.getInputStream()) {
 			var doc = records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
-			redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+			if (doc.quarantined()) {
+				redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
+			}
+			else {
+				redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+			}
 		}
-		catch (InvalidInputException e) {
+		catch (InvalidInputException | VirusScannerUnavailableException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/cases/" + id + "/records";
@@ -80,12 +87,25 @@ class RecordsController {
 		return "redirect:/cases/" + id + "/records";
 	}
 
-	/** Streams a document: PDFs and images inline (viewable in the browser), anything else as an attachment. */
+	/**
+	 * Streams a document: PDF, JPEG and PNG inline (viewable in the browser) unless {@code download}, anything else as
+	 * an attachment; always {@code filename*=UTF-8''…} and {@code nosniff}.
+	 */
 	@GetMapping("/cases/{id}/documents/{documentId}")
 	ResponseEntity<InputStreamResource> document(@PathVariable UUID id, @PathVariable UUID documentId,
 			@RequestParam(defaultValue = "false") boolean download) {
 		DocumentContent content = records.openDocument(Actor.current(), id, documentId);
-		ContentDisposition disposition = (content.document().viewableInline() && !download ? ContentDisposition.inline() : ContentDisposition.attachment())
+		return serve(content, content.document().viewableInline() && !download);
+	}
+
+	/** Streams one file of an archive, always as an attachment. */
+	@GetMapping("/cases/{id}/documents/{documentId}/entries/{entryId}")
+	ResponseEntity<InputStreamResource> archiveEntry(@PathVariable UUID id, @PathVariable UUID documentId, @PathVariable UUID entryId) {
+		return serve(records.openArchiveEntry(Actor.current(), id, documentId, entryId), false);
+	}
+
+	private static ResponseEntity<InputStreamResource> serve(DocumentContent content, boolean inline) {
+		ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(content.document().fileName(), StandardCharsets.UTF_8).build();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.document().mediaType()))

@@ -1,0 +1,87 @@
+package org.consilium.records;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.Urgency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** Uploads scanned by a real clamd: the EICAR test file is quarantined, shown as such, and never served. */
+@ConsiliumIntegrationTest
+class VirusScanningTests {
+
+	static ClamdProcess clamd;
+
+	@DynamicPropertySource
+	static void clamd(DynamicPropertyRegistry registry) throws Exception {
+		clamd = ClamdProcess.start();
+		registry.add("consilium.records.clamd.host", () -> "127.0.0.1");
+		registry.add("consilium.records.clamd.port", () -> clamd.port());
+	}
+
+	@AfterAll
+	static void stopClamd() throws Exception {
+		clamd.close();
+	}
+
+	@Autowired
+	RecordsManagement records;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theEicarTestFileIsQuarantinedShownAsInfectedAndNeverServed() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(),
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		DocumentView infected = records.uploadDocument(patient, caseId, "eicar.txt", new ByteArrayInputStream(TestFiles.EICAR));
+		DocumentView clean = records.uploadDocument(patient, caseId, "Befund.pdf", new ByteArrayInputStream(TestFiles.pdf()));
+
+		assertThat(infected.scanStatus()).isEqualTo(ScanStatus.INFECTED);
+		assertThat(infected.viewableInline()).isFalse();
+		assertThat(clean.scanStatus()).isEqualTo(ScanStatus.SCANNED);
+		assertThat(jdbc.sql("SELECT scan_signature FROM records.document WHERE id = ?").param(infected.id()).query(String.class).single())
+			.startsWith("Eicar-Test-Signature");
+		assertThatThrownBy(() -> records.openDocument(patient, caseId, infected.id())).isInstanceOf(DocumentQuarantinedException.class);
+		assertThat(records.records(patient, caseId).documents()).extracting(DocumentView::scanStatus)
+			.containsExactly(ScanStatus.INFECTED, ScanStatus.SCANNED);
+
+		var auth = authentication(TestAccounts.authentication(patient));
+		String page = mvc.perform(get("/cases/{id}/records", caseId).with(auth)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("infected (quarantined)").contains(">scanned<")
+			.doesNotContain("/documents/" + infected.id()).contains("/documents/" + clean.id());
+		assertThat(mvc.perform(get("/cases/{id}/documents/{d}", caseId, infected.id()).with(auth)).andReturn().getResponse().getStatus())
+			.isEqualTo(409);
+		String api = mvc.perform(get("/api/cases/{id}/records", caseId).with(auth)).andReturn().getResponse().getContentAsString();
+		assertThat(api).contains("\"scanStatus\":\"INFECTED\"").contains("\"scanStatus\":\"SCANNED\"");
+	}
+}
