@@ -3,7 +3,6 @@ package org.consilium.notification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,10 +18,7 @@ import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +29,7 @@ import org.consilium.ConsiliumIntegrationTest;
  * move. All notification tests extend this so they share one context.
  */
 @ConsiliumIntegrationTest
-@Import(MailTestSupport.TestClockConfiguration.class)
+@Import(TestClockConfiguration.class)
 abstract class MailTestSupport {
 
 	static final int SMTP_PORT = freePort();
@@ -48,16 +44,6 @@ abstract class MailTestSupport {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("consilium.notification.base-url", () -> "https://consilium.example.org");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClockConfiguration {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.now());
-		}
 	}
 
 	static GreenMail startSmtp() {
