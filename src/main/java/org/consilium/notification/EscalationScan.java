@@ -7,7 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.RunningClock;
@@ -32,17 +34,20 @@ class EscalationScan {
 
 	private final Clock clock;
 
-	EscalationScan(IntakeManagement intake, Notices notices, JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	EscalationScan(IntakeManagement intake, Notices notices, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.intake = intake;
 		this.notices = notices;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Scheduled(fixedDelayString = "${consilium.notification.escalation-interval:5m}",
 			initialDelayString = "${consilium.notification.escalation-interval:5m}")
 	void scheduled() {
-		scan();
+		transaction.executeWithoutResult(status -> scan());
 	}
 
 	/** Writes the escalations crossed since the last scan; returns how many. */

@@ -26,10 +26,14 @@ class AccountController {
 
 	private final java.util.concurrent.Executor background;
 
+	private final org.consilium.identity.AccountMail mail;
+
 	AccountController(IdentityManagement identity,
-			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") java.util.concurrent.Executor background) {
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") java.util.concurrent.Executor background,
+			org.consilium.identity.AccountMail mail) {
 		this.identity = identity;
 		this.background = background;
+		this.mail = mail;
 	}
 
 	@GetMapping("/login")
@@ -74,7 +78,8 @@ class AccountController {
 
 	/** The one answer to a registration or a reset request, whether or not the address has an account. */
 	@GetMapping("/account/check-email")
-	String checkEmail() {
+	String checkEmail(Model model) {
+		model.addAttribute("mailOn", mail.delivers());
 		return "identity/check-email";
 	}
 
