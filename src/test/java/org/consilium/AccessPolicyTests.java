@@ -118,6 +118,37 @@ class AccessPolicyTests {
 		assertThat(checked).as("case-scoped mappings found").hasSizeGreaterThan(Role.values().length * 10);
 	}
 
+	@Test
+	void everyNoticeScopedMappingAnswersAnotherUsersNoticeLikeAMissingOne() throws Exception {
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID submitted = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, submitted);
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ?").param(coordinator.userId()).query(UUID.class).single();
+		List<String> checked = new ArrayList<>();
+		for (Role role : Role.values()) {
+			Actor stranger = accounts.create(role);
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+				for (String pattern : mapping.getKey().getPatternValues()) {
+					if (!pattern.startsWith("/notices/{")) {
+						continue;
+					}
+					for (RequestMethod method : methods(mapping.getKey())) {
+						MvcResult theirs = call(stranger, method, pattern, mapping.getValue(), null, noticeId);
+						MvcResult missing = call(stranger, method, pattern, mapping.getValue(), null, UUID.randomUUID());
+						String what = role + " " + method + " " + pattern;
+						assertThat(theirs.getResponse().getStatus()).as(what).isEqualTo(404);
+						assertThat(normalized(theirs)).as(what + " must not differ from a missing notice").isEqualTo(normalized(missing));
+						checked.add(what);
+					}
+				}
+			}
+		}
+		assertThat(checked).as("notice-scoped mappings found").isNotEmpty();
+		assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification.notice WHERE id = ?").param(noticeId).query(Boolean.class).single()).isTrue();
+	}
+
 	private long denials(Actor actor, UUID caseId) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE actor_id = ? AND case_id = ? AND outcome = 'DENIED'")
 			.params(actor.userId(), caseId).query(Long.class).single();

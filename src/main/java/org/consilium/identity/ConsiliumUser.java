@@ -22,11 +22,24 @@ public final class ConsiliumUser implements UserDetails {
 
 	private final boolean mustChangePassword;
 
+	private final boolean enabled;
+
 	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword) {
+		this(actor, email, passwordHash, mustChangePassword, true);
+	}
+
+	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword, boolean enabled) {
 		this.actor = actor;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.mustChangePassword = mustChangePassword;
+		this.enabled = enabled;
+	}
+
+	/** False for a self-registered patient until the address is verified; sign-in then fails with the generic message. */
+	@Override
+	public boolean isEnabled() {
+		return enabled;
 	}
 
 	public Actor actor() {

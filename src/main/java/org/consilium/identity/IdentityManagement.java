@@ -37,11 +37,21 @@ public class IdentityManagement {
 
 	private final Clock clock;
 
-	IdentityManagement(UserAccountRepository accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock) {
+	private final AccountTokens tokens;
+
+	private final AccountMail mail;
+
+	private final AccountLinkSettings links;
+
+	IdentityManagement(UserAccountRepository accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock,
+			AccountTokens tokens, AccountMail mail, AccountLinkSettings links) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.tokens = tokens;
+		this.mail = mail;
+		this.links = links;
 	}
 
 	/** A new account and the one-time password to hand over once; it must be changed at first login. */
@@ -88,6 +98,80 @@ public class IdentityManagement {
 		UserAccount account = UserAccount.create(email, displayName, passwordEncoder.encode(password), Role.PATIENT,
 				null, language(preferredLanguage), false, clock.instant());
 		return accounts.save(account).view();
+	}
+
+	/**
+	 * A patient registers themself. The account stays inactive until the link sent to the address is used
+	 * ({@link #verifyEmail}); when e-mail is off ({@link AccountMail#delivers()} false) no link can arrive, so it is active
+	 * at once. An address that has an account already changes nothing and gets no e-mail: the caller shows the same
+	 * "check your e-mail" answer either way, and the password is hashed on both paths so the timing is alike.
+	 * @throws InvalidInputException for a malformed address, a blank name or a password shorter than {@value #MIN_PASSWORD_LENGTH}
+	 *         (these depend on the input only, never on whether the address has an account)
+	 */
+	public void selfRegister(String email, String displayName, String password, String preferredLanguage) {
+		String normalized = checkAddressAndName(email, displayName);
+		checkPassword(password);
+		String hash = passwordEncoder.encode(password);
+		if (accounts.findByEmail(normalized).isPresent()) {
+			return;
+		}
+		UserAccount account = UserAccount.createInactive(normalized, displayName, hash, language(preferredLanguage), clock.instant());
+		if (!mail.delivers()) {
+			account.activate();
+			accounts.save(account);
+			return;
+		}
+		UserView saved = accounts.save(account).view();
+		String token = tokens.issue(saved.id(), AccountMail.Purpose.VERIFY_EMAIL, clock.instant(), links.verificationValidity());
+		mail.send(saved, AccountMail.Purpose.VERIFY_EMAIL, "/account/verify?token=" + token);
+	}
+
+	/**
+	 * Activates the account the verification link belongs to; the link works once.
+	 * @throws InvalidInputException when the link is unknown, used or expired (one message for all three)
+	 */
+	public void verifyEmail(String token) {
+		UUID id = tokens.use(token, AccountMail.Purpose.VERIFY_EMAIL, clock.instant()).orElseThrow(IdentityManagement::invalidLink);
+		UserAccount account = accounts.findById(id).orElseThrow(IdentityManagement::invalidLink);
+		account.activate();
+		accounts.save(account);
+	}
+
+	/**
+	 * Sends a password reset link (valid {@link AccountLinkSettings#passwordResetValidity()}, 30 minutes by default) to
+	 * the address when it has an account; for an unknown address nothing is sent and nothing is stored. Returns nothing
+	 * either way; the web layer runs it after answering, so neither the answer nor its timing tells the two apart.
+	 */
+	public void requestPasswordReset(String email) {
+		accounts.findByEmail(UserAccount.normalize(email)).ifPresent(account -> {
+			String token = tokens.issue(account.id(), AccountMail.Purpose.RESET_PASSWORD, clock.instant(), links.passwordResetValidity());
+			mail.send(account.view(), AccountMail.Purpose.RESET_PASSWORD, "/account/reset/new?token=" + token);
+		});
+	}
+
+	/** Whether a reset link can still be used (to show its form or a clear "expired" message). */
+	@Transactional(readOnly = true)
+	public boolean isResetLinkValid(String token) {
+		return tokens.isValid(token, AccountMail.Purpose.RESET_PASSWORD, clock.instant());
+	}
+
+	/**
+	 * Sets a new password through a reset link, which then stops working; it also proves the address, so an unverified
+	 * account becomes active, and a one-time password need not be changed again.
+	 * @throws InvalidInputException when the password is too short (the link stays usable) or the link is unknown,
+	 *         used or expired
+	 */
+	public void resetPassword(String token, String newPassword) {
+		checkPassword(newPassword);
+		UUID id = tokens.use(token, AccountMail.Purpose.RESET_PASSWORD, clock.instant()).orElseThrow(IdentityManagement::invalidLink);
+		UserAccount account = accounts.findById(id).orElseThrow(IdentityManagement::invalidLink);
+		account.changePassword(passwordEncoder.encode(newPassword));
+		account.activate();
+		accounts.save(account);
+	}
+
+	private static InvalidInputException invalidLink() {
+		return new InvalidInputException("This link is not valid any more: it was used already or it expired. Ask for a new one.");
 	}
 
 	/**
@@ -191,6 +275,13 @@ public class IdentityManagement {
 	}
 
 	private void checkNew(String email, String displayName) {
+		String normalized = checkAddressAndName(email, displayName);
+		if (accounts.findByEmail(normalized).isPresent()) {
+			throw new InvalidInputException("An account with this e-mail address exists already.");
+		}
+	}
+
+	private static String checkAddressAndName(String email, String displayName) {
 		String normalized = UserAccount.normalize(email);
 		if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			throw new InvalidInputException("Enter a valid e-mail address.");
@@ -198,9 +289,7 @@ public class IdentityManagement {
 		if (displayName == null || displayName.isBlank()) {
 			throw new InvalidInputException("Enter a name.");
 		}
-		if (accounts.findByEmail(normalized).isPresent()) {
-			throw new InvalidInputException("An account with this e-mail address exists already.");
-		}
+		return normalized;
 	}
 
 	private static void checkPassword(String password) {

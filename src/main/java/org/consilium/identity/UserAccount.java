@@ -39,9 +39,11 @@ class UserAccount {
 
 	private final Instant createdAt;
 
+	private boolean active;
+
 	@PersistenceCreator
 	UserAccount(UUID id, Integer version, String email, String displayName, String passwordHash, Role role,
-			String specialtyCode, String preferredLanguage, boolean mustChangePassword, Instant createdAt) {
+			String specialtyCode, String preferredLanguage, boolean mustChangePassword, Instant createdAt, boolean active) {
 		this.id = id;
 		this.version = version;
 		this.email = email;
@@ -52,12 +54,24 @@ class UserAccount {
 		this.preferredLanguage = preferredLanguage;
 		this.mustChangePassword = mustChangePassword;
 		this.createdAt = createdAt;
+		this.active = active;
 	}
 
 	static UserAccount create(String email, String displayName, String passwordHash, Role role, String specialtyCode,
 			String preferredLanguage, boolean oneTimePassword, Instant now) {
 		return new UserAccount(UUID.randomUUID(), null, normalize(email), displayName.strip(), passwordHash, role,
-				specialtyCode, preferredLanguage, oneTimePassword, now);
+				specialtyCode, preferredLanguage, oneTimePassword, now, true);
+	}
+
+	/** A self-registered patient whose address is not verified yet: cannot sign in until {@link #activate()}. */
+	static UserAccount createInactive(String email, String displayName, String passwordHash, String preferredLanguage, Instant now) {
+		return new UserAccount(UUID.randomUUID(), null, normalize(email), displayName.strip(), passwordHash, Role.PATIENT, null,
+				preferredLanguage, false, now, false);
+	}
+
+	/** The owner proved the address (verification link or password reset link). */
+	void activate() {
+		this.active = true;
 	}
 
 	static String normalize(String email) {
@@ -75,7 +89,7 @@ class UserAccount {
 	}
 
 	ConsiliumUser toPrincipal() {
-		return new ConsiliumUser(actor(), email, passwordHash, mustChangePassword);
+		return new ConsiliumUser(actor(), email, passwordHash, mustChangePassword, active);
 	}
 
 	Actor actor() {

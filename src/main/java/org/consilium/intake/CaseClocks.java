@@ -47,7 +47,7 @@ final class CaseClocks {
 				clock.businessDaysRemaining(calendar, now));
 	}
 
-	private static List<Pause> pauses(List<StatusChange> timeline, OpinionRequestStatus hold) {
+	static List<Pause> pauses(List<StatusChange> timeline, OpinionRequestStatus hold) {
 		List<Pause> pauses = new ArrayList<>();
 		Instant pausedAt = null;
 		for (StatusChange change : timeline) {
@@ -65,7 +65,7 @@ final class CaseClocks {
 		return pauses;
 	}
 
-	private static Instant firstEntry(List<StatusChange> timeline, OpinionRequestStatus status) {
+	static Instant firstEntry(List<StatusChange> timeline, OpinionRequestStatus status) {
 		return timeline.stream().filter(c -> c.toStatus() == status).map(StatusChange::at).findFirst().orElse(null);
 	}
 

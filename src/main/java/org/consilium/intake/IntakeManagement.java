@@ -242,6 +242,51 @@ public class IntakeManagement {
 		return listed(actor, ids);
 	}
 
+	/**
+	 * Who is related to a case, for the notification module's routing; identifiers only (see {@link CaseParties}), so
+	 * it takes no actor and is not audited, like the events that name the same ids.
+	 * @throws NotFoundException when the case does not exist
+	 */
+	@Transactional(readOnly = true)
+	public CaseParties parties(UUID caseId) {
+		OpinionRequest r = requests.findById(caseId).orElseThrow(NotFoundException::new);
+		return new CaseParties(r.id(), r.status(), r.patientId(), r.referrerId(), r.coordinatorId(), r.specialistId(), r.consentToShare());
+	}
+
+	/**
+	 * Every triage and review clock that runs now (neither paused nor stopped), with the share of its budget used, for
+	 * escalations; identifiers and instants only (see {@link RunningClock}), so it takes no actor and is not audited.
+	 */
+	@Transactional(readOnly = true)
+	public List<RunningClock> runningClocks() {
+		Instant now = now();
+		List<UUID> ids = jdbc.sql("""
+				SELECT id FROM intake.opinion_request
+				WHERE status IN ('SUBMITTED','IN_TRIAGE','ASSIGNED','IN_REVIEW','OPINION_SIGNED')""").query(UUID.class).list();
+		List<RunningClock> running = new java.util.ArrayList<>();
+		for (UUID id : ids) {
+			OpinionRequest r = requests.findById(id).orElseThrow();
+			List<StatusChange> timeline = timeline(id);
+			runningClock(r, "triage", CaseClocks.triage(timeline, program.calendar(), program.triageBusinessDays(), now),
+					CaseClocks.firstEntry(timeline, OpinionRequestStatus.SUBMITTED),
+					CaseClocks.pauses(timeline, OpinionRequestStatus.AWAITING_RECORDS), now).ifPresent(running::add);
+			runningClock(r, "review", CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now),
+					CaseClocks.firstEntry(timeline, OpinionRequestStatus.ASSIGNED),
+					CaseClocks.pauses(timeline, OpinionRequestStatus.AWAITING_PATIENT), now).ifPresent(running::add);
+		}
+		return running;
+	}
+
+	private static java.util.Optional<RunningClock> runningClock(OpinionRequest r, String name, CaseDeadline deadline, Instant startedAt,
+			List<org.consilium.shared.Pause> pauses, Instant now) {
+		if (deadline == null || deadline.state() != org.consilium.shared.ClockState.RUNNING) {
+			return java.util.Optional.empty();
+		}
+		java.time.Duration held = pauses.stream().filter(p -> !p.pausedAt().isBefore(startedAt) && p.resumedAt() != null)
+			.map(p -> java.time.Duration.between(p.pausedAt(), p.resumedAt())).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+		return java.util.Optional.of(RunningClock.of(r.id(), r.coordinatorId(), name, startedAt, held, deadline.dueAt(), now));
+	}
+
 	/** Cases a page of a list holds at most. */
 	public static final int PAGE_SIZE = 50;
 

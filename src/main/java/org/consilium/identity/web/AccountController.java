@@ -24,8 +24,16 @@ class AccountController {
 
 	private final IdentityManagement identity;
 
-	AccountController(IdentityManagement identity) {
+	private final java.util.concurrent.Executor background;
+
+	private final org.consilium.identity.AccountMail mail;
+
+	AccountController(IdentityManagement identity,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") java.util.concurrent.Executor background,
+			org.consilium.identity.AccountMail mail) {
 		this.identity = identity;
+		this.background = background;
+		this.mail = mail;
 	}
 
 	@GetMapping("/login")
@@ -58,13 +66,83 @@ class AccountController {
 	@PostMapping("/register")
 	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
 		try {
-			identity.registerPatient(form.getEmail(), form.getDisplayName(), form.getPassword(), form.getPreferredLanguage());
-			return "redirect:/login?registered";
+			identity.selfRegister(form.getEmail(), form.getDisplayName(), form.getPassword(), form.getPreferredLanguage());
+			return "redirect:/account/check-email";
 		}
 		catch (ConsiliumProblem e) {
 			form.setPassword("");
 			model.addAttribute("error", e.getMessage());
 			return "identity/register";
+		}
+	}
+
+	/** The one answer to a registration or a reset request, whether or not the address has an account. */
+	@GetMapping("/account/check-email")
+	String checkEmail(Model model) {
+		model.addAttribute("mailOn", mail.delivers());
+		return "identity/check-email";
+	}
+
+	/** Shows a button that uses the verification link (a link scanner's GET does not use it up). */
+	@GetMapping("/account/verify")
+	String verifyForm(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("token", token);
+		return "identity/verify";
+	}
+
+	@PostMapping("/account/verify")
+	String verify(@RequestParam(defaultValue = "") String token, Model model) {
+		try {
+			identity.verifyEmail(token);
+			return "redirect:/login?verified";
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("error", e.getMessage());
+			return "identity/verify";
+		}
+	}
+
+	@GetMapping("/account/reset")
+	String resetRequestForm() {
+		return "identity/reset-request";
+	}
+
+	/**
+	 * Answers at once with the same redirect for every address; the look-up and the e-mail run afterwards in the
+	 * background, so neither the answer nor its timing says whether the address has an account.
+	 */
+	@PostMapping("/account/reset")
+	String requestReset(@RequestParam(defaultValue = "") String email) {
+		background.execute(() -> {
+			try {
+				identity.requestPasswordReset(email);
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(AccountController.class).warn("Password reset request failed: {}", e.getClass().getName());
+			}
+		});
+		return "redirect:/account/check-email";
+	}
+
+	@GetMapping("/account/reset/new")
+	String resetForm(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("token", token);
+		if (!identity.isResetLinkValid(token)) {
+			model.addAttribute("error", "This link is not valid any more: it was used already or it expired. Ask for a new one.");
+		}
+		return "identity/reset";
+	}
+
+	@PostMapping("/account/reset/new")
+	String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String newPassword, Model model) {
+		try {
+			identity.resetPassword(token, newPassword);
+			return "redirect:/login?reset";
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("token", token);
+			model.addAttribute("error", e.getMessage());
+			return "identity/reset";
 		}
 	}
 

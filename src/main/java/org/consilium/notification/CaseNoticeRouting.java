@@ -1,0 +1,74 @@
+package org.consilium.notification;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import org.consilium.intake.CaseParties;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestStatusChanged;
+
+/**
+ * Turns case lifecycle steps into notices, synchronously in the transaction that changes the case (a plain
+ * {@code @EventListener}), so the notice and its outbox e-mail commit or roll back with the change:
+ * <ul>
+ * <li>DRAFT → SUBMITTED: every coordinator (the pool triages it);</li>
+ * <li>→ AWAITING_RECORDS: the patient and their referring physician;</li>
+ * <li>→ ASSIGNED: the assigned specialist;</li>
+ * <li>→ AWAITING_PATIENT (a clarifying question): the patient and their referring physician;</li>
+ * <li>→ DELIVERED: the patient, and the referring physician when the case records the patient's consent to share
+ * ({@link org.consilium.intake.DraftContent#consentToShare()}).</li>
+ * </ul>
+ * The event key is the case, the new status and the instant, so a redelivered event adds nothing.
+ */
+@Component
+class CaseNoticeRouting {
+
+	private final Notices notices;
+
+	private final IntakeManagement intake;
+
+	CaseNoticeRouting(Notices notices, IntakeManagement intake) {
+		this.notices = notices;
+		this.intake = intake;
+	}
+
+	@EventListener
+	void on(OpinionRequestStatusChanged event) {
+		NoticeKind kind = switch (event.to()) {
+			case SUBMITTED -> event.from() == OpinionRequestStatus.DRAFT ? NoticeKind.CASE_SUBMITTED : null;
+			case AWAITING_RECORDS -> NoticeKind.RECORDS_REQUESTED;
+			case ASSIGNED -> NoticeKind.ASSIGNED;
+			case AWAITING_PATIENT -> NoticeKind.CLARIFICATION_REQUESTED;
+			case DELIVERED -> NoticeKind.OPINION_DELIVERED;
+			default -> null;
+		};
+		if (kind == null) {
+			return;
+		}
+		CaseParties parties = intake.parties(event.opinionRequestId());
+		String key = "status:" + event.opinionRequestId() + ":" + event.to() + ":" + event.at().toEpochMilli();
+		notices.notify(kind, event.opinionRequestId(), key, recipients(kind, parties));
+	}
+
+	private Set<UUID> recipients(NoticeKind kind, CaseParties parties) {
+		Set<UUID> ids = new LinkedHashSet<>();
+		switch (kind) {
+			case CASE_SUBMITTED -> ids.addAll(notices.coordinators(null));
+			case ASSIGNED -> ids.add(parties.specialistId());
+			case OPINION_DELIVERED -> {
+				ids.add(parties.patientId());
+				if (parties.consentToShare() && parties.referrerId() != null) {
+					ids.add(parties.referrerId());
+				}
+			}
+			default -> ids.addAll(notices.patientSideOf(parties.caseId()));
+		}
+		ids.remove(null);
+		return ids;
+	}
+}

@@ -1,0 +1,16 @@
+package org.consilium.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An in-app notice as its recipient sees it; {@code caseId} is null for notices about no case. */
+public record NoticeView(UUID id, NoticeKind kind, UUID caseId, Instant createdAt, Instant readAt) {
+
+	public String label() {
+		return kind.label();
+	}
+
+	public boolean unread() {
+		return readAt == null;
+	}
+}

@@ -1,0 +1,89 @@
+package org.consilium.notification;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.identity.UserView;
+
+/**
+ * Writes e-mails into the outbox in the caller's transaction: the message exists exactly when the change that causes it
+ * commits. The Message-ID is fixed here, once, so every attempt of {@link OutboxSender} carries the same one. With
+ * e-mail off (no {@code spring.mail.host}) rows are written as SKIPPED without a body: a later switch-on does not
+ * flood users with old news, and the in-app notice still reaches them.
+ */
+@Component
+class Outbox {
+
+	/** Subject of every notice e-mail: no hint of the kind of news, let alone health data. */
+	static final String NEWS_SUBJECT = "Consilium: there is news for you";
+
+	private final JdbcClient jdbc;
+
+	private final NotificationSettings settings;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, NotificationSettings settings, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.mailSender = mailSender;
+		this.clock = clock;
+	}
+
+	boolean mailEnabled() {
+		return mailSender.getIfAvailable() != null;
+	}
+
+	/** The e-mail that tells the recipient there is news: a greeting with their name and a link to {@code /notices}. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void queueNews(UserView to, NoticeKind kind) {
+		queue(to, kind.name(), NEWS_SUBJECT, """
+				Hello %s,
+
+				there is news for you in Consilium. Sign in to read it:
+				%s/notices
+
+				This message contains no details on purpose. If you did not expect it, you can ignore it.
+				""".formatted(to.displayName(), settings.baseUrl()));
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void queue(UserView to, String kind, String subject, String body) {
+		Instant now = clock.instant();
+		boolean enabled = mailEnabled();
+		jdbc.sql("""
+				INSERT INTO notification.outbox_message (id, message_id, kind, recipient_id, to_address, subject, body, status,
+				  attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+			.params(UUID.randomUUID(), messageId(), kind, to.id(), to.email(), subject, enabled ? body : null,
+					enabled ? "PENDING" : "SKIPPED", Timestamp.from(now), Timestamp.from(now))
+			.update();
+	}
+
+	/** The most recent rows, newest first, for the administrators' page. */
+	@Transactional(readOnly = true)
+	List<OutboxEntryView> recent(int limit) {
+		return jdbc.sql("""
+				SELECT id, message_id, kind, to_address, status, attempts, next_attempt_at, last_error, created_at, sent_at
+				FROM notification.outbox_message ORDER BY created_at DESC LIMIT ?""").param(limit).query(OutboxEntryView.class).list();
+	}
+
+	/** An RFC 5322 msg-id: a random UUID at the host of the base URL. */
+	private String messageId() {
+		String host = URI.create(settings.baseUrl()).getHost();
+		return "<" + UUID.randomUUID() + "@" + (host == null ? "consilium.local" : host) + ">";
+	}
+}

@@ -1,0 +1,100 @@
+package org.consilium.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.Urgency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** In-app notices with e-mail off (the default): the bell, the paged page, marking read; e-mails kept as SKIPPED. */
+@ConsiliumIntegrationTest
+class NoticesInAppTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	OutboxSender sender;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void withEmailOffTheSubmissionNoticeAppearsInTheAppAndItsEmailIsKeptAsSkipped() throws Exception {
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.userId(), caseId)
+			.query(UUID.class).single();
+		assertThat(jdbc.sql("SELECT status || '/' || coalesce(body, 'no body') FROM notification.outbox_message WHERE recipient_id = ?")
+			.param(coordinator.userId()).query(String.class).single()).isEqualTo("SKIPPED/no body");
+		assertThat(sender.sendDue()).isZero();
+
+		var as = authentication(TestAccounts.authentication(coordinator));
+		mvc.perform(get("/notices/unread").with(as)).andExpect(content().string(containsString(">1<")));
+		mvc.perform(get("/notices").with(as)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("A new case was submitted for triage.")))
+			.andExpect(content().string(containsString("/cases/" + caseId)));
+		mvc.perform(post("/notices/{id}/read", noticeId).with(as).with(csrf())).andExpect(redirectedUrl("/notices?page=0"));
+		mvc.perform(get("/notices/unread").with(as)).andExpect(content().string(org.hamcrest.Matchers.not(containsString("badge"))));
+	}
+
+	@Test
+	void aNoticeOfAnotherUserIsNotFoundAndStaysUnreadAndTheOutboxIsForAdministrators() throws Exception {
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.userId(), caseId)
+			.query(UUID.class).single();
+		Actor stranger = accounts.create(Role.COORDINATOR);
+		var as = authentication(TestAccounts.authentication(stranger));
+		// AccessPolicyTests compares the two answers for every notice-scoped mapping; here: nothing changes.
+		mvc.perform(post("/notices/{id}/read", noticeId).with(as).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/notices/{id}/read", UUID.randomUUID()).with(as).with(csrf())).andExpect(status().isNotFound());
+		assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification.notice WHERE id = ?").param(noticeId).query(Boolean.class).single()).isTrue();
+		mvc.perform(get("/admin/notifications").with(as)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void withEmailOffASelfRegisteredPatientIsActiveAtOnce() throws Exception {
+		String email = "self-" + UUID.randomUUID() + "@example.org";
+		identity.selfRegister(email, "Self", "correct horse battery", "en");
+		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login").user(email)
+			.password("correct horse battery")).andExpect(redirectedUrl("/"));
+	}
+}
