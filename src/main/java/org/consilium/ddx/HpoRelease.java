@@ -152,7 +152,7 @@ public class HpoRelease {
 	 * The release file named {@code <stem><suffix>} or {@code <stem><suffix>.gz}, else the last in name order of
 	 * {@code <stem>.*<suffix>[.gz]} (versioned names such as {@code hp.v2025-05-06.json.gz}).
 	 */
-	static Optional<Path> find(Path dir, String stem, String suffix) {
+	public static Optional<Path> find(Path dir, String stem, String suffix) {
 		for (String name : List.of(stem + suffix, stem + suffix + ".gz")) {
 			if (Files.isRegularFile(dir.resolve(name))) {
 				return Optional.of(dir.resolve(name));
