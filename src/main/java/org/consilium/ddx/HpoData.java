@@ -207,6 +207,24 @@ public final class HpoData {
 		}
 	}
 
+	/**
+	 * Builds the ranking data from an ontology already loaded (so one release file is parsed once for term search and
+	 * ranking) and the annotation file, as {@link #load(Path, Path, Set)} does.
+	 *
+	 * @throws HpoDataNotFoundException when the annotation file is missing or unreadable
+	 */
+	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases) {
+		if (!Files.isRegularFile(hpoa)) {
+			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, null);
+		}
+		try (InputStream in = open(hpoa)) {
+			return readAnnotations(Ontology.of(hpo), in, databases);
+		}
+		catch (IOException ex) {
+			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
+		}
+	}
+
 	private static InputStream open(Path file) throws IOException {
 		InputStream in = Files.newInputStream(file);
 		return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the operator keeps the official HPO release: {@code consilium.hpo.dir} holding {@code hp.json} and
  * {@code phenotype.hpoa} (plain or gzipped) from https://hpo.jax.org/data/ontology and
- * https://hpo.jax.org/data/annotations. Unset by default, and not read at start-up yet: nothing loads the
- * release until a feature asks for a ranking.
+ * https://hpo.jax.org/data/annotations. Unset by default; when set, {@link HpoRelease} loads the
+ * release in the background after start-up.
  */
 @ConfigurationProperties("consilium.hpo")
 public record HpoSettings(Path dir) {

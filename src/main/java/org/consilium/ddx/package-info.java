@@ -17,7 +17,8 @@
  * LIRICAL's code (whose licence forbids derivatives).</li>
  * </ul>
  * The module reads the official HPO release files (ontology JSON and {@code phenotype.hpoa}) from a
- * directory the operator configures; nothing loads at application start. Any page that shows results
+ * directory the operator configures; {@link org.consilium.ddx.HpoRelease} loads it once in the background after
+ * start-up and also serves term search ({@link org.consilium.ddx.HpoTerms}) for the case phenotype. Any page that shows results
  * must say "uses the Human Phenotype Ontology, release ..." ({@link org.consilium.ddx.HpoData#release()}).
  * No schema, no events.
  */

@@ -1,0 +1,31 @@
+package org.consilium.phenotype;
+
+/**
+ * When a phenotypic feature began, as a GA4GH Phenopacket v2 {@code TimeElement} allows: an HPO onset term (below
+ * Onset, HP:0003674, e.g. HP:0003577 Congenital onset), an age as an ISO 8601 period (e.g. {@code P3Y},
+ * {@code P10M}), and/or a gestational age in completed weeks and days. Any part may be null; all null means unknown.
+ */
+public record Onset(String hpoId, String label, String age, Integer gestationalWeeks, Integer gestationalDays) {
+
+	static final Onset UNKNOWN = new Onset(null, null, null, null, null);
+
+	public boolean isKnown() {
+		return hpoId != null || age != null || gestationalWeeks != null;
+	}
+
+	/** For people: "Congenital onset (HP:0003577)", "age P3Y", "gestational age 19 weeks 0 days". */
+	public String describe() {
+		StringBuilder out = new StringBuilder();
+		if (hpoId != null) {
+			out.append(label).append(" (").append(hpoId).append(')');
+		}
+		if (age != null) {
+			out.append(out.isEmpty() ? "" : ", ").append("age ").append(age);
+		}
+		if (gestationalWeeks != null) {
+			out.append(out.isEmpty() ? "" : ", ").append("gestational age ").append(gestationalWeeks).append(" weeks ")
+				.append(gestationalDays == null ? 0 : gestationalDays).append(" days");
+		}
+		return out.toString();
+	}
+}

@@ -1,0 +1,17 @@
+package org.consilium.phenotype;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A phenopacket imported into a case.
+ *
+ * @param phenopacketId the phenopacket's own {@code id}
+ *
+ * @param diagnosisId the phenopacket's diagnosis as given (an OMIM, ORPHA or MONDO id, e.g. {@code OMIM:148600}), or null
+ * @param observed the number of observed terms imported
+ * @param excluded the number of excluded terms imported
+ */
+public record PhenopacketImportView(UUID id, String phenopacketId, String diagnosisId, String diagnosisLabel, int observed,
+		int excluded, Instant importedAt) {
+}

@@ -1,0 +1,287 @@
+package org.consilium.phenotype;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.ddx.HpoRelease;
+import org.consilium.ddx.HpoTerm;
+import org.consilium.ddx.HpoTerms;
+import org.consilium.ddx.HpoTerms.Branch;
+import org.consilium.ddx.TermSuggestion;
+import org.consilium.identity.Actor;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.records.RecordsManagement;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * Reads and changes the phenotype of a case. Every method asks {@link IntakeManagement#requireAccess} first (a case the
+ * actor has no relation to answers {@link NotFoundException}, 404, audited as denied) and audits what it did.
+ * Changes ({@link #addFeature}, {@link #removeFeature}, {@link #importPhenopacket}) are for the people named in
+ * {@link #mayEdit}, else {@link ForbiddenActionException} (403) or, on a case no longer open,
+ * {@link IllegalTransitionException} (409); each publishes {@link PhenotypeChanged}. Bad input gets
+ * {@link InvalidInputException} (422) and changes nothing; while the HPO release is not loaded, changes answer
+ * {@link HpoUnavailableException} (503).
+ */
+@Service
+@Transactional
+public class PhenotypeManagement {
+
+	/** Suggestions a search answers at most. */
+	public static final int SUGGESTIONS = 15;
+
+	private static final Set<OpinionRequestStatus> SPECIALIST_EDITS = EnumSet.of(OpinionRequestStatus.IN_REVIEW, OpinionRequestStatus.AWAITING_PATIENT);
+
+	private final IntakeManagement intake;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final HpoRelease hpo;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PhenotypeManagement(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, JdbcTemplate batch, HpoRelease hpo,
+			ApplicationEventPublisher events, Clock clock) {
+		this.intake = intake;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.hpo = hpo;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Who may change a case's phenotype now: whoever may add records ({@link RecordsManagement#mayAddRecords}: the
+	 * patient, their referring physician, coordinators, while the case is open for records) and the assigned specialist
+	 * while the case is in review or awaiting the patient.
+	 */
+	public static boolean mayEdit(Actor actor, OpinionRequestView c) {
+		return RecordsManagement.mayAddRecords(actor, c) || (actor.userId().equals(c.specialistId()) && SPECIALIST_EDITS.contains(c.status()));
+	}
+
+	/** The phenotype of a case; audited as one read. */
+	public PhenotypeView phenotype(Actor actor, UUID caseId) {
+		OpinionRequestView c = intake.requireAccess(actor, caseId, "phenotype.read");
+		List<PhenotypicFeatureView> features = jdbc.sql("""
+				SELECT id, hpo_id, label, excluded, onset_hpo_id, onset_label, onset_age, onset_gestational_weeks, onset_gestational_days,
+				  import_id, added_by, added_at
+				FROM phenotype.phenotypic_feature WHERE case_id = ? AND voided_at IS NULL""")
+			.param(caseId)
+			.query((rs, n) -> new PhenotypicFeatureView(rs.getObject("id", UUID.class), rs.getString("hpo_id"), rs.getString("label"),
+					rs.getBoolean("excluded"), new Onset(rs.getString("onset_hpo_id"), rs.getString("onset_label"), rs.getString("onset_age"),
+							(Integer) rs.getObject("onset_gestational_weeks"), (Integer) rs.getObject("onset_gestational_days")),
+					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant()))
+			.list().stream()
+			.sorted(Comparator.comparing(PhenotypicFeatureView::excluded).thenComparing(f -> f.label().toLowerCase(java.util.Locale.ROOT))
+				.thenComparing(PhenotypicFeatureView::hpoId))
+			.toList();
+		PhenopacketImportView lastImport = jdbc.sql("""
+				SELECT i.id, i.phenopacket_id, i.diagnosis_id, i.diagnosis_label,
+				  (SELECT count(*) FROM phenotype.phenotypic_feature f WHERE f.import_id = i.id AND NOT f.excluded) AS observed,
+				  (SELECT count(*) FROM phenotype.phenotypic_feature f WHERE f.import_id = i.id AND f.excluded) AS excluded,
+				  i.imported_at
+				FROM phenotype.phenopacket_import i WHERE i.case_id = ? AND i.voided_at IS NULL ORDER BY i.imported_at DESC LIMIT 1""")
+			.param(caseId).query(PhenopacketImportView.class).optional().orElse(null);
+		audit.success(actor.userId(), actor.role().name(), "phenotype.read", caseId, "Phenotype", caseId);
+		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability());
+	}
+
+	/** Whether the HPO release is loaded, for pages that show the phenotype. */
+	public HpoAvailability availability() {
+		HpoRelease.Status status = hpo.status();
+		String problem = switch (status) {
+			case NOT_CONFIGURED -> "This installation has no copy of the Human Phenotype Ontology (HPO) yet, so terms cannot be looked up.";
+			case LOADING -> "Loading the HPO release…";
+			case UNAVAILABLE -> "The Human Phenotype Ontology (HPO) release could not be read, so terms cannot be looked up.";
+			case READY -> null;
+		};
+		return new HpoAvailability(status.name(), hpo.terms().map(HpoTerms::acknowledgement).orElse(null), problem);
+	}
+
+	/**
+	 * Term suggestions for the phenotype form ({@link HpoTerms#search}); access-checked, not audited as a read because
+	 * it reads nothing of the case. Empty while the release is not loaded.
+	 */
+	@Transactional(readOnly = true)
+	public List<TermSuggestion> suggest(Actor actor, UUID caseId, String query, Branch branch) {
+		intake.requireAccess(actor, caseId, "phenotype.terms.search");
+		return hpo.terms().map(t -> t.search(query, branch, SUGGESTIONS)).orElse(List.of());
+	}
+
+	/**
+	 * Adds one term.
+	 *
+	 * @throws InvalidInputException (422) for an id that is not a current phenotypic abnormality, an onset that is not an
+	 *         onset term or ISO 8601 period, or a term the phenotype already holds
+	 */
+	public PhenotypicFeatureView addFeature(Actor actor, UUID caseId, AddPhenotypicFeature command) {
+		checkMayEdit(actor, caseId, "phenotype.feature.add");
+		return audit.recordingFailures(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", () -> {
+			HpoTerms terms = requireTerms();
+			String id = command.hpoId() == null ? "" : command.hpoId().strip().toUpperCase(java.util.Locale.ROOT);
+			HpoTerm term = terms.find(id, Branch.PHENOTYPIC_ABNORMALITY)
+				.orElseThrow(() -> new InvalidInputException(terms.rejection(id, Branch.PHENOTYPIC_ABNORMALITY)));
+			Onset onset = onset(terms, command.onsetHpoId(), command.onsetAge());
+			boolean present = jdbc.sql("SELECT count(*) FROM phenotype.phenotypic_feature WHERE case_id = ? AND hpo_id = ? AND voided_at IS NULL")
+				.params(caseId, term.id()).query(Long.class).single() > 0;
+			if (present) {
+				throw new InvalidInputException(term.label() + " (" + term.id() + ") is already in the phenotype; remove it first to change it.");
+			}
+			UUID featureId = UUID.randomUUID();
+			Instant now = clock.instant();
+			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.userId(), now, featureId);
+			audit.success(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", featureId);
+			events.publishEvent(new PhenotypeChanged(caseId, now));
+			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now);
+		});
+	}
+
+	/**
+	 * Removes a term: voids it with the reason, never deletes.
+	 *
+	 * @throws NotFoundException for a term that is not a current term of this case
+	 */
+	public void removeFeature(Actor actor, UUID caseId, UUID featureId, String reason) {
+		checkMayEdit(actor, caseId, "phenotype.feature.remove");
+		Instant now = clock.instant();
+		int voided = jdbc.sql("""
+				UPDATE phenotype.phenotypic_feature SET voided_at = ?, voided_by = ?, void_reason = ?
+				WHERE id = ? AND case_id = ? AND voided_at IS NULL""")
+			.params(Timestamp.from(now), actor.userId(), reason == null || reason.isBlank() ? "removed" : reason.strip(), featureId, caseId).update();
+		if (voided == 0) {
+			audit.denied(actor.userId(), actor.role().name(), "phenotype.feature.remove", caseId, "PhenotypicFeature", featureId);
+			throw new NotFoundException();
+		}
+		audit.success(actor.userId(), actor.role().name(), "phenotype.feature.remove", caseId, "PhenotypicFeature", featureId);
+		events.publishEvent(new PhenotypeChanged(caseId, now));
+	}
+
+	/**
+	 * Imports a GA4GH Phenopacket v2 (JSON): its terms replace the case's current phenotype (those are voided with the
+	 * reason "replaced by phenopacket import"), and its diagnosis is kept with the import. All or nothing.
+	 *
+	 * @throws InvalidInputException (422) for a file that is not a v2 phenopacket, or that holds terms not in the loaded
+	 *         release (the message names them all); nothing changes
+	 */
+	public PhenopacketImportView importPhenopacket(Actor actor, UUID caseId, byte[] json) {
+		checkMayEdit(actor, caseId, "phenotype.phenopacket.import");
+		return audit.recordingFailures(actor.userId(), actor.role().name(), "phenotype.phenopacket.import", caseId, "PhenopacketImport", () -> {
+			PhenopacketReader.Read read = PhenopacketReader.read(json, requireTerms());
+			UUID importId = UUID.randomUUID();
+			Instant now = clock.instant();
+			String reason = "replaced by phenopacket import " + importId;
+			jdbc.sql("UPDATE phenotype.phenotypic_feature SET voided_at = ?, voided_by = ?, void_reason = ? WHERE case_id = ? AND voided_at IS NULL")
+				.params(Timestamp.from(now), actor.userId(), reason, caseId).update();
+			jdbc.sql("UPDATE phenotype.phenopacket_import SET voided_at = ?, voided_by = ?, void_reason = ? WHERE case_id = ? AND voided_at IS NULL")
+				.params(Timestamp.from(now), actor.userId(), reason, caseId).update();
+			jdbc.sql("""
+					INSERT INTO phenotype.phenopacket_import (id, case_id, phenopacket_id, diagnosis_id, diagnosis_label, imported_by, imported_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(importId, caseId, read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(), actor.userId(), Timestamp.from(now))
+				.update();
+			insert(read.features(), caseId, importId, actor.userId(), now, null);
+			audit.success(actor.userId(), actor.role().name(), "phenotype.phenopacket.import", caseId, "PhenopacketImport", importId);
+			events.publishEvent(new PhenotypeChanged(caseId, now));
+			int excluded = (int) read.features().stream().filter(PhenopacketReader.Feature::excluded).count();
+			return new PhenopacketImportView(importId, read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(),
+					read.features().size() - excluded, excluded, now);
+		});
+	}
+
+	/** Whether the text is an ISO 8601 period of years, months, weeks and days ({@code P3Y}, {@code P1Y6M}, {@code P10D}), not negative. */
+	static boolean isIsoPeriod(String text) {
+		if (text == null || !text.matches("P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?")) {
+			return false;
+		}
+		try {
+			Period.parse(text);
+			return true;
+		}
+		catch (DateTimeParseException e) {
+			return false;
+		}
+	}
+
+	private Onset onset(HpoTerms terms, String onsetHpoId, String onsetAge) {
+		HpoTerm term = null;
+		if (onsetHpoId != null && !onsetHpoId.isBlank()) {
+			String id = onsetHpoId.strip().toUpperCase(java.util.Locale.ROOT);
+			term = terms.find(id, Branch.ONSET).orElseThrow(() -> new InvalidInputException("Onset: " + terms.rejection(id, Branch.ONSET)));
+		}
+		String age = onsetAge == null || onsetAge.isBlank() ? null : onsetAge.strip().toUpperCase(java.util.Locale.ROOT);
+		if (age != null && !isIsoPeriod(age)) {
+			throw new InvalidInputException("Age at onset '" + onsetAge.strip() + "' is not an ISO 8601 period: write P3Y for 3 years, P1Y6M for 18 months, P10D for 10 days.");
+		}
+		return new Onset(term == null ? null : term.id(), term == null ? null : term.label(), age, null, null);
+	}
+
+	private void insert(List<PhenopacketReader.Feature> features, UUID caseId, UUID importId, UUID by, Instant at, UUID singleId) {
+		Timestamp now = Timestamp.from(at);
+		batch.batchUpdate("""
+				INSERT INTO phenotype.phenotypic_feature (id, case_id, hpo_id, label, excluded, onset_hpo_id, onset_label, onset_age,
+				  onset_gestational_weeks, onset_gestational_days, import_id, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				features, 500, (ps, f) -> {
+					Onset o = f.onset();
+					ps.setObject(1, singleId != null ? singleId : UUID.randomUUID());
+					ps.setObject(2, caseId);
+					ps.setString(3, f.term().id());
+					ps.setString(4, f.term().label());
+					ps.setBoolean(5, f.excluded());
+					ps.setString(6, o.hpoId());
+					ps.setString(7, o.label());
+					ps.setString(8, o.age());
+					ps.setObject(9, o.gestationalWeeks(), java.sql.Types.INTEGER);
+					ps.setObject(10, o.gestationalDays(), java.sql.Types.INTEGER);
+					ps.setObject(11, importId);
+					ps.setObject(12, by);
+					ps.setTimestamp(13, now);
+				});
+	}
+
+	private HpoTerms requireTerms() {
+		return hpo.terms().orElseThrow(() -> new HpoUnavailableException(switch (hpo.status()) {
+			case LOADING -> "The HPO release is still loading; try again in a minute. Nothing was changed.";
+			default -> "This installation has no usable copy of the Human Phenotype Ontology, so terms cannot be checked. An administrator "
+					+ "downloads the official release from " + HpoRelease.DOWNLOAD_PAGE + " and sets consilium.hpo.dir. Nothing was changed.";
+		}));
+	}
+
+	private OpinionRequestView checkMayEdit(Actor actor, UUID caseId, String action) {
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!mayEdit(actor, c)) {
+			audit.denied(actor.userId(), actor.role().name(), action, caseId, "Phenotype", caseId);
+			if (actor.userId().equals(c.specialistId())) {
+				throw new ForbiddenActionException("The assigned specialist changes the phenotype only while reviewing the case.");
+			}
+			// everyone else with access to the case adds records to it while it is open
+			throw new IllegalTransitionException("The phenotype can no longer be changed (status: " + c.status().label() + ").");
+		}
+		return c;
+	}
+}

@@ -1,0 +1,16 @@
+package org.consilium.phenotype;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case's phenotype as one user may see it.
+ *
+ * @param features current (not voided) terms, observed first, then by label
+ * @param phenopacket the last phenopacket imported, with its diagnosis, or null
+ * @param mayEdit whether this user may add, remove or import terms now
+ * @param hpo the state of the HPO release, for the page's notices and acknowledgement
+ */
+public record PhenotypeView(UUID caseId, List<PhenotypicFeatureView> features, PhenopacketImportView phenopacket, boolean mayEdit,
+		HpoAvailability hpo) {
+}

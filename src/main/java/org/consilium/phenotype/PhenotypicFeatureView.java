@@ -1,0 +1,15 @@
+package org.consilium.phenotype;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One HPO term of a case's phenotype.
+ *
+ * @param hpoId the current HPO id (below HP:0000118) in the loaded release
+ * @param excluded true when the feature was looked for and is absent (phenopacket {@code excluded})
+ * @param importId the phenopacket import it came from, or null when entered by hand
+ */
+public record PhenotypicFeatureView(UUID id, String hpoId, String label, boolean excluded, Onset onset, UUID importId, UUID addedBy,
+		Instant addedAt) {
+}

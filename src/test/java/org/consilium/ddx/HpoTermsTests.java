@@ -1,0 +1,105 @@
+package org.consilium.ddx;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.consilium.ddx.HpoTerms.Branch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Term search and id resolution against the real HPO release 2025-05-06 of {@code ../shared/data/hpo}. */
+class HpoTermsTests {
+
+	static final Path HPO = Path.of(System.getProperty("consilium.shared-data", "../shared/data"), "hpo");
+
+	static HpoTerms terms;
+
+	@BeforeAll
+	static void load() {
+		terms = HpoRelease.loadTerms(HpoRelease.find(HPO, "hp", ".json").orElseThrow());
+	}
+
+	@Test
+	void findsTheVersionedReleaseFilesAndPicksTheNewestAnnotations() {
+		assertThat(HpoRelease.find(HPO, "hp", ".json")).hasValueSatisfying(p -> assertThat(p.getFileName()).hasToString("hp.v2025-05-06.json.gz"));
+		assertThat(HpoRelease.find(HPO, "phenotype", ".hpoa"))
+			.hasValueSatisfying(p -> assertThat(p.getFileName()).hasToString("phenotype.v2025-05-06.hpoa.gz"));
+		assertThat(HpoRelease.find(HPO.resolve("no-such-dir"), "hp", ".json")).isEmpty();
+		assertThat(terms.version()).isEqualTo("2025-05-06");
+		assertThat(terms.acknowledgement()).isEqualTo("Human Phenotype Ontology, release 2025-05-06");
+	}
+
+	@Test
+	void seizGivesSeizureFirst() {
+		List<TermSuggestion> found = terms.search("seiz", Branch.PHENOTYPIC_ABNORMALITY, 10);
+		assertThat(found).isNotEmpty();
+		assertThat(found.get(0).term().id()).isEqualTo("HP:0001250");
+		assertThat(found.get(0).term().label()).isEqualTo("Seizure");
+	}
+
+	@Test
+	void exactMatchesComeBeforePrefixMatchesBeforeWordPrefixesBeforeSubstrings() {
+		List<TermSuggestion> found = terms.search("Ataxia", Branch.PHENOTYPIC_ABNORMALITY, 500);
+		assertThat(found.get(0).term().id()).isEqualTo("HP:0001251");
+		int lastKind = 0;
+		for (TermSuggestion s : found) {
+			String name = s.matchedName().toLowerCase();
+			int kind = name.equals("ataxia") ? 0 : name.startsWith("ataxia") ? 1 : name.matches(".*[^\\p{L}\\p{N}]ataxia.*") ? 2 : 3;
+			assertThat(kind).as(s.toString()).isGreaterThanOrEqualTo(lastKind);
+			lastKind = kind;
+		}
+		assertThat(lastKind).as("the list reaches word-prefix matches").isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void tiesGoToTheShorterName() {
+		List<TermSuggestion> found = terms.search("abnormal", Branch.PHENOTYPIC_ABNORMALITY, 20);
+		for (int i = 1; i < found.size(); i++) {
+			assertThat(found.get(i).matchedName().length()).isGreaterThanOrEqualTo(found.get(i - 1).matchedName().length());
+		}
+	}
+
+	@Test
+	void aLaypersonSynonymFindsItsTerm() {
+		TermSuggestion first = terms.search("wide-set eyes", Branch.PHENOTYPIC_ABNORMALITY, 5).get(0);
+		assertThat(first.term().id()).isEqualTo("HP:0000316");
+		assertThat(first.term().label()).isEqualTo("Hypertelorism");
+		assertThat(first.layperson()).isTrue();
+		assertThat(terms.search("tired", Branch.PHENOTYPIC_ABNORMALITY, 5).get(0).term().id()).isEqualTo("HP:0012378");
+	}
+
+	@Test
+	void obsoleteAndNonPhenotypeTermsAreNotOffered() {
+		// HP:0000057 "obsolete Clitoromegaly" was replaced by HP:0008665 Clitoral hypertrophy
+		assertThat(terms.search("clitoromegaly", Branch.PHENOTYPIC_ABNORMALITY, 50)).extracting(s -> s.term().id()).doesNotContain("HP:0000057");
+		assertThat(terms.search("obsolete", Branch.PHENOTYPIC_ABNORMALITY, 50)).allSatisfy(s -> assertThat(s.term().label()).doesNotStartWith("obsolete"));
+		// HP:0000006 Autosomal dominant inheritance is a mode of inheritance, not a phenotypic abnormality
+		assertThat(terms.search("autosomal dominant inheritance", Branch.PHENOTYPIC_ABNORMALITY, 50)).extracting(s -> s.term().id())
+			.doesNotContain("HP:0000006");
+		assertThat(terms.search("congenital onset", Branch.PHENOTYPIC_ABNORMALITY, 50)).extracting(s -> s.term().id()).doesNotContain("HP:0003577");
+	}
+
+	@Test
+	void onsetSearchOffersOnlyOnsetTerms() {
+		List<TermSuggestion> found = terms.search("congenital", Branch.ONSET, 10);
+		assertThat(found.get(0).term().id()).isEqualTo("HP:0003577");
+		assertThat(terms.search("seizure", Branch.ONSET, 10)).isEmpty();
+		assertThat(terms.size(Branch.ONSET)).isBetween(10, 40);
+	}
+
+	@Test
+	void resolvesAlternativeAndReplacedIdsAndExplainsRejections() {
+		assertThat(terms.find("HP:0001250", Branch.PHENOTYPIC_ABNORMALITY)).hasValue(new HpoTerm("HP:0001250", "Seizure"));
+		assertThat(terms.find("HP:0000057", Branch.PHENOTYPIC_ABNORMALITY)).map(HpoTerm::id).hasValue("HP:0008665");
+		assertThat(terms.find("HP:0001425", Branch.PHENOTYPIC_ABNORMALITY)).as("an alt id of a term outside the branch").isEmpty();
+		assertThat(terms.find("HP:0003577", Branch.ONSET)).map(HpoTerm::label).hasValue("Congenital onset");
+		assertThat(terms.find("HP:0003577", Branch.PHENOTYPIC_ABNORMALITY)).isEmpty();
+		assertThat(terms.rejection("HP:0003577", Branch.PHENOTYPIC_ABNORMALITY)).contains("Congenital onset").contains("not a phenotypic abnormality");
+		assertThat(terms.rejection("HP:9999999", Branch.PHENOTYPIC_ABNORMALITY)).contains("HP:9999999").contains("release 2025-05-06");
+		assertThat(terms.rejection("seizure", Branch.PHENOTYPIC_ABNORMALITY)).contains("not an HPO term id");
+		assertThat(terms.search("hp:0001250", Branch.PHENOTYPIC_ABNORMALITY, 5)).extracting(s -> s.term().id()).containsExactly("HP:0001250");
+	}
+}

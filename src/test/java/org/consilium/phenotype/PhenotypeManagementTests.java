@@ -1,0 +1,269 @@
+package org.consilium.phenotype;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.ddx.HpoRelease;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.Urgency;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Entering, removing and importing a case's phenotype on a real PostgreSQL with the real HPO release 2025-05-06. */
+@HpoIntegrationTest
+@RecordApplicationEvents
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PhenotypeManagementTests {
+
+	static final Path PHENOPACKETS = Path.of(System.getProperty("consilium.shared-data", "../shared/data"), "phenopackets");
+
+	@Autowired
+	PhenotypeManagement phenotype;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HpoRelease release;
+
+	@BeforeAll
+	void releaseLoaded() throws InterruptedException {
+		assertThat(release.awaitLoaded(Duration.ofMinutes(5))).isTrue();
+		assertThat(release.status()).isEqualTo(HpoRelease.Status.READY);
+	}
+
+	private UUID newCase(Actor patient) {
+		return intake.createDraft(patient, null, UUID.randomUUID(),
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+	}
+
+	private long audited(UUID caseId, String action, String outcome) {
+		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = ? AND outcome = ?").params(caseId, action, outcome)
+			.query(Long.class).single();
+	}
+
+	@Test
+	void thePatientRecordsObservedAndExcludedTermsWithOnsetAndEachChangeIsAuditedAndAnnounced(ApplicationEvents events) {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		PhenotypicFeatureView seizure = phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, "HP:0003593", "P3Y"));
+		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("hp:0001263", true, null, null));
+
+		PhenotypeView view = phenotype.phenotype(patient, caseId);
+		assertThat(view.mayEdit()).isTrue();
+		assertThat(view.hpo().acknowledgement()).isEqualTo("Human Phenotype Ontology, release 2025-05-06");
+		assertThat(view.features()).extracting(PhenotypicFeatureView::hpoId, PhenotypicFeatureView::label, PhenotypicFeatureView::excluded)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("HP:0001250", "Seizure", false),
+					org.assertj.core.groups.Tuple.tuple("HP:0001263", "Global developmental delay", true));
+		assertThat(view.features().get(0).onset()).isEqualTo(new Onset("HP:0003593", "Infantile onset", "P3Y", null, null));
+		assertThat(view.features().get(1).onset().isKnown()).isFalse();
+		assertThat(audited(caseId, "phenotype.feature.add", "SUCCESS")).isEqualTo(2);
+		assertThat(audited(caseId, "phenotype.read", "SUCCESS")).isEqualTo(1);
+		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().equals(caseId))).hasSize(2);
+
+		phenotype.removeFeature(patient, caseId, seizure.id(), "entered by mistake");
+		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001263");
+		assertThat(jdbc.sql("SELECT void_reason FROM phenotype.phenotypic_feature WHERE id = ?").param(seizure.id()).query(String.class).single())
+			.as("voided, not deleted").isEqualTo("entered by mistake");
+		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().equals(caseId))).hasSize(3);
+	}
+
+	@Test
+	void badTermsAreRejectedWithAClearMessageAndChangeNothing() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:9999999", false, null, null)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("HP:9999999").hasMessageContaining("release 2025-05-06");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0000006", false, null, null)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Autosomal dominant inheritance").hasMessageContaining("not a phenotypic abnormality");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, "HP:0001250", null)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Onset").hasMessageContaining("not an onset term");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "3 years")))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO 8601");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", true, null, null)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("already in the phenotype");
+
+		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
+		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(5);
+	}
+
+	@Test
+	void obsoleteIdsAreStoredAsTheirReplacement() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		// HP:0000057 (obsolete Clitoromegaly) is replaced by HP:0008665
+		assertThat(phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0000057", false, null, null)).hpoId()).isEqualTo("HP:0008665");
+	}
+
+	@Test
+	void aPhenopacketWithTermsUnknownToTheReleaseIsRejectedWholeAndNamesThem() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		String packet = """
+				{"id": "case-1", "phenotypicFeatures": [
+				  {"type": {"id": "HP:0001263", "label": "Global developmental delay"}},
+				  {"type": {"id": "HP:5999999", "label": "Made up"}},
+				  {"type": {"id": "HP:0000006", "label": "Autosomal dominant inheritance"}, "excluded": true}]}""";
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, packet.getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("2 terms").hasMessageContaining("HP:5999999 \"Made up\"").hasMessageContaining("HP:0000006")
+			.hasMessageNotContaining("HP:0001263");
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, "{\"id\": \"x\", \"phenotypicFeature\": []}".getBytes()))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not a GA4GH Phenopacket v2");
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, "not json".getBytes()))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not a GA4GH Phenopacket v2");
+		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
+		assertThat(phenotype.phenotype(patient, caseId).phenopacket()).isNull();
+	}
+
+	@Test
+	void aPhenopacketReplacesThePhenotypeAndKeepsItsDiagnosis() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		byte[] file = Files.readAllBytes(PHENOPACKETS.resolve("AAGAB/PMID_24573067_CASE_REPORT.json"));
+		PhenopacketImportView imported = phenotype.importPhenopacket(patient, caseId, file);
+		assertThat(imported.phenopacketId()).isEqualTo("PMID_24573067_CASE_REPORT");
+		assertThat(imported.diagnosisId()).isEqualTo("OMIM:148600");
+		assertThat(imported.observed()).isEqualTo(3);
+		assertThat(imported.excluded()).isEqualTo(4);
+		PhenotypeView view = phenotype.phenotype(patient, caseId);
+		assertThat(view.features()).extracting(PhenotypicFeatureView::hpoId).doesNotContain("HP:0001250").contains("HP:0007530", "HP:0006482");
+		assertThat(view.features()).filteredOn(f -> f.hpoId().equals("HP:0007530")).singleElement()
+			.satisfies(f -> assertThat(f.onset().label()).isEqualTo("Childhood onset"));
+		assertThat(view.phenopacket().diagnosisLabel()).isEqualTo("Keratoderma, palmoplantar, punctate type IA");
+		assertThat(jdbc.sql("SELECT count(*) FROM phenotype.phenotypic_feature WHERE case_id = ? AND void_reason LIKE 'replaced by phenopacket import%'")
+			.param(caseId).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theSpecialistAddsTermsWhileReviewingAndTheCoordinatorOnlyWhileTheCaseIsOpen() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		UUID caseId = newCase(patient);
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		phenotype.addFeature(coordinator, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isFalse();
+		assertThatThrownBy(() -> phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null)))
+			.isInstanceOf(ForbiddenActionException.class);
+		intake.acceptAssignment(specialist, caseId);
+		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isTrue();
+		phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null));
+		assertThat(phenotype.phenotype(coordinator, caseId).features()).hasSize(2);
+		assertThat(audited(caseId, "phenotype.feature.add", "DENIED")).isEqualTo(1);
+	}
+
+	@Test
+	void aWithdrawnCaseKeepsItsPhenotypeReadOnly() {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		intake.withdraw(patient, caseId);
+		assertThat(phenotype.phenotype(patient, caseId).mayEdit()).isFalse();
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null)))
+			.isInstanceOf(IllegalTransitionException.class);
+		assertThat(phenotype.phenotype(patient, caseId).features()).hasSize(1);
+	}
+
+	@Test
+	void thePageSuggestsTermsAddsTheChosenOneAndAcknowledgesTheRelease() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		var auth = authentication(TestAccounts.authentication(patient));
+		mvc.perform(get("/cases/{id}/phenotype/terms", caseId).param("term", "seiz").header("HX-Request", "true").with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"Seizure (HP:0001250)\"")));
+		mvc.perform(get("/cases/{id}/phenotype/terms", caseId).param("onsetTerm", "congenital").param("branch", "ONSET").with(auth))
+			.andExpect(content().string(containsString("Congenital onset (HP:0003577)")));
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "Seizure (HP:0001250)").param("status", "excluded")
+				.param("onsetTerm", "Congenital onset (HP:0003577)").with(auth).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "Added Seizure (HP:0001250) as excluded."));
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "tired").with(auth).with(csrf()))
+			.andExpect(flash().attribute("message", "Added Fatigue (HP:0012378) as observed."));
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "sei").with(auth).with(csrf()))
+			.andExpect(flash().attribute("error", containsString("Choose a term from the suggestions")));
+		mvc.perform(get("/cases/{id}/phenotype", caseId).header("HX-Request", "true").with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Congenital onset (HP:0003577)")))
+			.andExpect(content().string(containsString("Excluded")))
+			.andExpect(content().string(containsString("href=\"https://hpo.jax.org\">Human Phenotype Ontology</a>,\n    release <span>2025-05-06</span>")))
+			.andExpect(content().string(not(containsString("<html"))));
+		mvc.perform(multipart("/cases/{id}/phenotype/phenopackets", caseId)
+				.file(new MockMultipartFile("phenopacket", "case.json", "application/json",
+						Files.readAllBytes(PHENOPACKETS.resolve("AAGAB/PMID_24573067_CASE_REPORT.json"))))
+				.with(auth).with(csrf()))
+			.andExpect(flash().attribute("message", containsString("3 observed and 4 excluded terms of phenopacket PMID_24573067_CASE_REPORT, with the diagnosis")));
+	}
+
+	@Test
+	void theApiReadsAddsAndSearches() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		var auth = authentication(TestAccounts.authentication(patient));
+		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hpoId\": \"HP:0004322\", \"excluded\": false, \"onsetAge\": \"P1Y6M\"}").with(auth).with(csrf()))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.label").value("Short stature"));
+		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hpoId\": \"HP:0000006\"}").with(auth).with(csrf()))
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("not a phenotypic abnormality")));
+		mvc.perform(get("/api/cases/{id}/phenotype", caseId).with(auth))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.features[0].hpoId").value("HP:0004322"))
+			.andExpect(jsonPath("$.features[0].onset.age").value("P1Y6M"))
+			.andExpect(jsonPath("$.hpo.acknowledgement").value("Human Phenotype Ontology, release 2025-05-06"));
+		mvc.perform(get("/api/cases/{id}/phenotype/terms", caseId).param("q", "wide-set eyes").with(auth))
+			.andExpect(jsonPath("$[0].term.id").value("HP:0000316")).andExpect(jsonPath("$[0].layperson").value(true));
+		mvc.perform(post("/api/cases/{id}/phenotype/phenopackets", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content(Files.readAllBytes(PHENOPACKETS.resolve("AAGAB/PMID_24573067_CASE_REPORT.json"))).with(auth).with(csrf()))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.diagnosisId").value("OMIM:148600"));
+	}
+}
