@@ -84,7 +84,6 @@ public class TriageManagement {
 	 * The case's checklist, for everyone related to it: the items of the case's specialty once triage named one,
 	 * before that of the specialty the coordinator chose for the checklist, else the default list. Audited.
 	 */
-	@Transactional(readOnly = true)
 	public Checklist checklist(Actor actor, UUID caseId) {
 		String action = "triage.checklist.read";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
@@ -175,7 +174,7 @@ public class TriageManagement {
 				throw new InvalidInputException("Keep the urgent finding under " + MAX_FINDING + " characters.");
 			}
 			UUID id = UUID.randomUUID();
-			Instant now = clock.instant();
+			Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 			jdbc.sql("INSERT INTO triage.urgent_finding (id, case_id, marked_by, marked_at, finding) VALUES (?, ?, ?, ?, ?)")
 				.params(id, caseId, actor.userId(), Timestamp.from(now), text).update();
 			audit.success(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", id);
@@ -190,7 +189,6 @@ public class TriageManagement {
 	 * whom the page tells them to contact; the referring physician, a clinician acting for the patient, reads the text.
 	 * Audited when any.
 	 */
-	@Transactional(readOnly = true)
 	public List<UrgentFinding> urgentFindings(Actor actor, UUID caseId) {
 		String action = "triage.urgent-finding.read";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
@@ -209,7 +207,6 @@ public class TriageManagement {
 	 * audited as listed.
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	@Transactional(readOnly = true)
 	public List<UrgentFinding> openUrgentFindings(Actor actor) {
 		requireCoordinator(actor);
 		List<UrgentFinding> open = findings("WHERE f.acknowledged_at IS NULL", null);

@@ -69,7 +69,7 @@ class CompletenessController {
 	@PostMapping("/cases/{id}/urgent-findings")
 	String mark(@PathVariable UUID id, @RequestParam(defaultValue = "") String finding, RedirectAttributes redirect) {
 		return act(id, redirect, "/review", () -> triage.markUrgentFinding(Actor.current(), id, finding),
-				"The urgent finding is recorded; the coordinators are alerted and the patient is told to contact their physician.");
+				"The urgent finding is recorded; the coordinators are alerted and the patient is told to contact their physician.", "done");
 	}
 
 	@PostMapping("/cases/{id}/urgent-findings/{findingId}/acknowledge")
@@ -98,9 +98,14 @@ class CompletenessController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, String page, Runnable action, String success) {
+		return act(id, redirect, page, action, success, "message");
+	}
+
+	/** {@code successAttribute}: the flash name the target page shows ({@code message} on triage, {@code done} in review). */
+	private String act(UUID id, RedirectAttributes redirect, String page, Runnable action, String success, String successAttribute) {
 		try {
 			action.run();
-			redirect.addFlashAttribute("message", success);
+			redirect.addFlashAttribute(successAttribute, success);
 		}
 		catch (NotFoundException e) {
 			throw e;
