@@ -274,6 +274,9 @@ public class ReviewManagement {
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		requireChair(actor, c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
+			// Saves of one case's draft run one after the other: a form's first autosave and its "save and sign" can
+			// otherwise both find no draft, both insert, and the second fail as a conflict with its own form.
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("review.written_opinion:" + caseId).query((rs, n) -> 1).list();
 			WrittenOpinion opinion = editable(c, caseId);
 			if (opinion == null) {
 				if (expectedVersion != null && expectedVersion != 0) {
