@@ -149,6 +149,34 @@ class AccessPolicyTests {
 		assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification.notice WHERE id = ?").param(noticeId).query(Boolean.class).single()).isTrue();
 	}
 
+	@Test
+	void panelMembersReachTheCaseAndAnotherSpecialistGetsNotFound() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor chair = accounts.create(Role.SPECIALIST);
+		Actor member = accounts.create(Role.SPECIALIST, "2085R0202X");
+		Actor other = accounts.create(Role.SPECIALIST, "207ZP0102X");
+		Actor outsider = accounts.create(Role.SPECIALIST);
+		UUID panelCase = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, panelCase);
+		intake.startTriage(coordinator, panelCase);
+		intake.assignPanel(coordinator, panelCase, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(member.userId(), other.userId()));
+
+		for (String uri : List.of("/cases/" + panelCase, "/api/cases/" + panelCase + "/panel", "/cases/" + panelCase + "/review")) {
+			assertThat(get(member, uri)).as("member " + uri).isEqualTo(200);
+			assertThat(get(chair, uri)).as("chair " + uri).isEqualTo(200);
+			long deniedBefore = denials(outsider, panelCase);
+			assertThat(get(outsider, uri)).as("outsider " + uri).isEqualTo(404);
+			assertThat(denials(outsider, panelCase)).isGreaterThan(deniedBefore);
+		}
+	}
+
+	private int get(Actor actor, String uri) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.get(uri).with(authentication(TestAccounts.authentication(actor)))).andReturn().getResponse()
+			.getStatus();
+	}
+
 	private long denials(Actor actor, UUID caseId) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE actor_id = ? AND case_id = ? AND outcome = 'DENIED'")
 			.params(actor.userId(), caseId).query(Long.class).single();

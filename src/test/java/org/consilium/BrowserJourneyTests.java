@@ -73,6 +73,9 @@ class BrowserJourneyTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	org.consilium.intake.IntakeManagement intake;
+
 	@BeforeAll
 	static void startChromium() throws IOException {
 		if (!Files.isExecutable(Paths.get(CHROMIUM)) || !Files.isExecutable(Paths.get(CHROMEDRIVER))) {
@@ -107,13 +110,18 @@ class BrowserJourneyTests {
 	}
 
 	@Test
-	void patientCoordinatorSpecialistAndBackToThePatient() throws IOException {
+	void patientCoordinatorSpecialistAndBackToThePatient() throws Throwable {
+		keepingTheLastPage("last-page.png", this::journey);
+	}
+
+	/** Runs a journey and saves a screenshot of the page it ended on, passed or failed. */
+	private static void keepingTheLastPage(String file, org.junit.jupiter.api.function.Executable journey) throws Throwable {
 		try {
-			journey();
+			journey.execute();
 		}
 		finally {
 			if (driver != null) {
-				Files.write(ARTIFACTS.resolve("last-page.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+				Files.write(ARTIFACTS.resolve(file), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 			}
 		}
 	}
@@ -244,6 +252,104 @@ class BrowserJourneyTests {
 		assertThat(second.getRect().getY()).as("the opinions are side by side, on one row").isEqualTo(first.getRect().getY());
 		assertThat(second.getRect().getX()).isGreaterThan(first.getRect().getX() + first.getRect().getWidth() - 1);
 		Files.write(ARTIFACTS.resolve("opinion-side-by-side.png"), fullPageScreenshot());
+	}
+
+	/**
+	 * Completeness and the clock: a coordinator works through the checklist of Medical Oncology and asks the patient for
+	 * what is missing; the patient reads it in plain words with both clocks; the coordinator completes the list and
+	 * assigns with the assign form; the specialist marks an urgent finding, which tops the coordinator's queue and
+	 * tells the patient to contact their physician without the finding's text.
+	 */
+	@Test
+	void coordinatorTriagesWithTheChecklistAndThePatientSeesWhatIsMissing() throws Throwable {
+		keepingTheLastPage("last-page-checklist.png", this::checklistJourney);
+	}
+
+	private void checklistJourney() throws IOException {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String patient = "patient-" + unique + "@test.consilium.local";
+		String coordinator = "coordinator-" + unique + "@test.consilium.local";
+		String specialist = "specialist-" + unique + "@test.consilium.local";
+		CreatedAccount p = identity.seedAccount(patient, "Petra Patient", Role.PATIENT, null);
+		CreatedAccount co = identity.seedAccount(coordinator, "Carl Coordinator", Role.COORDINATOR, null);
+		CreatedAccount sp = identity.seedAccount(specialist, "Dr. Olga Oncologist", Role.SPECIALIST, ONCOLOGY);
+		String password = "a-long-checklist-password-" + unique;
+		org.consilium.identity.Actor asPatient = new org.consilium.identity.Actor(p.account().id(), Role.PATIENT, "Petra Patient");
+		String caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent(
+				"Is surgery first right for me?", FIRST_DIAGNOSIS, null, "", "Lumpectomy", "", "", null, "",
+				java.util.List.of("Do I need chemotherapy?"), org.consilium.intake.Urgency.ROUTINE, true)).id().toString();
+		intake.submit(asPatient, UUID.fromString(caseId));
+
+		// 1. The coordinator: the oncology checklist, one item present, ask the patient for the rest.
+		firstSignIn(coordinator, co.oneTimePassword(), password);
+		driver.get(url("/cases/" + caseId + "/triage"));
+		click(By.xpath("//button[normalize-space()='Start triage (claim this case)']"));
+		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "In triage"));
+		assertThat(driver.findElement(By.id("clock-triage")).getText()).contains("business day");
+		new Select(driver.findElement(By.id("checklistSpecialty"))).selectByValue(ONCOLOGY);
+		click(By.xpath("//input[@name='present' and @value='The report or letter with your first diagnosis']"));
+		click(By.id("save-checklist"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "checklist is saved"));
+		assertThat(driver.findElement(By.id("checklist")).getText()).contains("Pathology report (biopsy or surgery)", "Present: Carl Coordinator");
+		type(By.id("request-note"), "Your hospital's pathology department can send it.");
+		click(By.id("request-items"));
+		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Waiting for records"));
+		snap("5-coordinator-checklist");
+		signOut();
+
+		// 2. The patient: what is still missing, in plain words, and the paused triage clock.
+		firstSignIn(patient, p.oneTimePassword(), password);
+		driver.get(url("/cases/" + caseId));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missing-items"), "Pathology report (biopsy or surgery)"));
+		String missing = driver.findElement(By.id("missing-items")).getText();
+		assertThat(missing).contains("What we still need from you", "Imaging report from the last 3 months", "we asked you for this")
+			.doesNotContain("The report or letter with your first diagnosis");
+		assertThat(driver.findElement(By.id("clock-triage")).getText()).contains("paused");
+		snap("5-patient-missing");
+		click(By.xpath("//button[normalize-space()='I have added the records']"));
+		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "In triage"));
+		signOut();
+
+		// 3. The coordinator: everything present, then the existing assign form.
+		signIn(coordinator, password);
+		driver.get(url("/cases/" + caseId + "/triage"));
+		for (WebElement box : driver.findElements(By.name("present"))) {
+			if (!box.isSelected()) {
+				box.click();
+			}
+		}
+		click(By.id("save-checklist"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "checklist is saved"));
+		assertThat(driver.findElements(By.id("request-items"))).as("nothing left to request").isEmpty();
+		new Select(driver.findElement(By.id("specialtyCode"))).selectByValue(ONCOLOGY);
+		String specialistId = sp.account().id().toString();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#specialistId option[value='" + specialistId + "']")));
+		new Select(driver.findElement(By.id("specialistId"))).selectByValue(specialistId);
+		click(By.id("assign"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "specialist is assigned"));
+		assertThat(driver.findElement(By.id("clock-review")).getText()).contains("business days left");
+		signOut();
+
+		// 4. The specialist marks an urgent finding from the workspace.
+		firstSignIn(specialist, sp.oneTimePassword(), password);
+		driver.get(url("/cases/" + caseId + "/review"));
+		type(By.id("finding"), "Calcium 3.4 mmol/L: needs treatment within days");
+		click(By.id("mark-urgent"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "urgent finding is recorded"));
+		signOut();
+
+		// 5. It tops the coordinator's queue; the patient is told to contact their physician, without the text.
+		signIn(coordinator, password);
+		driver.get(url("/triage"));
+		assertThat(driver.findElement(By.id("urgent-h")).findElement(By.xpath("..")).getText()).contains("Calcium 3.4 mmol/L");
+		signOut();
+		signIn(patient, password);
+		driver.get(url("/cases/" + caseId));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("urgent-notice")));
+		assertThat(driver.findElement(By.id("urgent-notice")).getText()).contains("Please contact your physician");
+		assertThat(driver.getPageSource()).doesNotContain("Calcium 3.4");
+		assertThat(driver.findElements(By.id("missing-items"))).as("triage is complete").isEmpty();
+		snap("5-patient-urgent-notice");
 	}
 
 	private void firstSignIn(String email, String oneTimePassword, String newPassword) {

@@ -4,7 +4,7 @@ import org.consilium.identity.Actor;
 
 /**
  * Who may see a case (ARCHITECTURE.md, "Users and roles"): its patient, its referring physician, its assigned
- * specialist, and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
+ * specialist and the members of its panel, and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
  * Administrators and everyone else have no relation. A refused access is answered exactly like a missing case.
  */
 final class CaseAccessPolicy {
@@ -16,7 +16,7 @@ final class CaseAccessPolicy {
 		return switch (actor.role()) {
 			case PATIENT -> actor.userId().equals(request.patientId());
 			case REFERRING_PHYSICIAN -> actor.userId().equals(request.referrerId());
-			case SPECIALIST -> actor.userId().equals(request.specialistId());
+			case SPECIALIST -> actor.userId().equals(request.specialistId()) || request.isPanelMember(actor.userId());
 			case COORDINATOR -> request.status() != OpinionRequestStatus.DRAFT;
 			case ADMIN -> false;
 		};
@@ -27,8 +27,17 @@ final class CaseAccessPolicy {
 		return actor.userId().equals(request.patientId()) || actor.userId().equals(request.referrerId());
 	}
 
-	/** Whether the first opinion must be hidden from this actor: the assigned specialist before the impression. */
+	/**
+	 * Whether the first opinion must be hidden from this actor: the assigned specialist (a panel's chair) before their
+	 * impression, and each panel member before their own.
+	 */
 	static boolean blinded(Actor actor, OpinionRequest request) {
-		return actor.userId().equals(request.specialistId()) && request.impressionRecordedAt() == null;
+		return actor.userId().equals(request.specialistId()) && request.impressionRecordedAt() == null
+				|| request.panelMemberBlinded(actor.userId());
+	}
+
+	/** The case's chair (assigned specialist) or one of its panel members. */
+	static boolean reviews(Actor actor, OpinionRequest request) {
+		return actor.userId().equals(request.specialistId()) || request.isPanelMember(actor.userId());
 	}
 }

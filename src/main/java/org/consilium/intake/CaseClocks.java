@@ -44,7 +44,7 @@ final class CaseClocks {
 			.toList();
 		DeadlineClock clock = new DeadlineClock(name, start, businessDays, within, stop);
 		return new CaseDeadline(name, clock.dueAt(calendar, now), clock.state(), clock.isOverdue(calendar, now),
-				clock.businessDaysRemaining(calendar, now));
+				clock.businessDaysRemaining(calendar, now), clock.businessDaysUsed(calendar, now));
 	}
 
 	static List<Pause> pauses(List<StatusChange> timeline, OpinionRequestStatus hold) {

@@ -165,13 +165,70 @@ public class IntakeManagement {
 		}));
 	}
 
+	/**
+	 * Completes triage and sends the case to a panel instead of one specialist (issue #5, "Panels"): the chair, who
+	 * must hold the chosen specialty, is assigned as the specialist (accepts, writes and signs the consensus); the
+	 * {@value CasePanel#MIN_MEMBERS}–{@value CasePanel#MAX_MEMBERS} other members, specialists of any specialty, get
+	 * access to the case and write independent opinions. The review clock is the same as for one specialist.
+	 * @throws InvalidInputException when the chair or a member is not a specialist, the chair does not hold the
+	 *         specialty, or the number of members is wrong
+	 */
+	public OpinionRequestView assignPanel(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID chairId,
+			java.util.Collection<UUID> memberIds) {
+		return change(actor, caseId, null, "triage.assign-panel", forRole(Role.COORDINATOR, (r, now) -> {
+			UserView chair = specialist(chairId, "Choose the panel's chair from the list.");
+			if (specialtyCode == null || !specialtyCode.equals(chair.specialtyCode())) {
+				throw new InvalidInputException("The chair does not hold the chosen specialty.");
+			}
+			java.util.Set<UUID> members = new java.util.LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+			members.remove(null);
+			members.forEach(m -> specialist(m, "Every panel member must be a specialist."));
+			r.assignPanel(actor.userId(), specialtyCode, urgency, chairId, members, now);
+		}));
+	}
+
+	/** The panel of a case (no members for a single specialist), for everyone related to it. */
+	@Transactional(readOnly = true)
+	public CasePanel panel(Actor actor, UUID caseId) {
+		OpinionRequest r = load(actor, caseId, "case.panel.read");
+		return new CasePanel(r.specialistId(), r.specialistId() == null ? null : identity.displayName(r.specialistId()),
+				r.panel().stream().map(m -> new CasePanel.Member(m.memberId(), identity.displayName(m.memberId()), m.impressionRecordedAt()))
+					.toList());
+	}
+
+	/**
+	 * The turnaround of every delivered opinion (review clock, business days excluding holds; on time against the
+	 * review deadline), oldest delivery first. Figures and ids only, for the program's turnaround report.
+	 * @throws ForbiddenActionException for anyone but a coordinator or an administrator
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseTurnaround> deliveredTurnarounds(Actor actor) {
+		if (!actor.is(Role.COORDINATOR) && !actor.is(Role.ADMIN)) {
+			throw new ForbiddenActionException("The turnaround report is for coordinators and administrators.");
+		}
+		List<UUID> ids = jdbc.sql("SELECT DISTINCT opinion_request_id FROM intake.status_change WHERE to_status = 'DELIVERED'")
+			.query(UUID.class).list();
+		Instant now = now();
+		return ids.stream().map(id -> {
+			List<StatusChange> timeline = timeline(id);
+			CaseDeadline review = CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now);
+			Instant deliveredAt = timeline.stream().filter(c -> c.toStatus() == OpinionRequestStatus.DELIVERED).map(StatusChange::at)
+				.findFirst().orElseThrow();
+			return new CaseTurnaround(id, deliveredAt, review.businessDaysUsed(), review.stoppedOnTime());
+		}).sorted(Comparator.comparing(CaseTurnaround::deliveredAt)).toList();
+	}
+
+	private UserView specialist(UUID id, String message) {
+		return identity.findUser(id).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> new InvalidInputException(message));
+	}
+
 	public OpinionRequestView acceptAssignment(Actor actor, UUID caseId) {
-		return change(actor, caseId, null, "review.accept", forRole(Role.SPECIALIST, (r, now) -> r.accept(actor.userId(), now)));
+		return change(actor, caseId, null, "review.accept", forChair((r, now) -> r.accept(actor.userId(), now)));
 	}
 
 	public OpinionRequestView declineAssignment(Actor actor, UUID caseId, String why) {
 		return change(actor, caseId, null, "review.decline",
-				forRole(Role.SPECIALIST, (r, now) -> r.declineAssignment(actor.userId(), why, now)));
+				forChair((r, now) -> r.declineAssignment(actor.userId(), why, now)));
 	}
 
 	/** The specialist asked the patient a clarifying question: the review clock pauses. */
@@ -186,7 +243,7 @@ public class IntakeManagement {
 
 	/** The assigned specialist saved an independent impression: from now on they see the first opinion. */
 	public OpinionRequestView impressionRecorded(Actor actor, UUID caseId) {
-		return change(actor, caseId, null, "review.impression-recorded", forRole(Role.SPECIALIST, (r, now) -> r.recordImpression(now)));
+		return change(actor, caseId, null, "review.impression-recorded", forRole(Role.SPECIALIST, (r, now) -> r.recordImpression(actor.userId(), now)));
 	}
 
 	/**
@@ -195,7 +252,7 @@ public class IntakeManagement {
 	 */
 	public OpinionRequestView opinionSigned(Actor actor, UUID caseId) {
 		OpinionRequestView signed = change(actor, caseId, null, "review.sign",
-				forRole(Role.SPECIALIST, (r, now) -> r.signOpinion(actor.userId(), now)));
+				forChair((r, now) -> r.signOpinion(actor.userId(), now)));
 		if (!program.qualityCheck()) {
 			return change(actor, caseId, null, "opinion.deliver", forRole(Role.SPECIALIST, (r, now) -> r.deliver(actor.userId(), now)));
 		}
@@ -226,7 +283,7 @@ public class IntakeManagement {
 		return view(actor, load(actor, caseId, action));
 	}
 
-	/** The actor's own cases: a patient's, a referrer's or a specialist's assignments, newest first; each listing is audited. */
+	/** The actor's own cases: a patient's, a referrer's or a specialist's assignments and panels, newest first; each listing is audited. */
 	public List<OpinionRequestView> myCases(Actor actor) {
 		String column = switch (actor.role()) {
 			case PATIENT -> "patient_id";
@@ -237,8 +294,9 @@ public class IntakeManagement {
 		if (column == null) {
 			return List.of();
 		}
-		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE " + column + " = ? ORDER BY created_at DESC")
-			.param(actor.userId()).query(UUID.class).list();
+		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE " + column + " = ? OR id IN "
+				+ "(SELECT opinion_request_id FROM intake.panel_member WHERE member_id = ?) ORDER BY created_at DESC")
+			.params(actor.userId(), actor.userId()).query(UUID.class).list();
 		return listed(actor, ids);
 	}
 
@@ -370,6 +428,16 @@ public class IntakeManagement {
 		return (actor, request, now) -> {
 			if (!actor.is(role)) {
 				throw new ForbiddenActionException("Only the case's " + role.label().toLowerCase() + " can do this.");
+			}
+			change.accept(request, now);
+		};
+	}
+
+	/** The assigned specialist only: a panel's chair, never one of its members. */
+	private Step forChair(BiConsumer<OpinionRequest, Instant> change) {
+		return (actor, request, now) -> {
+			if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(request.specialistId())) {
+				throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
 			}
 			change.accept(request, now);
 		};

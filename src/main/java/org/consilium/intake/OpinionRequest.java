@@ -85,6 +85,9 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
 	private List<PatientQuestion> questions;
 
+	@MappedCollection(idColumn = "opinion_request_id")
+	private java.util.Set<PanelMember> panel = new java.util.HashSet<>();
+
 	@Transient
 	private final List<StatusChange> pendingChanges = new ArrayList<>();
 
@@ -254,6 +257,38 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.urgency = triagedUrgency == null ? urgency : triagedUrgency;
 		this.specialistId = specialist;
 		this.impressionRecordedAt = null;
+		this.panel = new java.util.HashSet<>();
+	}
+
+	/**
+	 * Completes triage and sends the case to a panel: the chair is assigned like a single specialist (accepts, writes
+	 * and signs the consensus); the members get access and write independent opinions.
+	 * @throws InvalidInputException unless there are {@value CasePanel#MIN_MEMBERS}–{@value CasePanel#MAX_MEMBERS}
+	 *         distinct members besides the chair
+	 */
+	void assignPanel(UUID coordinator, String specialty, Urgency triagedUrgency, UUID chair, java.util.Set<UUID> members, Instant now) {
+		if (members == null || members.size() < CasePanel.MIN_MEMBERS || members.size() > CasePanel.MAX_MEMBERS) {
+			throw new InvalidInputException("A panel has a chair and " + CasePanel.MIN_MEMBERS + " to " + CasePanel.MAX_MEMBERS
+					+ " other specialists.");
+		}
+		if (members.contains(chair)) {
+			throw new InvalidInputException("The chair leads the panel; choose the other members besides the chair.");
+		}
+		assign(coordinator, specialty, triagedUrgency, chair, now);
+		members.forEach(m -> panel.add(new PanelMember(m, null)));
+	}
+
+	boolean isPanelMember(UUID userId) {
+		return panel.stream().anyMatch(m -> m.memberId().equals(userId));
+	}
+
+	/** Whether a panel member has not yet saved their own impression (so the first opinion stays hidden from them). */
+	boolean panelMemberBlinded(UUID userId) {
+		return panel.stream().anyMatch(m -> m.memberId().equals(userId) && m.impressionRecordedAt() == null);
+	}
+
+	java.util.List<PanelMember> panel() {
+		return panel.stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList();
 	}
 
 	void accept(UUID specialist, Instant now) {
@@ -266,6 +301,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		}
 		move(CaseAction.DECLINE_ASSIGNMENT, specialist, now, why.strip());
 		this.specialistId = null;
+		this.panel = new java.util.HashSet<>();
 		this.statusNote = why.strip();
 	}
 
@@ -277,8 +313,14 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		move(CaseAction.PATIENT_ANSWERED, patient, now, null);
 	}
 
-	void recordImpression(Instant now) {
-		if (impressionRecordedAt == null) {
+	/** The chair's (or single specialist's) impression, or a panel member's own. */
+	void recordImpression(UUID specialist, Instant now) {
+		if (isPanelMember(specialist)) {
+			panel = new java.util.HashSet<>(panel.stream()
+				.map(m -> m.memberId().equals(specialist) && m.impressionRecordedAt() == null ? new PanelMember(specialist, now) : m)
+				.toList());
+		}
+		else if (impressionRecordedAt == null) {
 			impressionRecordedAt = now;
 		}
 	}

@@ -77,6 +77,14 @@ public class OpinionManagement {
 	}
 
 	/**
+	 * The dissents of a panel's members from the consensus, shown with the delivered opinion (empty for a single
+	 * specialist, and for the patient before delivery). Audited by review.
+	 */
+	public List<org.consilium.review.PanelDissent> dissents(Actor actor, UUID caseId) {
+		return review.dissents(actor, caseId);
+	}
+
+	/**
 	 * The patient (or referrer) asks a follow-up question after delivery; at most {@value FollowUpQuestions#MAX} per
 	 * case.
 	 * @throws InvalidInputException for a fourth question, or an empty or over-long one

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
+import org.consilium.intake.CasePanel;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -115,7 +116,7 @@ public class ReviewManagement {
 			if (impression.isEmpty()) {
 				throw new InvalidInputException("Write your impression before you see the first opinion.");
 			}
-			if (findImpression(caseId).isPresent()) {
+			if (findImpression(caseId, actor.userId()).isPresent()) {
 				throw new IllegalTransitionException("Your impression is already recorded and cannot be changed.");
 			}
 			Impression saved = new Impression(UUID.randomUUID(), caseId, actor.userId(), now(), impression, workingDiagnosis);
@@ -139,16 +140,17 @@ public class ReviewManagement {
 	}
 
 	/**
-	 * The impression, for the assigned specialist and coordinators.
+	 * The impression: a specialist's (the chair's or a panel member's) own; for coordinators, the assigned
+	 * specialist's.
 	 * @throws ForbiddenActionException for the patient or referrer (it is a working note of the review)
 	 */
 	public Optional<Impression> impression(Actor actor, UUID caseId) {
 		String action = "review.impression.read";
-		intake.requireAccess(actor, caseId, action);
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST) && !actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("The impression is a working note of the specialist.");
 		}
-		Optional<Impression> found = findImpression(caseId);
+		Optional<Impression> found = findImpression(caseId, actor.is(Role.SPECIALIST) ? actor.userId() : c.specialistId());
 		found.ifPresent(i -> audit.success(actor.userId(), actor.role().name(), action, caseId, "Impression", i.id()));
 		return found;
 	}
@@ -163,7 +165,7 @@ public class ReviewManagement {
 	public Clarification askClarification(Actor actor, UUID caseId, String question) {
 		String action = "review.clarification.ask";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		requireSpecialist(actor);
+		requireChair(actor, c);
 		return audited(actor, caseId, action, "Clarification", () -> {
 			requireReviewing(c);
 			String q = OpinionContent.clean(question, "question", MAX_QUESTION);
@@ -237,13 +239,17 @@ public class ReviewManagement {
 	// ---- the written opinion ----
 
 	/**
-	 * The specialist's own opinion (draft or signed), for the workspace; empty before the first save.
-	 * @throws ForbiddenActionException for anyone but the assigned specialist
+	 * The specialist's own opinion (draft or signed), for the workspace; empty before the first save. A panel member
+	 * reads the chair's consensus draft only after saving their own panel opinion (empty before).
+	 * @throws ForbiddenActionException for anyone but the assigned specialist (a panel's chair) or a panel member
 	 */
 	public Optional<WrittenOpinionView> draft(Actor actor, UUID caseId) {
 		String action = "review.opinion.read";
-		intake.requireAccess(actor, caseId, action);
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		requireSpecialist(actor);
+		if (!actor.userId().equals(c.specialistId()) && findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+			return Optional.empty();
+		}
 		Optional<WrittenOpinion> found = opinions.findByCase(caseId);
 		found.ifPresent(o -> audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", o.id()));
 		return found.map(WrittenOpinion::view);
@@ -266,8 +272,11 @@ public class ReviewManagement {
 	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
 		String action = "review.opinion.save";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		requireSpecialist(actor);
+		requireChair(actor, c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
+			// Saves of one case's draft run one after the other: a form's first autosave and its "save and sign" can
+			// otherwise both find no draft, both insert, and the second fail as a conflict with its own form.
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("review.written_opinion:" + caseId).query((rs, n) -> 1).list();
 			WrittenOpinion opinion = editable(c, caseId);
 			if (opinion == null) {
 				if (expectedVersion != null && expectedVersion != 0) {
@@ -323,7 +332,7 @@ public class ReviewManagement {
 	public WrittenOpinionView sign(Actor actor, UUID caseId, Integer expectedVersion) {
 		String action = "review.opinion.sign";
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		requireSpecialist(actor);
+		requireChair(actor, c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
 			if (expectedVersion == null) {
 				throw new InvalidInputException("Send the version of the draft you read (version).");
@@ -365,6 +374,143 @@ public class ReviewManagement {
 		return signed.map(WrittenOpinion::view);
 	}
 
+	// ---- panels ----
+
+	/**
+	 * A panel member saves their independent opinion, once, while the case is in review and after their own impression
+	 * (the blinded-first rule applies to each member). Only then do they see the other members' opinions.
+	 * @throws ForbiddenActionException for anyone but a member of the case's panel (the chair writes the consensus)
+	 * @throws IllegalTransitionException outside review, before the member's impression, or when already saved
+	 * @throws InvalidInputException without a concordance or opinion text
+	 */
+	public PanelOpinion savePanelOpinion(Actor actor, UUID caseId, Concordance concordance, String text) {
+		String action = "review.panel.opinion.save";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		CasePanel panel = intake.panel(actor, caseId);
+		requireMember(actor, panel);
+		return audited(actor, caseId, action, "PanelOpinion", () -> {
+			requireReviewing(c);
+			String opinion = OpinionContent.clean(text, "opinion", OpinionContent.MAX_TEXT);
+			if (concordance == null || opinion.isEmpty()) {
+				throw new InvalidInputException("Choose the concordance and write your opinion.");
+			}
+			if (findImpression(caseId, actor.userId()).isEmpty()) {
+				throw new IllegalTransitionException("Record your independent impression before writing your panel opinion.");
+			}
+			PanelOpinion saved = new PanelOpinion(UUID.randomUUID(), caseId, actor.userId(), actor.displayName(), concordance, opinion, now());
+			try {
+				jdbc.sql("INSERT INTO review.panel_opinion (id, case_id, member_id, concordance, opinion, saved_at) VALUES (?, ?, ?, ?, ?, ?)")
+					.params(saved.id(), caseId, actor.userId(), concordance.name(), opinion, Timestamp.from(saved.savedAt())).update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new IllegalTransitionException("Your panel opinion is already saved and cannot be changed.");
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelOpinion", saved.id());
+			return saved;
+		});
+	}
+
+	/**
+	 * The panel members' opinions, oldest first: for a member once they saved their own, for the chair once their
+	 * impression is recorded, and for coordinators. Audited.
+	 * @throws ForbiddenActionException for a member before their own opinion, the chair before their impression, and
+	 *         the patient or referrer (working notes of the panel)
+	 */
+	public List<PanelOpinion> panelOpinions(Actor actor, UUID caseId) {
+		String action = "review.panel.opinion.read";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		CasePanel panel = intake.panel(actor, caseId);
+		return audited(actor, caseId, action, "PanelOpinion", () -> {
+			if (panel.isMember(actor.userId()) && findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+				throw new ForbiddenActionException("Save your own panel opinion before you read the other members'.");
+			}
+			if (panel.isChair(actor.userId()) && findImpression(caseId, actor.userId()).isEmpty()) {
+				throw new ForbiddenActionException("Record your independent impression before you read the members' opinions.");
+			}
+			if (!actor.is(Role.SPECIALIST) && !actor.is(Role.COORDINATOR)) {
+				throw new ForbiddenActionException("The members' opinions are working notes of the panel.");
+			}
+			List<PanelOpinion> list = jdbc.sql("""
+					SELECT id, case_id, member_id, concordance, opinion, saved_at FROM review.panel_opinion
+					WHERE case_id = ? ORDER BY saved_at, id""").param(caseId)
+				.query((rs, n) -> new PanelOpinion(rs.getObject("id", UUID.class), caseId, rs.getObject("member_id", UUID.class),
+						memberName(panel, rs.getObject("member_id", UUID.class)), Concordance.valueOf(rs.getString("concordance")),
+						rs.getString("opinion"), WrittenOpinionRepository.instant(rs, "saved_at")))
+				.list();
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelOpinion", null);
+			return list;
+		});
+	}
+
+	/**
+	 * A panel member records their dissent from the consensus, once, while the case is in review and after saving their
+	 * own opinion; it is shown with the delivered opinion.
+	 * @throws ForbiddenActionException for anyone but a member of the case's panel
+	 * @throws IllegalTransitionException outside review, before the member's own opinion, or when already recorded
+	 * @throws InvalidInputException without text
+	 */
+	public PanelDissent recordDissent(Actor actor, UUID caseId, String text) {
+		String action = "review.panel.dissent";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		CasePanel panel = intake.panel(actor, caseId);
+		requireMember(actor, panel);
+		return audited(actor, caseId, action, "PanelDissent", () -> {
+			requireReviewing(c);
+			String dissent = OpinionContent.clean(text, "dissent", OpinionContent.MAX_TEXT);
+			if (dissent.isEmpty()) {
+				throw new InvalidInputException("Write what you disagree with and why.");
+			}
+			if (findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+				throw new IllegalTransitionException("Save your own panel opinion before recording a dissent.");
+			}
+			PanelDissent saved = new PanelDissent(UUID.randomUUID(), caseId, actor.userId(), actor.displayName(), dissent, now());
+			try {
+				jdbc.sql("INSERT INTO review.panel_dissent (id, case_id, member_id, dissent, recorded_at) VALUES (?, ?, ?, ?, ?)")
+					.params(saved.id(), caseId, actor.userId(), dissent, Timestamp.from(saved.recordedAt())).update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new IllegalTransitionException("Your dissent is already recorded.");
+			}
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelDissent", saved.id());
+			return saved;
+		});
+	}
+
+	/**
+	 * The members' dissents, oldest first: for the patient and referrer once the opinion is DELIVERED or CLOSED (they are
+	 * part of it), for the panel and coordinators at any time. Empty for the patient before delivery. Audited when any.
+	 */
+	public List<PanelDissent> dissents(Actor actor, UUID caseId) {
+		String action = "review.panel.dissent.read";
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+		if (forPatient && c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
+			return List.of();
+		}
+		CasePanel panel = intake.panel(actor, caseId);
+		List<PanelDissent> list = jdbc.sql("""
+				SELECT id, member_id, dissent, recorded_at FROM review.panel_dissent WHERE case_id = ? ORDER BY recorded_at, id""")
+			.param(caseId)
+			.query((rs, n) -> new PanelDissent(rs.getObject("id", UUID.class), caseId, rs.getObject("member_id", UUID.class),
+					memberName(panel, rs.getObject("member_id", UUID.class)), rs.getString("dissent"),
+					WrittenOpinionRepository.instant(rs, "recorded_at")))
+			.list();
+		if (!list.isEmpty()) {
+			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelDissent", null);
+		}
+		return list;
+	}
+
+	private static String memberName(CasePanel panel, UUID memberId) {
+		return panel.members().stream().filter(m -> m.memberId().equals(memberId)).map(CasePanel.Member::name).findFirst().orElse("");
+	}
+
+	private static void requireMember(Actor actor, CasePanel panel) {
+		if (!actor.is(Role.SPECIALIST) || !panel.isMember(actor.userId())) {
+			throw new ForbiddenActionException("Only a member of the case's panel can do this; the chair writes the consensus.");
+		}
+	}
+
 	// ---- internals ----
 
 	private WrittenOpinion editable(OpinionRequestView c, UUID caseId) {
@@ -373,10 +519,17 @@ public class ReviewManagement {
 			throw new IllegalTransitionException("The opinion is signed and cannot be changed. Answer follow-up questions as addenda.");
 		}
 		requireReviewing(c);
-		if (findImpression(caseId).isEmpty()) {
+		if (findImpression(caseId, c.specialistId()).isEmpty()) {
 			throw new IllegalTransitionException("Record your independent impression before writing the opinion.");
 		}
 		return existing;
+	}
+
+	/** The assigned specialist, who is a panel's chair: only they write, sign and ask the patient. */
+	private static void requireChair(Actor actor, OpinionRequestView c) {
+		if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(c.specialistId())) {
+			throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
+		}
 	}
 
 	private static void requireSpecialist(Actor actor) {
@@ -396,11 +549,17 @@ public class ReviewManagement {
 		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
 	}
 
-	private Optional<Impression> findImpression(UUID caseId) {
+	private Optional<Impression> findImpression(UUID caseId, UUID specialistId) {
 		return jdbc.sql("""
 				SELECT id, case_id, specialist_id, recorded_at, impression, working_diagnosis_text, working_diagnosis_system,
 				       working_diagnosis_code
-				FROM review.impression WHERE case_id = ?""").param(caseId).query(ReviewManagement::impressionRow).optional();
+				FROM review.impression WHERE case_id = ? AND specialist_id = ?""").params(caseId, specialistId)
+			.query(ReviewManagement::impressionRow).optional();
+	}
+
+	private Optional<UUID> findPanelOpinion(UUID caseId, UUID memberId) {
+		return jdbc.sql("SELECT id FROM review.panel_opinion WHERE case_id = ? AND member_id = ?").params(caseId, memberId)
+			.query(UUID.class).optional();
 	}
 
 	private List<Clarification> findClarifications(UUID caseId) {

@@ -169,6 +169,33 @@ public record DeadlineClock(String name, Instant startedAt, int businessDays, Li
 		return remaining;
 	}
 
+	/**
+	 * Business days used so far (the turnaround once stopped): the business days after the start date up to and
+	 * including the program-zone date of the stop (or of {@code now} while running), less each business day whose
+	 * 17:00 fell on hold. The start date itself never counts, as in {@link BusinessCalendar#plusBusinessDays}: a clock
+	 * started Monday and stopped Wednesday used 2; one stopped on its start date used 0. Never negative.
+	 *
+	 * @throws IllegalArgumentException when {@code calendar} or {@code now} is null
+	 */
+	public long businessDaysUsed(BusinessCalendar calendar, Instant now) {
+		requireCalendarAndNow(calendar, now);
+		Instant end = stoppedAt != null ? stoppedAt : now;
+		LocalDate endDate = end.atZone(calendar.zone()).toLocalDate();
+		long used = 0;
+		for (LocalDate day = startDate(calendar).plusDays(1); !day.isAfter(endDate); day = day.plusDays(1)) {
+			if (calendar.isBusinessDay(day)) {
+				used++;
+			}
+		}
+		for (LocalDate day = startDate(calendar); !day.isAfter(endDate); day = day.plusDays(1)) {
+			Instant close = calendar.closeOfBusinessOn(day).toInstant();
+			if (calendar.isBusinessDay(day) && close.isBefore(end) && isOnHold(close, end)) {
+				used--;
+			}
+		}
+		return Math.max(0, used);
+	}
+
 	private LocalDate startDate(BusinessCalendar calendar) {
 		return startedAt.atZone(calendar.zone()).toLocalDate();
 	}

@@ -1,7 +1,12 @@
 /**
  * Triage: the coordinators' queue (earliest due first), declining, asking for missing records, and completing triage
- * with a specialty (NUCC taxonomy code), an urgency and an assigned specialist. The lifecycle itself and both clocks
- * are the case's ({@link org.consilium.intake.IntakeManagement}); this module owns the coordinator's pages. No schema.
+ * with a specialty (NUCC taxonomy code), an urgency and an assigned specialist or a panel. The lifecycle itself and both
+ * clocks are the case's ({@link org.consilium.intake.IntakeManagement}); this module owns the coordinator's pages, the
+ * completeness {@link org.consilium.triage.Checklist} per specialty ({@link org.consilium.triage.ChecklistSettings}),
+ * {@link org.consilium.triage.UrgentFinding}s and the {@link org.consilium.triage.TurnaroundReport}.
+ *
+ * <p>Schema {@code triage}: {@code checklist}, {@code checklist_item}, {@code urgent_finding}. Publishes
+ * {@link org.consilium.triage.UrgentFindingMarked} (ids and the instant only).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })
 package org.consilium.triage;

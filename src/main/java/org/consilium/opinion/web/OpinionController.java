@@ -93,6 +93,7 @@ class OpinionController {
 
 	private String render(UUID id, Model model, String error) {
 		model.addAttribute("v", opinions.read(Actor.current(), id));
+		model.addAttribute("dissents", opinions.dissents(Actor.current(), id));
 		model.addAttribute("intentions", IntendsToFollow.values());
 		if (error != null) {
 			model.addAttribute("error", error);

@@ -1,6 +1,7 @@
 package org.consilium.review.web;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.Actor;
+import org.consilium.intake.CasePanel;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -21,10 +23,13 @@ import org.consilium.review.Concordance;
 import org.consilium.review.Diagnosis;
 import org.consilium.review.Invasiveness;
 import org.consilium.review.OpinionIncompleteException;
+import org.consilium.review.PanelDissent;
+import org.consilium.review.PanelOpinion;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.NotFoundException;
 
 /**
@@ -180,6 +185,41 @@ class ReviewController {
 		return "redirect:/cases/" + id + "/review";
 	}
 
+	/** A panel member's independent opinion (saved once, after their impression). */
+	@PostMapping("/cases/{id}/review/panel-opinion")
+	String panelOpinion(@PathVariable UUID id, @RequestParam(required = false) Concordance concordance,
+			@RequestParam(defaultValue = "") String panelOpinion, Model model, RedirectAttributes redirect) {
+		try {
+			review.savePanelOpinion(Actor.current(), id, concordance, panelOpinion);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("panelOpinionText", panelOpinion);
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your panel opinion is saved. The other members' opinions are shown below.");
+		return "redirect:/cases/" + id + "/review#panel";
+	}
+
+	/** A panel member's dissent from the consensus; the patient reads it with the delivered opinion. */
+	@PostMapping("/cases/{id}/review/dissent")
+	String dissent(@PathVariable UUID id, @RequestParam(defaultValue = "") String dissent, Model model, RedirectAttributes redirect) {
+		try {
+			review.recordDissent(Actor.current(), id, dissent);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (ConsiliumProblem e) {
+			model.addAttribute("dissentText", dissent);
+			return render(id, model, null, e.getMessage());
+		}
+		redirect.addFlashAttribute("done", "Your dissent is recorded; it will be shown with the delivered opinion.");
+		return "redirect:/cases/" + id + "/review#panel";
+	}
+
 	/** The patient's (or referrer's) answer to a clarifying question, from the case page's clarifications fragment. */
 	@PostMapping("/cases/{id}/clarifications/{clarificationId}/answer")
 	String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(defaultValue = "") String answer,
@@ -214,9 +254,34 @@ class ReviewController {
 		model.addAttribute("treatmentReviews", TreatmentReview.values());
 		model.addAttribute("invasiveness", Invasiveness.values());
 		model.addAttribute("codeSystems", CodeSystem.values());
+		CasePanel panel = intake.panel(actor, id);
+		boolean chair = panel.isChair(actor.userId());
+		model.addAttribute("panel", panel);
+		model.addAttribute("chair", chair);
+		if (panel.isPanel()) {
+			boolean member = panel.isMember(actor.userId());
+			List<PanelOpinion> opinions = panelOpinionsIfVisible(actor, id);
+			model.addAttribute("panelOpinions", opinions);
+			model.addAttribute("myPanelOpinion", opinions == null ? null
+					: opinions.stream().filter(o -> o.memberId().equals(actor.userId())).findFirst().orElse(null));
+			List<PanelDissent> dissents = review.dissents(actor, id);
+			model.addAttribute("dissents", dissents);
+			model.addAttribute("member", member);
+			model.addAttribute("myDissent", dissents.stream().anyMatch(d -> d.memberId().equals(actor.userId())));
+		}
 		if (error != null) {
 			model.addAttribute("error", error);
 		}
 		return "review/workspace";
+	}
+
+	/** The members' opinions, or null while the blinded-panel rule still hides them from this reader. */
+	private List<PanelOpinion> panelOpinionsIfVisible(Actor actor, UUID id) {
+		try {
+			return review.panelOpinions(actor, id);
+		}
+		catch (ForbiddenActionException e) {
+			return null;
+		}
 	}
 }

@@ -97,6 +97,11 @@ class ReviewPagesTests {
 	@Autowired
 	MockMvc mvc;
 
+	@org.junit.jupiter.api.BeforeEach
+	void aSingleSpecialistNoPanel() {
+		given(intake.panel(any(), eq(CASE))).willReturn(new org.consilium.intake.CasePanel(SPECIALIST.userId(), "Dr Specialist", List.of()));
+	}
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
@@ -194,7 +199,7 @@ class ReviewPagesTests {
 				c.referrerId(), c.coordinatorId(), c.specialistId(), c.specialistName(), c.reason(), true, null, null, null, null,
 				c.firstPhysician(), c.firstInstitution(), null, c.symptomsAndHistory(), c.questions(), c.urgency(), true,
 				c.specialtyCode(), null, null, c.createdAt(), List.of(), null,
-				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7));
+				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7, 0));
 		given(review.assignedCases(any())).willReturn(List.of(withClock));
 
 		String html = mvc.perform(get("/review")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

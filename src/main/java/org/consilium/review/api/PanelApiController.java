@@ -1,0 +1,66 @@
+package org.consilium.review.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.consilium.identity.Actor;
+import org.consilium.intake.CasePanel;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.review.Concordance;
+import org.consilium.review.PanelDissent;
+import org.consilium.review.PanelOpinion;
+import org.consilium.review.ReviewManagement;
+
+/**
+ * A case's panel as JSON: its chair and members, each member's independent opinion (readable once one's own is saved:
+ * 403 {@code forbidden-action} before) and the dissents shown with the delivered opinion.
+ */
+@RestController
+class PanelApiController {
+
+	private final ReviewManagement review;
+
+	private final IntakeManagement intake;
+
+	PanelApiController(ReviewManagement review, IntakeManagement intake) {
+		this.review = review;
+		this.intake = intake;
+	}
+
+	record PanelOpinionBody(Concordance concordance, String opinion) {
+	}
+
+	record DissentBody(String dissent) {
+	}
+
+	@GetMapping("/api/cases/{id}/panel")
+	CasePanel panel(@PathVariable UUID id) {
+		return intake.panel(Actor.current(), id);
+	}
+
+	@PostMapping("/api/cases/{id}/panel/opinions")
+	PanelOpinion save(@PathVariable UUID id, @RequestBody PanelOpinionBody body) {
+		return review.savePanelOpinion(Actor.current(), id, body.concordance(), body.opinion());
+	}
+
+	@GetMapping("/api/cases/{id}/panel/opinions")
+	List<PanelOpinion> opinions(@PathVariable UUID id) {
+		return review.panelOpinions(Actor.current(), id);
+	}
+
+	@PostMapping("/api/cases/{id}/panel/dissents")
+	PanelDissent dissent(@PathVariable UUID id, @RequestBody DissentBody body) {
+		return review.recordDissent(Actor.current(), id, body.dissent());
+	}
+
+	@GetMapping("/api/cases/{id}/panel/dissents")
+	List<PanelDissent> dissents(@PathVariable UUID id) {
+		return review.dissents(Actor.current(), id);
+	}
+}

@@ -1,0 +1,155 @@
+package org.consilium.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.Urgency;
+import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/** A case sent to a panel (issue #5, "Panels") on a real PostgreSQL: blinding, consensus, dissent, access. */
+@ConsiliumIntegrationTest
+class PanelTests {
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	ReviewManagement review;
+
+	@Autowired
+	OpinionManagement opinions;
+
+	Actor patient;
+
+	Actor coordinator;
+
+	Actor chair;
+
+	Actor first;
+
+	Actor second;
+
+	UUID panelCaseInReview() {
+		patient = accounts.create(Role.PATIENT);
+		coordinator = accounts.create(Role.COORDINATOR);
+		chair = accounts.create(Role.SPECIALIST);
+		first = accounts.create(Role.SPECIALIST, "2085R0202X");
+		second = accounts.create(Role.SPECIALIST, "207ZP0102X");
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		intake.assignPanel(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(first.userId(), second.userId()));
+		review.acceptAssignment(chair, caseId);
+		return caseId;
+	}
+
+	@Test
+	void aMemberReadsTheOtherMembersOpinionsOnlyAfterSavingTheirOwn() {
+		UUID caseId = panelCaseInReview();
+		review.recordImpression(first, caseId, "Looks like DCIS", null);
+		review.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS rather than invasive cancer");
+		review.recordImpression(second, caseId, "Needs a second look at the slides", null);
+
+		assertThatThrownBy(() -> review.panelOpinions(second, caseId)).as("second has not saved theirs")
+			.isInstanceOf(ForbiddenActionException.class);
+		assertThat(review.draft(second, caseId)).as("nor the chair's consensus draft").isEmpty();
+
+		review.savePanelOpinion(second, caseId, Concordance.CONFIRMED, "Invasive ductal carcinoma, as the first opinion says");
+		assertThat(review.panelOpinions(second, caseId)).extracting(PanelOpinion::opinion)
+			.containsExactly("DCIS rather than invasive cancer", "Invasive ductal carcinoma, as the first opinion says");
+		assertThat(review.panelOpinions(coordinator, caseId)).hasSize(2);
+	}
+
+	@Test
+	void eachMemberIsBlindedToTheFirstOpinionUntilTheirOwnImpression() {
+		UUID caseId = panelCaseInReview();
+		review.recordImpression(chair, caseId, "Chair's impression", null);
+
+		assertThat(intake.read(chair, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
+		assertThat(intake.read(first, caseId, "test").firstOpinionBlinded()).isTrue();
+		assertThat(intake.read(first, caseId, "test").firstDiagnosisText()).isNull();
+		assertThatThrownBy(() -> review.savePanelOpinion(first, caseId, Concordance.CONFIRMED, "Agree"))
+			.as("impression first").isInstanceOf(IllegalTransitionException.class);
+
+		review.recordImpression(first, caseId, "My own look", null);
+		assertThat(intake.read(first, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
+		assertThat(intake.read(second, caseId, "test").firstOpinionBlinded()).as("the other member still blinded").isTrue();
+	}
+
+	@Test
+	void theChairWritesTheConsensusAndADissentStaysVisibleToThePatient() {
+		UUID caseId = panelCaseInReview();
+		review.recordImpression(first, caseId, "Looks like DCIS", null);
+		review.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS");
+		review.recordDissent(first, caseId, "I would not operate before a repeat biopsy.");
+		review.recordImpression(chair, caseId, "Chair's impression", null);
+
+		assertThatThrownBy(() -> review.saveDraft(first, caseId, null, ReviewJourneyTests.content(Concordance.CONFIRMED, List.of("No."), "x")))
+			.as("a member cannot write the consensus").isInstanceOf(ForbiddenActionException.class);
+		assertThat(opinions.dissents(patient, caseId)).as("not before delivery").isEmpty();
+
+		review.saveAndSign(chair, caseId, null, UUID.randomUUID(),
+				ReviewJourneyTests.content(Concordance.REFINED, List.of("Lumpectomy is enough."), "The panel agrees it is DCIS."));
+
+		assertThat(intake.read(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(opinions.read(patient, caseId).opinion().plainSummary()).isEqualTo("The panel agrees it is DCIS.");
+		assertThat(opinions.dissents(patient, caseId)).singleElement().satisfies(d -> {
+			assertThat(d.dissent()).isEqualTo("I would not operate before a repeat biopsy.");
+			assertThat(d.memberName()).isEqualTo(first.displayName());
+		});
+	}
+
+	@Test
+	void aSpecialistOutsideThePanelGetsNotFound() {
+		UUID caseId = panelCaseInReview();
+		Actor outsider = accounts.create(Role.SPECIALIST);
+
+		assertThatThrownBy(() -> intake.read(outsider, caseId, "test")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> review.panelOpinions(outsider, caseId)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> review.savePanelOpinion(outsider, caseId, Concordance.CONFIRMED, "x")).isInstanceOf(NotFoundException.class);
+		assertThat(review.assignedCases(first)).extracting(c -> c.id()).contains(caseId);
+		assertThat(review.assignedCases(outsider)).extracting(c -> c.id()).doesNotContain(caseId);
+	}
+
+	@Test
+	void aPanelNeedsTwoToFiveMembersBesidesTheChairAndChangesNothingOtherwise() {
+		Actor p = accounts.create(Role.PATIENT);
+		Actor coord = accounts.create(Role.COORDINATOR);
+		Actor c = accounts.create(Role.SPECIALIST);
+		Actor m = accounts.create(Role.SPECIALIST);
+		UUID caseId = intake.createDraft(p, null, UUID.randomUUID(), new DraftContent("Why?", "Dx", null, "", "Tx", "", "", null, "",
+				List.of("Q?"), Urgency.ROUTINE, true)).id();
+		intake.submit(p, caseId);
+		intake.startTriage(coord, caseId);
+
+		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId())))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), c.userId())))
+			.as("the chair is not one of the members").isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), p.userId())))
+			.as("members are specialists").isInstanceOf(InvalidInputException.class);
+		assertThat(intake.read(coord, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
+		assertThatThrownBy(() -> intake.read(m, caseId, "test")).isInstanceOf(NotFoundException.class);
+	}
+}

@@ -1,0 +1,197 @@
+package org.consilium.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.Urgency;
+import org.consilium.review.Concordance;
+import org.consilium.review.Diagnosis;
+import org.consilium.review.Invasiveness;
+import org.consilium.review.OpinionContent;
+import org.consilium.review.ReviewManagement;
+import org.consilium.review.TreatmentOption;
+import org.consilium.review.TreatmentReview;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/** Completeness checklist, urgent findings and turnaround on a real PostgreSQL, through the facades. */
+@ConsiliumIntegrationTest
+@RecordApplicationEvents
+class TriageManagementTests {
+
+	static final String ONCOLOGY = "207RX0202X";
+
+	static final String PATHOLOGY = "Pathology report (biopsy or surgery)";
+
+	static final String FIRST_REPORT = "The report or letter with your first diagnosis";
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	ReviewManagement review;
+
+	@Autowired
+	TriageManagement triage;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	Actor patient;
+
+	Actor coordinator;
+
+	UUID caseInTriage() {
+		patient = accounts.create(Role.PATIENT);
+		coordinator = accounts.create(Role.COORDINATOR);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		return caseId;
+	}
+
+	@Test
+	void theDefaultListAppliesUntilASpecialtyIsChosenThenTheSpecialtyAddsItsItems() {
+		UUID caseId = caseInTriage();
+		assertThat(triage.checklist(patient, caseId).items()).extracting(Checklist.Item::item)
+			.containsExactly(FIRST_REPORT, "A list of the medicines you take now");
+
+		Checklist oncology = triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT));
+
+		assertThat(oncology.specialtyCode()).isEqualTo(ONCOLOGY);
+		assertThat(oncology.items()).extracting(Checklist.Item::item).contains(PATHOLOGY, "Imaging report from the last 3 months (CT MRI or PET)");
+		Checklist.Item ticked = oncology.items().get(0);
+		assertThat(ticked.state()).isEqualTo(ChecklistItemState.PRESENT);
+		assertThat(ticked.recordedBy()).isEqualTo(coordinator.userId());
+		assertThat(ticked.recordedAt()).isNotNull();
+		assertThat(triage.checklist(patient, caseId).missing()).extracting(Checklist.Item::item)
+			.doesNotContain(FIRST_REPORT).contains(PATHOLOGY);
+	}
+
+	@Test
+	void untickingAPresentItemMakesItMissingAgain() {
+		UUID caseId = caseInTriage();
+		triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT, PATHOLOGY));
+		Checklist after = triage.recordPresent(coordinator, caseId, null, List.of(PATHOLOGY));
+		assertThat(after.items()).filteredOn(i -> i.item().equals(FIRST_REPORT)).singleElement()
+			.extracting(Checklist.Item::state).isEqualTo(ChecklistItemState.MISSING);
+	}
+
+	@Test
+	void requestingMissingItemsUsesTheRecordsStepAndThePatientSeesThem() {
+		UUID caseId = caseInTriage();
+		triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT));
+
+		triage.requestFromPatient(coordinator, caseId, List.of(PATHOLOGY), "From City Hospital");
+
+		var c = intake.read(patient, caseId, "test");
+		assertThat(c.status()).isEqualTo(OpinionRequestStatus.AWAITING_RECORDS);
+		assertThat(c.statusNote()).contains(PATHOLOGY).contains("From City Hospital");
+		assertThat(c.triageClock().state().name()).isEqualTo("PAUSED");
+		assertThat(triage.checklist(patient, caseId).missing()).filteredOn(i -> i.item().equals(PATHOLOGY)).singleElement()
+			.extracting(Checklist.Item::state).isEqualTo(ChecklistItemState.REQUESTED);
+	}
+
+	@Test
+	void badChecklistInputIsRefusedAndChangesNothing() {
+		UUID caseId = caseInTriage();
+		assertThatThrownBy(() -> triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT, "A photo of the cat")))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> triage.recordPresent(coordinator, caseId, "NOT-A-CODE", List.of()))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> triage.recordPresent(patient, caseId, null, List.of(FIRST_REPORT)))
+			.isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> triage.requestFromPatient(coordinator, caseId, List.of(), ""))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(triage.checklist(coordinator, caseId).specialtyCode()).isNull();
+		assertThat(triage.checklist(coordinator, caseId).complete()).isFalse();
+		assertThat(intake.read(coordinator, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
+		assertThatThrownBy(() -> triage.checklist(accounts.create(Role.PATIENT), caseId)).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void anUrgentFindingAlertsTheCoordinatorsAndTellsThePatientWithoutTheText() {
+		UUID caseId = caseInTriage();
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+
+		UrgentFinding marked = triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia 3.4 mmol/L in the last labs");
+
+		assertThat(events.stream(UrgentFindingMarked.class)).singleElement()
+			.isEqualTo(new UrgentFindingMarked(marked.id(), caseId, marked.markedAt()));
+		assertThat(triage.openUrgentFindings(coordinator)).extracting(UrgentFinding::id).contains(marked.id());
+		assertThat(triage.urgentFindings(coordinator, caseId)).singleElement().extracting(UrgentFinding::finding)
+			.isEqualTo("Hypercalcaemia 3.4 mmol/L in the last labs");
+		assertThat(triage.urgentFindings(patient, caseId)).singleElement().satisfies(f -> {
+			assertThat(f.finding()).isNull();
+			assertThat(f.markedAt()).isEqualTo(marked.markedAt());
+		});
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'triage.urgent-finding.mark'")
+			.param(caseId).query(Long.class).single()).isEqualTo(1);
+
+		triage.acknowledge(coordinator, caseId, marked.id());
+		assertThat(triage.openUrgentFindings(coordinator)).extracting(UrgentFinding::id).doesNotContain(marked.id());
+		assertThat(triage.urgentFindings(patient, caseId)).as("still on the case").hasSize(1);
+		assertThatThrownBy(() -> triage.acknowledge(coordinator, caseId, marked.id())).isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void onlyASpecialistOfTheCaseMarksAnUrgentFindingWithSomeText() {
+		UUID caseId = caseInTriage();
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "x")).as("not yet assigned").isInstanceOf(NotFoundException.class);
+		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "  ")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> triage.markUrgentFinding(coordinator, caseId, "x")).isInstanceOf(ForbiddenActionException.class);
+		assertThat(triage.urgentFindings(coordinator, caseId)).isEmpty();
+		assertThat(events.stream(UrgentFindingMarked.class)).isEmpty();
+	}
+
+	@Test
+	void aDeliveredOpinionCountsInTheTurnaroundReportForCoordinatorsAndAdministrators() {
+		UUID caseId = caseInTriage();
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+		review.acceptAssignment(specialist, caseId);
+		review.recordImpression(specialist, caseId, "Agree", null);
+		review.saveAndSign(specialist, caseId, null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
+				List.of(new Diagnosis("Breast cancer", null, "")), TreatmentReview.AGREE, "",
+				List.of(new TreatmentOption("Surgery", Invasiveness.INVASIVE, "Cure", "Scar", "Guidelines")), "", List.of("Yes."), "", "Agreed."));
+
+		var turnaround = intake.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().equals(caseId)).findFirst().orElseThrow();
+		assertThat(turnaround.businessDaysUsed()).as("delivered the day it was assigned (or the next, across midnight)").isLessThanOrEqualTo(1);
+		assertThat(turnaround.onTime()).isTrue();
+		var reviewClock = intake.read(patient, caseId, "test").reviewClock();
+		assertThat(reviewClock.stoppedOnTime()).isTrue();
+
+		TurnaroundReport report = triage.turnaround(accounts.create(Role.ADMIN));
+		assertThat(report.months()).isNotEmpty();
+		assertThat(report.months().get(report.months().size() - 1).delivered()).isGreaterThanOrEqualTo(1);
+		assertThatThrownBy(() -> triage.turnaround(patient)).isInstanceOf(ForbiddenActionException.class);
+	}
+}
