@@ -11,6 +11,7 @@ import org.consilium.intake.CaseParties;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestStatusChanged;
+import org.consilium.triage.UrgentFindingMarked;
 
 /**
  * Turns case lifecycle steps into notices, synchronously in the transaction that changes the case (a plain
@@ -53,6 +54,18 @@ class CaseNoticeRouting {
 		CaseParties parties = intake.parties(event.opinionRequestId());
 		String key = "status:" + event.opinionRequestId() + ":" + event.to() + ":" + event.at().toEpochMilli();
 		notices.notify(kind, event.opinionRequestId(), key, recipients(kind, parties));
+	}
+
+	/**
+	 * An urgent finding: the case's coordinator (or, unclaimed, every coordinator) is told at once, and the patient
+	 * side is asked to contact their treating physician, whatever the state of the review. The finding's text stays in
+	 * the case; neither notice names it.
+	 */
+	@EventListener
+	void on(UrgentFindingMarked event) {
+		String key = "urgent-finding:" + event.findingId();
+		notices.notify(NoticeKind.URGENT_FINDING, event.caseId(), key, notices.coordinatorsOf(event.caseId()));
+		notices.notify(NoticeKind.CONTACT_PHYSICIAN, event.caseId(), key, notices.patientSideOf(event.caseId()));
 	}
 
 	private Set<UUID> recipients(NoticeKind kind, CaseParties parties) {

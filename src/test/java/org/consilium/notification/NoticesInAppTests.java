@@ -16,6 +16,7 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.triage.TriageManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -47,6 +48,9 @@ class NoticesInAppTests {
 	OutboxSender sender;
 
 	@Autowired
+	TriageManagement triage;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -70,6 +74,27 @@ class NoticesInAppTests {
 			.andExpect(content().string(containsString("/cases/" + caseId)));
 		mvc.perform(post("/notices/{id}/read", noticeId).with(as).with(csrf())).andExpect(redirectedUrl("/notices?page=0"));
 		mvc.perform(get("/notices/unread").with(as)).andExpect(content().string(org.hamcrest.Matchers.not(containsString("badge"))));
+	}
+
+	@Test
+	void anUrgentFindingTellsTheCoordinatorAtOnceAndAsksThePatientToContactTheirPhysicianWithoutTheFinding() {
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+
+		triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia-URGENT-TEXT");
+
+		assertThat(jdbc.sql("SELECT kind FROM notification.notice WHERE recipient_id = ? AND case_id = ? AND kind = 'URGENT_FINDING'")
+			.params(coordinator.userId(), caseId).query(String.class).list()).hasSize(1);
+		assertThat(jdbc.sql("SELECT kind FROM notification.notice WHERE recipient_id = ? AND case_id = ? AND kind = 'CONTACT_PHYSICIAN'")
+			.params(patient.userId(), caseId).query(String.class).list()).hasSize(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE coalesce(subject, '') || coalesce(body, '') LIKE '%URGENT-TEXT%'")
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test
