@@ -213,9 +213,9 @@ public class RecordsManagement {
 		List<String> unresolved = new java.util.ArrayList<>();
 		for (FhirImport.ConditionalReference ref : result.conditionalReferences()) {
 			long matches = jdbc.sql("""
-					SELECT count(DISTINCT (r.import_id, r.full_url)) FROM records.fhir_identified_resource r
+					SELECT count(DISTINCT r.import_id::text || ' ' || coalesce(r.full_url, '')) FROM records.fhir_identified_resource r
 					JOIN records.fhir_import i ON i.id = r.import_id AND i.voided_at IS NULL
-					WHERE r.case_id = ? AND r.resource_type = ? AND r.identifier_value = ? AND (? IS NULL OR r.identifier_system = ?)""")
+					WHERE r.case_id = ? AND r.resource_type = ? AND r.identifier_value = ? AND (CAST(? AS TEXT) IS NULL OR r.identifier_system = CAST(? AS TEXT))""")
 				.params(caseId, ref.resourceType(), ref.value(), ref.system(), ref.system()).query(Long.class).single();
 			if (matches != 1) {
 				unresolved.add(ref.path() + ": the conditional reference '" + ref.reference() + "' matches " + (matches == 0 ? "no" : matches)
@@ -272,7 +272,7 @@ public class RecordsManagement {
 	 */
 	PatientDemographics patientOnFile(UUID caseId) {
 		return jdbc.sql("""
-				SELECT patient_family, patient_given, patient_birth_date FROM records.fhir_import
+				SELECT patient_family AS family_name, patient_given AS given_names, patient_birth_date AS birth_date FROM records.fhir_import
 				WHERE case_id = ? AND voided_at IS NULL AND (patient_family IS NOT NULL OR patient_given IS NOT NULL OR patient_birth_date IS NOT NULL)
 				ORDER BY imported_at, id LIMIT 1""").param(caseId).query(PatientDemographics.class).optional().orElse(null);
 	}
