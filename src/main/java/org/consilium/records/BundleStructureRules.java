@@ -24,7 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>transaction and batch entries carry {@code request.method} and {@code request.url};</li>
  * <li>a document starts with a Composition and has an identifier and a timestamp;</li>
  * <li>references are well formed; conditional references ({@code Type?query}) appear only in transactions
- * and batches and have a valid query; a reference matching more than one entry, or a versioned reference
+ * and batches and have a valid query; a conditional reference searches by {@code identifier} only (the one
+ * search parameter that can be evaluated offline) and must not match more than one entry: a transaction fails
+ * when a conditional reference has no match or several (https://hl7.org/fhir/R4/http.html#trules); one that
+ * matches no entry is handed on (see {@link #unresolved}) to be matched against the case's earlier imports;
+ * a reference matching more than one entry, or a versioned reference
  * whose resource is present only in other versions, is an error; a reference that matches nothing points
  * outside the Bundle and is only a warning.</li>
  * </ul>
@@ -50,9 +54,50 @@ final class BundleStructureRules {
 
 	private final List<String> warnings;
 
+	private final List<FhirImport.ConditionalReference> unresolved = new ArrayList<>();
+
+	private final Map<String, List<Entry>> byIdentifier = new HashMap<>();
+
 	BundleStructureRules(List<String> problems, List<String> warnings) {
 		this.problems = problems;
 		this.warnings = warnings;
+	}
+
+	/** The conditional references by identifier that no entry of the Bundle matches, in the order found. */
+	List<FhirImport.ConditionalReference> unresolved() {
+		return unresolved;
+	}
+
+	/**
+	 * The identifiers of the top-level entries whose type is one of {@link FhirImport#SHARED_TYPES}.
+	 *
+	 * @param bundle the Bundle as parsed JSON
+	 */
+	static List<FhirImport.IdentifiedResource> identified(JsonNode bundle) {
+		List<FhirImport.IdentifiedResource> found = new ArrayList<>();
+		for (JsonNode entry : bundle.path("entry")) {
+			JsonNode resource = entry.path("resource");
+			String type = text(resource, "resourceType");
+			if (type == null || !FhirImport.SHARED_TYPES.contains(type)) {
+				continue;
+			}
+			String fullUrl = text(entry, "fullUrl");
+			if (fullUrl == null && text(resource, "id") != null) {
+				fullUrl = type + "/" + text(resource, "id");
+			}
+			for (JsonNode identifier : resource.path("identifier")) {
+				String value = text(identifier, "value");
+				if (value != null) {
+					String system = text(identifier, "system");
+					found.add(new FhirImport.IdentifiedResource(type, system == null ? "" : system, value, fullUrl));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static String identifierKey(String type, String system, String value) {
+		return type + "|" + (system == null ? "*" : "=" + system) + "|" + value;
 	}
 
 	/**
@@ -84,6 +129,17 @@ final class BundleStructureRules {
 			}
 			if (e.type() != null && e.id() != null) {
 				byTypeAndId.computeIfAbsent(e.type() + "/" + e.id(), k -> new ArrayList<>()).add(e);
+			}
+			if (e.type() != null && "Bundle".equals(path)) {
+				for (JsonNode identifier : entry.path("resource").path("identifier")) {
+					String value = text(identifier, "value");
+					if (value != null) {
+						String system = text(identifier, "system");
+						byIdentifier.computeIfAbsent(identifierKey(e.type(), system == null ? "" : system, value),
+								k -> new ArrayList<>()).add(e);
+						byIdentifier.computeIfAbsent(identifierKey(e.type(), null, value), k -> new ArrayList<>()).add(e);
+					}
+				}
 			}
 		}
 		byFullUrl.forEach((fullUrl, same) -> {
@@ -194,6 +250,9 @@ final class BundleStructureRules {
 				problems.add(path + ": the query part of the conditional reference is not a valid query string ("
 						+ reference + ")");
 			}
+			else {
+				resolveConditional(reference, conditional.group(1), conditional.group(2), path);
+			}
 			return;
 		}
 		List<Entry> candidates;
@@ -239,6 +298,37 @@ final class BundleStructureRules {
 		}
 		else if (candidates.isEmpty() && !Objects.equals(from.fullUrl(), reference)) {
 			warnings.add("reference '" + reference + "' points to a resource outside the bundle");
+		}
+	}
+
+	/**
+	 * Resolves {@code Type?identifier=[system]|value} against the entries' identifiers: one match is resolved, several
+	 * are an error, none is handed on to the case's earlier imports. Any other search is an error: it cannot be
+	 * evaluated offline, and a transaction must fail when a conditional reference does not resolve.
+	 */
+	private void resolveConditional(String reference, String type, String query, String path) {
+		String[] parameters = query.split("&");
+		if (parameters.length != 1 || !parameters[0].startsWith("identifier=")) {
+			problems.add(path + ": the conditional reference '" + reference
+					+ "' cannot be resolved: only a search by one identifier (Type?identifier=system|value) is supported");
+			return;
+		}
+		String token = java.net.URLDecoder.decode(parameters[0].substring("identifier=".length()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		int bar = token.indexOf('|');
+		String system = bar < 0 ? null : token.substring(0, bar);
+		String value = bar < 0 ? token : token.substring(bar + 1);
+		if (value.isEmpty()) {
+			problems.add(path + ": the conditional reference '" + reference + "' names no identifier value");
+			return;
+		}
+		List<Entry> matches = byIdentifier.getOrDefault(identifierKey(type, system, value), List.of()).stream().distinct().toList();
+		if (matches.size() > 1) {
+			problems.add(path + ": Multiple matches in bundle for conditional reference " + reference + " ("
+					+ matches.size() + " entries: " + matches.stream().map(m -> "entry[" + m.index() + "]").toList() + ")");
+		}
+		else if (matches.isEmpty()) {
+			unresolved.add(new FhirImport.ConditionalReference(reference, type, system, value, path));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.consilium.records;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,9 +20,13 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +47,11 @@ import org.hl7.fhir.r4.model.Bundle;
  * <p>
  * Accepted: Bundles of type {@code transaction}, {@code collection}, {@code batch} and {@code document}
  * (e.g. an International Patient Summary), UTF-8 with or without a byte-order mark, holding at most one
- * Patient. An import runs these steps; the first two stop at their first failure, the others report all
- * their problems together:
+ * Patient, within {@link FhirImportLimits} (size, entries, nesting depth). An import runs these steps; the first
+ * two stop at their first failure, the others report all their problems together:
  * <ol>
+ * <li>the size limit, then one streaming pass over the JSON that enforces the nesting depth (Jackson's
+ * {@link StreamReadConstraints}) and counts the top-level entries, stopping at the first entry beyond the limit;</li>
  * <li>strict JSON syntax (no comments, no duplicate keys, no trailing content), reported with line and column;</li>
  * <li>the root must be a Bundle of an accepted type; a single resource is rejected as "not a FHIR Bundle" and
  * is still validated, so that its own faults are reported too;</li>
@@ -116,8 +124,19 @@ public final class FhirBundleImporter {
 
 	private final ObjectMapper json;
 
-	/** Builds the FHIR R4 context and the offline base-R4 validator; takes a few seconds. */
+	private final FhirImportLimits limits;
+
+	/** False only in the import benchmark, to measure everything but HAPI's validator. */
+	private volatile boolean validating = true;
+
+	/** Builds the FHIR R4 context and the offline base-R4 validator with the default limits; takes a few seconds. */
 	public FhirBundleImporter() {
+		this(FhirImportLimits.DEFAULT);
+	}
+
+	/** Builds the FHIR R4 context and the offline base-R4 validator; takes a few seconds. */
+	public FhirBundleImporter(FhirImportLimits limits) {
+		this.limits = limits;
 		this.context = FhirContext.forR4();
 		ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
 				new CommonCodeSystemsTerminologyService(context),
@@ -130,7 +149,14 @@ public final class FhirBundleImporter {
 		this.validator.setValidateAgainstStandardSchema(false);
 		this.validator.setValidateAgainstStandardSchematron(false);
 		this.validator.registerValidatorModule(instanceValidator);
-		this.json = JsonMapper.builder()
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(limits.maxNestingDepth())
+				.maxDocumentLength(limits.maxBytes())
+				.maxStringLength((int) limits.maxBytes())
+				.build())
+			.build();
+		this.json = JsonMapper.builder(factory)
 			.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -161,7 +187,36 @@ public final class FhirBundleImporter {
 	 *         holds more than one Patient
 	 */
 	public FhirImport importBundle(byte[] json) throws FhirImportRejectedException {
+		return importBundle(json, FhirImportProgress.NONE);
+	}
+
+	/** For the import benchmark only: turns HAPI's validator step off or on (every other step still runs). */
+	void validating(boolean on) {
+		validating = on;
+	}
+
+	/** For the import benchmark only: the validator with its support chain, to time it alone. */
+	FhirValidator validator() {
+		return validator;
+	}
+
+	/** The limits this importer enforces. */
+	public FhirImportLimits limits() {
+		return limits;
+	}
+
+	/**
+	 * Imports an uploaded FHIR R4 JSON Bundle as {@link #importBundle(byte[])} does, telling {@code progress} how many
+	 * entries have been validated (after the streaming pass, then after each validated chunk).
+	 */
+	FhirImport importBundle(byte[] json, FhirImportProgress progress) throws FhirImportRejectedException {
+		if (json != null && json.length > limits.maxBytes()) {
+			throw new FhirImportRejectedException("the file is larger than " + megabytes(limits.maxBytes()),
+					List.of("the file has " + json.length + " bytes; at most " + limits.maxBytes() + " are accepted"));
+		}
 		String text = decode(json);
+		int[] entrySizes = scan(text);
+		progress.validated(0, entrySizes.length);
 		JsonNode root = parse(text);
 		String resourceType = BundleStructureRules.text(root, "resourceType");
 		if (resourceType == null) {
@@ -187,12 +242,18 @@ public final class FhirBundleImporter {
 		Set<String> warnings = new LinkedHashSet<>();
 		List<String> ruleProblems = new ArrayList<>();
 		List<String> ruleWarnings = new ArrayList<>();
-		new BundleStructureRules(ruleProblems, ruleWarnings).check(root, "Bundle");
+		BundleStructureRules rules = new BundleStructureRules(ruleProblems, ruleWarnings);
+		rules.check(root, "Bundle");
 		problems.addAll(ruleProblems);
 		warnings.addAll(ruleWarnings);
 		JsonNode entries = root.path("entry");
 		// Chunks are independent once the Bundle rules are checked: validate them in parallel, keep their order.
-		List<Findings> findings = chunks(entries).parallel().map(chunk -> validateChunk(root, chunk)).toList();
+		AtomicInteger validated = new AtomicInteger();
+		List<Findings> findings = !validating ? List.of() : chunks(entrySizes).parallel().map(chunk -> {
+			Findings found = validateChunk(root, chunk);
+			progress.validated(validated.addAndGet(chunk.to() - chunk.from()), entries.size());
+			return found;
+		}).toList();
 		for (Findings chunk : findings) {
 			problems.addAll(chunk.problems());
 			warnings.addAll(chunk.warnings());
@@ -222,7 +283,86 @@ public final class FhirBundleImporter {
 			kept = new ArrayList<>(kept);
 			kept.add((warnings.size() - MAX_WARNINGS) + " more warnings not shown");
 		}
-		return new FhirImport(assembler.summary(), kept, assembler.patient(), bundleType, entries.size());
+		return new FhirImport(assembler.summary(), kept, assembler.patient(), bundleType, entries.size(),
+				BundleStructureRules.identified(root), rules.unresolved());
+	}
+
+	/**
+	 * One streaming pass: enforces the nesting depth and the entry limit before any tree is built, and measures each
+	 * top-level entry (in characters) for chunking.
+	 *
+	 * @return the size of each top-level entry, in characters
+	 */
+	private int[] scan(String text) throws FhirImportRejectedException {
+		int[] sizes = new int[16];
+		int count = 0;
+		JsonParser parser = null;
+		try (JsonParser p = json.getFactory().createParser(text)) {
+			parser = p;
+			int depth = 0;
+			boolean inEntries = false;
+			long start = 0;
+			JsonToken token;
+			while ((token = parser.nextToken()) != null) {
+				if (token.isStructStart()) {
+					depth++;
+					if (depth == 2 && token == JsonToken.START_ARRAY && "entry".equals(parser.currentName())) {
+						inEntries = true;
+					}
+					else if (inEntries && depth == 3) {
+						start = parser.currentTokenLocation().getCharOffset();
+					}
+				}
+				else if (token.isStructEnd()) {
+					if (inEntries && depth == 3) {
+						sizes = entry(sizes, count++, parser.currentLocation().getCharOffset() - start);
+					}
+					else if (inEntries && depth == 2) {
+						inEntries = false;
+					}
+					depth--;
+				}
+				else if (inEntries && depth == 2) {
+					sizes = entry(sizes, count++, 1); // not an object: the validator names the fault
+				}
+			}
+		}
+		catch (StreamConstraintsException e) {
+			throw new FhirImportRejectedException("the JSON is nested deeper than " + limits.maxNestingDepth() + " levels",
+					List.of("JSON nesting deeper than " + limits.maxNestingDepth() + " levels at line "
+							+ parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr()));
+		}
+		catch (JsonProcessingException e) {
+			throw syntaxError(e);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("reading a string cannot fail", e);
+		}
+		return java.util.Arrays.copyOf(sizes, count);
+	}
+
+	private int[] entry(int[] sizes, int index, long chars) throws FhirImportRejectedException {
+		if (index == limits.maxEntries()) {
+			throw new FhirImportRejectedException("the Bundle has more than " + limits.maxEntries() + " entries",
+					List.of("Bundle.entry: more than " + limits.maxEntries() + " entries; split the record into several Bundles"));
+		}
+		int[] grown = index == sizes.length ? java.util.Arrays.copyOf(sizes, index * 2) : sizes;
+		grown[index] = (int) Math.max(1, chars);
+		return grown;
+	}
+
+	private static String position(JsonProcessingException e) {
+		JsonLocation where = e.getLocation();
+		return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+	}
+
+	private static FhirImportRejectedException syntaxError(JsonProcessingException e) {
+		return new FhirImportRejectedException("the file is not valid JSON",
+				List.of("JSON syntax error" + position(e) + ": " + e.getOriginalMessage()));
+	}
+
+	private static String megabytes(long bytes) {
+		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
 	}
 
 	private record Findings(List<String> problems, List<String> warnings) {
@@ -237,13 +377,13 @@ public final class FhirBundleImporter {
 	 * characters. Whole-Bundle validation is far cheaper per entry than validating entries one by one (0.8 s
 	 * against 6 s for a 444-entry Synthea Bundle), but its memory grows with the Bundle (1.4 GB for 9 MB).
 	 */
-	private static Stream<Chunk> chunks(JsonNode entries) {
+	private static Stream<Chunk> chunks(int[] entrySizes) {
 		List<Chunk> chunks = new ArrayList<>();
 		int from = 0;
 		long chars = 0;
-		for (int i = 0; i < entries.size(); i++) {
-			chars += entries.get(i).toString().length();
-			if (i + 1 - from >= CHUNK_ENTRIES || chars >= CHUNK_CHARS || i == entries.size() - 1) {
+		for (int i = 0; i < entrySizes.length; i++) {
+			chars += entrySizes[i];
+			if (i + 1 - from >= CHUNK_ENTRIES || chars >= CHUNK_CHARS || i == entrySizes.length - 1) {
 				chunks.add(new Chunk(from, i + 1));
 				from = i + 1;
 				chars = 0;
@@ -354,10 +494,7 @@ public final class FhirBundleImporter {
 			root = json.readTree(text);
 		}
 		catch (JsonProcessingException e) {
-			JsonLocation where = e.getLocation();
-			String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-			throw new FhirImportRejectedException("the file is not valid JSON",
-					List.of("JSON syntax error" + position + ": " + e.getOriginalMessage()));
+			throw syntaxError(e);
 		}
 		if (root == null || !root.isObject()) {
 			throw new FhirImportRejectedException("the JSON is not a FHIR resource",

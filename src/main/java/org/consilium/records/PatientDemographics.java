@@ -1,6 +1,11 @@
 package org.consilium.records;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who an imported record is about, from its single FHIR {@code Patient} entry.
@@ -10,4 +15,37 @@ import java.time.LocalDate;
  * @param birthDate the birth date; null when absent or given only to month or year precision
  */
 public record PatientDemographics(String familyName, String givenNames, LocalDate birthDate) {
+
+	/** "Given Family", or "an unnamed patient". */
+	public String displayName() {
+		String name = ((givenNames == null ? "" : givenNames) + " " + (familyName == null ? "" : familyName)).strip();
+		return name.isEmpty() ? "an unnamed patient" : name;
+	}
+
+	/**
+	 * Whether this and {@code other} cannot be the same person: both birth dates are known and differ, or both family
+	 * names are known and differ, or both have given names and share none. Names are compared without case, accents,
+	 * digits or punctuation ("Núñez" = "nunez", Synthea's "Alberto639" = "Alberto"). Missing parts never contradict.
+	 */
+	public boolean contradicts(PatientDemographics other) {
+		if (birthDate != null && other.birthDate != null && !birthDate.equals(other.birthDate)) {
+			return true;
+		}
+		Set<String> family = words(familyName);
+		Set<String> otherFamily = words(other.familyName);
+		if (!family.isEmpty() && !otherFamily.isEmpty() && !family.equals(otherFamily)) {
+			return true;
+		}
+		Set<String> given = words(givenNames);
+		Set<String> otherGiven = words(other.givenNames);
+		return !given.isEmpty() && !otherGiven.isEmpty() && given.stream().noneMatch(otherGiven::contains);
+	}
+
+	private static Set<String> words(String name) {
+		if (name == null) {
+			return Set.of();
+		}
+		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		return Arrays.stream(plain.split("[^\\p{L}]+")).filter(w -> !w.isEmpty()).collect(Collectors.toSet());
+	}
 }

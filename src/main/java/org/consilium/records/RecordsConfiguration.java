@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One FHIR importer for the application (its HAPI context and validator are expensive to build), warmed up in the
+ * One FHIR importer for the application (its HAPI context and validator are expensive to build), with the limits of
+ * {@code consilium.records.fhir.*} ({@link FhirImportLimits}), warmed up in the
  * background at start-up so the first real import does not pay the validator's first-run cost; the virus scanner.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +17,11 @@ class RecordsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RecordsConfiguration.class);
 
 	@Bean
-	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp) {
-		FhirBundleImporter importer = new FhirBundleImporter();
+	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp,
+			@Value("${consilium.records.fhir.max-bytes:26214400}") long maxBytes,
+			@Value("${consilium.records.fhir.max-entries:10000}") int maxEntries,
+			@Value("${consilium.records.fhir.max-nesting-depth:100}") int maxNestingDepth) {
+		FhirBundleImporter importer = new FhirBundleImporter(new FhirImportLimits(maxBytes, maxEntries, maxNestingDepth));
 		if (warmUp) {
 			Thread thread = new Thread(() -> {
 				long start = System.nanoTime();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,14 +40,13 @@ import org.consilium.shared.NotFoundException;
  * referring physician and coordinators add records while the case is open for them; the assigned specialist reads.
  * Uploads: the types of {@link DocumentType}, proven by {@link DocumentTypePolicy}, within the limits of
  * {@link RecordsSettings}, virus-scanned when clamd is configured ({@link ScanStatus}).
- * FHIR: an R4 Bundle, at most {@value #MAX_BUNDLE_BYTES} bytes, validated and summarised by {@link FhirBundleImporter};
+ * FHIR: an R4 Bundle within {@link FhirImportLimits}, validated and summarised by {@link FhirBundleImporter};
  * a rejected bundle stores nothing and the exception's message names the problem (problem type {@code invalid-input}).
  */
 @Service
 @Transactional
 public class RecordsManagement {
 
-	public static final long MAX_BUNDLE_BYTES = 25L * 1024 * 1024;
 
 	private static final Set<OpinionRequestStatus> OPEN_FOR_RECORDS = EnumSet.of(OpinionRequestStatus.DRAFT, OpinionRequestStatus.SUBMITTED,
 			OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.AWAITING_RECORDS, OpinionRequestStatus.ASSIGNED, OpinionRequestStatus.IN_REVIEW,
@@ -303,35 +303,94 @@ public class RecordsManagement {
 	}
 
 	/**
-	 * Imports a FHIR R4 Bundle into the case's clinical summary.
+		 * Imports a FHIR R4 Bundle into the case's clinical summary; stops when its Patient is not the case's patient.
 	 * @throws InvalidInputException (422) when the bundle is rejected; the message names the problem; nothing is stored
+	 * @throws WrongPatientException (409) when the Bundle's Patient contradicts the case's patient; nothing is stored
 	 */
 	public FhirImportView importFhirBundle(Actor actor, UUID caseId, String fileName, byte[] json) {
+		return importFhirBundle(actor, caseId, fileName, json, false);
+	}
+
+	/**
+	 * Imports a FHIR R4 Bundle into the case's clinical summary. See {@link FhirBundleImporter} for what is accepted, and
+	 * {@link #storeFhirImport} for what is stored.
+	 * @param confirmPatientMismatch true when the actor has confirmed that a Bundle about another patient (name or birth
+	 *        date) than the case's records belongs to this case; audited as {@code records.fhir.import.patient-mismatch-confirmed}
+	 * @throws InvalidInputException (422) when the bundle is rejected; the message names the problem; nothing is stored
+	 * @throws WrongPatientException (409) when the Bundle's Patient contradicts the case's patient and the mismatch is not
+	 *         confirmed; nothing is stored
+	 */
+	public FhirImportView importFhirBundle(Actor actor, UUID caseId, String fileName, byte[] json, boolean confirmPatientMismatch) {
 		checkMayAdd(actor, caseId, "records.fhir.import");
+		FhirImport result = validateFhirBundle(actor, caseId, json, FhirImportProgress.NONE);
+		return storeFhirImport(actor, caseId, fileName, result, confirmPatientMismatch);
+	}
+
+	/**
+	 * Validates and summarises a Bundle for the case; reads and stores nothing of the case (the caller has checked
+	 * {@link #checkMayAdd}). Runs outside any transaction: validation takes seconds.
+	 * @throws InvalidInputException (422) when the bundle is rejected, audited as a failed {@code records.fhir.import}
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	FhirImport validateFhirBundle(Actor actor, UUID caseId, byte[] json, FhirImportProgress progress) {
 		if (json == null || json.length == 0) {
 			throw new InvalidInputException("The file is empty.");
 		}
-		if (json.length > MAX_BUNDLE_BYTES) {
-			throw new InvalidInputException("The bundle is larger than " + (MAX_BUNDLE_BYTES / (1024 * 1024)) + " MB.");
-		}
-		FhirImport result;
 		try {
-			result = importer.importBundle(json);
+			return importer.importBundle(json, progress);
 		}
 		catch (FhirImportRejectedException e) {
 			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
 			throw new InvalidInputException(e.getMessage().replaceAll("/\\*[^*]*\\*/", ""));
 		}
+	}
+
+	/**
+	 * Stores a validated import in one transaction: the import, its summary rows, and the identifiers of its shared
+	 * resources ({@link FhirImport#SHARED_TYPES}) that the case does not hold yet (a resource already on file by any of
+	 * its identifiers is counted as known and not stored again). Conditional references the Bundle left unresolved
+	 * must match exactly one shared resource of the case's earlier imports.
+	 * @throws InvalidInputException (422) for a conditional reference that matches no or several earlier resources
+	 * @throws WrongPatientException (409) when the Bundle's Patient contradicts the Patient of the case's earliest
+	 *         import and {@code confirmPatientMismatch} is false
+	 */
+	FhirImportView storeFhirImport(Actor actor, UUID caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
+		checkMayAdd(actor, caseId, "records.fhir.import");
+		List<String> unresolved = new java.util.ArrayList<>();
+		for (FhirImport.ConditionalReference ref : result.conditionalReferences()) {
+			long matches = jdbc.sql("""
+					SELECT count(DISTINCT r.import_id::text || ' ' || coalesce(r.full_url, '')) FROM records.fhir_identified_resource r
+					JOIN records.fhir_import i ON i.id = r.import_id AND i.voided_at IS NULL
+					WHERE r.case_id = ? AND r.resource_type = ? AND r.identifier_value = ? AND (CAST(? AS TEXT) IS NULL OR r.identifier_system = CAST(? AS TEXT))""")
+				.params(caseId, ref.resourceType(), ref.value(), ref.system(), ref.system()).query(Long.class).single();
+			if (matches != 1) {
+				unresolved.add(ref.path() + ": the conditional reference '" + ref.reference() + "' matches " + (matches == 0 ? "no" : matches)
+						+ " resource(s) in this bundle and this case's earlier imports; it must match exactly one");
+			}
+		}
+		if (!unresolved.isEmpty()) {
+			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
+			throw new InvalidInputException("The FHIR file was not imported: " + String.join("; ", unresolved) + ".");
+		}
+		PatientDemographics patient = result.patient();
+		PatientDemographics onFile = patientOnFile(caseId);
+		boolean mismatch = patient != null && onFile != null && patient.contradicts(onFile);
+		if (mismatch && !confirmPatientMismatch) {
+			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import.wrong-patient", caseId, "FhirImport", null);
+			throw new WrongPatientException(onFile, patient);
+		}
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		PatientDemographics patient = result.patient();
 		jdbc.sql("""
 				INSERT INTO records.fhir_import (id, case_id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given,
-				  patient_birth_date, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, caseId, FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
 					patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-					patient == null ? null : patient.birthDate(), actor.userId(), Timestamp.from(now))
+					patient == null ? null : patient.birthDate(), actor.userId(), Timestamp.from(now), mismatch ? actor.userId() : null)
 			.update();
+		int[] sharedAddedAndKnown = storeSharedResources(caseId, id, result.identified());
+		jdbc.sql("UPDATE records.fhir_import SET shared_resources_added = ?, shared_resources_known = ? WHERE id = ?")
+			.params(sharedAddedAndKnown[0], sharedAddedAndKnown[1], id).update();
 		ClinicalSummary s = result.summary();
 		for (List<SummaryEntry> rows : List.of(s.conditions(), s.medications(), s.allergies(), s.procedures(), s.observations())) {
 			for (SummaryEntry e : rows) {
@@ -342,11 +401,54 @@ public class RecordsManagement {
 					.update();
 			}
 		}
+		if (mismatch) {
+			audit.success(actor.userId(), actor.role().name(), "records.fhir.import.patient-mismatch-confirmed", caseId, "FhirImport", id);
+		}
 		audit.success(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", id);
 		events.publishEvent(new RecordAdded(caseId, id, "fhir-import", now));
 		return new FhirImportView(id, FileNames.clean(fileName), result.bundleType(), result.entryCount(), result.warnings(),
 				patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-				patient == null ? null : patient.birthDate(), now);
+				patient == null ? null : patient.birthDate(), now, sharedAddedAndKnown[0], sharedAddedAndKnown[1], mismatch);
+	}
+
+	/**
+	 * The patient the case's records are about: the Patient of its earliest (not voided) import that names one. The
+	 * patient's account is not used: it holds a free-text display name and no birth date, so it cannot tell two people apart.
+	 * @return null before the first import with a Patient
+	 */
+	PatientDemographics patientOnFile(UUID caseId) {
+		return jdbc.sql("""
+				SELECT patient_family AS family_name, patient_given AS given_names, patient_birth_date AS birth_date FROM records.fhir_import
+				WHERE case_id = ? AND voided_at IS NULL AND (patient_family IS NOT NULL OR patient_given IS NOT NULL OR patient_birth_date IS NOT NULL)
+				ORDER BY imported_at, id LIMIT 1""").param(caseId).query(PatientDemographics.class).optional().orElse(null);
+	}
+
+	/** @return {added, known}: shared resources (by type and fullUrl) stored now, and those already on file by an identifier */
+	private int[] storeSharedResources(UUID caseId, UUID importId, List<FhirImport.IdentifiedResource> identified) {
+		java.util.Map<String, List<FhirImport.IdentifiedResource>> byResource = new java.util.LinkedHashMap<>();
+		for (FhirImport.IdentifiedResource r : identified) {
+			byResource.computeIfAbsent(r.resourceType() + " " + r.fullUrl(), k -> new java.util.ArrayList<>()).add(r);
+		}
+		int added = 0;
+		int known = 0;
+		for (List<FhirImport.IdentifiedResource> identifiers : byResource.values()) {
+			boolean onFile = identifiers.stream().anyMatch(r -> jdbc.sql("""
+					SELECT count(*) FROM records.fhir_identified_resource
+					WHERE case_id = ? AND resource_type = ? AND identifier_system = ? AND identifier_value = ?""")
+				.params(caseId, r.resourceType(), r.system(), r.value()).query(Long.class).single() > 0);
+			if (onFile) {
+				known++;
+				continue;
+			}
+			added++;
+			for (FhirImport.IdentifiedResource r : identifiers) {
+				jdbc.sql("""
+						INSERT INTO records.fhir_identified_resource (case_id, resource_type, identifier_system, identifier_value, import_id, full_url)
+						VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+					.params(caseId, r.resourceType(), r.system(), r.value(), importId, r.fullUrl()).update();
+			}
+		}
+		return new int[] { added, known };
 	}
 
 	/** All records of the case; audited as one read. */
@@ -357,15 +459,17 @@ public class RecordsManagement {
 					? entries(caseId, row.id()) : List.of()))
 			.toList();
 		record ImportRow(UUID id, String fileName, String bundleType, int entryCount, String warnings, String patientFamily, String patientGiven,
-				java.time.LocalDate patientBirthDate, Instant importedAt) {
+				java.time.LocalDate patientBirthDate, Instant importedAt, int sharedResourcesAdded, int sharedResourcesKnown,
+				UUID patientMismatchConfirmedBy) {
 		}
 		List<FhirImportView> imports = jdbc.sql("""
-				SELECT id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given, patient_birth_date, imported_at
+				SELECT id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given, patient_birth_date, imported_at,
+				  shared_resources_added, shared_resources_known, patient_mismatch_confirmed_by
 				FROM records.fhir_import WHERE case_id = ? AND voided_at IS NULL ORDER BY imported_at""").param(caseId).query(ImportRow.class)
 			.list().stream()
 			.map(r -> new FhirImportView(r.id(), r.fileName(), r.bundleType(), r.entryCount(),
 					r.warnings().isEmpty() ? List.of() : Arrays.asList(r.warnings().split("\n")), r.patientFamily(), r.patientGiven(),
-					r.patientBirthDate(), r.importedAt()))
+					r.patientBirthDate(), r.importedAt(), r.sharedResourcesAdded(), r.sharedResourcesKnown(), r.patientMismatchConfirmedBy() != null))
 			.toList();
 		List<SummaryEntry> entries = jdbc.sql("""
 				SELECT s.category, s.system, s.code, s.display, s.date, s.value, s.status, s.source_entry FROM records.summary_entry s
@@ -391,7 +495,7 @@ public class RecordsManagement {
 		return (forPatient || actor.is(Role.COORDINATOR)) && OPEN_FOR_RECORDS.contains(c.status());
 	}
 
-	private void checkMayAdd(Actor actor, UUID caseId, String action) {
+	void checkMayAdd(Actor actor, UUID caseId, String action) {
 		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
 		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
 		if (!(forPatient || actor.is(Role.COORDINATOR))) {

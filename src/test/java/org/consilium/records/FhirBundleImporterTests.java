@@ -58,6 +58,33 @@ class FhirBundleImporterTests {
 			Map.entry("risk-assessment-probability-range.json", ".prediction[0]: Constraint failed: ras-2"),
 			Map.entry("synthea.json", ".reasonCode: The property reasonCode must be a JSON Array, not an Object"));
 
+	private static final Path SPEC = DATA.resolve("fhir/r4-spec-examples/bundles");
+
+	/**
+	 * Every FHIR R4 specification example Bundle: empty when it imports, else a fragment of its rejection. The
+	 * rejected ones are not patient records (message, transaction-response), hold several Patients, or break a rule
+	 * of their own (fullUrls that disagree with ids, an undefined sub-extension, a reference that the fullUrl rules
+	 * cannot resolve).
+	 */
+	private static final Map<String, String> SPEC_OUTCOMES = new java.util.TreeMap<>(Map.ofEntries(
+			Map.entry("Bundle-101.json", ""),
+			Map.entry("Bundle-10bb101f-a121-4264-a920-67be9cb82c74.json", "a Bundle of type 'message' is not a patient record"),
+			Map.entry("Bundle-bundle-references.json", "the Bundle holds 4 Patient resources"),
+			Map.entry("Bundle-bundle-response.json", "a Bundle of type 'transaction-response' is not a patient record"),
+			Map.entry("Bundle-bundle-transaction.json", "the Bundle holds 5 Patient resources"),
+			Map.entry("Bundle-dg2.json", ""),
+			Map.entry("Bundle-f001.json", ""),
+			Map.entry("Bundle-f202.json", ""),
+			Map.entry("Bundle-father.json", "Can't find 'Practitioner/example' in the bundle (Bundle.entry[5].resource.requester)"),
+			Map.entry("Bundle-ghp.json", ""),
+			Map.entry("Bundle-hla-1.json", "Sub-extension url 'uri' is not defined"),
+			Map.entry("Bundle-lipids.json", ""),
+			Map.entry("Bundle-lri-example.json",
+					"the fullUrl 'http://test.fhir.org/r4/Observation/lri-gramstain1' does not agree with the resource Observation/gramstain1"),
+			Map.entry("Bundle-micro.json", ""),
+			Map.entry("Bundle-report.json", ""),
+			Map.entry("Bundle-xds.json", "")));
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static FhirBundleImporter importer;
@@ -170,6 +197,122 @@ class FhirBundleImporterTests {
 					"1977-11-01T03:39:04+00:00", null, "active", "urn:uuid:4a6c3d6b-0949-4d63-9a49-6e26cfe0a9f8"));
 		assertThat(result.summary().allergies()).extracting(SummaryEntry::display)
 			.contains("Allergy to mould", "House dust mite allergy", "Allergy to nut");
+	}
+
+	static Stream<Path> specificationExamples() throws IOException {
+		return list(SPEC);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("specificationExamples")
+	void importsOrRejectsEverySpecificationExampleBundleAsTheTableSays(Path file) throws Exception {
+		assertThat(SPEC_OUTCOMES).as("every example has an expected outcome").containsKey(file.getFileName().toString());
+		String rejection = SPEC_OUTCOMES.get(file.getFileName().toString());
+		byte[] bytes = Files.readAllBytes(file);
+		if (rejection.isEmpty()) {
+			FhirImport result = importer.importBundle(bytes);
+			assertThat(result.entryCount()).isEqualTo(countResourceTypes(bytes).get("entries"));
+		}
+		else {
+			assertThat(reject(bytes).getMessage()).contains(rejection);
+		}
+	}
+
+	@Test
+	void theSpecificationExampleTableCoversEveryFile() throws IOException {
+		assertThat(list(SPEC).map(f -> f.getFileName().toString())).containsExactlyElementsOf(SPEC_OUTCOMES.keySet());
+	}
+
+	@Test
+	void rejectsABundleWithMoreEntriesThanTheLimitBeforeValidatingIt() {
+		FhirBundleImporter small = new FhirBundleImporter(new FhirImportLimits(1024 * 1024, 3, 100));
+		StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+		for (int i = 0; i < 4; i++) {
+			bundle.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Basic\"}}");
+		}
+		bundle.append("]}");
+
+		FhirImportRejectedException rejection = catchThrowableOfType(FhirImportRejectedException.class,
+				() -> small.importBundle(bundle.toString().getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(rejection.getMessage()).contains("the Bundle has more than 3 entries").doesNotContain("Basic.code");
+	}
+
+	@Test
+	void rejectsJsonNestedDeeperThanTheLimitWithItsPosition() {
+		String deep = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+
+		assertThat(reject(deep.getBytes(StandardCharsets.UTF_8)).getMessage())
+			.contains("nested deeper than 100 levels").contains("line 1, column");
+	}
+
+	@Test
+	void rejectsAFileLargerThanTheLimitWithoutReadingIt() {
+		FhirBundleImporter small = new FhirBundleImporter(new FhirImportLimits(1000, 10, 100));
+
+		FhirImportRejectedException rejection = catchThrowableOfType(FhirImportRejectedException.class,
+				() -> small.importBundle(new byte[1001]));
+
+		assertThat(rejection.getMessage()).contains("larger than 1000 bytes");
+	}
+
+	@Test
+	void reportsProgressUpToEveryEntry() throws Exception {
+		byte[] bytes = Files.readAllBytes(SYNTHEA.resolve("Latanya_Kohler_b1670114-0be0-40c5-8dab-81a4adbe1935.json"));
+		List<int[]> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+		importer.importBundle(bytes, (validated, total) -> reports.add(new int[] { validated, total }));
+
+		assertThat(reports.get(0)).containsExactly(0, 444);
+		assertThat(reports).anySatisfy(r -> assertThat(r).containsExactly(444, 444));
+		assertThat(reports).hasSizeGreaterThan(2).allSatisfy(r -> assertThat(r[0]).isBetween(0, 444));
+	}
+
+	@Test
+	void resolvesAConditionalReferenceToTheOneEntryWithThatIdentifier() throws Exception {
+		FhirImport result = importer.importBundle(conditionalTransaction(1, "Organization?identifier=http://example.org/org|42")
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.conditionalReferences()).isEmpty();
+		assertThat(result.identified()).containsExactly(new FhirImport.IdentifiedResource("Organization", "http://example.org/org", "42",
+				"urn:uuid:aaaaaaaa-0000-4000-8000-000000000000"));
+	}
+
+	@Test
+	void rejectsAConditionalReferenceThatMatchesTwoEntries() {
+		assertThat(reject(conditionalTransaction(2, "Organization?identifier=42").getBytes(StandardCharsets.UTF_8)).getMessage())
+			.contains("Multiple matches in bundle for conditional reference Organization?identifier=42 (2 entries");
+	}
+
+	@Test
+	void handsOnAConditionalReferenceThatNoEntryMatches() throws Exception {
+		FhirImport result = importer.importBundle(conditionalTransaction(1, "Organization?identifier=http%3A%2F%2Fexample.org%2Forg%7C43")
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.conditionalReferences()).singleElement()
+			.satisfies(r -> assertThat(List.of(r.resourceType(), r.system(), r.value())).containsExactly("Organization", "http://example.org/org", "43"));
+	}
+
+	@Test
+	void rejectsAConditionalReferenceThatSearchesByAnythingButIdentifier() {
+		assertThat(reject(conditionalTransaction(1, "Organization?name=Acme").getBytes(StandardCharsets.UTF_8)).getMessage())
+			.contains("only a search by one identifier");
+	}
+
+	/** A transaction with {@code organizations} Organizations of identifier 42 and an Encounter referring to {@code reference}. */
+	static String conditionalTransaction(int organizations, String reference) {
+		StringBuilder entries = new StringBuilder();
+		for (int i = 0; i < organizations; i++) {
+			entries.append(",{\"fullUrl\":\"urn:uuid:aaaaaaaa-0000-4000-8000-00000000000").append(i).append("\",")
+				.append("\"resource\":{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":\"http://example.org/org\",\"value\":\"42\"}],")
+				.append("\"name\":\"Clinic ").append(i).append("\"},\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}");
+		}
+		return """
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				{"fullUrl":"urn:uuid:bbbbbbbb-0000-4000-8000-000000000000","resource":{"resourceType":"Encounter","status":"finished",
+				"class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+				"serviceProvider":{"reference":"%s"}},"request":{"method":"POST","url":"Encounter"}}%s]}
+				""".formatted(reference, entries);
 	}
 
 	@ParameterizedTest(name = "{0}")

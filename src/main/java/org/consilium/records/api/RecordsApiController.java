@@ -44,11 +44,16 @@ class RecordsApiController {
 		}
 	}
 
-	/** The body is the bundle's JSON; {@code X-File-Name} optionally names it. */
+	/**
+	 * Imports synchronously; the body is the bundle's JSON; {@code X-File-Name} optionally names it. A Bundle about
+	 * another patient than the case's records answers 409 with problem code {@code wrong-patient} and stores nothing; the
+	 * client repeats the request with {@code confirmPatientMismatch=true} to import it anyway (audited).
+	 */
 	@PostMapping(value = "/api/cases/{id}/fhir-imports", consumes = { "application/fhir+json", "application/json" })
 	@ResponseStatus(HttpStatus.CREATED)
 	FhirImportView importBundle(@PathVariable UUID id, @RequestBody byte[] bundle,
-			@RequestHeader(value = "X-File-Name", defaultValue = "bundle.json") String fileName) {
-		return records.importFhirBundle(Actor.current(), id, fileName, bundle);
+			@RequestHeader(value = "X-File-Name", defaultValue = "bundle.json") String fileName,
+			@RequestParam(defaultValue = "false") boolean confirmPatientMismatch) {
+		return records.importFhirBundle(Actor.current(), id, fileName, bundle, confirmPatientMismatch);
 	}
 }

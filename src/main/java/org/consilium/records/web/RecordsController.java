@@ -23,11 +23,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.records.DocumentContent;
+import org.consilium.records.FhirImportJobs;
+import org.consilium.records.FhirImportStatus;
+import org.consilium.records.ImportsBusyException;
 import org.consilium.records.RecordsManagement;
 import org.consilium.records.VirusScannerUnavailableException;
 import org.consilium.shared.InvalidInputException;
 
-/** The records page of a case: documents (upload, view), FHIR bundle import and the clinical summary. */
+/** The records page of a case: documents (upload, view), FHIR bundle import (in the background, with a progress page) and the clinical summary. */
 @Controller
 class RecordsController {
 
@@ -35,9 +38,12 @@ class RecordsController {
 
 	private final IntakeManagement intake;
 
-	RecordsController(RecordsManagement records, IntakeManagement intake) {
+	private final FhirImportJobs imports;
+
+	RecordsController(RecordsManagement records, IntakeManagement intake, FhirImportJobs imports) {
 		this.records = records;
 		this.intake = intake;
+		this.imports = imports;
 	}
 
 	@GetMapping("/cases/{id}/records")
@@ -71,20 +77,45 @@ class RecordsController {
 		return "redirect:/cases/" + id + "/records";
 	}
 
+	/** Queues the upload as a background import and shows its progress page. */
 	@PostMapping("/cases/{id}/fhir-imports")
 	String importBundle(@PathVariable UUID id, @RequestParam("bundle") MultipartFile bundle, RedirectAttributes redirect) throws IOException {
 		if (bundle.isEmpty()) {
 			throw new InvalidInputException("Choose a FHIR bundle file to import.");
 		}
 		try {
-			var imported = records.importFhirBundle(Actor.current(), id, bundle.getOriginalFilename(), bundle.getBytes());
-			redirect.addFlashAttribute("message", "Imported " + imported.entryCount() + " entries from " + imported.fileName()
-					+ (imported.warnings().isEmpty() ? "." : ", with " + imported.warnings().size() + " warnings."));
+			UUID job = imports.start(Actor.current(), id, bundle.getOriginalFilename(), bundle.getBytes());
+			return "redirect:/cases/" + id + "/fhir-imports/jobs/" + job;
 		}
-		catch (InvalidInputException e) {
+		catch (InvalidInputException | ImportsBusyException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/cases/" + id + "/records";
 		}
-		return "redirect:/cases/" + id + "/records";
+	}
+
+	/** The progress page of an import; htmx polls its panel every second while the import runs. */
+	@GetMapping("/cases/{id}/fhir-imports/jobs/{jobId}")
+	String importProgress(@PathVariable UUID id, @PathVariable UUID jobId, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		Actor actor = Actor.current();
+		FhirImportStatus status = imports.status(actor, id, jobId);
+		model.addAttribute("caseId", id);
+		model.addAttribute("s", status);
+		return htmx != null ? "records/fhir-import :: progress" : "records/fhir-import";
+	}
+
+	/** Imports a held bundle whose patient differs from the case's records, as the user confirms. */
+	@PostMapping("/cases/{id}/fhir-imports/jobs/{jobId}/confirm")
+	String confirmPatientMismatch(@PathVariable UUID id, @PathVariable UUID jobId) {
+		imports.confirmPatientMismatch(Actor.current(), id, jobId);
+		return "redirect:/cases/" + id + "/fhir-imports/jobs/" + jobId;
+	}
+
+	/** Drops a held bundle about another patient without importing it. */
+	@PostMapping("/cases/{id}/fhir-imports/jobs/{jobId}/discard")
+	String discard(@PathVariable UUID id, @PathVariable UUID jobId) {
+		imports.discard(Actor.current(), id, jobId);
+		return "redirect:/cases/" + id + "/fhir-imports/jobs/" + jobId;
 	}
 
 	/**

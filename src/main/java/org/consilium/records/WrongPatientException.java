@@ -1,0 +1,42 @@
+package org.consilium.records;
+
+import org.springframework.http.HttpStatus;
+
+import org.consilium.shared.ConsiliumProblem;
+
+/**
+ * Problem type {@code wrong-patient}, HTTP 409: the Patient of an uploaded Bundle is not the case's patient (another
+ * name or birth date than the Patient of the case's earliest import). Nothing was stored. The uploader may repeat the
+ * import with the mismatch confirmed (API: {@code confirmPatientMismatch=true}); the confirmation is audited. The
+ * message names both people: it goes only to someone with access to the case, never to a log.
+ */
+public class WrongPatientException extends ConsiliumProblem {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient PatientDemographics onFile;
+
+	private final transient PatientDemographics inBundle;
+
+	WrongPatientException(PatientDemographics onFile, PatientDemographics inBundle) {
+		super("wrong-patient", HttpStatus.CONFLICT, "This bundle is about " + describe(inBundle) + ", but the records of this case are about "
+				+ describe(onFile) + ". Check that you chose the right file. To import it anyway, confirm that it belongs to this case"
+				+ " (API: repeat the request with confirmPatientMismatch=true).");
+		this.onFile = onFile;
+		this.inBundle = inBundle;
+	}
+
+	/** The patient the case's records are about. */
+	public PatientDemographics onFile() {
+		return onFile;
+	}
+
+	/** The patient of the uploaded Bundle. */
+	public PatientDemographics inBundle() {
+		return inBundle;
+	}
+
+	private static String describe(PatientDemographics p) {
+		return p.displayName() + (p.birthDate() == null ? " (birth date not given)" : ", born " + p.birthDate());
+	}
+}
