@@ -37,12 +37,15 @@ public final class MondoCrosswalk {
 
 	private final Map<DiseaseCode, Set<DiseaseCode>> mondoByCode;
 
+	private final Map<DiseaseCode, Set<DiseaseCode>> codesByMondo = new HashMap<>();
+
 	private final Map<DiseaseCode, String> labels;
 
 	private final List<String> files;
 
 	private MondoCrosswalk(Map<DiseaseCode, Set<DiseaseCode>> mondoByCode, Map<DiseaseCode, String> labels, List<String> files) {
 		this.mondoByCode = mondoByCode;
+		mondoByCode.forEach((code, ids) -> ids.forEach(id -> codesByMondo.computeIfAbsent(id, k -> new TreeSet<>()).add(code)));
 		this.labels = labels;
 		this.files = files;
 	}
@@ -110,15 +113,9 @@ public final class MondoCrosswalk {
 
 	/** Every code of another system that names the same Mondo disease as {@code code}, in a stable order. */
 	public Set<DiseaseCode> equivalents(DiseaseCode code) {
-		Set<DiseaseCode> mondo = mondoIds(code);
 		Set<DiseaseCode> out = new TreeSet<>();
-		if (!mondo.isEmpty()) {
-			mondoByCode.forEach((c, ids) -> {
-				if (!c.equals(code) && ids.stream().anyMatch(mondo::contains)) {
-					out.add(c);
-				}
-			});
-		}
+		mondoIds(code).forEach(id -> out.addAll(codesByMondo.getOrDefault(id, Set.of())));
+		out.remove(code);
 		return out;
 	}
 
