@@ -21,9 +21,6 @@ public class MondoCrosswalks {
 
 	private static final Logger log = LoggerFactory.getLogger(MondoCrosswalks.class);
 
-	/** Where an operator gets the mappings, shown on pages while none are loaded. */
-	public static final String SOURCE = "https://github.com/monarch-initiative/mondo";
-
 	private final MondoSettings settings;
 
 	private CompletableFuture<MondoCrosswalk> loading;

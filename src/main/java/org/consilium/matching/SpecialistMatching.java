@@ -306,7 +306,7 @@ public class SpecialistMatching {
 		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
 		Map<UUID, Integer> load = intake.openAssignmentCounts();
 		List<Candidate> candidates = specialists.stream()
-			.map(s -> new Candidate(s.id(), s.displayName(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
+			.map(s -> new Candidate(s.id(), s.displayName(), s.specialtyCode(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
 		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalks.crosswalk(), specialtyNames()).rank(facts, candidates);
 		List<RankedSpecialist> top = ranked.stream().filter(RankedSpecialist::eligible).limit(SpecialistRanking.TOP).toList();
 		List<RankedSpecialist> others = ranked.stream().filter(r -> !top.contains(r)).toList();

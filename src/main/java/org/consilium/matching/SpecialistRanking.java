@@ -48,8 +48,11 @@ public final class SpecialistRanking {
 	/** How many eligible specialists the coordinator sees first. */
 	public static final int TOP = 5;
 
-	/** A specialist in the directory with their current load; {@code profile} is null when they have none yet. */
-	public record Candidate(UUID specialistId, String displayName, SpecialistProfile profile, int openCases) {
+	/**
+	 * A specialist with their current load; {@code profile} is null when they have none yet, and then only their
+	 * account's specialty (NUCC code, may be null) is known.
+	 */
+	public record Candidate(UUID specialistId, String displayName, String accountSpecialty, SpecialistProfile profile, int openCases) {
 	}
 
 	private final MondoCrosswalk crosswalk;
@@ -85,16 +88,18 @@ public final class SpecialistRanking {
 
 	List<Reason> reasons(CaseFacts facts, Candidate c) {
 		SpecialistProfile p = c.profile();
-		if (p == null) {
-			return List.of(Reason.excluding(Kind.PROFILE, "Has no directory profile yet."));
-		}
 		List<Reason> reasons = new ArrayList<>();
+		if (p == null) {
+			p = new SpecialistProfile(c.specialistId(), 0, c.accountSpecialty() == null ? List.of() : List.of(c.accountSpecialty()), List.of(),
+					List.of(), "", List.of(), 0, List.of());
+			reasons.add(Reason.plus(Kind.PROFILE, 0, "Has no directory profile yet: only the account's specialty is known."));
+		}
 		conflict(facts, p).ifPresent(reasons::add);
 		reasons.add(specialty(facts, p));
 		reasons.add(disease(facts, p));
 		reasons.add(language(facts, p));
 		reasons.add(jurisdiction(facts, p));
-		reasons.add(load(c.openCases(), p));
+		reasons.add(c.profile() == null ? Reason.plus(Kind.LOAD, 0, open(c.openCases()) + "; no weekly capacity set.") : load(c.openCases(), p));
 		absence(facts, p).ifPresent(reasons::add);
 		return reasons;
 	}
@@ -197,11 +202,14 @@ public final class SpecialistRanking {
 	private static Reason load(int open, SpecialistProfile p) {
 		int capacity = p.weeklyCapacity();
 		if (open >= capacity) {
-			return Reason.excluding(Kind.LOAD, "No capacity left: " + open + " open case" + (open == 1 ? "" : "s") + " for a weekly capacity of "
-					+ capacity + ".");
+			return Reason.excluding(Kind.LOAD, "No capacity left: " + open(open) + " for a weekly capacity of " + capacity + ".");
 		}
 		int points = FREE_CAPACITY * (capacity - open) / capacity;
-		return Reason.plus(Kind.LOAD, points, open + " open case" + (open == 1 ? "" : "s") + " for a weekly capacity of " + capacity + ".");
+		return Reason.plus(Kind.LOAD, points, open(open) + " for a weekly capacity of " + capacity + ".");
+	}
+
+	private static String open(int cases) {
+		return cases + " open case" + (cases == 1 ? "" : "s");
 	}
 
 	private static Optional<Reason> absence(CaseFacts facts, SpecialistProfile p) {

@@ -56,7 +56,7 @@ class SpecialistRankingTests {
 	}
 
 	static Candidate candidate(SpecialistProfile p, int open) {
-		return new Candidate(UUID.randomUUID(), "Dr. Test", p, open);
+		return new Candidate(UUID.randomUUID(), "Dr. Test", GENETICS, p, open);
 	}
 
 	static Reason reason(CaseFacts facts, Candidate c, Kind kind) {
@@ -189,10 +189,16 @@ class SpecialistRankingTests {
 	}
 
 	@Test
-	void excludesASpecialistWithoutProfile() {
-		RankedSpecialist r = ranking().rank(facts(null), List.of(new Candidate(UUID.randomUUID(), "Dr. New", null, 0))).get(0);
-		assertThat(r.eligible()).isFalse();
-		assertThat(r.reasons()).extracting(Reason::text).containsExactly("Has no directory profile yet.");
+	void ranksASpecialistWithoutProfileOnTheirAccountSpecialtyOnly() {
+		Candidate newcomer = new Candidate(UUID.randomUUID(), "Dr. New", GENETICS, null, 2);
+		RankedSpecialist r = ranking().rank(new CaseFacts(GENETICS, null, null, null, "", TODAY, DUE), List.of(newcomer)).get(0);
+		assertThat(r.eligible()).isTrue();
+		assertThat(r.score()).isEqualTo(SpecialistRanking.SPECIALTY);
+		assertThat(r.reasons()).extracting(Reason::text).contains("Has no directory profile yet: only the account's specialty is known.",
+				"2 open cases; no weekly capacity set.");
+		assertThat(ranking().rank(new CaseFacts(ONCOLOGY, null, null, null, "", TODAY, DUE), List.of(newcomer)).get(0).eligible()).isFalse();
+		assertThat(ranking().rank(new CaseFacts(GENETICS, null, null, Jurisdiction.parse("DE"), "", TODAY, DUE), List.of(newcomer)).get(0)
+			.eligible()).as("no licence known").isFalse();
 	}
 
 	@Test
@@ -239,7 +245,7 @@ class SpecialistRankingTests {
 						UUID id = new UUID(0, ++n);
 						SpecialistProfile p = new SpecialistProfile(id, 1, List.of(GENETICS), List.of(DiseaseCode.parse(disease)), List.of(language),
 								"Clinic " + (n % 4), List.of(licence), 10, List.of());
-						out.add(new Candidate(id, "Dr. " + n, p, open));
+						out.add(new Candidate(id, "Dr. " + n, GENETICS, p, open));
 					}
 				}
 			}
