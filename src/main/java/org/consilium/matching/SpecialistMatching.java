@@ -222,7 +222,6 @@ public class SpecialistMatching {
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	@Transactional(readOnly = true)
 	public Candidates candidates(Actor actor, UUID caseId, String specialtyCode) {
 		OpinionRequestView c = coordinatorAccess(actor, caseId, "matching.rank");
 		Candidates ranked = rank(actor, c, specialtyCode == null || specialtyCode.isBlank() ? c.specialtyCode() : specialtyCode);
@@ -273,7 +272,6 @@ public class SpecialistMatching {
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	@Transactional(readOnly = true)
 	public List<AssignmentDecision> decisions(Actor actor, UUID caseId) {
 		coordinatorAccess(actor, caseId, "matching.decisions");
 		audit.success(actor.userId(), actor.role().name(), "matching.decisions", caseId, "OpinionRequest", caseId);
