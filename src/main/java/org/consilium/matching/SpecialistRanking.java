@@ -17,7 +17,8 @@ import org.consilium.shared.LanguageTag;
 /**
  * The matching policy: scores each specialist for one case, says why in words, and orders them. Pure and
  * deterministic: the same facts and directory give the same order whatever order the directory comes in (ties fall
- * to the lower account id). The weights and their reasons are in the package documentation.
+ * to the lower account id). The weights and their reasons are in the package documentation. Not thread-safe: build one
+ * per ranking.
  */
 public final class SpecialistRanking {
 
@@ -58,6 +59,9 @@ public final class SpecialistRanking {
 	private final MondoCrosswalk crosswalk;
 
 	private final Map<String, String> specialtyNames;
+
+	/** The diagnosis's equivalents, looked up once per ranking rather than once per specialist. */
+	private final Map<DiseaseCode, java.util.Set<DiseaseCode>> equivalents = new java.util.HashMap<>();
 
 	/**
 	 * @param crosswalk      Mondo's mappings, or {@link MondoCrosswalk#EMPTY}
@@ -166,7 +170,7 @@ public final class SpecialistRanking {
 					+ dx.code() + ".");
 		}
 		if (listed.system() == DiseaseSystem.ICD_10_CM) {
-			for (DiseaseCode same : crosswalk.equivalents(dx)) {
+			for (DiseaseCode same : equivalents.computeIfAbsent(dx, crosswalk::equivalents)) {
 				if (listed.equals(same) || listed.coversAsCategory(same)) {
 					return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", which covers "
 							+ same.code() + ", the same disease as " + dx + " in Mondo.");
