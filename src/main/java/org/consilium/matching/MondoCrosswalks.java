@@ -62,18 +62,19 @@ public class MondoCrosswalks {
 	}
 
 	private MondoCrosswalk read() {
-		if (settings.dir() == null) {
+		java.nio.file.Path dir = settings.path();
+		if (dir == null) {
 			problem = "No Mondo crosswalk is configured (consilium.mondo.dir).";
 			return MondoCrosswalk.EMPTY;
 		}
-		if (!Files.isDirectory(settings.dir())) {
+		if (!Files.isDirectory(dir)) {
 			problem = "The configured Mondo folder (consilium.mondo.dir) does not exist.";
-			log.warn("consilium.mondo.dir {} is not a folder; matching uses exact codes and ICD-10-CM categories only", settings.dir());
+			log.warn("consilium.mondo.dir {} is not a folder; matching uses exact codes and ICD-10-CM categories only", dir);
 			return MondoCrosswalk.EMPTY;
 		}
 		try {
 			long start = System.nanoTime();
-			MondoCrosswalk c = MondoCrosswalk.load(settings.dir());
+			MondoCrosswalk c = MondoCrosswalk.load(dir);
 			if (c.isEmpty()) {
 				problem = "The configured Mondo folder (consilium.mondo.dir) holds no SSSOM mapping file.";
 			}
@@ -82,7 +83,7 @@ public class MondoCrosswalks {
 		}
 		catch (IOException | RuntimeException e) {
 			problem = "The Mondo crosswalk could not be read; see the server log.";
-			log.warn("Mondo crosswalk in {} could not be read: {}", settings.dir(), e.toString());
+			log.warn("Mondo crosswalk in {} could not be read: {}", dir, e.toString());
 			return MondoCrosswalk.EMPTY;
 		}
 	}

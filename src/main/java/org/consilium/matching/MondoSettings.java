@@ -11,5 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * default: matching then works on exact codes and ICD-10-CM categories only.
  */
 @ConfigurationProperties("consilium.mondo")
-public record MondoSettings(Path dir) {
+public record MondoSettings(String dir) {
+
+	/** The folder as a file-system path (relative to the working directory), or null when unset. Kept as text in the
+	 * property because a web application context would resolve a {@code Path} property as a servlet resource. */
+	public Path path() {
+		return dir == null || dir.isBlank() ? null : Path.of(dir.strip());
+	}
 }
