@@ -10,15 +10,18 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.Role;
+import org.consilium.matching.SpecialistMatching;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,9 @@ class BrowserJourneyTests {
 
 	@Autowired
 	org.consilium.intake.IntakeManagement intake;
+
+	@Autowired
+	SpecialistMatching matching;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -134,6 +140,8 @@ class BrowserJourneyTests {
 		CreatedAccount p = identity.seedAccount(patient, "Alberto Atencio", Role.PATIENT, null);
 		CreatedAccount co = identity.seedAccount(coordinator, "Clara Coordinator", Role.COORDINATOR, null);
 		CreatedAccount sp = identity.seedAccount(specialist, "Dr. Sofia Specialist", Role.SPECIALIST, ONCOLOGY);
+		matching.saveProfile(Actor.SYSTEM, sp.account().id(), null, new SpecialistMatching.ProfileChange(List.of(ONCOLOGY),
+				List.of("ICD-10-CM:C50"), List.of("en"), "University Hospital", List.of(), 10, List.of()));
 		String password = "a-long-journey-password-" + unique;
 
 		// 1. The patient: first sign-in, new password, the request, records, submit.
@@ -189,13 +197,14 @@ class BrowserJourneyTests {
 		waitForPath("/cases/" + caseId + "/triage");
 		new Select(driver.findElement(By.id("specialtyCode"))).selectByValue(ONCOLOGY);
 		String specialistId = sp.account().id().toString();
-		By specialistOption = By.cssSelector("#specialistId option[value='" + specialistId + "']");
-		wait.until(ExpectedConditions.presenceOfElementLocated(specialistOption));
+		By suggested = By.cssSelector("#suggestions button[value='" + specialistId + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(suggested));
 		assertThat(driver.getCurrentUrl()).as("htmx pushed the chosen specialty").contains("specialtyCode=" + ONCOLOGY);
-		new Select(driver.findElement(By.id("specialistId"))).selectByValue(specialistId);
+		assertThat(driver.findElement(By.id("suggestions")).getText()).as("the suggestion says why")
+			.contains("Practises", "the chosen specialty", "English (en), the patient's preferred language");
 		snap("2-coordinator-triage");
 		assertThat(new Select(driver.findElement(By.id("specialtyCode"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(ONCOLOGY);
-		click(By.id("assign"));
+		click(suggested);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "specialist is assigned"));
 		assertThat(driver.findElement(By.id("case-status")).getText()).isNotEqualTo("Submitted");
 		signOut();

@@ -23,10 +23,12 @@ import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.matching.SpecialistMatching;
 import org.consilium.records.RecordsManagement;
 
 /**
- * Seeds the demo once: a coordinator, two specialists of different specialties, a referring physician and two
+ * Seeds the demo once: a coordinator, four specialists with directory profiles (three oncologists, one of them at the
+ * first opinion's institution, and a cardiologist), a referring physician and two
  * patients, each with a random one-time password printed once to the console, and one submitted case for the first
  * patient with the synthetic bundle {@code demo/demo-bundle.json} imported.
  */
@@ -37,16 +39,27 @@ class DemoData implements ApplicationRunner {
 
 	static final String COORDINATOR = "coordinator@demo.consilium.local";
 
+	static final String ONCOLOGY = "207RX0202X";
+
 	private final IdentityManagement identity;
 
 	private final IntakeManagement intake;
 
 	private final RecordsManagement records;
 
-	DemoData(IdentityManagement identity, IntakeManagement intake, RecordsManagement records) {
+	private final SpecialistMatching matching;
+
+	DemoData(IdentityManagement identity, IntakeManagement intake, RecordsManagement records, SpecialistMatching matching) {
 		this.identity = identity;
 		this.intake = intake;
 		this.records = records;
+		this.matching = matching;
+	}
+
+	private void profile(CreatedAccount specialist, List<String> diseases, List<String> languages, String institution, List<String> licences,
+			int weeklyCapacity, List<String> absences) {
+		matching.saveProfile(Actor.SYSTEM, specialist.account().id(), null, new SpecialistMatching.ProfileChange(List.of(specialist.account()
+			.specialtyCode()), diseases, languages, institution, licences, weeklyCapacity, absences));
 	}
 
 	@Override
@@ -56,8 +69,19 @@ class DemoData implements ApplicationRunner {
 		}
 		List<CreatedAccount> created = new ArrayList<>();
 		created.add(identity.seedAccount(COORDINATOR, "Carla Coordinator", Role.COORDINATOR, null));
-		created.add(identity.seedAccount("oncologist@demo.consilium.local", "Dr. Olga Onco", Role.SPECIALIST, "207RX0202X"));
-		created.add(identity.seedAccount("cardiologist@demo.consilium.local", "Dr. Karl Cardio", Role.SPECIALIST, "207RC0000X"));
+		CreatedAccount olga = identity.seedAccount("oncologist@demo.consilium.local", "Dr. Olga Onco", Role.SPECIALIST, ONCOLOGY);
+		created.add(olga);
+		CreatedAccount karl = identity.seedAccount("cardiologist@demo.consilium.local", "Dr. Karl Cardio", Role.SPECIALIST, "207RC0000X");
+		created.add(karl);
+		CreatedAccount brigitte = identity.seedAccount("breast-oncologist@demo.consilium.local", "Dr. Brigitte Brust", Role.SPECIALIST, ONCOLOGY);
+		created.add(brigitte);
+		CreatedAccount hanna = identity.seedAccount("city-oncologist@demo.consilium.local", "Dr. Hanna Haus", Role.SPECIALIST, ONCOLOGY);
+		created.add(hanna);
+		profile(olga, List.of("ICD-10-CM:C50"), List.of("en", "fr"), "University Cancer Centre", List.of("DE", "FR"), 3, List.of());
+		profile(karl, List.of("ICD-10-CM:I42"), List.of("de", "en"), "Heart Institute", List.of("DE"), 4, List.of());
+		profile(brigitte, List.of("ICD-10-CM:C50.912", "ORPHA:227535"), List.of("de", "en"), "Breast Centre North", List.of("DE-BE"), 5,
+				List.of(LocalDate.now().plusDays(3) + "/" + LocalDate.now().plusDays(4)));
+		profile(hanna, List.of("ICD-10-CM:C50"), List.of("de"), "City Hospital", List.of("DE"), 5, List.of());
 		created.add(identity.seedAccount("referrer@demo.consilium.local", "Dr. Rita Referrer", Role.REFERRING_PHYSICIAN, null));
 		CreatedAccount patient = identity.seedAccount("patient@demo.consilium.local", "Pat Demo", Role.PATIENT, null);
 		created.add(patient);
@@ -74,13 +98,14 @@ class DemoData implements ApplicationRunner {
 		try (InputStream bundle = new ClassPathResource("demo/demo-bundle.json").getInputStream()) {
 			records.importFhirBundle(patientActor, draft.id(), "demo-bundle.json", bundle.readAllBytes());
 		}
+		intake.updatePatientLocale(patientActor, draft.id(), "de", "DE-BE");
 		intake.submit(patientActor, draft.id());
 
 		StringBuilder out = new StringBuilder("\n=== Consilium demo accounts (passwords shown once; change them at first sign-in) ===\n");
 		for (CreatedAccount a : created) {
 			out.append(String.format("%-22s %-40s %s%n", a.account().role().label(), a.account().email(), a.oneTimePassword()));
 		}
-		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue.\n");
+		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue; choose Medical Oncology to see the ranked specialists.\n");
 		System.out.println(out);
 	}
 }

@@ -21,6 +21,8 @@ import org.consilium.identity.UserView;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Jurisdiction;
+import org.consilium.shared.LanguageTag;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.ProgramSettings;
 
@@ -281,6 +283,62 @@ public class IntakeManagement {
 	@Transactional(readOnly = true)
 	public OpinionRequestView requireAccess(Actor actor, UUID caseId, String action) {
 		return view(actor, load(actor, caseId, action));
+	}
+
+	/**
+	 * Records the patient's preferred language (BCP 47) and jurisdiction (ISO 3166-1/-2; blank for unknown) for the case.
+	 * The patient or their referrer may do so until the opinion is delivered; a coordinator once the case is submitted.
+	 * @throws InvalidInputException naming a malformed language tag or jurisdiction code
+	 */
+	public PatientLocale updatePatientLocale(Actor actor, UUID caseId, String preferredLanguage, String jurisdiction) {
+		OpinionRequest request = load(actor, caseId, "case.update-locale");
+		if (!(actor.is(Role.COORDINATOR) || CaseAccessPolicy.actsForPatient(actor, request))) {
+			audit.failed(actor.userId(), actor.role().name(), "case.update-locale", caseId, "OpinionRequest", caseId);
+			throw new ForbiddenActionException("Only the patient, their referring physician or a coordinator records this.");
+		}
+		PatientLocale given = audit.recordingFailures(actor.userId(), actor.role().name(), "case.update-locale", caseId, "OpinionRequest",
+				() -> new PatientLocale(preferredLanguage == null || preferredLanguage.isBlank() ? null : LanguageTag.parse(preferredLanguage).tag(),
+						jurisdiction == null || jurisdiction.isBlank() ? null : Jurisdiction.parse(jurisdiction).code()));
+		jdbc.sql("""
+				INSERT INTO intake.patient_locale (opinion_request_id, preferred_language, jurisdiction, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (opinion_request_id) DO UPDATE SET preferred_language = EXCLUDED.preferred_language,
+				  jurisdiction = EXCLUDED.jurisdiction, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+			.params(caseId, given.preferredLanguage(), given.jurisdiction(), Timestamp.from(now()), actor.userId()).update();
+		audit.success(actor.userId(), actor.role().name(), "case.update-locale", caseId, "OpinionRequest", caseId);
+		return locale(request);
+	}
+
+	/**
+	 * The patient's preferred language and jurisdiction, after the same access check as {@link #requireAccess} (the
+	 * calling module audits its own action).
+	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
+	 */
+	@Transactional(readOnly = true)
+	public PatientLocale patientLocale(Actor actor, UUID caseId, String action) {
+		return locale(load(actor, caseId, action));
+	}
+
+	private PatientLocale locale(OpinionRequest request) {
+		var row = jdbc.sql("SELECT preferred_language, jurisdiction FROM intake.patient_locale WHERE opinion_request_id = ?")
+			.param(request.id()).query((rs, n) -> new PatientLocale(rs.getString(1), rs.getString(2))).optional();
+		String language = row.map(PatientLocale::preferredLanguage)
+			.orElseGet(() -> identity.findUser(request.patientId()).map(UserView::preferredLanguage).orElse(null));
+		return new PatientLocale(language, row.map(PatientLocale::jurisdiction).orElse(null));
+	}
+
+	/**
+	 * How many open cases (assigned, in review or waiting for the patient) each specialist holds now; specialists with none are absent from
+	 * the map. Counts only, no case data, for workload-aware matching.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Integer> openAssignmentCounts() {
+		java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT specialist_id, count(*) FROM intake.opinion_request
+				WHERE specialist_id IS NOT NULL AND status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT') GROUP BY specialist_id""")
+			.query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+		return counts;
 	}
 
 	/** The actor's own cases: a patient's, a referrer's or a specialist's assignments and panels, newest first; each listing is audited. */

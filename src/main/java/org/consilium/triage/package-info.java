@@ -8,5 +8,5 @@
  * <p>Schema {@code triage}: {@code checklist}, {@code checklist_item}, {@code urgent_finding}. Publishes
  * {@link org.consilium.triage.UrgentFindingMarked} (ids and the instant only).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "matching" })
 package org.consilium.triage;

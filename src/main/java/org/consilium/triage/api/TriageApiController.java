@@ -17,6 +17,7 @@ import org.consilium.intake.DeclineReason;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.matching.SpecialistMatching;
 
 /** Triage as JSON, for coordinators. */
 @RestController
@@ -26,9 +27,12 @@ class TriageApiController {
 
 	private final IdentityManagement identity;
 
-	TriageApiController(IntakeManagement intake, IdentityManagement identity) {
+	private final SpecialistMatching matching;
+
+	TriageApiController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching) {
 		this.intake = intake;
 		this.identity = identity;
+		this.matching = matching;
 	}
 
 	record Decline(DeclineReason reason, String note) {
@@ -37,8 +41,11 @@ class TriageApiController {
 	record RecordsRequest(String message) {
 	}
 
-	/** {@code specialtyCode} is a NUCC taxonomy code; the specialist must hold it. */
-	record Assignment(String specialtyCode, Urgency urgency, UUID specialistId) {
+	/**
+	 * {@code specialtyCode} is a NUCC taxonomy code; the specialist must hold it. {@code overrideReason} is required when
+	 * the specialist is not among matching's top suggestions ({@code GET /api/cases/{id}/candidates}).
+	 */
+	record Assignment(String specialtyCode, Urgency urgency, UUID specialistId, String overrideReason) {
 	}
 
 	/** One page of {@value IntakeManagement#PAGE_SIZE} cases, earliest triage deadline first. */
@@ -75,6 +82,6 @@ class TriageApiController {
 
 	@PostMapping("/api/cases/{id}/triage/assign")
 	OpinionRequestView assign(@PathVariable UUID id, @RequestBody Assignment body) {
-		return intake.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId());
+		return matching.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId(), body.overrideReason());
 	}
 }

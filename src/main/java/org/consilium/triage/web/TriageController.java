@@ -19,6 +19,7 @@ import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.matching.SpecialistMatching;
 import org.consilium.shared.ConsiliumProblem;
 
 /** The coordinator's queue and the triage page of one case. */
@@ -29,9 +30,12 @@ class TriageController {
 
 	private final IdentityManagement identity;
 
-	TriageController(IntakeManagement intake, IdentityManagement identity) {
+	private final SpecialistMatching matching;
+
+	TriageController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching) {
 		this.intake = intake;
 		this.identity = identity;
+		this.matching = matching;
 	}
 
 	@GetMapping("/triage")
@@ -52,6 +56,9 @@ class TriageController {
 		model.addAttribute("specialists", chosen == null || chosen.isBlank() ? List.<UserView>of() : identity.specialists(chosen));
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("declineReasons", DeclineReason.values());
+		if (c.status() == OpinionRequestStatus.SUBMITTED || c.status() == OpinionRequestStatus.IN_TRIAGE) {
+			model.addAttribute("matching", matching.candidates(Actor.current(), id, chosen));
+		}
 		return "triage/case";
 	}
 
@@ -71,16 +78,12 @@ class TriageController {
 		return act(id, redirect, () -> intake.requestRecords(Actor.current(), id, message), "The patient is asked for the records; the triage clock is paused.");
 	}
 
+	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
 	@PostMapping("/cases/{id}/triage/assign")
 	String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String specialtyCode, @RequestParam(required = false) Urgency urgency,
-			@RequestParam(required = false) UUID specialistId, RedirectAttributes redirect) {
-		return act(id, redirect, () -> {
-			Actor actor = Actor.current();
-			if (intake.requireAccess(actor, id, "triage.assign").status() == OpinionRequestStatus.SUBMITTED) {
-				intake.startTriage(actor, id);
-			}
-			intake.assign(actor, id, specialtyCode, urgency, specialistId);
-		}, "Triage is complete and the specialist is assigned; the review clock runs.");
+			@RequestParam(required = false) UUID specialistId, @RequestParam(defaultValue = "") String overrideReason, RedirectAttributes redirect) {
+		return act(id, redirect, () -> matching.assign(Actor.current(), id, specialtyCode, urgency, specialistId, overrideReason),
+				"Triage is complete and the specialist is assigned; the review clock runs.");
 	}
 
 	/** With the program's quality check on, a coordinator releases a signed opinion to the patient. */

@@ -1,0 +1,337 @@
+package org.consilium.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.identity.Specialty;
+import org.consilium.identity.UserView;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.PatientLocale;
+import org.consilium.intake.Urgency;
+import org.consilium.matching.SpecialistRanking.Candidate;
+import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.DeadlineClock;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Jurisdiction;
+import org.consilium.shared.LanguageTag;
+import org.consilium.shared.NotFoundException;
+import org.consilium.shared.ProgramSettings;
+
+/**
+ * The specialist directory and matching. Administrators and coordinators edit any specialist's profile, a specialist
+ * their own; every save is validated (an unknown code is named in an {@link InvalidInputException}, 422, and nothing
+ * changes) and audited. For a case in triage a coordinator gets the ranked, explained candidates
+ * ({@link SpecialistRanking}) and assigns one; choosing someone outside the top {@value SpecialistRanking#TOP} or an
+ * ineligible specialist needs a reason, which is stored and audited. Case access is the case's
+ * ({@link IntakeManagement#requireAccess}): an unrelated case answers 404 like a missing one.
+ */
+@Service
+@Transactional
+public class SpecialistMatching {
+
+	/** Longest override reason accepted, in characters. */
+	public static final int MAX_REASON = 2000;
+
+	private final SpecialistDirectory directory;
+
+	private final IdentityManagement identity;
+
+	private final IntakeManagement intake;
+
+	private final AuditLog audit;
+
+	private final MondoCrosswalks crosswalks;
+
+	private final ProgramSettings program;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	SpecialistMatching(SpecialistDirectory directory, IdentityManagement identity, IntakeManagement intake, AuditLog audit,
+			MondoCrosswalks crosswalks, ProgramSettings program, Clock clock, ApplicationEventPublisher events) {
+		this.directory = directory;
+		this.identity = identity;
+		this.intake = intake;
+		this.audit = audit;
+		this.crosswalks = crosswalks;
+		this.program = program;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * What a profile form or request sends, as text: codes are parsed and checked here.
+	 *
+	 * @param specialties    NUCC codes
+	 * @param diseases       {@code OMIM:230800}, {@code ORPHA:77259}, {@code MONDO:0009265}, {@code ICD-10-CM:E75}, ...
+	 * @param languages      BCP 47 tags
+	 * @param licences       ISO 3166-1/-2 codes
+	 * @param weeklyCapacity cases per week, 0 to {@value SpecialistProfile#MAX_WEEKLY_CAPACITY}
+	 * @param absences       ISO 8601 date intervals {@code 2026-12-01/2026-12-05}
+	 */
+	public record ProfileChange(List<String> specialties, List<String> diseases, List<String> languages, String institution,
+			List<String> licences, Integer weeklyCapacity, List<String> absences) {
+	}
+
+	/** A specialist with their profile (null when none yet) and open cases. */
+	public record DirectoryEntry(UserView specialist, SpecialistProfile profile, int openCases) {
+	}
+
+	/**
+	 * The ranking for one case: the first {@value SpecialistRanking#TOP} eligible specialists, then everyone else
+	 * (eligible further down, then ineligible with the reason why).
+	 */
+	public record Candidates(CaseFacts facts, List<RankedSpecialist> top, List<RankedSpecialist> others, MondoCrosswalks.Status crosswalk) {
+
+		public List<RankedSpecialist> all() {
+			List<RankedSpecialist> all = new ArrayList<>(top);
+			all.addAll(others);
+			return all;
+		}
+	}
+
+	/**
+	 * Every specialist account with its profile, by name.
+	 * @throws ForbiddenActionException for anyone but an administrator or coordinator
+	 */
+	@Transactional(readOnly = true)
+	public List<DirectoryEntry> directory(Actor actor) {
+		if (!(actor.is(Role.ADMIN) || actor.is(Role.COORDINATOR))) {
+			throw new ForbiddenActionException("The specialist directory is for administrators and coordinators.");
+		}
+		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
+		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
+		Map<UUID, Integer> load = intake.openAssignmentCounts();
+		return specialists.stream().map(s -> new DirectoryEntry(s, profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
+	}
+
+	/**
+	 * A specialist's profile, empty when none was saved yet.
+	 * @throws NotFoundException when no specialist has this id
+	 * @throws ForbiddenActionException when the actor is neither an administrator, a coordinator nor that specialist
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SpecialistProfile> profile(Actor actor, UUID specialistId) {
+		specialist(actor, specialistId);
+		return directory.find(specialistId);
+	}
+
+	/** The specialist's account, after the same checks as {@link #profile}. */
+	@Transactional(readOnly = true)
+	public UserView specialist(Actor actor, UUID specialistId) {
+		UserView specialist = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(NotFoundException::new);
+		if (!(actor.is(Role.ADMIN) || actor.is(Role.COORDINATOR) || actor.userId().equals(specialistId))) {
+			throw new ForbiddenActionException("Only administrators, coordinators and the specialist themself edit this profile.");
+		}
+		return specialist;
+	}
+
+	/**
+	 * Saves a profile. The account's own specialty is always kept first among the specialties.
+	 * @param expectedVersion the version read, or null for a profile not saved before
+	 * @throws InvalidInputException naming the first unknown specialty, disease code, language, jurisdiction or absence,
+	 *         or a capacity outside 0 to {@value SpecialistProfile#MAX_WEEKLY_CAPACITY}; nothing is saved
+	 * @throws org.consilium.shared.EditConflictException when someone saved the profile since {@code expectedVersion}
+	 */
+	public SpecialistProfile saveProfile(Actor actor, UUID specialistId, Integer expectedVersion, ProfileChange change) {
+		UserView specialist = specialist(actor, specialistId);
+		SpecialistProfile profile = audit.recordingFailures(actor.userId(), actor.role().name(), "matching.profile.update", null,
+				"SpecialistProfile", () -> validated(specialist, change));
+		SpecialistProfile saved;
+		try {
+			saved = directory.save(profile, expectedVersion, actor.userId(), clock.instant());
+		}
+		catch (ConsiliumProblem e) {
+			audit.failed(actor.userId(), actor.role().name(), "matching.profile.update", null, "SpecialistProfile", specialistId);
+			throw e;
+		}
+		audit.success(actor.userId(), actor.role().name(), "matching.profile.update", null, "SpecialistProfile", specialistId);
+		return saved;
+	}
+
+	private SpecialistProfile validated(UserView specialist, ProfileChange change) {
+		if (change == null) {
+			throw new InvalidInputException("Send the profile.");
+		}
+		Map<String, String> known = specialtyNames();
+		List<String> specialties = new ArrayList<>();
+		if (specialist.specialtyCode() != null) {
+			specialties.add(specialist.specialtyCode());
+		}
+		for (String code : nonBlank(change.specialties())) {
+			if (!known.containsKey(code)) {
+				throw new InvalidInputException("Unknown specialty code \"" + code + "\": choose NUCC taxonomy codes from the list.");
+			}
+			if (!specialties.contains(code)) {
+				specialties.add(code);
+			}
+		}
+		MondoCrosswalk crosswalk = crosswalks.crosswalk();
+		TreeSet<DiseaseCode> diseases = new TreeSet<>();
+		for (String text : nonBlank(change.diseases())) {
+			DiseaseCode code = DiseaseCode.parse(text);
+			if (!crosswalk.isEmpty() && code.system() != DiseaseSystem.ICD_10_CM && !crosswalk.knows(code)) {
+				throw new InvalidInputException("Unknown disease code \"" + text.strip() + "\": Mondo maps no disease to " + code + ".");
+			}
+			diseases.add(code);
+		}
+		TreeSet<String> languages = nonBlank(change.languages()).stream().map(l -> LanguageTag.parse(l).tag()).collect(Collectors.toCollection(TreeSet::new));
+		TreeSet<String> licences = nonBlank(change.licences()).stream().map(l -> Jurisdiction.parse(l).code()).collect(Collectors.toCollection(TreeSet::new));
+		TreeSet<Absence> absences = nonBlank(change.absences()).stream().map(Absence::parse).collect(Collectors.toCollection(TreeSet::new));
+		Integer capacity = change.weeklyCapacity();
+		if (capacity == null || capacity < 0 || capacity > SpecialistProfile.MAX_WEEKLY_CAPACITY) {
+			throw new InvalidInputException("Enter the weekly capacity as a number of cases from 0 to " + SpecialistProfile.MAX_WEEKLY_CAPACITY + ".");
+		}
+		String institution = change.institution() == null ? "" : change.institution().strip();
+		if (institution.length() > 200) {
+			throw new InvalidInputException("Enter the institution in at most 200 characters.");
+		}
+		return new SpecialistProfile(specialist.id(), 0, specialties, List.copyOf(diseases), List.copyOf(languages), institution,
+				List.copyOf(licences), capacity, List.copyOf(absences));
+	}
+
+	private static List<String> nonBlank(List<String> values) {
+		return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+	}
+
+	/**
+	 * Ranks every specialist for a case and audits the look-up.
+	 * @param specialtyCode the NUCC code chosen at triage; blank to rank across specialties (the case's own if it has one)
+	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
+	 * @throws ForbiddenActionException for anyone but a coordinator
+	 */
+	public Candidates candidates(Actor actor, UUID caseId, String specialtyCode) {
+		OpinionRequestView c = coordinatorAccess(actor, caseId, "matching.rank");
+		Candidates ranked = rank(actor, c, specialtyCode == null || specialtyCode.isBlank() ? c.specialtyCode() : specialtyCode);
+		audit.success(actor.userId(), actor.role().name(), "matching.rank", caseId, "OpinionRequest", caseId);
+		return ranked;
+	}
+
+	/**
+	 * Completes triage with the chosen specialist ({@link IntakeManagement#assign}, starting triage first when the case
+	 * is only submitted), records where they ranked, and publishes {@link SpecialistAssigned}.
+	 * @param specialtyCode  NUCC code; blank means the specialist's own
+	 * @param overrideReason required (at most {@value #MAX_REASON} characters) when the specialist is not among the top
+	 *                       {@value SpecialistRanking#TOP} eligible ones; ignored otherwise
+	 * @throws InvalidInputException when the specialist is unknown or an override has no reason; nothing changes
+	 */
+	public OpinionRequestView assign(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID specialistId, String overrideReason) {
+		OpinionRequestView c = coordinatorAccess(actor, caseId, "matching.assign");
+		UserView chosen = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> {
+			audit.failed(actor.userId(), actor.role().name(), "matching.assign", caseId, "OpinionRequest", caseId);
+			return new InvalidInputException("Choose a specialist from the list.");
+		});
+		String specialty = specialtyCode == null || specialtyCode.isBlank() ? chosen.specialtyCode() : specialtyCode;
+		Candidates ranked = rank(actor, c, specialty);
+		RankedSpecialist position = ranked.all().stream().filter(r -> r.specialistId().equals(specialistId)).findFirst().orElseThrow();
+		boolean suggested = ranked.top().contains(position);
+		String reason = suggested || overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
+		if (!suggested && (reason == null || reason.length() > MAX_REASON)) {
+			audit.failed(actor.userId(), actor.role().name(), "matching.override", caseId, "OpinionRequest", caseId);
+			String why = position.eligible() ? "is not among the top " + SpecialistRanking.TOP + " suggestions"
+					: "is not eligible (" + position.reasons().stream().filter(Reason::excludes).map(Reason::text).collect(Collectors.joining(" ")) + ")";
+			throw new InvalidInputException(chosen.displayName() + " " + why + ": give a reason for the override (at most " + MAX_REASON
+					+ " characters).");
+		}
+		if (c.status() == OpinionRequestStatus.SUBMITTED) {
+			intake.startTriage(actor, caseId);
+		}
+		OpinionRequestView assigned = intake.assign(actor, caseId, specialty, urgency, specialistId);
+		Instant now = clock.instant();
+		directory.recordDecision(caseId, position, specialty, reason, actor.userId(), now);
+		audit.success(actor.userId(), actor.role().name(), reason == null ? "matching.assign" : "matching.override", caseId,
+				"SpecialistAssignment", specialistId);
+		events.publishEvent(new SpecialistAssigned(caseId, specialistId, actor.userId(), reason != null, now));
+		return assigned;
+	}
+
+	/**
+	 * The assignments made through matching for a case, oldest first, with any override reason; audited as a read.
+	 * @throws NotFoundException when the case does not exist or the actor has no relation to it
+	 * @throws ForbiddenActionException for anyone but a coordinator
+	 */
+	public List<AssignmentDecision> decisions(Actor actor, UUID caseId) {
+		coordinatorAccess(actor, caseId, "matching.decisions");
+		audit.success(actor.userId(), actor.role().name(), "matching.decisions", caseId, "OpinionRequest", caseId);
+		return directory.decisions(caseId);
+	}
+
+	/** Whether Mondo's crosswalk is loaded (waits for a load in progress). */
+	public MondoCrosswalks.Status crosswalkStatus() {
+		return crosswalks.status();
+	}
+
+	private OpinionRequestView coordinatorAccess(Actor actor, UUID caseId, String action) {
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actor.is(Role.COORDINATOR)) {
+			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			throw new ForbiddenActionException("Only coordinators match specialists to cases.");
+		}
+		return c;
+	}
+
+	private Candidates rank(Actor actor, OpinionRequestView c, String specialtyCode) {
+		PatientLocale locale = intake.patientLocale(actor, c.id(), "matching.rank");
+		Instant now = clock.instant();
+		Instant due = c.reviewClock() != null ? c.reviewClock().dueAt()
+				: DeadlineClock.start("review", now, program.reviewBusinessDays()).dueAt(program.calendar(), now);
+		CaseFacts facts = new CaseFacts(specialtyCode == null || specialtyCode.isBlank() ? null : specialtyCode, diagnosis(c),
+				lenient(locale.preferredLanguage(), LanguageTag::parse), lenient(locale.jurisdiction(), Jurisdiction::parse),
+				c.firstInstitution(), LocalDate.ofInstant(now, program.zone()), LocalDate.ofInstant(due, program.zone()));
+		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
+		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
+		Map<UUID, Integer> load = intake.openAssignmentCounts();
+		List<Candidate> candidates = specialists.stream()
+			.map(s -> new Candidate(s.id(), s.displayName(), s.specialtyCode(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
+		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalks.crosswalk(), specialtyNames()).rank(facts, candidates);
+		List<RankedSpecialist> top = ranked.stream().filter(RankedSpecialist::eligible).limit(SpecialistRanking.TOP).toList();
+		List<RankedSpecialist> others = ranked.stream().filter(r -> !top.contains(r)).toList();
+		return new Candidates(facts, top, others, crosswalks.status());
+	}
+
+	private static DiseaseCode diagnosis(OpinionRequestView c) {
+		if (c.firstDiagnosisSystem() == null || c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank()) {
+			return null;
+		}
+		return new DiseaseCode(DiseaseSystem.of(c.firstDiagnosisSystem()), c.firstDiagnosisCode().strip().toUpperCase(Locale.ROOT));
+	}
+
+	private static <T> T lenient(String text, Function<String, T> parse) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parse.apply(text);
+		}
+		catch (InvalidInputException e) {
+			return null;
+		}
+	}
+
+	/** NUCC code to display name. */
+	public Map<String, String> specialtyNames() {
+		return identity.specialties().stream().collect(Collectors.toMap(Specialty::code, Specialty::display, (a, b) -> a));
+	}
+}
