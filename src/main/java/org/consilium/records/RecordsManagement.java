@@ -3,6 +3,7 @@ package org.consilium.records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,8 @@ import org.consilium.shared.NotFoundException;
 @Service
 @Transactional
 public class RecordsManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(RecordsManagement.class);
 
 	public static final long MAX_DOCUMENT_BYTES = 100L * 1024 * 1024;
 
@@ -101,7 +106,7 @@ public class RecordsManagement {
 				throw new InvalidInputException("The file is empty.");
 			}
 			String type;
-			try (InputStream in = store.open(stored.key())) {
+			try (InputStream in = store.open(stored)) {
 				type = tika.detect(in);
 			}
 			if (!ALLOWED_TYPES.contains(type)) {
@@ -112,9 +117,11 @@ public class RecordsManagement {
 			Instant now = clock.instant();
 			String name = cleanFileName(fileName);
 			jdbc.sql("""
-					INSERT INTO records.document (id, case_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, caseId, name, type, stored.sizeBytes(), stored.sha256(), stored.key(), actor.userId(), Timestamp.from(now)).update();
+					INSERT INTO records.document (id, case_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at,
+					  wrapped_data_key, master_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, caseId, name, type, stored.sizeBytes(), stored.sha256(), stored.key(), actor.userId(), Timestamp.from(now),
+						stored.wrappedDataKey(), stored.masterKeyId())
+				.update();
 			removeBytesIfRolledBack(stored.key());
 			audit.success(actor.userId(), actor.role().name(), "records.document.upload", caseId, "Document", id);
 			events.publishEvent(new RecordAdded(caseId, id, "document", now));
@@ -131,30 +138,44 @@ public class RecordsManagement {
 	}
 
 	/**
-	 * Opens a document of the case for reading; audited.
+	 * Opens a document of the case for reading; audited. The content is decrypted and checked against the document's
+	 * SHA-256 as {@link DocumentStore} describes: small documents before the first byte, large ones at the end of the
+	 * stream, where a mismatch aborts the read with an {@link IOException}.
 	 * @throws NotFoundException for a document that is not in this case, or a case the actor cannot see
+	 * @throws DocumentUnavailableException (problem type {@code document-unavailable}, HTTP 500) when the stored content is
+	 *         missing or fails its check; the record stays listed and the server log names the document's identifiers
 	 */
 	public DocumentContent openDocument(Actor actor, UUID caseId, UUID documentId) {
 		intake.requireAccess(actor, caseId, "records.document.read");
 		record Row(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy, Instant uploadedAt,
-				String storageKey) {
+				String storageKey, byte[] wrappedDataKey, String masterKeyId) {
 		}
 		Row row = jdbc.sql("""
-				SELECT id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, storage_key
+				SELECT id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, storage_key, wrapped_data_key,
+				  master_key_id
 				FROM records.document WHERE id = ? AND case_id = ? AND voided_at IS NULL""")
 			.params(documentId, caseId).query(Row.class).optional().orElse(null);
 		if (row == null) {
 			audit.denied(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
 			throw new NotFoundException();
 		}
-		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+		InputStream content;
 		try {
-			return new DocumentContent(new DocumentView(row.id(), row.caseId(), row.fileName(), row.mediaType(), row.sizeBytes(), row.sha256(),
-					row.uploadedBy(), row.uploadedAt()), store.open(row.storageKey()));
+			content = store.open(new DocumentStore.Stored(row.storageKey(), row.sizeBytes(), row.sha256(), row.wrappedDataKey(), row.masterKeyId()));
+		}
+		catch (NoSuchFileException e) {
+			log.error("Document {} of case {} has a record but its stored content is missing (object {})", documentId, caseId, row.storageKey());
+			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			throw DocumentUnavailableException.missing();
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("The stored bytes of a document are missing; an administrator must restore them.", e);
+			log.error("Document {} of case {} cannot be served: {}", documentId, caseId, e.getMessage());
+			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			throw DocumentUnavailableException.failedCheck();
 		}
+		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+		return new DocumentContent(new DocumentView(row.id(), row.caseId(), row.fileName(), row.mediaType(), row.sizeBytes(), row.sha256(),
+				row.uploadedBy(), row.uploadedAt()), content);
 	}
 
 	/**
