@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,7 +41,11 @@ class S3DocumentBackend implements DocumentBackend, AutoCloseable {
 		S3ClientBuilder builder = S3Client.builder()
 			.httpClient(UrlConnectionHttpClient.create())
 			.region(Region.of(settings.region()))
-			.forcePathStyle(settings.pathStyle());
+			.forcePathStyle(settings.pathStyle())
+			// Checksums only where S3 requires them: the SDK's default trailing CRC checksums (aws-chunked uploads) are
+			// not implemented by many S3-compatible servers; integrity is ours anyway (Tink segments and SHA-256).
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
 			builder.endpointOverride(URI.create(settings.endpoint()));
 		}
