@@ -54,7 +54,8 @@ class FilesystemDocumentBackend implements DocumentBackend {
 		return root.resolve(UUID.fromString(key).toString());
 	}
 
-	private static boolean isKey(String name) {
+	/** Whether the name is a document key: a UUID in its canonical form. */
+	static boolean isKey(String name) {
 		try {
 			return UUID.fromString(name).toString().equals(name);
 		}

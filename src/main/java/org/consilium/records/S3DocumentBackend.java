@@ -96,11 +96,13 @@ class S3DocumentBackend implements DocumentBackend, AutoCloseable {
 		}
 	}
 
+	/** The objects under the prefix whose names are document keys; anything else in the bucket is never listed (nor swept). */
 	@Override
 	public Stream<StoredObject> list() throws IOException {
 		try {
 			return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-				.map(o -> new StoredObject(o.key().substring(prefix.length()), o.lastModified()));
+				.map(o -> new StoredObject(o.key().substring(prefix.length()), o.lastModified()))
+				.filter(o -> FilesystemDocumentBackend.isKey(o.key()));
 		}
 		catch (SdkException e) {
 			throw new IOException("The object store did not list the document objects: " + e.getMessage(), e);
