@@ -3,6 +3,7 @@ package org.consilium.records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +50,7 @@ import org.consilium.shared.NotFoundException;
 @Transactional
 public class RecordsManagement {
 
+	private static final Logger log = LoggerFactory.getLogger(RecordsManagement.class);
 
 	private static final Set<OpinionRequestStatus> OPEN_FOR_RECORDS = EnumSet.of(OpinionRequestStatus.DRAFT, OpinionRequestStatus.SUBMITTED,
 			OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.AWAITING_RECORDS, OpinionRequestStatus.ASSIGNED, OpinionRequestStatus.IN_REVIEW,
@@ -136,7 +140,7 @@ public class RecordsManagement {
 				throw new InvalidInputException("The file is empty.");
 			}
 			VirusScanner.Verdict verdict;
-			try (InputStream in = store.open(stored.key())) {
+			try (InputStream in = store.open(stored)) {
 				verdict = scanner.scan(in);
 			}
 			UUID id = UUID.randomUUID();
@@ -150,7 +154,7 @@ public class RecordsManagement {
 						ScanStatus.INFECTED, List.of());
 			}
 			DocumentInspector.Inspected inspected;
-			try (InputStream in = store.open(stored.key())) {
+			try (InputStream in = store.open(stored)) {
 				inspected = inspector.inspect(in);
 			}
 			if (usage.bytes() + Math.max(stored.sizeBytes(), inspected.uncompressedBytes()) > settings.maxCaseSize().toBytes()) {
@@ -190,10 +194,11 @@ public class RecordsManagement {
 			VirusScanner.Verdict verdict, long uncompressedBytes, Actor actor, Instant now) {
 		jdbc.sql("""
 				INSERT INTO records.document (id, case_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at,
-				  document_type, scan_status, scan_signature, uncompressed_bytes)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  document_type, scan_status, scan_signature, uncompressed_bytes, wrapped_data_key, master_key_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, caseId, name, mediaType, stored.sizeBytes(), stored.sha256(), stored.key(), actor.userId(), Timestamp.from(now),
-					type == null ? null : type.name(), verdict.status().name(), verdict.signature(), type == DocumentType.ZIP ? uncompressedBytes : null)
+					type == null ? null : type.name(), verdict.status().name(), verdict.signature(), type == DocumentType.ZIP ? uncompressedBytes : null,
+					stored.wrappedDataKey(), stored.masterKeyId())
 			.update();
 	}
 
@@ -221,7 +226,9 @@ public class RecordsManagement {
 	}
 
 	/**
-	 * Opens a document of the case for reading; audited.
+	 * Opens a document of the case for reading; audited. The content is decrypted and checked against the document's
+	 * SHA-256 as {@link DocumentStore} describes: small documents before the first byte, large ones at the end of the
+	 * stream, where a mismatch aborts the read with an {@link IOException}.
 	 * @throws NotFoundException for a document that is not in this case, or a case the actor cannot see
 	 * @throws DocumentQuarantinedException (409) for a document the virus scanner found infected
 	 */
@@ -236,13 +243,22 @@ public class RecordsManagement {
 			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
 			throw new DocumentQuarantinedException();
 		}
-		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+		InputStream content;
 		try {
-			return new DocumentContent(row.view(entries(caseId, documentId)), store.open(row.storageKey()));
+			content = store.open(row.stored());
+		}
+		catch (NoSuchFileException e) {
+			log.error("Document {} of case {} has a record but its stored content is missing (object {})", documentId, caseId, row.storageKey());
+			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			throw DocumentUnavailableException.missing();
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("The stored bytes of a document are missing; an administrator must restore them.", e);
+			log.error("Document {} of case {} cannot be served: {}", documentId, caseId, e.getMessage());
+			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			throw DocumentUnavailableException.failedCheck();
 		}
+		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+		return new DocumentContent(row.view(entries(caseId, documentId)), content);
 	}
 
 	/**
@@ -273,19 +289,29 @@ public class RecordsManagement {
 		try {
 			return new DocumentContent(new DocumentView(entryId, caseId, view.fileName(), type.mediaType(), entry.sizeBytes(), entry.sha256(),
 					row.uploadedBy(), row.uploadedAt(), type, ScanStatus.valueOf(row.scanStatus()), List.of()),
-					inspector.openEntry(store.open(row.storageKey()), entry.entryIndex(), entry.path(), entry.sizeBytes()));
+					inspector.openEntry(store.open(row.stored()), entry.entryIndex(), entry.path(), entry.sizeBytes()));
+		}
+		catch (NoSuchFileException e) {
+			log.error("Archive {} of case {} has a record but its stored content is missing (object {})", documentId, caseId, row.storageKey());
+			throw DocumentUnavailableException.missing();
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("The stored bytes of an archive are missing or changed; an administrator must restore them.", e);
+			log.error("Archive {} of case {} cannot be served: {}", documentId, caseId, e.getMessage());
+			throw DocumentUnavailableException.failedCheck();
 		}
 	}
 
 	private static final String DOCUMENT_ROW = """
-			SELECT id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, document_type, scan_status, storage_key
+			SELECT id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, document_type, scan_status, storage_key,
+			  wrapped_data_key, master_key_id
 			FROM records.document WHERE case_id = ? AND voided_at IS NULL""";
 
 	private record DocumentRow(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy,
-			Instant uploadedAt, String documentType, String scanStatus, String storageKey) {
+			Instant uploadedAt, String documentType, String scanStatus, String storageKey, byte[] wrappedDataKey, String masterKeyId) {
+
+		DocumentStore.Stored stored() {
+			return new DocumentStore.Stored(storageKey, sizeBytes, sha256, wrappedDataKey, masterKeyId);
+		}
 
 		DocumentView view(List<ArchiveEntryView> entries) {
 			return new DocumentView(id, caseId, fileName, mediaType, sizeBytes, sha256, uploadedBy, uploadedAt,
