@@ -32,10 +32,13 @@ class TriageController {
 
 	private final SpecialistMatching matching;
 
-	TriageController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching) {
+	private final TriagePageAdditions completeness;
+
+	TriageController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching, TriagePageAdditions completeness) {
 		this.intake = intake;
 		this.identity = identity;
 		this.matching = matching;
+		this.completeness = completeness;
 	}
 
 	@GetMapping("/triage")
@@ -43,6 +46,7 @@ class TriageController {
 		var queue = intake.triageQueue(Actor.current(), page);
 		model.addAttribute("cases", queue.cases());
 		model.addAttribute("pageOf", queue);
+		completeness.addToQueue(Actor.current(), model);
 		return "triage/queue";
 	}
 
@@ -59,6 +63,7 @@ class TriageController {
 		if (c.status() == OpinionRequestStatus.SUBMITTED || c.status() == OpinionRequestStatus.IN_TRIAGE) {
 			model.addAttribute("matching", matching.candidates(Actor.current(), id, chosen));
 		}
+		completeness.addToCase(Actor.current(), id, model);
 		return "triage/case";
 	}
 
