@@ -179,7 +179,7 @@ class BrowserJourneyTests {
 		driver.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
 		click(By.id("upload-document"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Uploaded"));
-		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "application/pdf");
+		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "PDF");
 		assertThat(driver.findElements(By.id("records-panel"))).as("the records page shows its panel once").hasSize(1);
 		snap("1-patient-records");
 
@@ -196,6 +196,7 @@ class BrowserJourneyTests {
 		click(By.cssSelector("a[href$='/cases/" + caseId + "/triage']"));
 		waitForPath("/cases/" + caseId + "/triage");
 		new Select(driver.findElement(By.id("specialtyCode"))).selectByValue(ONCOLOGY);
+		wait.until(ExpectedConditions.urlContains("specialtyCode=" + ONCOLOGY)); // htmx has swapped in the page for the specialty
 		String specialistId = sp.account().id().toString();
 		By suggested = By.cssSelector("#suggestions button[value='" + specialistId + "']");
 		wait.until(ExpectedConditions.presenceOfElementLocated(suggested));
@@ -324,7 +325,7 @@ class BrowserJourneyTests {
 		wait.until(ExpectedConditions.textToBe(By.id("case-status"), "In triage"));
 		signOut();
 
-		// 3. The coordinator: everything present, then the existing assign form.
+		// 3. The coordinator: everything present, then one click on the suggested specialist.
 		signIn(coordinator, password);
 		driver.get(url("/cases/" + caseId + "/triage"));
 		for (WebElement box : driver.findElements(By.name("present"))) {
@@ -336,10 +337,11 @@ class BrowserJourneyTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "checklist is saved"));
 		assertThat(driver.findElements(By.id("request-items"))).as("nothing left to request").isEmpty();
 		new Select(driver.findElement(By.id("specialtyCode"))).selectByValue(ONCOLOGY);
+		wait.until(ExpectedConditions.urlContains("specialtyCode=" + ONCOLOGY)); // htmx has swapped in the page for the specialty
 		String specialistId = sp.account().id().toString();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#specialistId option[value='" + specialistId + "']")));
-		new Select(driver.findElement(By.id("specialistId"))).selectByValue(specialistId);
-		click(By.id("assign"));
+		By suggestedSpecialist = By.cssSelector("#suggestions button[value='" + specialistId + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(suggestedSpecialist));
+		click(suggestedSpecialist);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "specialist is assigned"));
 		assertThat(driver.findElement(By.id("clock-review")).getText()).contains("business days left");
 		signOut();
