@@ -4,3 +4,33 @@ document.addEventListener('htmx:configRequest', function (event) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) { event.detail.headers[header.content] = token.content; }
 });
+
+// The differential diagnosis panel: "Copy into opinion" fills the first empty diagnosis row of the written opinion and
+// lets the form's autosave store it.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-copy-diagnosis]');
+  if (!button) { return; }
+  var status = document.getElementById('differential-copy-status');
+  var say = function (text) { if (status) { status.textContent = text; } };
+  var form = document.querySelector('#opinion form');
+  if (!form) { say('Open your written opinion to copy a diagnosis into it.'); return; }
+  var texts = form.querySelectorAll('input[id^="dx-text-"]');
+  for (var i = 0; i < texts.length; i++) {
+    var code = form.querySelector('#dx-code-' + i);
+    if (code && code.value.trim() === button.dataset.code && form.querySelector('#dx-system-' + i).value === button.dataset.system) {
+      say(button.dataset.text + ' is already diagnosis ' + (i + 1) + ' of your opinion.');
+      return;
+    }
+  }
+  for (var j = 0; j < texts.length; j++) {
+    if (texts[j].value.trim() === '') {
+      texts[j].value = button.dataset.text;
+      form.querySelector('#dx-system-' + j).value = button.dataset.system;
+      form.querySelector('#dx-code-' + j).value = button.dataset.code;
+      texts[j].dispatchEvent(new Event('change', { bubbles: true }));
+      say('Copied ' + button.dataset.text + ' into diagnosis ' + (j + 1) + ' of your opinion; saving the draft.');
+      return;
+    }
+  }
+  say('Every diagnosis row of your opinion is filled; clear one to copy another diagnosis into it.');
+});

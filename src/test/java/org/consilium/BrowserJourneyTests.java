@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * are seeded with one-time passwords; every user signs in through the login form and changes the password first.
  * Artifacts: {@code target/journey/opinion-side-by-side.png}, and {@code target/journey/last-page.png} of the last page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo")
 class BrowserJourneyTests {
 
 	static final String CHROMIUM = "/usr/bin/chromium";
@@ -81,6 +81,15 @@ class BrowserJourneyTests {
 
 	@Autowired
 	SpecialistMatching matching;
+
+	@Autowired
+	org.consilium.phenotype.PhenotypeManagement phenotype;
+
+	@Autowired
+	org.consilium.review.ReviewManagement review;
+
+	@Autowired
+	org.consilium.ddx.HpoRelease hpo;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -366,6 +375,70 @@ class BrowserJourneyTests {
 		assertThat(driver.getPageSource()).doesNotContain("Calcium 3.4");
 		assertThat(driver.findElements(By.id("missing-items"))).as("triage is complete").isEmpty();
 		snap("5-patient-urgent-notice");
+	}
+
+	@Test
+	void specialistCopiesACandidateOfTheDifferentialDiagnosisIntoTheOpinion() throws Throwable {
+		keepingTheLastPage("differential-last-page.png", this::differentialJourney);
+	}
+
+	/**
+	 * A rare-disease case with the cardinal signs of Marfan syndrome, in review: the specialist sees the differential
+	 * diagnosis panel without the first opinion's rank, records the impression, then sees how the first opinion's
+	 * diagnosis ranks and copies the top candidate into the opinion, which the draft's autosave stores.
+	 */
+	private void differentialJourney() throws Exception {
+		assertThat(hpo.awaitLoaded(Duration.ofMinutes(5))).isTrue();
+		assertThat(hpo.data()).as("the HPO release of the shared data").isPresent();
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String specialist = "geneticist-" + unique + "@test.consilium.local";
+		CreatedAccount p = identity.seedAccount("patient-" + unique + "@test.consilium.local", "Mira Marfan", Role.PATIENT, null);
+		CreatedAccount co = identity.seedAccount("coordinator-" + unique + "@test.consilium.local", "Cora Coordinator", Role.COORDINATOR, null);
+		CreatedAccount sp = identity.seedAccount(specialist, "Dr. Gene Geneticist", Role.SPECIALIST, "207SG0201X");
+		Actor asPatient = new Actor(p.account().id(), Role.PATIENT, "Mira Marfan");
+		Actor asCoordinator = new Actor(co.account().id(), Role.COORDINATOR, "Cora Coordinator");
+		Actor asSpecialist = new Actor(sp.account().id(), Role.SPECIALIST, "Dr. Gene Geneticist");
+		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("Is it really Marfan syndrome?",
+				"Marfan syndrome", org.consilium.intake.CodeSystem.ICD_10_CM, "Q87.4", "Aortic root replacement", "Dr. First", "First Clinic", null,
+				"Tall, long fingers, lens dislocation", List.of("Is the surgery needed now?"), org.consilium.intake.Urgency.ROUTINE, true)).id();
+		for (String sign : List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098")) {
+			phenotype.addFeature(asPatient, caseId, new org.consilium.phenotype.AddPhenotypicFeature(sign, false, null, null));
+		}
+		intake.submit(asPatient, caseId);
+		intake.startTriage(asCoordinator, caseId);
+		intake.assign(asCoordinator, caseId, "207SG0201X", org.consilium.intake.Urgency.ROUTINE, asSpecialist.userId());
+		intake.acceptAssignment(asSpecialist, caseId);
+
+		firstSignIn(specialist, sp.oneTimePassword(), "a-long-differential-password-" + unique);
+		driver.get(url("/cases/" + caseId + "/review"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("differential-candidates")));
+		String panel = driver.findElement(By.id("differential")).getText();
+		assertThat(panel).contains("Differential diagnosis (decision support)", "Human Phenotype Ontology, release 2025-05-06",
+				"shown once you have recorded your independent impression");
+		assertThat(driver.findElements(By.cssSelector("[data-copy-diagnosis]"))).as("no opinion to copy into yet").isEmpty();
+		WebElement firstWhy = driver.findElement(By.cssSelector("#differential-candidates details summary"));
+		firstWhy.click();
+		assertThat(driver.findElement(By.cssSelector("#differential-candidates details ul.evidence")).getText()).contains("Ectopia lentis");
+
+		type(By.id("impression-text"), "Connective tissue disorder; the signs fit Marfan syndrome.");
+		click(By.xpath("//button[normalize-space()='Record my impression']"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("differential-submitted")));
+		assertThat(driver.findElement(By.id("differential-submitted")).getText()).contains("(ICD-10-CM Q87.4) maps to", "ranked");
+		WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#differential-candidates [data-copy-diagnosis]")));
+		String name = copy.getAttribute("data-text");
+		String code = copy.getAttribute("data-code");
+		String system = copy.getAttribute("data-system");
+		copy.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("differential-copy-status"), "Copied " + name));
+		assertThat(driver.findElement(By.id("dx-text-0")).getAttribute("value")).isEqualTo(name);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opinion-save-state"), "Draft saved"));
+		var saved = review.draft(asSpecialist, caseId).orElseThrow().content().diagnoses().get(0);
+		assertThat(saved.text()).isEqualTo(name);
+		assertThat(saved.code()).isEqualTo(code);
+		assertThat(saved.system().name()).isEqualTo(system);
+		snap("6-differential-diagnosis");
+		copy.click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("differential-copy-status"), "already diagnosis 1"));
 	}
 
 	private void firstSignIn(String email, String oneTimePassword, String newPassword) {

@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * https://hpo.jax.org/data/ontology) and the annotations ({@code phenotype.hpoa}, from
  * https://hpo.jax.org/data/annotations), plain or gzipped; versioned names such as {@code hp.v2025-05-06.json.gz}
  * are found too (the last in name order wins). The ontology is read once (phenol) and feeds both the term catalogue
- * ({@link HpoTerms}) and the ranking data ({@link HpoData}); without annotation file the terms still serve.
+ * ({@link HpoTerms}) and the ranking data ({@link HpoData}), whose candidates are the OMIM and the Orphanet diseases (most
+ * ICD-10-CM codes reach only an Orphanet disease through Mondo); without annotation file the terms still serve.
  * <p>
  * Until the terms are loaded {@link #terms()} is empty and {@link #status()} says why: not configured, loading, or
  * unavailable (with {@link #problem()} naming the missing file and where to get the official release).
@@ -114,7 +115,7 @@ public class HpoRelease {
 				log.warn(problem);
 				return;
 			}
-			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM));
+			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA));
 			log.info("HPO annotations {} loaded in {} ms", annotations.get().getFileName(), (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {

@@ -13,8 +13,12 @@
  * Terms are checked against the HPO release that {@link org.consilium.ddx.HpoRelease} loads in the background;
  * pages acknowledge "Human Phenotype Ontology, release ..." as the HPO licence asks.
  * <p>
- * Schema {@code phenotype}: {@code phenotypic_feature}, {@code phenopacket_import}; removed or replaced terms are
- * voided with a reason, never deleted. Publishes {@link org.consilium.phenotype.PhenotypeChanged}.
+ * The case's differential diagnosis (issue #4) is computed here from the phenotype by module {@code ddx}'s engine and
+ * stored with the case ({@link org.consilium.phenotype.DifferentialDiagnoses}); it is shown, as decision support, only
+ * to the specialists reviewing the case.
+ * <p>
+ * Schema {@code phenotype}: {@code phenotypic_feature}, {@code phenopacket_import}, {@code differential_ranking}; removed
+ * or replaced terms are voided with a reason, never deleted. Publishes {@link org.consilium.phenotype.PhenotypeChanged}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "records", "ddx" })
 package org.consilium.phenotype;

@@ -1,0 +1,34 @@
+package org.consilium.phenotype;
+
+import java.util.List;
+
+/**
+ * One candidate disease of a stored differential diagnosis.
+ *
+ * @param rank 1-based rank among all candidates of the ranking
+ * @param diseaseId the HPO annotation file's id, {@code OMIM:154700} or {@code ORPHA:558}
+ * @param postTestProbability 0..1, from the likelihood ratios and a uniform pre-test probability (not normalised to
+ *        sum to 1 over the candidates)
+ * @param evidence the per-term explanation, strongest for the disease first
+ */
+public record DifferentialCandidate(int rank, String diseaseId, String name, double postTestProbability, List<TermEvidence> evidence) {
+
+	public DifferentialCandidate {
+		evidence = List.copyOf(evidence);
+	}
+
+	/** "OMIM" or "ORPHA". */
+	public String database() {
+		return diseaseId.substring(0, diseaseId.indexOf(':'));
+	}
+
+	/** The code without its prefix, e.g. {@code 154700}. */
+	public String code() {
+		return diseaseId.substring(diseaseId.indexOf(':') + 1);
+	}
+
+	/** The post-test probability as the page shows it, e.g. "42 %" or "under 0.1 %". */
+	public String probabilityText() {
+		return TermEvidence.percent(postTestProbability);
+	}
+}

@@ -1,0 +1,382 @@
+package org.consilium.phenotype;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.consilium.audit.AuditLog;
+import org.consilium.ddx.DiagnosisCodeSystem;
+import org.consilium.ddx.DifferentialDiagnosis;
+import org.consilium.ddx.HpoData;
+import org.consilium.ddx.HpoRelease;
+import org.consilium.ddx.MondoCrosswalk;
+import org.consilium.ddx.MondoRelease;
+import org.consilium.ddx.PhenotypeQuery;
+import org.consilium.ddx.RankedDisease;
+import org.consilium.ddx.Ranking;
+import org.consilium.ddx.SubmittedDiagnosisCheck;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.intake.OpinionRequestView;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * The differential diagnosis of a case (issue #4): the {@link DifferentialDiagnosis} engine of module {@code ddx} run
+ * on the case's phenotype, over the OMIM and Orphanet diseases of the loaded HPO release, and stored with the case
+ * (table {@code phenotype.differential_ranking}: inputs, releases, engine settings, the top
+ * {@value #SHOWN} with their explanation) so that what the specialist saw can be shown later.
+ * <p>
+ * It is decision support for the reviewing specialist only: every method asks {@link IntakeManagement#requireAccess}
+ * (404 for a case without relation) and then refuses anyone but a specialist reviewing the case (the chair or a panel
+ * member) with {@link ForbiddenActionException} (403, problem type {@code forbidden-action}); the patient never sees it.
+ * Every read is audited. How the first opinion's diagnosis ranks is part of the view only when the first opinion is
+ * visible to the specialist ({@link OpinionRequestView#firstOpinionBlinded()} false, i.e. after their independent
+ * impression).
+ * <p>
+ * A change of the phenotype ({@link PhenotypeChanged}) recomputes the ranking in the same transaction; a view finds a
+ * stored ranking out of date (different terms, release or engine) and recomputes it too, e.g. when the HPO release
+ * was still loading at the change.
+ */
+@Service
+@Transactional
+public class DifferentialDiagnoses {
+
+	/** How many candidates are stored and shown, with their explanation. */
+	public static final int SHOWN = 20;
+
+	/** The engine and its settings, as stored with each ranking. */
+	static final String ENGINE = "consilium-ddx " + DifferentialDiagnosis.Settings.DEFAULT;
+
+	private static final Logger log = LoggerFactory.getLogger(DifferentialDiagnoses.class);
+
+	private static final Set<OpinionRequestStatus> REVIEWING = EnumSet.of(OpinionRequestStatus.IN_REVIEW, OpinionRequestStatus.AWAITING_PATIENT);
+
+	private static final TypeReference<List<DifferentialCandidate>> CANDIDATES = new TypeReference<>() {
+	};
+
+	private final IntakeManagement intake;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final HpoRelease hpo;
+
+	private final MondoRelease mondo;
+
+	private final DifferentialFlagSettings flag;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+	/** The engine of the loaded release, replaced when another release is loaded. */
+	private volatile Engine engine;
+
+	private record Engine(HpoData data, DifferentialDiagnosis ranking) {
+	}
+
+	DifferentialDiagnoses(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, HpoRelease hpo, MondoRelease mondo, DifferentialFlagSettings flag,
+			Clock clock) {
+		this.intake = intake;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.hpo = hpo;
+		this.mondo = mondo;
+		this.flag = flag;
+		this.clock = clock;
+	}
+
+	/**
+	 * The case's current differential diagnosis, computed and stored first when the stored one is missing or out of
+	 * date. Audited as {@code ddx.read}.
+	 *
+	 * @throws NotFoundException (404) for a case the actor has no relation to
+	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
+	 */
+	public DifferentialView differential(Actor actor, UUID caseId) {
+		OpinionRequestView c = requireReviewer(actor, caseId, "ddx.read");
+		Inputs inputs = inputs(caseId);
+		Optional<HpoData> data = hpo.data();
+		Optional<Stored> latest = latest(caseId);
+		if (data.isEmpty()) {
+			latest.ifPresent(s -> audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", s.id()));
+			return latest.map(s -> view(actor, c, s, s.sameInputs(inputs), null)).orElseGet(() -> new DifferentialView(caseId,
+					DifferentialView.Status.HPO_UNAVAILABLE, hpoProblem(), null, null, null, 0, inputs.observed(), inputs.excluded(), List.of(), false,
+					null, false));
+		}
+		if (inputs.observed().isEmpty()) {
+			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
+			return new DifferentialView(caseId, DifferentialView.Status.NO_OBSERVED_TERMS,
+					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
+					inputs.observed(), inputs.excluded(), List.of(), true, null, false);
+		}
+		String digest = digest(data.get(), inputs);
+		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
+		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
+		return view(actor, c, stored, true, data.get());
+	}
+
+	/**
+	 * A stored ranking of the case by its id, as it was computed (e.g. for an opinion that shows what the specialist
+	 * saw); the submitted diagnosis's rank as recorded then, if any, and only when the first opinion is visible.
+	 *
+	 * @throws NotFoundException (404) for an unknown ranking or one of another case
+	 */
+	public DifferentialView ranking(Actor actor, UUID caseId, UUID rankingId) {
+		OpinionRequestView c = requireReviewer(actor, caseId, "ddx.read");
+		Stored stored = jdbc.sql(SELECT + " WHERE id = ? AND case_id = ?").params(rankingId, caseId).query(this::stored).optional()
+			.orElseThrow(NotFoundException::new);
+		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
+		return view(actor, c, stored, stored.sameInputs(inputs(caseId)), null);
+	}
+
+	/**
+	 * The per-term explanation of any candidate (also outside the top {@value #SHOWN}) for the case's current phenotype.
+	 * Audited as {@code ddx.explain}.
+	 *
+	 * @param diseaseId {@code OMIM:154700} or {@code ORPHA:558}
+	 * @throws InvalidInputException (422) for a disease that is not a candidate of the loaded release, or when the
+	 *         phenotype has no observed term
+	 * @throws HpoUnavailableException (503) while the HPO release is not loaded
+	 */
+	public List<TermEvidence> explain(Actor actor, UUID caseId, String diseaseId) {
+		requireReviewer(actor, caseId, "ddx.explain");
+		HpoData data = hpo.data().orElseThrow(() -> new HpoUnavailableException(hpoProblem()));
+		String id = diseaseId == null ? "" : diseaseId.strip().toUpperCase(Locale.ROOT);
+		if (!data.isCandidate(id)) {
+			throw new InvalidInputException(id.isEmpty() ? "Name a disease, e.g. OMIM:154700 or ORPHA:558."
+					: id + " is not a disease of " + data.release() + " with phenotype annotations.");
+		}
+		Inputs inputs = inputs(caseId);
+		if (inputs.observed().isEmpty()) {
+			throw new InvalidInputException("Add at least one observed HPO term to the phenotype first.");
+		}
+		List<TermEvidence> evidence = engine(data).explain(inputs.query(), id).stream().map(TermEvidence::of).toList();
+		audit.success(actor.userId(), actor.role().name(), "ddx.explain", caseId, "DifferentialRanking", caseId);
+		return evidence;
+	}
+
+	/**
+	 * Recomputes and stores the ranking when the phenotype changed, in the transaction of the change, unless the HPO
+	 * release is not loaded or no observed term is left. A failure is logged by case id and never undoes the change.
+	 */
+	@EventListener
+	void on(PhenotypeChanged event) {
+		Optional<HpoData> data = hpo.data();
+		if (data.isEmpty()) {
+			return;
+		}
+		try {
+			Inputs inputs = inputs(event.caseId());
+			if (inputs.observed().isEmpty()) {
+				return;
+			}
+			String digest = digest(data.get(), inputs);
+			if (latest(event.caseId()).filter(s -> s.digest().equals(digest)).isEmpty()) {
+				Stored stored = store(Actor.SYSTEM.userId(), event.caseId(), data.get(), inputs, digest);
+				audit.success(Actor.SYSTEM.userId(), "SYSTEM", "ddx.rank", event.caseId(), "DifferentialRanking", stored.id());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("Differential diagnosis of case {} not recomputed: {}", event.caseId(), ex.getClass().getSimpleName());
+		}
+	}
+
+	private OpinionRequestView requireReviewer(Actor actor, UUID caseId, String action) {
+		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		if (!actor.is(Role.SPECIALIST)) {
+			audit.denied(actor.userId(), actor.role().name(), action, caseId, "DifferentialRanking", caseId);
+			throw new ForbiddenActionException("The differential diagnosis is decision support for the specialists reviewing the case.");
+		}
+		return c;
+	}
+
+	private String hpoProblem() {
+		return switch (hpo.status()) {
+			case NOT_CONFIGURED -> "This installation has no copy of the Human Phenotype Ontology (HPO), so no differential diagnosis can be computed. "
+					+ "An administrator downloads the release from " + HpoRelease.DOWNLOAD_PAGE + " and " + HpoRelease.ANNOTATIONS_PAGE
+					+ " and sets consilium.hpo.dir.";
+			case LOADING -> "The HPO release is still loading; reload in a minute.";
+			default -> hpo.problem() != null ? hpo.problem() : "The HPO annotations (phenotype.hpoa) could not be read, so no differential diagnosis can be computed.";
+		};
+	}
+
+	private DifferentialDiagnosis engine(HpoData data) {
+		Engine e = engine;
+		if (e == null || e.data() != data) {
+			e = new Engine(data, new DifferentialDiagnosis(data));
+			engine = e;
+		}
+		return e.ranking();
+	}
+
+	/** The case's current (not voided) terms that the release knows, sorted. */
+	private record Inputs(List<String> observed, List<String> excluded) {
+
+		PhenotypeQuery query() {
+			return new PhenotypeQuery(observed, excluded);
+		}
+	}
+
+	private Inputs inputs(UUID caseId) {
+		List<String> observed = new ArrayList<>();
+		List<String> excluded = new ArrayList<>();
+		HpoData data = hpo.data().orElse(null);
+		jdbc.sql("SELECT hpo_id, excluded FROM phenotype.phenotypic_feature WHERE case_id = ? AND voided_at IS NULL ORDER BY hpo_id")
+			.param(caseId)
+			.query(rs -> {
+				String id = rs.getString("hpo_id");
+				if (data == null || data.isPhenotypicAbnormality(id)) {
+					(rs.getBoolean("excluded") ? excluded : observed).add(id);
+				}
+			});
+		return new Inputs(List.copyOf(observed), List.copyOf(excluded));
+	}
+
+	private static String digest(HpoData data, Inputs inputs) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			String text = data.release() + "\n" + ENGINE + "\n" + String.join(",", inputs.observed()) + "\n" + String.join(",", inputs.excluded());
+			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One row of {@code phenotype.differential_ranking}. */
+	private record Stored(UUID id, Instant computedAt, String release, String digest, List<String> observed, List<String> excluded, int candidateCount,
+			List<DifferentialCandidate> candidates, SubmittedDiagnosisRank submitted) {
+
+		boolean sameInputs(Inputs inputs) {
+			return observed.equals(inputs.observed()) && excluded.equals(inputs.excluded());
+		}
+	}
+
+	private static final String SELECT = """
+			SELECT id, computed_at, hpo_release, inputs_digest, observed, excluded, candidate_count, top_candidates::text AS top,
+			  submitted_check::text AS submitted
+			FROM phenotype.differential_ranking""";
+
+	private Optional<Stored> latest(UUID caseId) {
+		return jdbc.sql(SELECT + " WHERE case_id = ? ORDER BY computed_at DESC, id LIMIT 1").param(caseId).query(this::stored).optional();
+	}
+
+	private Stored stored(java.sql.ResultSet rs, int row) throws SQLException {
+		String submitted = rs.getString("submitted");
+		return new Stored(rs.getObject("id", UUID.class), rs.getTimestamp("computed_at").toInstant(), rs.getString("hpo_release"),
+				rs.getString("inputs_digest"), strings(rs.getArray("observed")), strings(rs.getArray("excluded")), rs.getInt("candidate_count"),
+				json.readValue(rs.getString("top"), CANDIDATES), submitted == null ? null : json.readValue(submitted, SubmittedDiagnosisRank.class));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : List.of((String[]) array.getArray());
+	}
+
+	private Stored store(UUID by, UUID caseId, HpoData data, Inputs inputs, String digest) {
+		Ranking ranking = engine(data).rank(inputs.query());
+		List<DifferentialCandidate> top = ranking.top(SHOWN).stream()
+			.map(d -> new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(), d.contributions().stream().map(TermEvidence::of).toList()))
+			.toList();
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO phenotype.differential_ranking (id, case_id, computed_at, computed_by, hpo_release, engine, inputs_digest, observed, excluded,
+				  candidate_count, top_candidates)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?::jsonb)""")
+			.params(id, caseId, Timestamp.from(now), by, data.release(), ENGINE, digest, arrayLiteral(inputs.observed()), arrayLiteral(inputs.excluded()),
+					data.candidateCount(), json.writeValueAsString(top))
+			.update();
+		return new Stored(id, now, data.release(), digest, inputs.observed(), inputs.excluded(), data.candidateCount(), top, null);
+	}
+
+	/** A PostgreSQL array literal of HPO ids (which hold no quotes, commas or braces). */
+	private static String arrayLiteral(List<String> ids) {
+		return "{" + String.join(",", ids) + "}";
+	}
+
+	/**
+	 * The view of a stored ranking. With the release loaded and the ranking current ({@code data} not null), how the
+	 * first opinion's diagnosis ranks is computed and recorded with the ranking the first time a specialist who may
+	 * see the first opinion looks at it.
+	 */
+	private DifferentialView view(Actor actor, OpinionRequestView c, Stored stored, boolean current, HpoData data) {
+		SubmittedDiagnosisRank submitted = null;
+		if (!c.firstOpinionBlinded()) {
+			submitted = stored.submitted();
+			if (submitted == null && data != null) {
+				submitted = submitted(c, data, new Inputs(stored.observed(), stored.excluded()));
+				jdbc.sql("""
+						UPDATE phenotype.differential_ranking SET submitted_check = ?::jsonb, submitted_checked_at = ?, submitted_checked_by = ?
+						WHERE id = ? AND submitted_check IS NULL""")
+					.params(json.writeValueAsString(submitted), Timestamp.from(clock.instant()), actor.userId(), stored.id()).update();
+			}
+		}
+		boolean mayCopy = actor.userId().equals(c.specialistId()) && REVIEWING.contains(c.status()) && !c.firstOpinionBlinded();
+		return new DifferentialView(c.id(), DifferentialView.Status.RANKED, current ? null
+				: "The phenotype changed since this ranking and it cannot be recomputed now: " + hpoProblem(), stored.id(), stored.computedAt(),
+				stored.release(), stored.candidateCount(), stored.observed(), stored.excluded(), stored.candidates(), current, submitted, mayCopy);
+	}
+
+	private SubmittedDiagnosisRank submitted(OpinionRequestView c, HpoData data, Inputs inputs) {
+		String code = c.firstDiagnosisCode() == null ? "" : c.firstDiagnosisCode().strip();
+		String systemLabel = c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label();
+		if (code.isEmpty() || c.firstDiagnosisSystem() == null) {
+			return SubmittedDiagnosisRank.notRankable(systemLabel, code.isEmpty() ? null : code, "The first opinion gave no coded diagnosis.");
+		}
+		DiagnosisCodeSystem system = DiagnosisCodeSystem.of(c.firstDiagnosisSystem().uri());
+		Optional<MondoCrosswalk> crosswalk = mondo.crosswalk();
+		Set<String> ids;
+		if (crosswalk.isPresent()) {
+			ids = crosswalk.get().candidatesFor(system, code);
+		}
+		else if (system == DiagnosisCodeSystem.OMIM || system == DiagnosisCodeSystem.ORPHA) {
+			ids = Set.of(system.name() + ":" + code.substring(code.indexOf(':') + 1));
+		}
+		else {
+			return SubmittedDiagnosisRank.notRankable(systemLabel, code, mondo.problem());
+		}
+		DifferentialDiagnosis e = engine(data);
+		PhenotypeQuery query = inputs.query();
+		Ranking ranking = e.rank(query);
+		SubmittedDiagnosisCheck check = e.check(query, ranking, ids, flag.thresholds());
+		if (!check.rankable()) {
+			return SubmittedDiagnosisRank.notRankable(systemLabel, code, ids.isEmpty()
+					? systemLabel + " " + code + " maps to no rare disease in the Mondo crosswalks, so it cannot be ranked."
+					: systemLabel + " " + code + " maps to " + String.join(", ", ids.stream().sorted().toList())
+							+ ", none of which has phenotype annotations in this HPO release, so it cannot be ranked.");
+		}
+		String name = ranking.find(check.bestRankedId()).map(RankedDisease::name).orElse(check.bestRankedId());
+		return new SubmittedDiagnosisRank(systemLabel, code, true, null, check.candidateIds().stream().sorted().toList(), check.bestRank(),
+				check.bestRankedId(), name, check.postTestProbability(), check.flagged(), check.termsAgainst().stream().map(TermEvidence::of).toList());
+	}
+
+}

@@ -1,0 +1,269 @@
+package org.consilium.phenotype;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.ddx.HpoRelease;
+import org.consilium.ddx.MatchKind;
+import org.consilium.ddx.MondoRelease;
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.CodeSystem;
+import org.consilium.intake.DraftContent;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.Urgency;
+import org.consilium.review.ReviewManagement;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The differential diagnosis of a case on a real PostgreSQL, with the real HPO release 2025-05-06 (OMIM and Orphanet
+ * candidates) and the Mondo crosswalks of {@code ../shared/data}: stored on every phenotype change, shown only to the
+ * reviewing specialist, the first opinion's diagnosis ranked only after the independent impression.
+ */
+@HpoIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DifferentialDiagnosesTests {
+
+	/** Marfan syndrome's cardinal signs (OMIM:154700, ORPHA:558): arachnodactyly, ectopia lentis, aortic root aneurysm, tall stature. */
+	static final List<String> MARFAN_SIGNS = List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098");
+
+	@Autowired
+	DifferentialDiagnoses differential;
+
+	@Autowired
+	PhenotypeManagement phenotype;
+
+	@Autowired
+	IntakeManagement intake;
+
+	@Autowired
+	ReviewManagement review;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HpoRelease release;
+
+	@Autowired
+	MondoRelease mondo;
+
+	@BeforeAll
+	void releasesLoaded() throws InterruptedException {
+		assertThat(release.awaitLoaded(Duration.ofMinutes(5))).isTrue();
+		assertThat(release.data()).isPresent();
+		assertThat(mondo.awaitLoaded(Duration.ofMinutes(2))).isTrue();
+		assertThat(mondo.crosswalk()).isPresent();
+	}
+
+	record Review(UUID caseId, Actor patient, Actor coordinator, Actor specialist) {
+	}
+
+	/** A case whose patient recorded {@code signs}, submitted with the first diagnosis given, in review by a specialist. */
+	private Review inReview(CodeSystem system, String code, List<String> signs) {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor specialist = accounts.create(Role.SPECIALIST, "207RX0202X");
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", "First diagnosis", system, code,
+				"Surgery", "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id();
+		for (String sign : signs) {
+			phenotype.addFeature(patient, id, new AddPhenotypicFeature(sign, false, null, null));
+		}
+		intake.submit(patient, id);
+		intake.startTriage(coordinator, id);
+		intake.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		intake.acceptAssignment(specialist, id);
+		return new Review(id, patient, coordinator, specialist);
+	}
+
+	private long rankings(UUID caseId) {
+		return jdbc.sql("SELECT count(*) FROM phenotype.differential_ranking WHERE case_id = ?").param(caseId).query(Long.class).single();
+	}
+
+	@Test
+	void everyPhenotypeChangeStoresARankingWithItsInputsReleaseAndTopCandidates() {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
+		assertThat(rankings(r.caseId())).as("one ranking per change").isEqualTo(MARFAN_SIGNS.size());
+		var latest = jdbc.sql("""
+				SELECT observed, excluded, hpo_release, engine, candidate_count, jsonb_array_length(top_candidates) AS shown, computed_by
+				FROM phenotype.differential_ranking WHERE case_id = ? ORDER BY computed_at DESC LIMIT 1""")
+			.param(r.caseId()).query((rs, n) -> List.of(List.of((String[]) rs.getArray("observed").getArray()), List.of((String[]) rs.getArray("excluded").getArray()),
+					rs.getString("hpo_release"), rs.getString("engine"), rs.getInt("candidate_count"), rs.getInt("shown"), rs.getObject("computed_by", UUID.class)))
+			.single();
+		assertThat(latest.get(0)).isEqualTo(MARFAN_SIGNS.stream().sorted().toList());
+		assertThat(latest.get(1)).isEqualTo(List.of());
+		assertThat((String) latest.get(2)).contains("2025-05-06");
+		assertThat((String) latest.get(3)).startsWith("consilium-ddx");
+		assertThat((Integer) latest.get(4)).as("OMIM and Orphanet candidates").isGreaterThan(8_355);
+		assertThat(latest.get(5)).isEqualTo(DifferentialDiagnoses.SHOWN);
+		assertThat(latest.get(6)).isEqualTo(Actor.SYSTEM.userId());
+
+		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		assertThat(rankings(r.caseId())).as("a current ranking is not computed again").isEqualTo(MARFAN_SIGNS.size());
+		assertThat(view.status()).isEqualTo(DifferentialView.Status.RANKED);
+		assertThat(view.current()).isTrue();
+		assertThat(view.candidates()).hasSize(DifferentialDiagnoses.SHOWN);
+		assertThat(view.candidates()).extracting(DifferentialCandidate::rank).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+		assertThat(view.candidates().subList(0, 3)).extracting(DifferentialCandidate::diseaseId).containsAnyOf("OMIM:154700", "ORPHA:558");
+		DifferentialCandidate marfan = view.candidates().stream().filter(c -> c.diseaseId().equals("OMIM:154700")).findFirst().orElseThrow();
+		assertThat(marfan.evidence()).extracting(TermEvidence::hpoId).containsExactlyInAnyOrderElementsOf(MARFAN_SIGNS);
+		assertThat(marfan.evidence()).filteredOn(e -> e.hpoId().equals("HP:0001083")).singleElement()
+			.satisfies(e -> assertThat(e.kind()).isEqualTo(MatchKind.EXACT)).satisfies(e -> assertThat(e.likelihoodRatio()).isGreaterThan(1));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.read' AND actor_id = ?")
+			.params(r.caseId(), r.specialist().userId()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theFirstOpinionsDiagnosisIsRankedOnlyAfterTheImpressionAndRecordedWithTheRanking() {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
+		DifferentialView blinded = differential.differential(r.specialist(), r.caseId());
+		assertThat(blinded.submitted()).isNull();
+		assertThat(blinded.mayCopy()).isFalse();
+
+		review.recordImpression(r.specialist(), r.caseId(), "Connective tissue disorder, probably Marfan syndrome.", null);
+		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		SubmittedDiagnosisRank submitted = after.submitted();
+		assertThat(submitted.rankable()).isTrue();
+		assertThat(submitted.candidateIds()).contains("ORPHA:558");
+		assertThat(submitted.bestRank()).isLessThanOrEqualTo(3);
+		assertThat(submitted.flagged()).isFalse();
+		assertThat(after.mayCopy()).isTrue();
+		assertThat(jdbc.sql("SELECT submitted_check ->> 'bestRank' FROM phenotype.differential_ranking WHERE id = ?").param(after.rankingId())
+			.query(String.class).single()).isEqualTo(String.valueOf(submitted.bestRank()));
+	}
+
+	@Test
+	void aFirstDiagnosisThatRanksPoorlyIsFlaggedWithTheTermsAgainstIt() {
+		// Gaucher disease type 1 (ICD-10-CM E75.22) for a patient with Marfan's signs and without splenomegaly
+		Review r = inReview(CodeSystem.ICD_10_CM, "E75.22", MARFAN_SIGNS);
+		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001744", true, null, null));
+		review.recordImpression(r.specialist(), r.caseId(), "Not Gaucher.", null);
+
+		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), r.caseId()).submitted();
+		assertThat(submitted.rankable()).isTrue();
+		assertThat(submitted.bestRank()).isGreaterThan(10);
+		assertThat(submitted.flagged()).isTrue();
+		assertThat(submitted.termsAgainst()).extracting(TermEvidence::hpoId).contains("HP:0001744");
+		assertThat(submitted.termsAgainst()).allMatch(TermEvidence::against);
+	}
+
+	@Test
+	void aCodeThatReachesNoCandidateIsNotRankable() {
+		// essential hypertension: no rare disease in Mondo's exact matches
+		Review r = inReview(CodeSystem.ICD_10_CM, "I10", MARFAN_SIGNS);
+		review.recordImpression(r.specialist(), r.caseId(), "Marfan.", null);
+		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), r.caseId()).submitted();
+		assertThat(submitted.rankable()).isFalse();
+		assertThat(submitted.reason()).contains("I10").contains("cannot be ranked");
+		assertThat(submitted.flagged()).isFalse();
+	}
+
+	@Test
+	void removingATermRecomputesAndKeepsTheEarlierRanking() {
+		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
+		DifferentialView before = differential.differential(r.specialist(), r.caseId());
+		UUID lens = phenotype.phenotype(r.specialist(), r.caseId()).features().stream().filter(f -> f.hpoId().equals("HP:0001083")).findFirst()
+			.orElseThrow().id();
+		phenotype.removeFeature(r.specialist(), r.caseId(), lens, "not confirmed by the ophthalmologist");
+
+		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		assertThat(after.rankingId()).isNotEqualTo(before.rankingId());
+		assertThat(after.observed()).doesNotContain("HP:0001083").hasSize(MARFAN_SIGNS.size() - 1);
+		assertThat(rankings(r.caseId())).isEqualTo(MARFAN_SIGNS.size() + 1);
+		DifferentialView earlier = differential.ranking(r.specialist(), r.caseId(), before.rankingId());
+		assertThat(earlier.observed()).contains("HP:0001083");
+		assertThat(earlier.current()).isFalse();
+		assertThat(earlier.candidates()).isEqualTo(before.candidates());
+	}
+
+	@Test
+	void onlyTheReviewingSpecialistSeesIt() {
+		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
+		assertThatThrownBy(() -> differential.differential(r.patient(), r.caseId())).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> differential.differential(r.coordinator(), r.caseId())).isInstanceOf(ForbiddenActionException.class);
+		Actor stranger = accounts.create(Role.SPECIALIST);
+		assertThatThrownBy(() -> differential.differential(stranger, r.caseId())).isInstanceOf(NotFoundException.class);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.read' AND outcome = 'DENIED'")
+			.param(r.caseId()).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void withoutObservedTermsThereIsNothingToRank() {
+		Review r = inReview(CodeSystem.ORPHA, "558", List.of());
+		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001744", true, null, null));
+		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		assertThat(view.status()).isEqualTo(DifferentialView.Status.NO_OBSERVED_TERMS);
+		assertThat(view.candidates()).isEmpty();
+		assertThat(rankings(r.caseId())).isZero();
+	}
+
+	@Test
+	void anyCandidateCanBeExplainedOnDemand() {
+		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
+		List<TermEvidence> gaucher = differential.explain(r.specialist(), r.caseId(), "omim:230800");
+		assertThat(gaucher).extracting(TermEvidence::hpoId).containsExactlyInAnyOrderElementsOf(MARFAN_SIGNS);
+		assertThatThrownBy(() -> differential.explain(r.specialist(), r.caseId(), "OMIM:999999")).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("OMIM:999999");
+	}
+
+	@Test
+	void theWorkspacePanelAndTheApiShowTheRanking() throws Exception {
+		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
+		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Differential diagnosis (decision support)")))
+			.andExpect(content().string(containsString("Marfan syndrome")))
+			.andExpect(content().string(containsString("Human Phenotype Ontology, release 2025-05-06")))
+			.andExpect(content().string(containsString("shown once you have")))
+			.andExpect(content().string(not(containsString("Copy into opinion"))));
+
+		review.recordImpression(r.specialist(), r.caseId(), "Marfan syndrome.", null);
+		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
+			.andExpect(content().string(containsString("Copy into opinion")))
+			.andExpect(content().string(containsString("data-system=\"OMIM\"")))
+			.andExpect(content().string(containsString("The first opinion&#39;s diagnosis (ORPHA 558) maps to")));
+		mvc.perform(get("/api/cases/{id}/differential", r.caseId()).with(specialist))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RANKED"))
+			.andExpect(jsonPath("$.candidates.length()").value(DifferentialDiagnoses.SHOWN))
+			.andExpect(jsonPath("$.submitted.bestRankedId").exists());
+		mvc.perform(post("/api/cases/{id}/differential/explanations", r.caseId()).with(specialist).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"diseaseId\":\"OMIM:230800\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(MARFAN_SIGNS.size()));
+		mvc.perform(get("/api/cases/{id}/differential", r.caseId()).with(authentication(TestAccounts.authentication(r.patient()))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type", containsString("forbidden-action")));
+	}
+}
