@@ -481,8 +481,12 @@ public final class DifferentialDiagnosis {
 		}
 		for (int h : excluded) {
 			float f = profile.frequencyOf(h);
-			double termLnLr = Math.log(Math.max(1 - Math.max(f, 0), excludedFloor)) - Math.log(Math.max(1 - data.backgroundFrequency[h], BACKGROUND_ABSENCE_FLOOR));
-			lnLr += termLnLr;
+			double shift = -Math.log(Math.max(1 - data.backgroundFrequency[h], BACKGROUND_ABSENCE_FLOOR));
+			double own = f >= 0 ? Math.log(Math.max(1 - f, excludedFloor)) : 0;
+			// added in the ranking loop's order, so an overridden candidate ties exactly where the loop's would
+			lnLr += shift;
+			lnLr += own;
+			double termLnLr = shift + own;
 			if (explain) {
 				int annotation = f >= 0 ? bestAnnotationBelow(profile, h) : -1;
 				contributions.add(new TermContribution(data.termIds[h], data.termLabels[h], true, f >= 0 ? MatchKind.EXCLUDED_BUT_EXPECTED : MatchKind.EXCLUDED_NOT_EXPECTED,
