@@ -186,6 +186,10 @@ public final class HpoData {
 	 * @throws IllegalArgumentException when the annotation file is not in the HPOA format
 	 */
 	public static HpoData load(Path hpoJson, Path hpoa, Set<DiseaseDatabase> databases) {
+		return load(hpoJson, hpoa, databases, null);
+	}
+
+	private static HpoData load(Path hpoJson, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches) {
 		if (!Files.isRegularFile(hpoJson)) {
 			throw new HpoDataNotFoundException(hpoJson, "ontology", HpoDataNotFoundException.ONTOLOGY_DOWNLOAD, null);
 		}
@@ -200,7 +204,7 @@ public final class HpoData {
 			throw new HpoDataNotFoundException(hpoJson, "ontology", HpoDataNotFoundException.ONTOLOGY_DOWNLOAD, ex);
 		}
 		try (InputStream in = open(hpoa)) {
-			return readAnnotations(ontology, in, databases);
+			return readAnnotations(ontology, in, databases, orphanetMatches);
 		}
 		catch (IOException ex) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
@@ -218,7 +222,7 @@ public final class HpoData {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, null);
 		}
 		try (InputStream in = open(hpoa)) {
-			return readAnnotations(Ontology.of(hpo), in, databases);
+			return readAnnotations(Ontology.of(hpo), in, databases, null);
 		}
 		catch (IOException ex) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
@@ -230,9 +234,28 @@ public final class HpoData {
 		return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
 	}
 
-	private static HpoData readAnnotations(Ontology ontology, InputStream in, Set<DiseaseDatabase> databases) throws IOException {
+	/**
+	 * Loads the OMIM candidates as {@link #load(Path, Path)}, each enriched with the annotation lines of the Orphanet
+	 * disease that is its one exact match through Mondo ({@link MondoCrosswalk#exactOrphanetMatch}): a second,
+	 * independently curated description of the same disease (its lines cite {@code ORPHA:} codes, not publications).
+	 * Candidates stay the OMIM diseases with phenotypic annotations of their own; information content and background
+	 * frequencies are computed from the enriched profiles.
+	 *
+	 * @throws HpoDataNotFoundException when either file is missing or unreadable
+	 */
+	public static HpoData load(Path hpoJson, Path hpoa, MondoCrosswalk orphanetMatches) {
+		return load(hpoJson, hpoa, EnumSet.of(DiseaseDatabase.OMIM), orphanetMatches);
+	}
+
+	/** @param orphanetMatches when not null, OMIM candidates get the lines of their exact-match Orphanet disease too */
+	private static HpoData readAnnotations(Ontology ontology, InputStream in, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches)
+			throws IOException {
 		Set<String> prefixes = new java.util.HashSet<>();
 		databases.forEach(db -> prefixes.add(db.prefix() + ":"));
+		Set<String> read = new java.util.HashSet<>(prefixes);
+		if (orphanetMatches != null) {
+			read.add(DiseaseDatabase.ORPHA.prefix() + ":");
+		}
 		Map<String, RawDisease> byId = new LinkedHashMap<>();
 		String version = "unknown";
 		boolean sawHeader = false;
@@ -258,7 +281,7 @@ public final class HpoData {
 				}
 				throw new IllegalArgumentException("Not an HPO annotation (phenotype.hpoa) line, expected 12 tab-separated columns: " + line);
 			}
-			if (!"P".equals(f[10]) || prefixes.stream().noneMatch(f[0]::startsWith)) {
+			if (!"P".equals(f[10]) || read.stream().noneMatch(f[0]::startsWith)) {
 				continue;
 			}
 			int term = ontology.index.getOrDefault(f[3], MISSING);
@@ -276,7 +299,15 @@ public final class HpoData {
 		if (!sawHeader) {
 			throw new IllegalArgumentException("Not an HPO annotation file: no 'database_id' header line");
 		}
-		List<RawDisease> candidates = byId.values().stream().filter(d -> d.candidate)
+		if (orphanetMatches != null) {
+			for (RawDisease d : byId.values()) {
+				RawDisease orphanet = d.candidate && d.id.startsWith("OMIM:") ? orphanetMatches.exactOrphanetMatch(d.id).map(byId::get).orElse(null) : null;
+				if (orphanet != null) {
+					d.annotations.addAll(orphanet.annotations);
+				}
+			}
+		}
+		List<RawDisease> candidates = byId.values().stream().filter(d -> d.candidate && prefixes.stream().anyMatch(d.id::startsWith))
 			.sorted(Comparator.comparing(d -> d.id)).toList();
 		return new HpoData(ontology, version, candidates);
 	}

@@ -174,6 +174,20 @@ public final class MondoCrosswalk {
 		return found == null ? Set.of() : Collections.unmodifiableSet(found);
 	}
 
+	/**
+	 * The Orphanet disease ({@code ORPHA:558}) that is the one exact match of the OMIM disease through one Mondo
+	 * class, when that Orphanet disease in turn matches no other OMIM disease; empty otherwise.
+	 */
+	public Optional<String> exactOrphanetMatch(String omimId) {
+		Set<String> orpha = candidatesFor(DiagnosisCodeSystem.OMIM, omimId).stream().filter(c -> c.startsWith("ORPHA:")).collect(java.util.stream.Collectors.toSet());
+		if (orpha.size() != 1) {
+			return Optional.empty();
+		}
+		String match = orpha.iterator().next();
+		long omims = candidatesFor(DiagnosisCodeSystem.ORPHA, match).stream().filter(c -> c.startsWith("OMIM:")).count();
+		return omims == 1 ? Optional.of(match) : Optional.empty();
+	}
+
 	/** The Mondo label of the class, e.g. "Marfan syndrome". */
 	public Optional<String> label(String mondoId) {
 		return Optional.ofNullable(mondoLabels.get(mondoId));

@@ -28,10 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * lines that cite one of the case's PMIDs ({@code metaData.externalReferences}), everything else staying as
  * computed from the full file, and a gold left without positive annotation counts as the last rank.
  * <p>
+ * Each OMIM candidate carries the annotation lines of its exact-match Orphanet disease as well (through the Mondo
+ * crosswalks in {@code ../shared/data/mondo}, {@link HpoData#load(Path, Path, MondoCrosswalk)}); those lines cite
+ * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. {@code --no-orphanet} ranks without them.
+ * <p>
  * Cohorts (gene folders) are split by alphabetical position: every fifth (0th, 5th, ...) is a <em>tuning</em>
  * cohort, on which the default settings were chosen ({@code tune} mode); the others are <em>held out</em>.
  * <p>
- * Run: {@code bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N]}. The last line is one
+ * Run: {@code bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--no-orphanet]}. The last line is one
  * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"median_ms":X,"load_s":X,"heap_mb":X}}.
  * {@code median_ms} is the CPU time of the ranking thread for one full {@link DifferentialDiagnosis#rank} (all
  * candidates, top 50 explained), so a machine shared with other jobs does not inflate it; the wall-clock median
@@ -80,6 +84,7 @@ public final class DdxBenchmark {
 		Path casesDir = shared.resolve("phenopackets");
 		int perCohort = Integer.MAX_VALUE;
 		boolean tune = false;
+		boolean orphanet = true;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--annotations" -> hpoa = Path.of(args[++i]);
@@ -87,13 +92,15 @@ public final class DdxBenchmark {
 				case "--per-cohort" -> perCohort = Integer.parseInt(args[++i]);
 				case "tune" -> tune = true;
 				case "all" -> tune = false;
-				default -> throw new IllegalArgumentException("Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N]; unknown: " + args[i]);
+				case "--no-orphanet" -> orphanet = false;
+				default -> throw new IllegalArgumentException("Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--no-orphanet]; unknown: " + args[i]);
 			}
 		}
 
 		System.gc();
 		long t0 = System.nanoTime();
-		HpoData data = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), hpoa);
+		Path ontology = shared.resolve("hpo/hp.v2025-05-06.json.gz");
+		HpoData data = orphanet ? HpoData.load(ontology, hpoa, MondoCrosswalk.load(shared.resolve("mondo"))) : HpoData.load(ontology, hpoa);
 		double loadSeconds = (System.nanoTime() - t0) / 1e9;
 		System.gc();
 		Runtime rt = Runtime.getRuntime();
@@ -190,7 +197,7 @@ public final class DdxBenchmark {
 		System.out.printf("held-out cohorts (%d, %d cases): full %s lpo %s%n", cohorts.size() - tuning.size(), bySplit[2].cases, bySplit[2].json(), bySplit[3].json());
 		System.out.printf(Locale.ROOT,
 				"gold left without positive annotation after lpo: %d cases; ranking CPU time of the ranking thread median %.2f ms, p95 %.2f ms (wall clock median %.2f ms on this machine's load); annotations %s%n",
-				emptied, median, p95, wallMedian, hpoa.getFileName());
+				emptied, median, p95, wallMedian, hpoa.getFileName() + (orphanet ? " with exact-match Orphanet lines" : ""));
 		System.out.printf(Locale.ROOT, "{\"cases\":%d,\"unrankable\":%d,\"ranked\":%d,\"full\":%s,\"lpo\":%s,\"median_ms\":%.2f,\"load_s\":%.1f,\"heap_mb\":%d}%n", total,
 				unrankableCount, cases.size(), full.json(), lpo.json(), median, loadSeconds, heapMb);
 	}
@@ -242,21 +249,38 @@ public final class DdxBenchmark {
 		return goldRank(engine.scores(query(c), c.gold(), c.pmids()).blended(), g);
 	}
 
-	/** Grid on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank. */
+	/**
+	 * Grid on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank: the neighbourhood of
+	 * {@link DifferentialDiagnosis.Settings#DEFAULT}, one setting changed at a time.
+	 */
 	private static void tune(HpoData data, List<Case> cases) {
 		System.out.printf("tuning on %d cases%n", cases.size());
-		for (double weight : new double[] { 0.0, 0.25, 0.5 }) {
-			for (double unrelated : new double[] { 0.02, 0.1, 0.3 }) {
-				for (double excludedFloor : new double[] { 0.2, 0.5 }) {
-					DifferentialDiagnosis.Settings settings = new DifferentialDiagnosis.Settings(1.0, unrelated, excludedFloor, weight, DifferentialDiagnosis.Blend.RANKS);
-					DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
-					Tally lpo = new Tally();
-					for (Case c : cases) {
-						lpo.add(lpoRank(data, engine, c));
-					}
-					System.out.printf(Locale.ROOT, "%s -> lpo %s%n", settings, lpo.json());
-				}
+		DifferentialDiagnosis.Settings d = DifferentialDiagnosis.Settings.DEFAULT;
+		List<DifferentialDiagnosis.Settings> grid = new ArrayList<>(List.of(d));
+		for (double inexact : new double[] { 0.25, 1.0 }) {
+			grid.add(new DifferentialDiagnosis.Settings(inexact, d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+		}
+		for (double unrelated : new double[] { 0.02, 0.3 }) {
+			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), unrelated, d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+		}
+		for (double excludedFloor : new double[] { 0.5, 1.0 }) {
+			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), excludedFloor, d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+		}
+		for (double weight : new double[] { 0.15, 0.35 }) {
+			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), weight, d.blend(), d.reverseWeight()));
+		}
+		for (double reverse : new double[] { 0.0, 0.1, 0.3 }) {
+			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), reverse));
+		}
+		grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), DifferentialDiagnosis.Blend.RANKS,
+				d.reverseWeight()));
+		for (DifferentialDiagnosis.Settings settings : grid) {
+			DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
+			Tally lpo = new Tally();
+			for (Case c : cases) {
+				lpo.add(lpoRank(data, engine, c));
 			}
+			System.out.printf(Locale.ROOT, "%s -> lpo %s%n", settings, lpo.json());
 		}
 	}
 
