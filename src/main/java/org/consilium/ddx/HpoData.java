@@ -218,11 +218,19 @@ public final class HpoData {
 	 * @throws HpoDataNotFoundException when the annotation file is missing or unreadable
 	 */
 	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases) {
+		return load(hpo, hpoa, databases, null);
+	}
+
+	/**
+	 * As {@link #load(MinimalOntology, Path, Set)}; with {@code orphanetMatches} not null, the OMIM candidates are
+	 * enriched as in {@link #load(Path, Path, MondoCrosswalk)}.
+	 */
+	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches) {
 		if (!Files.isRegularFile(hpoa)) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, null);
 		}
 		try (InputStream in = open(hpoa)) {
-			return readAnnotations(Ontology.of(hpo), in, databases, null);
+			return readAnnotations(Ontology.of(hpo), in, databases, orphanetMatches);
 		}
 		catch (IOException ex) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
@@ -309,7 +317,7 @@ public final class HpoData {
 		}
 		List<RawDisease> candidates = byId.values().stream().filter(d -> d.candidate && prefixes.stream().anyMatch(d.id::startsWith))
 			.sorted(Comparator.comparing(d -> d.id)).toList();
-		return new HpoData(ontology, version, candidates);
+		return new HpoData(ontology, version + (orphanetMatches != null ? ", OMIM diseases with their exact-match Orphanet annotations" : ""), candidates);
 	}
 
 	private static double frequency(String value, Ontology ontology) {

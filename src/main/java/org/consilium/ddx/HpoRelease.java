@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * https://hpo.jax.org/data/annotations), plain or gzipped; versioned names such as {@code hp.v2025-05-06.json.gz}
  * are found too (the last in name order wins). The ontology is read once (phenol) and feeds both the term catalogue
  * ({@link HpoTerms}) and the ranking data ({@link HpoData}), whose candidates are the OMIM and the Orphanet diseases (most
- * ICD-10-CM codes reach only an Orphanet disease through Mondo); without annotation file the terms still serve.
+ * ICD-10-CM codes reach only an Orphanet disease through Mondo), each OMIM disease enriched with the lines of its
+ * exact-match Orphanet disease when the Mondo crosswalk ({@link MondoRelease}) is configured; without annotation file
+ * the terms still serve.
  * <p>
  * Until the terms are loaded {@link #terms()} is empty and {@link #status()} says why: not configured, loading, or
  * unavailable (with {@link #problem()} naming the missing file and where to get the official release).
@@ -81,8 +83,11 @@ public class HpoRelease {
 
 	private volatile String problem;
 
-	HpoRelease(HpoSettings settings) {
+	private final MondoRelease mondo;
+
+	HpoRelease(HpoSettings settings, MondoRelease mondo) {
 		this.dir = settings.dir();
+		this.mondo = mondo;
 		this.status = dir == null ? Status.NOT_CONFIGURED : Status.LOADING;
 		if (dir == null) {
 			done.countDown();
@@ -115,7 +120,12 @@ public class HpoRelease {
 				log.warn(problem);
 				return;
 			}
-			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA));
+			// the ranking's defaults were tuned with OMIM candidates enriched by their exact-match Orphanet lines (Mondo)
+			MondoCrosswalk crosswalk = mondo.awaitCrosswalk(Duration.ofMinutes(2)).orElse(null);
+			if (crosswalk == null) {
+				log.warn("Ranking without the Orphanet enrichment of OMIM diseases: {}", mondo.problem());
+			}
+			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk);
 			log.info("HPO annotations {} loaded in {} ms", annotations.get().getFileName(), (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {

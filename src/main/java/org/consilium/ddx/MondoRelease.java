@@ -72,6 +72,12 @@ public class MondoRelease {
 		return loaded.isDone() ? problem : "The Mondo crosswalk is still loading.";
 	}
 
+	/** The crosswalk, waiting at most {@code timeout} for a load in progress; empty when unset, unreadable or late. */
+	public Optional<MondoCrosswalk> awaitCrosswalk(java.time.Duration timeout) {
+		awaitLoaded(timeout);
+		return crosswalk();
+	}
+
 	/** Waits for the load to finish, at most {@code timeout}; for tests. */
 	public boolean awaitLoaded(java.time.Duration timeout) {
 		try {

@@ -122,7 +122,7 @@ class DifferentialDiagnosesTests {
 			.single();
 		assertThat(latest.get(0)).isEqualTo(MARFAN_SIGNS.stream().sorted().toList());
 		assertThat(latest.get(1)).isEqualTo(List.of());
-		assertThat((String) latest.get(2)).contains("2025-05-06");
+		assertThat((String) latest.get(2)).contains("2025-05-06").contains("exact-match Orphanet");
 		assertThat((String) latest.get(3)).startsWith("consilium-ddx");
 		assertThat((Integer) latest.get(4)).as("OMIM and Orphanet candidates").isGreaterThan(8_355);
 		assertThat(latest.get(5)).isEqualTo(DifferentialDiagnoses.SHOWN);
