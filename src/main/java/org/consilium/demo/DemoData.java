@@ -41,6 +41,13 @@ class DemoData implements ApplicationRunner {
 
 	static final String ONCOLOGY = "207RX0202X";
 
+	/** Clinical Genetics (M.D.). */
+	static final String GENETICS = "207SG0201X";
+
+	static final String GENETICIST = "geneticist@demo.consilium.local";
+
+	static final String RARE_DISEASE_PATIENT = "patient3@demo.consilium.local";
+
 	private final IdentityManagement identity;
 
 	private final IntakeManagement intake;
@@ -86,6 +93,11 @@ class DemoData implements ApplicationRunner {
 		CreatedAccount patient = identity.seedAccount("patient@demo.consilium.local", "Pat Demo", Role.PATIENT, null);
 		created.add(patient);
 		created.add(identity.seedAccount("patient2@demo.consilium.local", "Sam Second", Role.PATIENT, null));
+		CreatedAccount greta = identity.seedAccount(GENETICIST, "Dr. Greta Gene", Role.SPECIALIST, GENETICS);
+		created.add(greta);
+		profile(greta, List.of("ORPHA:558", "ICD-10-CM:Q87.4"), List.of("en", "de"), "Rare Disease Centre", List.of("DE"), 4, List.of());
+		CreatedAccount mira = identity.seedAccount(RARE_DISEASE_PATIENT, "Mira Rare", Role.PATIENT, null);
+		created.add(mira);
 
 		Actor patientActor = new Actor(patient.account().id(), Role.PATIENT, patient.account().displayName());
 		OpinionRequestView draft = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
@@ -101,11 +113,34 @@ class DemoData implements ApplicationRunner {
 		intake.updatePatientLocale(patientActor, draft.id(), "de", "DE-BE");
 		intake.submit(patientActor, draft.id());
 
+		rareDiseaseCaseInReview(mira, greta);
+
 		StringBuilder out = new StringBuilder("\n=== Consilium demo accounts (passwords shown once; change them at first sign-in) ===\n");
 		for (CreatedAccount a : created) {
 			out.append(String.format("%-22s %-40s %s%n", a.account().role().label(), a.account().email(), a.oneTimePassword()));
 		}
 		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue; choose Medical Oncology to see the ranked specialists.\n");
+		out.append("A rare-disease case of Mira Rare is in review with Dr. Greta Gene; with consilium.hpo.dir set (README, \"Human Phenotype Ontology\")"
+				+ " its workspace shows the phenotype and the differential diagnosis.\n");
 		System.out.println(out);
+	}
+
+	/**
+	 * A case whose first opinion says Marfan syndrome and proposes surgery, assigned to and accepted by the geneticist; its
+	 * phenotype is added by {@link DemoPhenotype} once the HPO release is loaded.
+	 */
+	private void rareDiseaseCaseInReview(CreatedAccount patient, CreatedAccount geneticist) {
+		Actor patientActor = new Actor(patient.account().id(), Role.PATIENT, patient.account().displayName());
+		Actor coordinator = new Actor(identity.findByEmail(COORDINATOR).orElseThrow().id(), Role.COORDINATOR, "Carla Coordinator");
+		Actor specialist = new Actor(geneticist.account().id(), Role.SPECIALIST, geneticist.account().displayName());
+		OpinionRequestView rare = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
+				"I was told I have Marfan syndrome and need my aortic root replaced now. Is the diagnosis right, and is surgery needed yet?",
+				"Marfan syndrome", CodeSystem.ICD_10_CM, "Q87.4", "Prophylactic aortic root replacement", "Dr. First", "County Hospital",
+				LocalDate.now().minusDays(20), "Tall since childhood, long fingers, a dislocated lens in the left eye, aortic root 45 mm on echocardiography.",
+				List.of("Is it really Marfan syndrome?", "Can the operation wait?"), Urgency.ROUTINE, true));
+		intake.submit(patientActor, rare.id());
+		intake.startTriage(coordinator, rare.id());
+		intake.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.userId());
+		intake.acceptAssignment(specialist, rare.id());
 	}
 }

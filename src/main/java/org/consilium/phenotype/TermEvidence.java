@@ -37,7 +37,8 @@ public record TermEvidence(String hpoId, String label, boolean excluded, MatchKi
 
 	private static String explain(TermContribution t) {
 		String matched = t.diseaseAnnotationLabel() == null ? "" : t.diseaseAnnotationLabel() + " (" + t.diseaseAnnotationId() + ")";
-		String frequency = t.annotationFrequency() > 0 ? " in about " + percent(t.annotationFrequency()) + " of patients" : "";
+		// the annotation file leaves most frequencies out, which reads as 1: only a stated share is worth saying
+		String frequency = t.annotationFrequency() > 0 && t.annotationFrequency() < 0.995 ? " in about " + percent(t.annotationFrequency()) + " of patients" : "";
 		return switch (t.kind()) {
 			case EXACT -> "The disease shows this term" + frequency + ".";
 			case DISEASE_TERM_MORE_SPECIFIC -> "The disease shows a more specific term, " + matched + frequency + ".";
