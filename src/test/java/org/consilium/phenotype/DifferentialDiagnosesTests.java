@@ -240,6 +240,10 @@ class DifferentialDiagnosesTests {
 	void theWorkspacePanelAndTheApiShowTheRanking() throws Exception {
 		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
 		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		mvc.perform(get("/cases/{id}/review", r.caseId()).with(specialist))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"/cases/" + r.caseId() + "/differential\"")))
+			.andExpect(content().string(containsString("hx-get=\"/cases/" + r.caseId() + "/phenotype\"")));
 		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Differential diagnosis (decision support)")))
