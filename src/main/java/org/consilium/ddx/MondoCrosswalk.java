@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,17 +23,27 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Maps a diagnosis code to the HPO annotation diseases it names, through the Mondo disease ontology's
- * exact-match crosswalks (SSSOM TSV, https://mapping-commons.github.io/sssom/, files
- * {@code mondo_exactmatch_*.sssom.tsv[.gz]} from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings):
- * code &rarr; Mondo class(es) &rarr; their OMIM and Orphanet codes. Only {@code skos:exactMatch} rows are read.
+ * The Mondo disease ontology's exact-match crosswalks as one index (SSSOM TSV, https://mapping-commons.github.io/sssom/,
+ * files {@code mondo_exactmatch_*.sssom.tsv[.gz]} from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings
+ * or the release assets): every code that Mondo maps with {@code skos:exactMatch} to a Mondo class, and back. Only
+ * {@code skos:exactMatch} rows are read. The one reader of these files: {@link MondoRelease} loads it for the
+ * differential diagnosis and for specialist matching.
+ * <ul>
+ * <li>The differential diagnosis maps a diagnosis code to the HPO annotation diseases it names
+ * ({@link #candidatesFor(DiagnosisCodeSystem, String)}): code &rarr; Mondo class(es) &rarr; their OMIM and Orphanet
+ * codes. Candidate ids use the HPO annotation file's prefixes ({@code OMIM:154700}, {@code ORPHA:558}), so they can be
+ * looked up in a {@link Ranking} directly. Most ICD-10-CM codes reach only an Orphanet disease, and many reach none (a
+ * chapter-level code maps to no single rare disease): then the result is empty and the diagnosis is "not rankable".</li>
+ * <li>Specialist matching asks whether two codes of different systems are the same disease, that is share a Mondo
+ * class ({@link #sharedMondo(String, String)}: {@code OMIM:230800} and {@code ORPHA:77259} are both
+ * {@code MONDO:0009265}, Gaucher disease type I), and for the other codes of the same disease
+ * ({@link #equivalents(String)}).</li>
+ * </ul>
+ * Codes are CURIEs in the crosswalks' spelling ({@code Orphanet:77259}, {@code SCTID:190794006}, {@code ICD10CM:E75.22})
+ * or the HPO annotation file's ({@code ORPHA:77259}); results spell Orphanet {@code ORPHA}. Mondo is CC BY 4.0 and must
+ * be credited where results show.
  * <p>
- * Candidate ids use the HPO annotation file's prefixes ({@code OMIM:154700}, {@code ORPHA:558}), so they
- * can be looked up in a {@link Ranking} directly. Most ICD-10-CM codes reach only an Orphanet disease,
- * and many reach none (a chapter-level code maps to no single rare disease): then the result is empty
- * and the diagnosis is "not rankable".
- * <p>
- * Immutable after loading, safe to share between threads.
+ * Immutable after loading, safe to share between threads; {@link #EMPTY} stands for no crosswalk.
  */
 public final class MondoCrosswalk {
 
@@ -39,22 +51,41 @@ public final class MondoCrosswalk {
 
 	private static final String EXACT_MATCH = "skos:exactMatch";
 
+	/**
+	 * No mappings: every code maps to no Mondo class, so {@link #candidatesFor(DiagnosisCodeSystem, String)} gives an
+	 * OMIM or ORPHA code itself and nothing else; for callers that go on without a crosswalk.
+	 */
+	public static final MondoCrosswalk EMPTY = new MondoCrosswalk(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+
 	/** "ICD10CM:E30.1", "SCTID:123", "ORPHA:558", "OMIM:154700" to Mondo ids. */
 	private final Map<String, Set<String>> mondoByCode;
+
+	/** Mondo id to every code that is an exact match of it. */
+	private final Map<String, Set<String>> codesByMondo;
 
 	/** Mondo id to its OMIM and ORPHA codes. */
 	private final Map<String, Set<String>> diseasesByMondo;
 
 	private final Map<String, String> mondoLabels;
 
-	private MondoCrosswalk(Map<String, Set<String>> mondoByCode, Map<String, Set<String>> diseasesByMondo, Map<String, String> mondoLabels) {
+	private final List<String> files;
+
+	private final int size;
+
+	private MondoCrosswalk(Map<String, Set<String>> mondoByCode, Map<String, Set<String>> codesByMondo, Map<String, Set<String>> diseasesByMondo,
+			Map<String, String> mondoLabels, List<String> files) {
 		this.mondoByCode = mondoByCode;
+		this.codesByMondo = codesByMondo;
 		this.diseasesByMondo = diseasesByMondo;
 		this.mondoLabels = mondoLabels;
+		this.files = files;
+		Set<String> codes = new HashSet<>(mondoByCode.keySet());
+		codes.addAll(codesByMondo.keySet());
+		this.size = codes.size();
 	}
 
 	/**
-	 * Reads every {@code mondo_exactmatch_*.sssom.tsv} (plain or gzipped) of the directory.
+	 * Reads every {@code mondo_exactmatch_*.sssom.tsv} (plain or gzipped) of the directory, in the order of their names.
 	 *
 	 * @throws IllegalArgumentException when the directory does not exist, holds no such file, or a file lacks the SSSOM
 	 *         columns {@code subject_id}, {@code predicate_id} and {@code object_id}
@@ -66,27 +97,38 @@ public final class MondoCrosswalk {
 					+ FILE_PREFIX + "*.sssom.tsv files from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings");
 		}
 		Map<String, Set<String>> mondoByCode = new HashMap<>();
+		Map<String, Set<String>> codesByMondo = new HashMap<>();
 		Map<String, Set<String>> diseasesByMondo = new HashMap<>();
 		Map<String, String> labels = new HashMap<>();
-		int files = 0;
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, FILE_PREFIX + "*.sssom.tsv*")) {
-			for (Path file : stream) {
-				files++;
-				read(file, mondoByCode, diseasesByMondo, labels);
+		List<String> names = new ArrayList<>();
+		try {
+			for (Path file : sources(dir)) {
+				names.add(file.getFileName().toString());
+				read(file, mondoByCode, codesByMondo, diseasesByMondo, labels);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the Mondo crosswalks in " + dir.toAbsolutePath() + ": " + ex.getMessage(), ex);
 		}
-		if (files == 0) {
+		if (names.isEmpty()) {
 			throw new IllegalArgumentException("No Mondo crosswalk (" + FILE_PREFIX + "*.sssom.tsv[.gz]) in " + dir.toAbsolutePath()
 					+ "; download them from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings");
 		}
-		return new MondoCrosswalk(mondoByCode, diseasesByMondo, labels);
+		return new MondoCrosswalk(mondoByCode, codesByMondo, diseasesByMondo, labels, List.copyOf(names));
 	}
 
-	private static void read(Path file, Map<String, Set<String>> mondoByCode, Map<String, Set<String>> diseasesByMondo, Map<String, String> labels)
-			throws IOException {
+	/** The crosswalk files of the directory ({@code mondo_exactmatch_*.sssom.tsv[.gz]}), sorted by name. */
+	static List<Path> sources(Path dir) throws IOException {
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, FILE_PREFIX + "*.sssom.tsv*")) {
+			stream.forEach(files::add);
+		}
+		files.sort(null);
+		return files;
+	}
+
+	private static void read(Path file, Map<String, Set<String>> mondoByCode, Map<String, Set<String>> codesByMondo,
+			Map<String, Set<String>> diseasesByMondo, Map<String, String> labels) throws IOException {
 		InputStream raw = Files.newInputStream(file);
 		InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -117,6 +159,7 @@ public final class MondoCrosswalk {
 				String mondo = f[subject];
 				String code = canonical(f[object]);
 				mondoByCode.computeIfAbsent(code, k -> new TreeSet<>()).add(mondo);
+				codesByMondo.computeIfAbsent(mondo, k -> new TreeSet<>()).add(code);
 				if (code.startsWith("OMIM:") || code.startsWith("ORPHA:")) {
 					diseasesByMondo.computeIfAbsent(mondo, k -> new TreeSet<>()).add(code);
 				}
@@ -157,21 +200,30 @@ public final class MondoCrosswalk {
 	}
 
 	/**
-	 * The Mondo classes the code is an exact match of, sorted; empty when none.
+	 * The Mondo classes ({@code MONDO:0007947}) the code is an exact match of, sorted; empty when none. A Mondo id gives
+	 * itself when the crosswalks map any code to it. The code may carry its prefix; an ICD-10-CM code may lack its dot.
 	 *
 	 * @throws IllegalArgumentException for a blank code
 	 */
 	public Set<String> mondoIdsFor(DiagnosisCodeSystem system, String code) {
-		String curie = curie(system, code);
+		String key = key(system, code);
 		if (system == DiagnosisCodeSystem.MONDO) {
-			return diseasesByMondo.containsKey(curie) || mondoLabels.containsKey(curie) ? Set.of(curie) : Set.of();
+			return codesByMondo.containsKey(key) ? Set.of(key) : Set.of();
 		}
-		Set<String> found = mondoByCode.get(curie);
-		if (found == null && system == DiagnosisCodeSystem.ICD10CM && curie.indexOf('.') < 0 && curie.length() > "ICD10CM:".length() + 3) {
-			int dot = "ICD10CM:".length() + 3;
-			found = mondoByCode.get(curie.substring(0, dot) + "." + curie.substring(dot));
-		}
+		Set<String> found = mondoByCode.get(key);
 		return found == null ? Set.of() : Collections.unmodifiableSet(found);
+	}
+
+	/** The code as the index spells it: its {@link #curie}, an ICD-10-CM code given its dot when only that form is known. */
+	private String key(DiagnosisCodeSystem system, String code) {
+		String curie = curie(system, code);
+		if (system == DiagnosisCodeSystem.ICD10CM && !mondoByCode.containsKey(curie) && curie.indexOf('.') < 0
+				&& curie.length() > "ICD10CM:".length() + 3) {
+			int dot = "ICD10CM:".length() + 3;
+			String dotted = curie.substring(0, dot) + "." + curie.substring(dot);
+			return mondoByCode.containsKey(dotted) ? dotted : curie;
+		}
+		return curie;
 	}
 
 	/**
@@ -188,9 +240,83 @@ public final class MondoCrosswalk {
 		return omims == 1 ? Optional.of(match) : Optional.empty();
 	}
 
-	/** The Mondo label of the class, e.g. "Marfan syndrome". */
+	/**
+	 * As {@link #mondoIdsFor(DiagnosisCodeSystem, String)}, for a CURIE such as {@code ORPHA:77259},
+	 * {@code Orphanet:77259}, {@code OMIM:230800}, {@code ICD10CM:E75.22}, {@code SCTID:190794006} or {@code MONDO:0009265}
+	 * (prefixes as {@link DiagnosisCodeSystem#of(String)} reads them).
+	 *
+	 * @throws IllegalArgumentException when the CURIE has no prefix, an unknown one, or a blank code
+	 */
+	public Set<String> mondoIds(String curie) {
+		int colon = curie == null ? -1 : curie.indexOf(':');
+		if (colon < 0) {
+			throw new IllegalArgumentException("A code must be written PREFIX:code, such as ORPHA:77259, not '" + curie + "'");
+		}
+		return mondoIdsFor(DiagnosisCodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1));
+	}
+
+	/**
+	 * The first Mondo class (in the order of the ids) that both codes are exact matches of, e.g. {@code MONDO:0009265}
+	 * for {@code OMIM:230800} and {@code Orphanet:77259}; empty when they share none.
+	 *
+	 * @param a a CURIE as {@link #mondoIds(String)} reads it
+	 * @param b another
+	 * @throws IllegalArgumentException as {@link #mondoIds(String)}
+	 */
+	public Optional<String> sharedMondo(String a, String b) {
+		Set<String> ofB = mondoIds(b);
+		return mondoIds(a).stream().filter(ofB::contains).findFirst();
+	}
+
+	/**
+	 * Every code that names the same Mondo class as the CURIE, sorted: the other codes of all systems the crosswalks hold
+	 * (ICD-11 too) and the Mondo ids themselves, the CURIE's own code left out; Orphanet spelled {@code ORPHA}. Empty
+	 * when the crosswalks do not know the code.
+	 *
+	 * @throws IllegalArgumentException as {@link #mondoIds(String)}
+	 */
+	public Set<String> equivalents(String curie) {
+		Set<String> mondoIds = mondoIds(curie);
+		if (mondoIds.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> out = new TreeSet<>();
+		for (String mondo : mondoIds) {
+			out.add(mondo);
+			out.addAll(codesByMondo.getOrDefault(mondo, Set.of()));
+		}
+		int colon = curie.indexOf(':');
+		out.remove(key(DiagnosisCodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1)));
+		return Collections.unmodifiableSet(out);
+	}
+
+	/**
+	 * Whether the crosswalks map the code to a Mondo class (for a Mondo id: whether they map any code to it).
+	 *
+	 * @throws IllegalArgumentException as {@link #mondoIds(String)}
+	 */
+	public boolean knows(String curie) {
+		return !mondoIds(curie).isEmpty();
+	}
+
+	/** The Mondo label of the class ({@code MONDO:0007947}), e.g. "Marfan syndrome"; empty when unknown. */
 	public Optional<String> label(String mondoId) {
 		return Optional.ofNullable(mondoLabels.get(mondoId));
+	}
+
+	/** Whether the crosswalk holds no mapping, as {@link #EMPTY}. */
+	public boolean isEmpty() {
+		return mondoByCode.isEmpty();
+	}
+
+	/** The number of distinct codes indexed, Mondo ids included. */
+	public int size() {
+		return size;
+	}
+
+	/** The names of the files read, sorted, e.g. {@code mondo_exactmatch_omim.sssom.tsv.gz}; empty for {@link #EMPTY}. */
+	public List<String> files() {
+		return files;
 	}
 
 	private static String curie(DiagnosisCodeSystem system, String code) {

@@ -20,6 +20,11 @@
  * directory the operator configures; {@link org.consilium.ddx.HpoRelease} loads it once in the background after
  * start-up and also serves term search ({@link org.consilium.ddx.HpoTerms}) for the case phenotype. Any page that shows results
  * must say "uses the Human Phenotype Ontology, release ..." ({@link org.consilium.ddx.HpoData#release()}).
+ * <p>
+ * {@link org.consilium.ddx.MondoRelease} loads Mondo's exact-match crosswalks ({@link org.consilium.ddx.MondoCrosswalk})
+ * from {@code consilium.mondo.dir}, once, in the background: the differential diagnosis maps a submitted diagnosis to
+ * its OMIM and ORPHA candidates with them, and specialist matching (module {@code matching}) finds the same disease
+ * across code systems with them.
  * No schema, no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")

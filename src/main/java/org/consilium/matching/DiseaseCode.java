@@ -1,6 +1,7 @@
 package org.consilium.matching;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.consilium.shared.InvalidInputException;
 
@@ -48,6 +49,19 @@ public record DiseaseCode(DiseaseSystem system, String code) implements Comparab
 	/** As written in Mondo's SSSOM files, e.g. {@code Orphanet:77259}. */
 	String curie() {
 		return system.curiePrefix() + ":" + code;
+	}
+
+	/**
+	 * The code of a CURIE as the Mondo crosswalk gives it ({@code MONDO:0009265}, {@code ORPHA:77259},
+	 * {@code ICD10CM:E75.22}, ...); empty for another system (such as ICD-11) or a code malformed for its system.
+	 */
+	static Optional<DiseaseCode> ofCurie(String curie) {
+		int colon = curie.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		String code = curie.substring(colon + 1);
+		return DiseaseSystem.ofPrefix(curie.substring(0, colon)).filter(s -> s.wellFormed(code)).map(s -> new DiseaseCode(s, code));
 	}
 
 	@Override

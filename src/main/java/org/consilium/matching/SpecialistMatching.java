@@ -1,6 +1,7 @@
 package org.consilium.matching;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditLog;
+import org.consilium.ddx.MondoCrosswalk;
+import org.consilium.ddx.MondoRelease;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
@@ -53,6 +56,9 @@ public class SpecialistMatching {
 	/** Longest override reason accepted, in characters. */
 	public static final int MAX_REASON = 2000;
 
+	/** How long a ranking, a profile check or a page waits for the Mondo crosswalk while it loads after start-up. */
+	static final Duration CROSSWALK_WAIT = Duration.ofMinutes(2);
+
 	private final SpecialistDirectory directory;
 
 	private final IdentityManagement identity;
@@ -61,7 +67,7 @@ public class SpecialistMatching {
 
 	private final AuditLog audit;
 
-	private final MondoCrosswalks crosswalks;
+	private final MondoRelease mondo;
 
 	private final ProgramSettings program;
 
@@ -70,12 +76,12 @@ public class SpecialistMatching {
 	private final ApplicationEventPublisher events;
 
 	SpecialistMatching(SpecialistDirectory directory, IdentityManagement identity, IntakeManagement intake, AuditLog audit,
-			MondoCrosswalks crosswalks, ProgramSettings program, Clock clock, ApplicationEventPublisher events) {
+			MondoRelease mondo, ProgramSettings program, Clock clock, ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.identity = identity;
 		this.intake = intake;
 		this.audit = audit;
-		this.crosswalks = crosswalks;
+		this.mondo = mondo;
 		this.program = program;
 		this.clock = clock;
 		this.events = events;
@@ -103,7 +109,7 @@ public class SpecialistMatching {
 	 * The ranking for one case: the first {@value SpecialistRanking#TOP} eligible specialists, then everyone else
 	 * (eligible further down, then ineligible with the reason why).
 	 */
-	public record Candidates(CaseFacts facts, List<RankedSpecialist> top, List<RankedSpecialist> others, MondoCrosswalks.Status crosswalk) {
+	public record Candidates(CaseFacts facts, List<RankedSpecialist> top, List<RankedSpecialist> others, MondoRelease.Status crosswalk) {
 
 		public List<RankedSpecialist> all() {
 			List<RankedSpecialist> all = new ArrayList<>(top);
@@ -188,11 +194,11 @@ public class SpecialistMatching {
 				specialties.add(code);
 			}
 		}
-		MondoCrosswalk crosswalk = crosswalks.crosswalk();
+		MondoCrosswalk crosswalk = crosswalk();
 		TreeSet<DiseaseCode> diseases = new TreeSet<>();
 		for (String text : nonBlank(change.diseases())) {
 			DiseaseCode code = DiseaseCode.parse(text);
-			if (!crosswalk.isEmpty() && code.system() != DiseaseSystem.ICD_10_CM && !crosswalk.knows(code)) {
+			if (!crosswalk.isEmpty() && code.system() != DiseaseSystem.ICD_10_CM && !crosswalk.knows(code.curie())) {
 				throw new InvalidInputException("Unknown disease code \"" + text.strip() + "\": Mondo maps no disease to " + code + ".");
 			}
 			diseases.add(code);
@@ -278,9 +284,15 @@ public class SpecialistMatching {
 		return directory.decisions(caseId);
 	}
 
-	/** Whether Mondo's crosswalk is loaded (waits for a load in progress). */
-	public MondoCrosswalks.Status crosswalkStatus() {
-		return crosswalks.status();
+	/** Whether Mondo's crosswalk is loaded, or why not (waits up to two minutes for a load in progress). */
+	public MondoRelease.Status crosswalkStatus() {
+		mondo.awaitLoaded(CROSSWALK_WAIT);
+		return mondo.status();
+	}
+
+	/** Mondo's crosswalk, waiting for a load in progress; {@link MondoCrosswalk#EMPTY} when there is none. */
+	private MondoCrosswalk crosswalk() {
+		return mondo.awaitCrosswalk(CROSSWALK_WAIT).orElse(MondoCrosswalk.EMPTY);
 	}
 
 	private OpinionRequestView coordinatorAccess(Actor actor, UUID caseId, String action) {
@@ -305,10 +317,10 @@ public class SpecialistMatching {
 		Map<UUID, Integer> load = intake.openAssignmentCounts();
 		List<Candidate> candidates = specialists.stream()
 			.map(s -> new Candidate(s.id(), s.displayName(), s.specialtyCode(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
-		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalks.crosswalk(), specialtyNames()).rank(facts, candidates);
+		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalk(), specialtyNames()).rank(facts, candidates);
 		List<RankedSpecialist> top = ranked.stream().filter(RankedSpecialist::eligible).limit(SpecialistRanking.TOP).toList();
 		List<RankedSpecialist> others = ranked.stream().filter(r -> !top.contains(r)).toList();
-		return new Candidates(facts, top, others, crosswalks.status());
+		return new Candidates(facts, top, others, mondo.status());
 	}
 
 	private static DiseaseCode diagnosis(OpinionRequestView c) {

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
@@ -61,10 +64,10 @@ public final class SpecialistRanking {
 	private final Map<String, String> specialtyNames;
 
 	/** The diagnosis's equivalents, looked up once per ranking rather than once per specialist. */
-	private final Map<DiseaseCode, java.util.Set<DiseaseCode>> equivalents = new java.util.HashMap<>();
+	private final Map<DiseaseCode, Set<DiseaseCode>> equivalents = new java.util.HashMap<>();
 
 	/**
-	 * @param crosswalk      Mondo's mappings, or {@link MondoCrosswalk#EMPTY}
+	 * @param crosswalk      Mondo's mappings ({@link org.consilium.ddx.MondoRelease}), or {@link MondoCrosswalk#EMPTY}
 	 * @param specialtyNames NUCC code to display name, for the reasons' words
 	 */
 	public SpecialistRanking(MondoCrosswalk crosswalk, Map<String, String> specialtyNames) {
@@ -160,17 +163,18 @@ public final class SpecialistRanking {
 		if (listed.equals(dx)) {
 			return Reason.plus(Kind.DISEASE, DISEASE_EXACT, "Expertise in " + dx + ", the first opinion's diagnosis (exact code).");
 		}
-		Optional<DiseaseCode> mondo = crosswalk.sharedMondo(listed, dx);
+		Optional<String> mondo = crosswalk.sharedMondo(listed.curie(), dx.curie());
 		if (mondo.isPresent()) {
 			return Reason.plus(Kind.DISEASE, DISEASE_CROSSWALK, "Expertise in " + listed + ", the same disease as " + dx + " in Mondo ("
-					+ mondo.get() + crosswalk.label(mondo.get()).map(l -> " " + l).orElse("") + ").");
+					+ DiseaseCode.ofCurie(mondo.get()).map(DiseaseCode::toString).orElse(mondo.get())
+					+ crosswalk.label(mondo.get()).map(l -> " " + l).orElse("") + ").");
 		}
 		if (listed.coversAsCategory(dx)) {
 			return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", the category that covers "
 					+ dx.code() + ".");
 		}
 		if (listed.system() == DiseaseSystem.ICD_10_CM) {
-			for (DiseaseCode same : equivalents.computeIfAbsent(dx, crosswalk::equivalents)) {
+			for (DiseaseCode same : equivalents.computeIfAbsent(dx, this::equivalents)) {
 				if (listed.equals(same) || listed.coversAsCategory(same)) {
 					return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", which covers "
 							+ same.code() + ", the same disease as " + dx + " in Mondo.");
@@ -178,6 +182,13 @@ public final class SpecialistRanking {
 			}
 		}
 		return null;
+	}
+
+	/** The codes of the systems matching knows that Mondo maps to the same disease as {@code code}, sorted. */
+	private Set<DiseaseCode> equivalents(DiseaseCode code) {
+		Set<DiseaseCode> out = new TreeSet<>();
+		crosswalk.equivalents(code.curie()).forEach(curie -> DiseaseCode.ofCurie(curie).ifPresent(out::add));
+		return out;
 	}
 
 	private static Reason language(CaseFacts facts, SpecialistProfile p) {

@@ -5,9 +5,9 @@
  * taxonomy, as triage uses), diseases and disease groups of expertise as Mondo, OMIM, ORPHA, ICD-10-CM or SNOMED CT
  * codes, languages (BCP 47), institution, licences (ISO 3166-1/-2), weekly capacity and absences. Codes in different
  * systems are the same disease when Mondo's exact-match crosswalks map them to one Mondo id
- * ({@link org.consilium.matching.MondoCrosswalk}, loaded in the background from {@code consilium.mondo.dir}); an
- * ICD-10-CM category such as E75 covers its subcodes such as E75.22. Without the crosswalk, matching still works on exact
- * codes and categories.
+ * ({@link org.consilium.ddx.MondoCrosswalk}, the one the differential diagnosis uses, loaded in the background from
+ * {@code consilium.mondo.dir} by {@link org.consilium.ddx.MondoRelease}); an ICD-10-CM category such as E75 covers its
+ * subcodes such as E75.22. Without the crosswalk, matching still works on exact codes and categories.
  *
  * <p><b>What matching weighs, and why</b> ({@link org.consilium.matching.SpecialistRanking}; points add up, ties fall to
  * the lower account id so the order never depends on the order of the directory):
@@ -36,5 +36,5 @@
  * <p>Schema {@code matching}: {@code specialist_profile} with its lists, {@code assignment_decision}. Publishes
  * {@link org.consilium.matching.SpecialistAssigned} (ids and instants only).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "ddx" })
 package org.consilium.matching;

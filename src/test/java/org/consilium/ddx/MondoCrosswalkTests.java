@@ -52,8 +52,54 @@ class MondoCrosswalkTests {
 	}
 
 	@Test
+	void findsTheMondoClassTwoCodesShareInEitherSpelling() {
+		// MONDO:0009265 Gaucher disease type I = OMIM:230800 = Orphanet:77259 = SCTID:62201009
+		assertThat(mondo.sharedMondo("OMIM:230800", "ORPHA:77259")).contains("MONDO:0009265");
+		assertThat(mondo.sharedMondo("Orphanet:77259", "SCTID:62201009")).contains("MONDO:0009265");
+		assertThat(mondo.sharedMondo("MONDO:0009265", "OMIM:230800")).contains("MONDO:0009265");
+		assertThat(mondo.label("MONDO:0009265")).contains("Gaucher disease type I");
+		// ORPHA:355 Gaucher disease is MONDO:0018150, another class
+		assertThat(mondo.sharedMondo("OMIM:230800", "ORPHA:355")).isEmpty();
+		assertThat(mondo.mondoIds("ICD10CM:E7522")).containsExactly("MONDO:0018150");
+	}
+
+	@Test
+	void listsTheOtherCodesOfTheSameDisease() {
+		// MONDO:0018150 Gaucher disease = ICD10CM:E75.22, icd11.foundation:1923566939, Orphanet:355, SCTID:190794006
+		assertThat(mondo.equivalents("Orphanet:355")).containsExactly("ICD10CM:E75.22", "MONDO:0018150", "SCTID:190794006",
+				"icd11.foundation:1923566939");
+		assertThat(mondo.equivalents("ICD10CM:E7522")).doesNotContain("ICD10CM:E75.22").contains("ORPHA:355");
+		assertThat(mondo.equivalents("MONDO:0018150")).doesNotContain("MONDO:0018150").contains("ORPHA:355");
+		assertThat(mondo.equivalents("ORPHA:99999999")).isEmpty();
+	}
+
+	@Test
+	void knowsOnlyCodesTheCrosswalksMap() {
+		assertThat(mondo.knows("ORPHA:77259")).isTrue();
+		assertThat(mondo.knows("MONDO:0009265")).isTrue();
+		assertThat(mondo.knows("MONDO:9999999")).isFalse();
+		assertThat(mondo.knows("OMIM:999999")).isFalse();
+		assertThat(mondo.isEmpty()).isFalse();
+		assertThat(mondo.size()).isGreaterThan(50_000);
+		assertThat(mondo.files()).contains("mondo_exactmatch_icd10cm.sssom.tsv.gz", "mondo_exactmatch_omim.sssom.tsv.gz",
+				"mondo_exactmatch_orphanet.sssom.tsv.gz", "mondo_exactmatch_sctid.sssom.tsv.gz").isSorted();
+	}
+
+	@Test
+	void theEmptyCrosswalkMapsOmimAndOrphaCodesToThemselvesOnly() {
+		assertThat(MondoCrosswalk.EMPTY.candidatesFor("OMIM", "230800")).containsExactly("OMIM:230800");
+		assertThat(MondoCrosswalk.EMPTY.candidatesFor("ICD-10-CM", "E75.22")).isEmpty();
+		assertThat(MondoCrosswalk.EMPTY.sharedMondo("OMIM:230800", "ORPHA:77259")).isEmpty();
+		assertThat(MondoCrosswalk.EMPTY.knows("MONDO:0009265")).isFalse();
+		assertThat(MondoCrosswalk.EMPTY.isEmpty()).isTrue();
+		assertThat(MondoCrosswalk.EMPTY.size()).isZero();
+	}
+
+	@Test
 	void rejectsAnUnknownSystemOrABlankCode() {
 		assertThatIllegalArgumentException().isThrownBy(() -> mondo.candidatesFor("LOINC", "1234-5")).withMessageContaining("LOINC");
 		assertThatIllegalArgumentException().isThrownBy(() -> mondo.candidatesFor("ICD-10-CM", " ")).withMessageContaining("blank");
+		assertThatIllegalArgumentException().isThrownBy(() -> mondo.mondoIds("MESH:D005776")).withMessageContaining("MESH");
+		assertThatIllegalArgumentException().isThrownBy(() -> mondo.knows("230800")).withMessageContaining("PREFIX:code");
 	}
 }

@@ -29,6 +29,16 @@ class DiseaseCodeTests {
 	}
 
 	@Test
+	void readsTheCuriesOfTheMondoCrosswalkAndSkipsOtherSystems() {
+		assertThat(DiseaseCode.ofCurie("MONDO:0009265")).contains(new DiseaseCode(DiseaseSystem.MONDO, "0009265"));
+		assertThat(DiseaseCode.ofCurie("ORPHA:77259")).contains(new DiseaseCode(DiseaseSystem.ORPHA, "77259"));
+		assertThat(DiseaseCode.ofCurie("ICD10CM:E75.22")).contains(new DiseaseCode(DiseaseSystem.ICD_10_CM, "E75.22"));
+		assertThat(DiseaseCode.ofCurie("icd11.foundation:1923566939")).isEmpty();
+		assertThat(DiseaseCode.ofCurie("OMIM:23080")).isEmpty();
+		assertThat(DiseaseCode.parse("ORPHA:77259").curie()).isEqualTo("Orphanet:77259");
+	}
+
+		@Test
 	void aCategoryCoversOnlyItsOwnSubcodes() {
 		DiseaseCode e75 = DiseaseCode.parse("E75");
 		assertThat(e75.coversAsCategory(DiseaseCode.parse("E75.22"))).isTrue();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.SpecialistRanking.Candidate;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;

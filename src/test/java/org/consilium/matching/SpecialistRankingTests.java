@@ -1,6 +1,5 @@
 package org.consilium.matching;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.matching.SpecialistRanking.Candidate;
 import org.consilium.shared.Jurisdiction;
@@ -34,7 +34,7 @@ class SpecialistRankingTests {
 	static MondoCrosswalk mondo;
 
 	@BeforeAll
-	static void loadMondo() throws IOException {
+	static void loadMondo() {
 		mondo = MondoCrosswalk.load(Path.of("../shared/data/mondo"));
 	}
 
