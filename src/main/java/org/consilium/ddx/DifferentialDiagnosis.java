@@ -28,7 +28,11 @@ import java.util.Set;
  * excludedTermFloor) / max(1 - f(h|background), {@value #BACKGROUND_ABSENCE_FLOOR}), so an excluded term
  * counts against diseases that usually show it, and the floor keeps one excluded term from vetoing a disease
  * (the failure of a plain port). The product of the ratios turns a uniform pre-test probability (1 / number of
- * candidates) into a post-test probability per disease.</li>
+ * candidates) into a post-test probability per disease by Bayes' rule over the candidates: P(d | terms) =
+ * LR(d) / &Sigma; LR(c), so the probabilities of all candidates sum to 1 (the patient is taken to have one of them).
+ * LIRICAL instead sets each disease against all others on its own (pre-test odds 1 : N - 1), which lets many
+ * diseases show nearly 100 % at once when the ratios are large; the normalised figure stays comparable between
+ * candidates, which the "submitted diagnosis ranks poorly" flag and a reading clinician need.</li>
  * </ol>
  * The ranking score blends them ({@link Blend}): either one minus the weighted mean of the scorers' ranks
  * divided by the number of candidates, or a weighted sum of their z-scores over all candidates of the query.
@@ -202,13 +206,22 @@ public final class DifferentialDiagnosis {
 		Scores scores = scores(observed, excluded, overrideIndex, override);
 		int n = data.diseases.length;
 		int[] order = descending(scores.blended);
-		double lnPriorOdds = -Math.log(n - 1.0);
+		// Bayes over the candidates with a uniform prior: P(d) = LR(d) / sum of LR(c), summed in a numerically safe way
+		double maxLnLr = Double.NEGATIVE_INFINITY;
+		for (double v : scores.lnLr) {
+			maxLnLr = Math.max(maxLnLr, v);
+		}
+		double sum = 0;
+		for (double v : scores.lnLr) {
+			sum += Math.exp(v - maxLnLr);
+		}
+		double lnEvidence = maxLnLr + Math.log(sum);
 		List<RankedDisease> ranked = new ArrayList<>(n);
 		for (int r = 0; r < n; r++) {
 			int d = order[r];
 			DiseaseProfile profile = d == overrideIndex ? override : data.diseases[d];
 			List<TermContribution> contributions = r < EXPLAINED ? score(profile, observed, excluded, null, true).contributions : List.of();
-			double postTest = 1.0 / (1.0 + Math.exp(-(lnPriorOdds + scores.lnLr[d])));
+			double postTest = Math.exp(scores.lnLr[d] - lnEvidence);
 			ranked.add(new RankedDisease(profile.id, profile.name, r + 1, scores.blended[d], postTest, scores.resnik[d], scores.lnLr[d] / Math.log(10), contributions));
 		}
 		return new Ranking(ranked);

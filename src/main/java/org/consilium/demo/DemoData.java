@@ -134,10 +134,10 @@ class DemoData implements ApplicationRunner {
 		Actor coordinator = new Actor(identity.findByEmail(COORDINATOR).orElseThrow().id(), Role.COORDINATOR, "Carla Coordinator");
 		Actor specialist = new Actor(geneticist.account().id(), Role.SPECIALIST, geneticist.account().displayName());
 		OpinionRequestView rare = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
-				"I was told I have Marfan syndrome and need my aortic root replaced now. Is the diagnosis right, and is surgery needed yet?",
+				"I was told I have an inherited connective tissue disease and need an operation on my aorta now. Is the diagnosis right, and is surgery needed yet?",
 				"Marfan syndrome", CodeSystem.ICD_10_CM, "Q87.4", "Prophylactic aortic root replacement", "Dr. First", "County Hospital",
 				LocalDate.now().minusDays(20), "Tall since childhood, long fingers, a dislocated lens in the left eye, aortic root 45 mm on echocardiography.",
-				List.of("Is it really Marfan syndrome?", "Can the operation wait?"), Urgency.ROUTINE, true));
+				List.of("Is the diagnosis right?", "Can the operation wait?"), Urgency.ROUTINE, true));
 		intake.submit(patientActor, rare.id());
 		intake.startTriage(coordinator, rare.id());
 		intake.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.userId());

@@ -9,12 +9,24 @@ import java.util.List;
  * @param diseaseId the HPO annotation file's id, {@code OMIM:154700} or {@code ORPHA:558}
  * @param postTestProbability 0..1, from the likelihood ratios and a uniform pre-test probability (not normalised to
  *        sum to 1 over the candidates)
- * @param evidence the per-term explanation, strongest for the disease first
+ * @param evidence the per-term explanation, in the order of the patient's terms
+ * @param sameDisease the same disease under its other identifiers further down the ranking (an OMIM entry and its
+ *        exact-match Orphanet entry, through Mondo), shown on this row instead of a row of their own
  */
-public record DifferentialCandidate(int rank, String diseaseId, String name, double postTestProbability, List<TermEvidence> evidence) {
+public record DifferentialCandidate(int rank, String diseaseId, String name, double postTestProbability, List<TermEvidence> evidence,
+		List<Equivalent> sameDisease) {
+
+	/** Another identifier of the same disease, with its own rank and post-test probability. */
+	public record Equivalent(String diseaseId, int rank, double postTestProbability) {
+
+		public String probabilityText() {
+			return TermEvidence.percent(postTestProbability);
+		}
+	}
 
 	public DifferentialCandidate {
 		evidence = List.copyOf(evidence);
+		sameDisease = sameDisease == null ? List.of() : List.copyOf(sameDisease);
 	}
 
 	/** "OMIM" or "ORPHA". */

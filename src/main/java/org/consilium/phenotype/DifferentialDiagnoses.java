@@ -72,7 +72,10 @@ public class DifferentialDiagnoses {
 	public static final int SHOWN = 20;
 
 	/** The engine and its settings, as stored with each ranking. */
-	static final String ENGINE = "consilium-ddx " + DifferentialDiagnosis.Settings.DEFAULT;
+	static final String ENGINE = "consilium-ddx 2 " + DifferentialDiagnosis.Settings.DEFAULT;
+
+	/** The ids of the diseases a ranking may hold, as the annotation file writes them. */
+	private static final java.util.regex.Pattern DISEASE_ID = java.util.regex.Pattern.compile("(OMIM|ORPHA):\\d{1,7}");
 
 	private static final Logger log = LoggerFactory.getLogger(DifferentialDiagnoses.class);
 
@@ -130,13 +133,13 @@ public class DifferentialDiagnoses {
 			latest.ifPresent(s -> audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", s.id()));
 			return latest.map(s -> view(actor, c, s, s.sameInputs(inputs), null)).orElseGet(() -> new DifferentialView(caseId,
 					DifferentialView.Status.HPO_UNAVAILABLE, hpoProblem(), null, null, null, 0, inputs.observed(), inputs.excluded(), List.of(), false,
-					null, false));
+					null, null, false));
 		}
 		if (inputs.observed().isEmpty()) {
 			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
 			return new DifferentialView(caseId, DifferentialView.Status.NO_OBSERVED_TERMS,
 					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
-					inputs.observed(), inputs.excluded(), List.of(), true, null, false);
+					inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
 		String digest = digest(data.get(), inputs);
 		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
@@ -171,9 +174,11 @@ public class DifferentialDiagnoses {
 		requireReviewer(actor, caseId, "ddx.explain");
 		HpoData data = hpo.data().orElseThrow(() -> new HpoUnavailableException(hpoProblem()));
 		String id = diseaseId == null ? "" : diseaseId.strip().toUpperCase(Locale.ROOT);
+		if (!DISEASE_ID.matcher(id).matches()) {
+			throw new InvalidInputException("Name the disease by its OMIM or Orphanet identifier, e.g. OMIM:154700 or ORPHA:558.");
+		}
 		if (!data.isCandidate(id)) {
-			throw new InvalidInputException(id.isEmpty() ? "Name a disease, e.g. OMIM:154700 or ORPHA:558."
-					: id + " is not a disease of " + data.release() + " with phenotype annotations.");
+			throw new InvalidInputException(id + " has no phenotype annotations in the loaded HPO release, so it is not ranked.");
 		}
 		Inputs inputs = inputs(caseId);
 		if (inputs.observed().isEmpty()) {
@@ -225,6 +230,7 @@ public class DifferentialDiagnoses {
 					+ "An administrator downloads the release from " + HpoRelease.DOWNLOAD_PAGE + " and " + HpoRelease.ANNOTATIONS_PAGE
 					+ " and sets consilium.hpo.dir.";
 			case LOADING -> "The HPO release is still loading; reload in a minute.";
+			case READY -> hpo.problem() == null ? "The HPO annotations are still loading; reload in a minute." : hpo.problem();
 			default -> hpo.problem() != null ? hpo.problem() : "The HPO annotations (phenotype.hpoa) could not be read, so no differential diagnosis can be computed.";
 		};
 	}
@@ -303,9 +309,7 @@ public class DifferentialDiagnoses {
 
 	private Stored store(UUID by, UUID caseId, HpoData data, Inputs inputs, String digest) {
 		Ranking ranking = engine(data).rank(inputs.query());
-		List<DifferentialCandidate> top = ranking.top(SHOWN).stream()
-			.map(d -> new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(), d.contributions().stream().map(TermEvidence::of).toList()))
-			.toList();
+		List<DifferentialCandidate> top = distinctDiseases(ranking);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -316,6 +320,42 @@ public class DifferentialDiagnoses {
 					data.candidateCount(), json.writeValueAsString(top))
 			.update();
 		return new Stored(id, now, data.release(), digest, inputs.observed(), inputs.excluded(), data.candidateCount(), top, null);
+	}
+
+	/**
+	 * The first {@value #SHOWN} distinct diseases of the ranking: an OMIM entry and the Orphanet entry that Mondo says is
+	 * the same disease (or the other way round) share one row, under the better-ranked identifier, the other listed
+	 * with its own rank. Without the Mondo crosswalk every identifier has its own row.
+	 */
+	private List<DifferentialCandidate> distinctDiseases(Ranking ranking) {
+		Optional<MondoCrosswalk> crosswalk = mondo.crosswalk();
+		List<RankedDisease> heads = new ArrayList<>();
+		List<Set<String>> sameAs = new ArrayList<>();
+		List<List<DifferentialCandidate.Equivalent>> equivalents = new ArrayList<>();
+		for (RankedDisease d : ranking.diseases()) {
+			if (heads.size() == SHOWN || d.rank() > DifferentialDiagnosis.EXPLAINED) {
+				break;
+			}
+			int row = -1;
+			for (int i = 0; i < heads.size() && row < 0; i++) {
+				row = sameAs.get(i).contains(d.diseaseId()) ? i : -1;
+			}
+			if (row >= 0) {
+				equivalents.get(row).add(new DifferentialCandidate.Equivalent(d.diseaseId(), d.rank(), d.postTestProbability()));
+				continue;
+			}
+			heads.add(d);
+			sameAs.add(crosswalk.map(c -> c.candidatesFor(DiagnosisCodeSystem.of(d.diseaseId().substring(0, d.diseaseId().indexOf(':'))),
+					d.diseaseId())).orElse(Set.of()));
+			equivalents.add(new ArrayList<>());
+		}
+		List<DifferentialCandidate> rows = new ArrayList<>();
+		for (int i = 0; i < heads.size(); i++) {
+			RankedDisease d = heads.get(i);
+			rows.add(new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(),
+					d.contributions().stream().map(TermEvidence::of).toList(), equivalents.get(i)));
+		}
+		return rows;
 	}
 
 	/** A PostgreSQL array literal of HPO ids (which hold no quotes, commas or braces). */
@@ -330,6 +370,7 @@ public class DifferentialDiagnoses {
 	 */
 	private DifferentialView view(Actor actor, OpinionRequestView c, Stored stored, boolean current, HpoData data) {
 		SubmittedDiagnosisRank submitted = null;
+		String submittedProblem = null;
 		if (!c.firstOpinionBlinded()) {
 			submitted = stored.submitted();
 			if (submitted == null && data != null) {
@@ -339,11 +380,15 @@ public class DifferentialDiagnoses {
 						WHERE id = ? AND submitted_check IS NULL""")
 					.params(json.writeValueAsString(submitted), Timestamp.from(clock.instant()), actor.userId(), stored.id()).update();
 			}
+			if (submitted == null) {
+				submittedProblem = "How the first opinion's diagnosis ranks cannot be worked out now: " + hpoProblem();
+			}
 		}
-		boolean mayCopy = actor.userId().equals(c.specialistId()) && REVIEWING.contains(c.status()) && !c.firstOpinionBlinded();
+		boolean mayCopy = current && actor.userId().equals(c.specialistId()) && REVIEWING.contains(c.status()) && !c.firstOpinionBlinded();
 		return new DifferentialView(c.id(), DifferentialView.Status.RANKED, current ? null
 				: "The phenotype changed since this ranking and it cannot be recomputed now: " + hpoProblem(), stored.id(), stored.computedAt(),
-				stored.release(), stored.candidateCount(), stored.observed(), stored.excluded(), stored.candidates(), current, submitted, mayCopy);
+				stored.release(), stored.candidateCount(), stored.observed(), stored.excluded(), stored.candidates(), current, submitted, submittedProblem,
+				mayCopy);
 	}
 
 	private SubmittedDiagnosisRank submitted(OpinionRequestView c, HpoData data, Inputs inputs) {

@@ -17,12 +17,13 @@ import java.util.UUID;
  * @param observed the observed HPO ids it was computed from, and {@code excluded} the excluded ones
  * @param candidates the top {@value DifferentialDiagnoses#SHOWN}, best first
  * @param current false when the phenotype changed since and the ranking could not be recomputed (HPO release not loaded)
- * @param submitted how the first opinion's diagnosis ranks; null while the first opinion is hidden from this specialist
+ * @param submitted how the first opinion's diagnosis ranks; null while the first opinion is hidden from this specialist,
+ *        or when it cannot be worked out now ({@code submittedProblem} then says why)
  * @param mayCopy whether this specialist may copy a candidate into their written opinion now
  */
 public record DifferentialView(UUID caseId, Status status, String problem, UUID rankingId, Instant computedAt, String hpoRelease,
 		int candidateCount, List<String> observed, List<String> excluded, List<DifferentialCandidate> candidates, boolean current,
-		SubmittedDiagnosisRank submitted, boolean mayCopy) {
+		SubmittedDiagnosisRank submitted, String submittedProblem, boolean mayCopy) {
 
 	/** Whether a ranking can be shown. */
 	public enum Status {

@@ -2,6 +2,7 @@ package org.consilium.phenotype;
 
 import java.util.Locale;
 
+import org.consilium.ddx.DifferentialDiagnosis;
 import org.consilium.ddx.MatchKind;
 import org.consilium.ddx.TermContribution;
 
@@ -19,6 +20,9 @@ import org.consilium.ddx.TermContribution;
 public record TermEvidence(String hpoId, String label, boolean excluded, MatchKind kind, String annotationId, String annotationLabel,
 		double annotationFrequency, double likelihoodRatio, String explanation) {
 
+	/** How far one absent sign can argue against a disease ({@link DifferentialDiagnosis.Settings#excludedTermFloor()}). */
+	static final double EXCLUDED_FLOOR = DifferentialDiagnosis.Settings.DEFAULT.excludedTermFloor();
+
 	static TermEvidence of(TermContribution t) {
 		return new TermEvidence(t.hpoId(), t.label(), t.excluded(), t.kind(), t.diseaseAnnotationId(), t.diseaseAnnotationLabel(),
 				t.annotationFrequency(), t.likelihoodRatio(), explain(t));
@@ -31,7 +35,10 @@ public record TermEvidence(String hpoId, String label, boolean excluded, MatchKi
 
 	/** The likelihood ratio as the page shows it, e.g. "× 12" or "× 0.10". */
 	public String ratioText() {
-		double r = likelihoodRatio;
+		return ratio(likelihoodRatio);
+	}
+
+	private static String ratio(double r) {
 		return "× " + (r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : r >= 1 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%.2f", r));
 	}
 
@@ -43,11 +50,13 @@ public record TermEvidence(String hpoId, String label, boolean excluded, MatchKi
 			case EXACT -> "The disease shows this term" + frequency + ".";
 			case DISEASE_TERM_MORE_SPECIFIC -> "The disease shows a more specific term, " + matched + frequency + ".";
 			case PATIENT_TERM_MORE_SPECIFIC -> "The disease shows a broader term, " + matched + frequency + ".";
-			case COMMON_ANCESTOR -> "Related only through a common broader term to the disease's " + matched + ".";
+			case COMMON_ANCESTOR -> t.likelihoodRatio() >= 1 ? "Partly explained: it falls under the same broader term as the disease's " + matched + "."
+					: "Hardly explained: it shares only a broad term with the disease's " + matched + ".";
 			case UNRELATED -> "The disease does not explain this term.";
 			case CONTRADICTED -> "The disease is annotated as not showing this term.";
-			case EXCLUDED_BUT_EXPECTED -> "Absent in the patient, but the disease shows it" + frequency + ".";
-			case EXCLUDED_NOT_EXPECTED -> "Absent in the patient, as expected for the disease.";
+			case EXCLUDED_BUT_EXPECTED -> "Absent in the patient, but the disease shows it" + frequency + "."
+					+ (1 - t.annotationFrequency() < EXCLUDED_FLOOR ? " One absent sign counts at most " + ratio(EXCLUDED_FLOOR) + " against a disease." : "");
+			case EXCLUDED_NOT_EXPECTED -> "Absent in the patient; the disease's annotations do not mention it.";
 		};
 	}
 

@@ -205,10 +205,15 @@ class LikelihoodRatioRulesTests {
 	}
 
 	@Test
-	void thePostTestProbabilityIsThePreTestOddsTimesTheLikelihoodRatios() {
-		RankedDisease d2 = engine.rank(PhenotypeQuery.observed(FOCAL)).find(D2).orElseThrow();
-		double odds = (1.0 / 3) * (0.895 / background(0.895)); // pre-test probability 1/4
-		assertThat(d2.postTestProbability()).isCloseTo(odds / (1 + odds), within(1e-5));
+	void thePostTestProbabilityIsBayesRuleOverTheCandidates() {
+		Ranking ranking = engine.rank(PhenotypeQuery.observed(FOCAL));
+		assertThat(ranking.diseases().stream().mapToDouble(RankedDisease::postTestProbability).sum()).isCloseTo(1.0, within(1e-9));
+		RankedDisease d2 = ranking.find(D2).orElseThrow();
+		double lr = 0.895 / background(0.895);
+		assertThat(d2.log10LikelihoodRatio()).isCloseTo(Math.log10(lr), within(1e-5));
+		// uniform pre-test probability 1/4: P(D2 | focal) = LR(D2) / sum of the four likelihood ratios
+		double sum = ranking.diseases().stream().mapToDouble(d -> Math.pow(10, d.log10LikelihoodRatio())).sum();
+		assertThat(d2.postTestProbability()).isCloseTo(lr / sum, within(1e-5));
 	}
 
 	@Test
