@@ -137,8 +137,13 @@ public class PhenotypeManagement {
 	/**
 	 * Adds one term.
 	 *
-	 * @throws InvalidInputException (422) for an id that is not a current phenotypic abnormality, an onset that is not an
-	 *         onset term or ISO 8601 period, or a term the phenotype already holds
+	 * @throws InvalidInputException (422, problem type {@code invalid-input}) for an id that is not a current term below
+	 *         Phenotypic abnormality (the root HP:0000118 itself is too general), an onset that is not a term below
+	 *         Onset or an ISO 8601 period, a term the phenotype already holds, or a term that contradicts the phenotype:
+	 *         excluding a term while it or one of its descendants is observed, or observing a term while one of its
+	 *         ancestors is excluded (the message names both terms). An observed general term with an excluded more
+	 *         specific one is fine. Phenopacket imports are not checked this way: {@link #importPhenopacket} takes the
+	 *         file as given
 	 */
 	public PhenotypicFeatureView addFeature(Actor actor, UUID caseId, AddPhenotypicFeature command) {
 		checkMayEdit(actor, caseId, "phenotype.feature.add");
@@ -153,6 +158,7 @@ public class PhenotypeManagement {
 			if (present) {
 				throw new InvalidInputException(term.label() + " (" + term.id() + ") is already in the phenotype; remove it first to change it.");
 			}
+			checkConsistent(terms, caseId, term, command.excluded());
 			UUID featureId = UUID.randomUUID();
 			Instant now = clock.instant();
 			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.userId(), now, featureId);
@@ -239,6 +245,44 @@ public class PhenotypeManagement {
 			throw new InvalidInputException("Age at onset '" + onsetAge.strip() + "' is not an ISO 8601 period: write P3Y for 3 years, P1Y6M for 18 months, P10D for 10 days.");
 		}
 		return new Onset(term == null ? null : term.id(), term == null ? null : term.label(), age, null, null);
+	}
+
+	/**
+	 * Refuses a term that contradicts the case's current terms: an excluded term must not be an ancestor of (or equal to)
+	 * an observed one, since "no abnormal finger morphology" denies "arachnodactyly"; for the same reason an observed
+	 * term must not have an excluded ancestor.
+	 */
+	private void checkConsistent(HpoTerms terms, UUID caseId, HpoTerm term, boolean excluded) {
+		List<HpoTerm> others = jdbc.sql("SELECT hpo_id, label FROM phenotype.phenotypic_feature WHERE case_id = ? AND excluded = ? AND voided_at IS NULL")
+			.params(caseId, !excluded)
+			.query((rs, n) -> new HpoTerm(rs.getString("hpo_id"), rs.getString("label")))
+			.list();
+		if (others.isEmpty()) {
+			return;
+		}
+		if (excluded) {
+			for (HpoTerm observed : others) {
+				String id = terms.find(observed.id(), Branch.PHENOTYPIC_ABNORMALITY).map(HpoTerm::id).orElse(observed.id());
+				if (id.equals(term.id()) || terms.ancestors(id).contains(term.id())) {
+					throw new InvalidInputException(named(term) + " cannot be excluded: " + named(observed) + " is observed, and it is a kind of "
+							+ term.label() + ". Remove " + observed.label() + " first if it was recorded by mistake.");
+				}
+			}
+		}
+		else {
+			var ancestors = terms.ancestors(term.id());
+			for (HpoTerm absent : others) {
+				String id = terms.find(absent.id(), Branch.PHENOTYPIC_ABNORMALITY).map(HpoTerm::id).orElse(absent.id());
+				if (id.equals(term.id()) || ancestors.contains(id)) {
+					throw new InvalidInputException(named(term) + " cannot be observed: " + named(absent) + " is excluded, and " + term.label()
+							+ " is a kind of it. Remove the exclusion of " + absent.label() + " first if it was recorded by mistake.");
+				}
+			}
+		}
+	}
+
+	private static String named(HpoTerm term) {
+		return term.label() + " (" + term.id() + ")";
 	}
 
 	private void insert(List<PhenopacketReader.Feature> features, UUID caseId, UUID importId, UUID by, Instant at, UUID singleId) {
