@@ -142,4 +142,19 @@ class PhenotypeConsistencyTests {
 		phenotype.addFeature(patient, other, new AddPhenotypicFeature(ARACHNODACTYLY, true, null, null));
 		assertThat(terms(patient, other)).containsExactly(ABNORMAL_FINGER_MORPHOLOGY + " observed", ARACHNODACTYLY + " excluded");
 	}
+
+	@Test
+	void theHiddenDeadlinesHeadingStaysAnH3InsideTheStatusSectionsOfTheCaseAndTriagePages() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		UUID caseId = newCase(patient);
+		intake.submit(patient, caseId);
+		for (var page : List.of(get("/cases/{id}", caseId).with(authentication(TestAccounts.authentication(patient))),
+				get("/cases/{id}/triage", caseId).with(authentication(TestAccounts.authentication(coordinator))))) {
+			mvc.perform(page)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<h3 class=\"visually-hidden\">Deadlines</h3>")))
+				.andExpect(content().string(not(containsString("<h2 class=\"visually-hidden\">Deadlines</h2>"))));
+		}
+	}
 }
