@@ -7,9 +7,12 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,7 @@ import org.consilium.ddx.HpoTerms;
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.TermSuggestion;
 import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
@@ -65,9 +69,12 @@ public class PhenotypeManagement {
 
 	private final Clock clock;
 
+	private final IdentityManagement identity;
+
 	PhenotypeManagement(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, JdbcTemplate batch, HpoRelease hpo,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IdentityManagement identity) {
 		this.intake = intake;
+		this.identity = identity;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -96,8 +103,9 @@ public class PhenotypeManagement {
 			.query((rs, n) -> new PhenotypicFeatureView(rs.getObject("id", UUID.class), rs.getString("hpo_id"), rs.getString("label"),
 					rs.getBoolean("excluded"), new Onset(rs.getString("onset_hpo_id"), rs.getString("onset_label"), rs.getString("onset_age"),
 							(Integer) rs.getObject("onset_gestational_weeks"), (Integer) rs.getObject("onset_gestational_days")),
-					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant()))
+					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant(), null))
 			.list().stream()
+			.map(withName(new HashMap<>()))
 			.sorted(Comparator.comparing(PhenotypicFeatureView::excluded).thenComparing(f -> f.label().toLowerCase(java.util.Locale.ROOT))
 				.thenComparing(PhenotypicFeatureView::hpoId))
 			.toList();
@@ -110,6 +118,17 @@ public class PhenotypeManagement {
 			.param(caseId).query(PhenopacketImportView.class).optional().orElse(null);
 		audit.success(actor.userId(), actor.role().name(), "phenotype.read", caseId, "Phenotype", caseId);
 		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability());
+	}
+
+	/** Fills in who recorded each term, asking identity once per account. */
+	private UnaryOperator<PhenotypicFeatureView> withName(Map<UUID, String> names) {
+		return f -> new PhenotypicFeatureView(f.id(), f.hpoId(), f.label(), f.excluded(), f.onset(), f.importId(), f.addedBy(), f.addedAt(),
+				names.computeIfAbsent(f.addedBy(), this::nameOf));
+	}
+
+	/** The display name of an account; "Consilium" for the system actor ({@link Actor#SYSTEM}), which has no account. */
+	private String nameOf(UUID userId) {
+		return Actor.SYSTEM.userId().equals(userId) ? Actor.SYSTEM.displayName() : identity.displayName(userId);
 	}
 
 	/** Whether the HPO release is loaded, for pages that show the phenotype. */
@@ -164,7 +183,8 @@ public class PhenotypeManagement {
 			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.userId(), now, featureId);
 			audit.success(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", featureId);
 			events.publishEvent(new PhenotypeChanged(caseId, now));
-			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now);
+			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now,
+					nameOf(actor.userId()));
 		});
 	}
 

@@ -144,6 +144,33 @@ class PhenotypeConsistencyTests {
 	}
 
 	@Test
+	void theTableSaysWhenAndByWhomEachTermWasRecorded() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		PhenotypicFeatureView added = phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		assertThat(added.addedByName()).isEqualTo(patient.displayName());
+		// a term recorded by the system (no account): "Consilium"
+		jdbc.sql("""
+				INSERT INTO phenotype.phenotypic_feature (id, case_id, hpo_id, label, excluded, added_by, added_at)
+				VALUES (?, ?, 'HP:0004322', 'Short stature', false, ?, ?)""")
+			.params(UUID.randomUUID(), caseId, Actor.SYSTEM.userId(), Timestamp.from(Instant.parse("2025-03-04T10:00:00Z"))).update();
+
+		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId, PhenotypicFeatureView::addedByName)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("HP:0001250", patient.displayName()),
+					org.assertj.core.groups.Tuple.tuple("HP:0004322", "Consilium"));
+		var auth = authentication(TestAccounts.authentication(patient));
+		mvc.perform(get("/cases/{id}/phenotype", caseId).with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<th scope=\"col\">Recorded</th>")))
+			.andExpect(content().string(containsString("by <span>" + patient.displayName() + "</span>")))
+			.andExpect(content().string(containsString("<time datetime=\"2025-03-04T10:00:00Z\">4 March 2025</time>\n        by <span>Consilium</span>")));
+		mvc.perform(get("/api/cases/{id}/phenotype", caseId).with(auth))
+			.andExpect(jsonPath("$.features[0].addedBy").value(patient.userId().toString()))
+			.andExpect(jsonPath("$.features[0].addedByName").value(patient.displayName()))
+			.andExpect(jsonPath("$.features[1].addedByName").value("Consilium"));
+	}
+
+	@Test
 	void theHiddenDeadlinesHeadingStaysAnH3InsideTheStatusSectionsOfTheCaseAndTriagePages() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
