@@ -171,6 +171,61 @@ class PhenotypeConsistencyTests {
 	}
 
 	@Test
+	void editedInTheReviewWorkspaceThePhenotypeLeadsBackThereWithItsMessage() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		Actor specialist = accounts.create(Role.SPECIALIST);
+		UUID caseId = newCase(patient);
+		intake.submit(patient, caseId);
+		intake.startTriage(coordinator, caseId);
+		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		intake.acceptAssignment(specialist, caseId);
+		var auth = authentication(TestAccounts.authentication(specialist));
+		String hidden = "<input type=\"hidden\" name=\"returnTo\" value=\"review\">";
+
+		// loaded by the workspace: the forms say so; loaded anywhere else (or not by htmx): they do not
+		mvc.perform(get("/cases/{id}/phenotype", caseId).header("HX-Request", "true")
+				.header("HX-Current-URL", "http://localhost/cases/" + caseId + "/review").with(auth))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(hidden)));
+		for (String elsewhere : List.of("http://localhost/cases/" + caseId + "/phenotype", "http://localhost/cases/" + caseId + "/review/extra",
+				"http://localhost/cases/" + UUID.randomUUID() + "/review", "not a url")) {
+			mvc.perform(get("/cases/{id}/phenotype", caseId).header("HX-Request", "true").header("HX-Current-URL", elsewhere).with(auth))
+				.andExpect(status().isOk()).andExpect(content().string(not(containsString("returnTo"))));
+		}
+		mvc.perform(get("/cases/{id}/phenotype", caseId).with(auth)).andExpect(content().string(not(containsString("returnTo"))));
+
+		MvcResult added = mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "Seizure (HP:0001250)").param("returnTo", "review")
+				.with(auth).with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + caseId + "/review#phenotype-outcome"))
+			.andExpect(flash().attribute("phenotypeMessage", "Added Seizure (HP:0001250) as observed."))
+			.andReturn();
+		mvc.perform(get("/cases/{id}/review", caseId).flashAttrs(added.getFlashMap()).with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<div id=\"phenotype-outcome\">\n    <div class=\"notice success\" role=\"status\"><p>Added Seizure (HP:0001250) as observed.</p>")))
+			// the hidden "Deadlines" heading follows the H1 as an H2 (no jump from H1 to H3)
+			.andExpect(content().string(containsString("<h2 class=\"visually-hidden\">Deadlines</h2>")))
+			.andExpect(content().string(not(containsString("<h3 class=\"visually-hidden\">Deadlines</h3>"))));
+
+		MvcResult refused = mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:0000118").param("returnTo", "review")
+				.with(auth).with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + caseId + "/review#phenotype-outcome"))
+			.andReturn();
+		mvc.perform(get("/cases/{id}/review", caseId).flashAttrs(refused.getFlashMap()).with(auth))
+			.andExpect(content().string(containsString("<div class=\"notice warning\" role=\"alert\"><p>Phenotypic abnormality (HP:0000118) is too general")));
+
+		UUID seizure = phenotype.phenotype(specialist, caseId).features().get(0).id();
+		mvc.perform(post("/cases/{id}/phenotype/features/{f}/remove", caseId, seizure).param("returnTo", "review").with(auth).with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + caseId + "/review#phenotype-outcome"))
+			.andExpect(flash().attribute("phenotypeMessage", "Removed the term."));
+
+		// only "review" is honoured; anything else goes to the phenotype page, as without returnTo
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:0001263").param("returnTo", "https://example.org/")
+				.with(auth).with(csrf()))
+			.andExpect(redirectedUrl("/cases/" + caseId + "/phenotype"))
+			.andExpect(flash().attribute("message", "Added Global developmental delay (HP:0001263) as observed."));
+	}
+
+	@Test
 	void theHiddenDeadlinesHeadingStaysAnH3InsideTheStatusSectionsOfTheCaseAndTriagePages() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
