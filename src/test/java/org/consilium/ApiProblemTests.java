@@ -62,6 +62,17 @@ class ApiProblemTests {
 	}
 
 	@Test
+	void aRequestWithoutBodyIsToldSoWithoutJavaSignatures() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unreadable-body\"",
+				"\"detail\":\"The request has no body; send a JSON object.\"").doesNotContain("java.", "public ", "org.consilium");
+	}
+
+	@Test
 	void aMalformedCaseIdIsNotFoundOnPagesAndApi() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		MvcResult page = mvc.perform(get("/cases/not-a-uuid").accept(MediaType.TEXT_HTML)

@@ -1,13 +1,17 @@
 package org.consilium.ddx;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.monarchinitiative.phenol.ontology.data.MinimalOntology;
@@ -17,8 +21,9 @@ import org.monarchinitiative.phenol.ontology.data.TermSynonym;
 
 /**
  * The terms of one HPO release that a patient's phenotype may use, for term search and for checking entered or
- * imported ids: the subtree of Phenotypic abnormality (HP:0000118) for phenotypic features and the subtree of Onset
- * (HP:0003674) for their onset, each with its label and synonyms (https://hpo.jax.org/data/ontology).
+ * imported ids: the terms below Phenotypic abnormality (HP:0000118) for phenotypic features and the terms below Onset
+ * (HP:0003674) for their onset, each with its label and synonyms (https://hpo.jax.org/data/ontology). The two roots
+ * themselves say nothing about a patient and belong to neither branch ({@link #rejection} calls them too general).
  * <p>
  * Ids resolve to the current term: a primary id, an alternative id ({@code alt_id}) of a current term, or an obsolete
  * id through its {@code replaced_by} (IAO:0100001). Obsolete terms without replacement and ids of other release
@@ -51,6 +56,8 @@ public final class HpoTerms {
 
 	private static final Pattern HPO_ID = Pattern.compile("HP:\\d{7}");
 
+	private static final String[] NO_PARENTS = {};
+
 	private final String version;
 
 	/** Every current HPO term by primary id (also outside the branches, for messages). */
@@ -59,15 +66,19 @@ public final class HpoTerms {
 	/** Alternative and obsolete-with-replacement ids to the primary id. */
 	private final Map<String, String> redirects;
 
+	/** Primary id to the primary ids of its direct {@code is_a} parents (current terms only). */
+	private final Map<String, String[]> parents;
+
 	private final Map<String, Branch> branchOf;
 
 	private final Map<Branch, Index> indexes;
 
-	private HpoTerms(String version, Map<String, HpoTerm> terms, Map<String, String> redirects, Map<String, Branch> branchOf,
-			Map<Branch, Index> indexes) {
+	private HpoTerms(String version, Map<String, HpoTerm> terms, Map<String, String> redirects, Map<String, String[]> parents,
+			Map<String, Branch> branchOf, Map<Branch, Index> indexes) {
 		this.version = version;
 		this.terms = terms;
 		this.redirects = redirects;
+		this.parents = parents;
 		this.branchOf = branchOf;
 		this.indexes = indexes;
 	}
@@ -95,19 +106,32 @@ public final class HpoTerms {
 				redirects.putIfAbsent(obsolete, target);
 			}
 		});
+		Map<String, String[]> parents = new HashMap<>();
+		for (String id : terms.keySet()) {
+			List<String> up = new ArrayList<>();
+			for (TermId parent : hpo.graph().getParents(TermId.of(id), false)) {
+				if (terms.containsKey(parent.getValue())) {
+					up.add(parent.getValue());
+				}
+			}
+			if (!up.isEmpty()) {
+				parents.put(id, up.toArray(String[]::new));
+			}
+		}
 		Map<String, Branch> branchOf = new HashMap<>();
 		Map<Branch, Index> indexes = new java.util.EnumMap<>(Branch.class);
 		for (Branch branch : Branch.values()) {
+			// the root itself is not a member: "Phenotypic abnormality" or "Onset" says nothing about a patient
 			TermId root = TermId.of(branch.root);
 			List<Term> members = new ArrayList<>();
-			hpo.termForTermId(root).ifPresent(members::add);
 			for (TermId t : hpo.graph().getDescendants(root, false)) {
 				hpo.termForTermId(t).filter(term -> !term.isObsolete()).ifPresent(members::add);
 			}
 			members.forEach(term -> branchOf.put(term.id().getValue(), branch));
 			indexes.put(branch, Index.of(members, terms));
 		}
-		return new HpoTerms(hpo.version().orElse("unknown"), Map.copyOf(terms), Map.copyOf(redirects), Map.copyOf(branchOf), indexes);
+		return new HpoTerms(hpo.version().orElse("unknown"), Map.copyOf(terms), Map.copyOf(redirects), Map.copyOf(parents), Map.copyOf(branchOf),
+				indexes);
 	}
 
 	/** The release date of the ontology, e.g. {@code 2025-05-06}. */
@@ -127,7 +151,8 @@ public final class HpoTerms {
 
 	/**
 	 * The current term for an id of the branch, following alternative ids and {@code replaced_by}; empty for an id
-	 * that is not in this release, obsolete without replacement, or outside the branch.
+	 * that is not in this release, obsolete without replacement, outside the branch, or the branch's root itself
+	 * (HP:0000118, HP:0003674).
 	 */
 	public Optional<HpoTerm> find(String id, Branch branch) {
 		if (id == null) {
@@ -148,7 +173,34 @@ public final class HpoTerms {
 		if (term == null) {
 			return shown + " is not a current term of the " + acknowledgement() + " (unknown, or obsolete without replacement).";
 		}
+		if (primary.equals(branch.root)) {
+			return term.label() + " (" + primary + ") is too general: choose a more specific term.";
+		}
 		return shown + " (" + term.label() + ") is not " + branch.description + " (not below " + branch.root + ").";
+	}
+
+	/**
+	 * The primary ids of all ancestors of a term along {@code is_a}, up to the ontology's root (HP:0000001), without the
+	 * term itself. The id may be an alternative or replaced id ({@link #find} resolves it the same way); an unknown id
+	 * answers an empty set. Used to keep a phenotype consistent: a term cannot be observed while one of its ancestors is
+	 * excluded.
+	 */
+	public Set<String> ancestors(String id) {
+		if (id == null) {
+			return Set.of();
+		}
+		String primary = redirects.getOrDefault(id.strip(), id.strip());
+		Set<String> found = new HashSet<>();
+		Deque<String> todo = new ArrayDeque<>();
+		todo.push(primary);
+		while (!todo.isEmpty()) {
+			for (String parent : parents.getOrDefault(todo.pop(), NO_PARENTS)) {
+				if (found.add(parent)) {
+					todo.push(parent);
+				}
+			}
+		}
+		return Set.copyOf(found);
 	}
 
 	/**

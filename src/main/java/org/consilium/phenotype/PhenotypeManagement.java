@@ -7,9 +7,12 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,7 @@ import org.consilium.ddx.HpoTerms;
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.TermSuggestion;
 import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
@@ -65,9 +69,12 @@ public class PhenotypeManagement {
 
 	private final Clock clock;
 
+	private final IdentityManagement identity;
+
 	PhenotypeManagement(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, JdbcTemplate batch, HpoRelease hpo,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IdentityManagement identity) {
 		this.intake = intake;
+		this.identity = identity;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -96,8 +103,9 @@ public class PhenotypeManagement {
 			.query((rs, n) -> new PhenotypicFeatureView(rs.getObject("id", UUID.class), rs.getString("hpo_id"), rs.getString("label"),
 					rs.getBoolean("excluded"), new Onset(rs.getString("onset_hpo_id"), rs.getString("onset_label"), rs.getString("onset_age"),
 							(Integer) rs.getObject("onset_gestational_weeks"), (Integer) rs.getObject("onset_gestational_days")),
-					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant()))
+					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant(), null))
 			.list().stream()
+			.map(withName(new HashMap<>()))
 			.sorted(Comparator.comparing(PhenotypicFeatureView::excluded).thenComparing(f -> f.label().toLowerCase(java.util.Locale.ROOT))
 				.thenComparing(PhenotypicFeatureView::hpoId))
 			.toList();
@@ -110,6 +118,17 @@ public class PhenotypeManagement {
 			.param(caseId).query(PhenopacketImportView.class).optional().orElse(null);
 		audit.success(actor.userId(), actor.role().name(), "phenotype.read", caseId, "Phenotype", caseId);
 		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability());
+	}
+
+	/** Fills in who recorded each term, asking identity once per account. */
+	private UnaryOperator<PhenotypicFeatureView> withName(Map<UUID, String> names) {
+		return f -> new PhenotypicFeatureView(f.id(), f.hpoId(), f.label(), f.excluded(), f.onset(), f.importId(), f.addedBy(), f.addedAt(),
+				names.computeIfAbsent(f.addedBy(), this::nameOf));
+	}
+
+	/** The display name of an account; "Consilium" for the system actor ({@link Actor#SYSTEM}), which has no account. */
+	private String nameOf(UUID userId) {
+		return Actor.SYSTEM.userId().equals(userId) ? Actor.SYSTEM.displayName() : identity.displayName(userId);
 	}
 
 	/** Whether the HPO release is loaded, for pages that show the phenotype. */
@@ -137,8 +156,13 @@ public class PhenotypeManagement {
 	/**
 	 * Adds one term.
 	 *
-	 * @throws InvalidInputException (422) for an id that is not a current phenotypic abnormality, an onset that is not an
-	 *         onset term or ISO 8601 period, or a term the phenotype already holds
+	 * @throws InvalidInputException (422, problem type {@code invalid-input}) for an id that is not a current term below
+	 *         Phenotypic abnormality (the root HP:0000118 itself is too general), an onset that is not a term below
+	 *         Onset or an ISO 8601 period, a term the phenotype already holds, or a term that contradicts the phenotype:
+	 *         excluding a term while it or one of its descendants is observed, or observing a term while one of its
+	 *         ancestors is excluded (the message names both terms). An observed general term with an excluded more
+	 *         specific one is fine. Phenopacket imports are not checked this way: {@link #importPhenopacket} takes the
+	 *         file as given
 	 */
 	public PhenotypicFeatureView addFeature(Actor actor, UUID caseId, AddPhenotypicFeature command) {
 		checkMayEdit(actor, caseId, "phenotype.feature.add");
@@ -153,12 +177,14 @@ public class PhenotypeManagement {
 			if (present) {
 				throw new InvalidInputException(term.label() + " (" + term.id() + ") is already in the phenotype; remove it first to change it.");
 			}
+			checkConsistent(terms, caseId, term, command.excluded());
 			UUID featureId = UUID.randomUUID();
 			Instant now = clock.instant();
 			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.userId(), now, featureId);
 			audit.success(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", featureId);
 			events.publishEvent(new PhenotypeChanged(caseId, now));
-			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now);
+			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now,
+					nameOf(actor.userId()));
 		});
 	}
 
@@ -239,6 +265,44 @@ public class PhenotypeManagement {
 			throw new InvalidInputException("Age at onset '" + onsetAge.strip() + "' is not an ISO 8601 period: write P3Y for 3 years, P1Y6M for 18 months, P10D for 10 days.");
 		}
 		return new Onset(term == null ? null : term.id(), term == null ? null : term.label(), age, null, null);
+	}
+
+	/**
+	 * Refuses a term that contradicts the case's current terms: an excluded term must not be an ancestor of (or equal to)
+	 * an observed one, since "no abnormal finger morphology" denies "arachnodactyly"; for the same reason an observed
+	 * term must not have an excluded ancestor.
+	 */
+	private void checkConsistent(HpoTerms terms, UUID caseId, HpoTerm term, boolean excluded) {
+		List<HpoTerm> others = jdbc.sql("SELECT hpo_id, label FROM phenotype.phenotypic_feature WHERE case_id = ? AND excluded = ? AND voided_at IS NULL")
+			.params(caseId, !excluded)
+			.query((rs, n) -> new HpoTerm(rs.getString("hpo_id"), rs.getString("label")))
+			.list();
+		if (others.isEmpty()) {
+			return;
+		}
+		if (excluded) {
+			for (HpoTerm observed : others) {
+				String id = terms.find(observed.id(), Branch.PHENOTYPIC_ABNORMALITY).map(HpoTerm::id).orElse(observed.id());
+				if (id.equals(term.id()) || terms.ancestors(id).contains(term.id())) {
+					throw new InvalidInputException(named(term) + " cannot be excluded: " + named(observed) + " is observed, and it is a kind of "
+							+ term.label() + ". Remove " + observed.label() + " first if it was recorded by mistake.");
+				}
+			}
+		}
+		else {
+			var ancestors = terms.ancestors(term.id());
+			for (HpoTerm absent : others) {
+				String id = terms.find(absent.id(), Branch.PHENOTYPIC_ABNORMALITY).map(HpoTerm::id).orElse(absent.id());
+				if (id.equals(term.id()) || ancestors.contains(id)) {
+					throw new InvalidInputException(named(term) + " cannot be observed: " + named(absent) + " is excluded, and " + term.label()
+							+ " is a kind of it. Remove the exclusion of " + absent.label() + " first if it was recorded by mistake.");
+				}
+			}
+		}
+	}
+
+	private static String named(HpoTerm term) {
+		return term.label() + " (" + term.id() + ")";
 	}
 
 	private void insert(List<PhenopacketReader.Feature> features, UUID caseId, UUID importId, UUID by, Instant at, UUID singleId) {

@@ -2,7 +2,8 @@
  * The case's phenotype (issue #3, "records you can trust"): Human Phenotype Ontology terms below Phenotypic
  * abnormality (HP:0000118), each observed or excluded, with an optional onset (an HPO onset term below HP:0003674, or
  * an age as an ISO 8601 period, as GA4GH Phenopackets v2 allow), entered one by one or imported from a phenopacket
- * (https://phenopacket-schema.readthedocs.io/en/latest/phenotype.html) together with its diagnosis.
+ * (https://phenopacket-schema.readthedocs.io/en/latest/phenotype.html) together with its diagnosis. Terms entered one
+ * by one must not contradict each other (no excluded ancestor of an observed term); an import is taken as given.
  * <p>
  * Who may change it: whoever may add records to the case ({@code RecordsManagement.mayAddRecords}: the patient, their
  * referring physician and coordinators while the case is open for records), and the assigned specialist while

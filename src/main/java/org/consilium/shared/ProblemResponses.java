@@ -51,17 +51,26 @@ class ProblemResponses {
 		return handle(new InvalidInputException("The value of '" + e.getName() + "' is not valid."), request, response);
 	}
 
-	/** A JSON body that cannot be read: say what is wrong (property, position), not only "Failed to read request". */
+	/**
+	 * A JSON body that cannot be read: 400, problem type {@code unreadable-body}, saying what is wrong (property,
+	 * position), not only "Failed to read request". A request without a body gets "The request has no body; send a JSON
+	 * object."; Spring's own messages (which name the handler's Java method) are never passed on.
+	 */
 	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
 	Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request,
 			HttpServletResponse response) {
+		if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+				.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request has no body; send a JSON object."));
+		}
 		Throwable cause = e.getMostSpecificCause();
-		String why = cause == null || cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+		// without an underlying parser error, the exception's own message is Spring's and may name the Java method
+		String why = cause == null || cause == e || cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
 		if (why.length() > 300) {
 			why = why.substring(0, 300) + "…";
 		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body could not be read. " + why));
+			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", ("The request body could not be read. " + why).strip()));
 	}
 
 	static ProblemDetail detail(HttpStatus status, String type, String message) {

@@ -91,6 +91,30 @@ class HpoTermsTests {
 	}
 
 	@Test
+	void theBranchRootsAreTooGeneralToBeChosenOrOffered() {
+		assertThat(terms.find("HP:0000118", Branch.PHENOTYPIC_ABNORMALITY)).isEmpty();
+		assertThat(terms.rejection("HP:0000118", Branch.PHENOTYPIC_ABNORMALITY))
+			.isEqualTo("Phenotypic abnormality (HP:0000118) is too general: choose a more specific term.");
+		assertThat(terms.search("phenotypic abnormality", Branch.PHENOTYPIC_ABNORMALITY, 50)).extracting(s -> s.term().id()).doesNotContain("HP:0000118");
+		assertThat(terms.search("HP:0000118", Branch.PHENOTYPIC_ABNORMALITY, 5)).isEmpty();
+		assertThat(terms.find("HP:0003674", Branch.ONSET)).isEmpty();
+		assertThat(terms.rejection("HP:0003674", Branch.ONSET)).isEqualTo("Onset (HP:0003674) is too general: choose a more specific term.");
+		assertThat(terms.search("onset", Branch.ONSET, 50)).extracting(s -> s.term().id()).doesNotContain("HP:0003674").isNotEmpty();
+		// the terms right below stay
+		assertThat(terms.find("HP:0000707", Branch.PHENOTYPIC_ABNORMALITY)).map(HpoTerm::label).hasValue("Abnormality of the nervous system");
+	}
+
+	@Test
+	void ancestorsFollowIsAUpToTheRoot() {
+		// Arachnodactyly HP:0001166 is_a Long fingers HP:0100807 is_a Abnormal finger morphology HP:0001167
+		assertThat(terms.ancestors("HP:0001166")).contains("HP:0001167", "HP:0000118", "HP:0000001").doesNotContain("HP:0001166");
+		assertThat(terms.ancestors("HP:0001167")).doesNotContain("HP:0001166");
+		assertThat(terms.ancestors("HP:0000057")).as("a replaced id answers its replacement's ancestors").isEqualTo(terms.ancestors("HP:0008665"));
+		assertThat(terms.ancestors("HP:9999999")).isEmpty();
+		assertThat(terms.ancestors("HP:0000001")).isEmpty();
+	}
+
+	@Test
 	void resolvesAlternativeAndReplacedIdsAndExplainsRejections() {
 		assertThat(terms.find("HP:0001250", Branch.PHENOTYPIC_ABNORMALITY)).hasValue(new HpoTerm("HP:0001250", "Seizure"));
 		assertThat(terms.find("HP:0000057", Branch.PHENOTYPIC_ABNORMALITY)).map(HpoTerm::id).hasValue("HP:0008665");

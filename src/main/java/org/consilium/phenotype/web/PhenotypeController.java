@@ -1,6 +1,9 @@
 package org.consilium.phenotype.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,11 +34,20 @@ import org.consilium.shared.NotFoundException;
  * {@code HX-Request}), or as a page of its own. Term suggestions fill a {@code datalist} as the user types
  * ({@code GET /cases/{id}/phenotype/terms}); adding, removing and importing post and redirect back to the page, with
  * the outcome as a flash message.
+ * <p>
+ * Loaded into the specialist's review workspace ({@code HX-Current-URL} is {@code /cases/{id}/review}), the section's
+ * forms carry {@code returnTo=review}, and the posts then redirect back to the workspace
+ * ({@code /cases/{id}/review#phenotype-outcome}) with the outcome as the flash attributes {@code phenotypeMessage} or
+ * {@code phenotypeError}, which the workspace shows right above the section (the section itself is fetched by a second
+ * request, which would not see a flash attribute). Any other {@code returnTo} is ignored.
  */
 @Controller
 class PhenotypeController {
 
 	private static final Pattern HPO_ID = Pattern.compile("HP:\\d{7}", Pattern.CASE_INSENSITIVE);
+
+	/** The only {@code returnTo} value honoured: back to the case's review workspace. */
+	static final String REVIEW = "review";
 
 	private final PhenotypeManagement phenotype;
 
@@ -44,9 +56,41 @@ class PhenotypeController {
 	}
 
 	@GetMapping("/cases/{id}/phenotype")
-	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			@RequestHeader(value = "HX-Current-URL", required = false) String currentUrl, HttpServletRequest request) {
 		model.addAttribute("p", phenotype.phenotype(Actor.current(), id));
+		if (htmx != null && isReviewWorkspace(currentUrl, request.getContextPath() + "/cases/" + id + "/review")) {
+			model.addAttribute("returnTo", REVIEW);
+		}
 		return htmx != null ? "phenotype/phenotype :: section" : "phenotype/phenotype";
+	}
+
+	/** Whether the page that loaded the section is exactly the case's review workspace (query and fragment aside). */
+	private static boolean isReviewWorkspace(String currentUrl, String workspacePath) {
+		if (currentUrl == null || currentUrl.isBlank()) {
+			return false;
+		}
+		try {
+			return workspacePath.equals(URI.create(currentUrl.strip()).getPath());
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Where a post goes back to, with its outcome: the review workspace for {@code returnTo=review}, else the phenotype
+	 * page.
+	 */
+	private static String back(UUID caseId, String returnTo, RedirectAttributes redirect, String message, String error) {
+		boolean review = REVIEW.equals(returnTo);
+		if (message != null) {
+			redirect.addFlashAttribute(review ? "phenotypeMessage" : "message", message);
+		}
+		if (error != null) {
+			redirect.addFlashAttribute(review ? "phenotypeError" : "error", error);
+		}
+		return review ? "redirect:/cases/" + caseId + "/review#phenotype-outcome" : "redirect:/cases/" + caseId + "/phenotype";
 	}
 
 	/** Options for the term field's datalist: {@code term} (phenotypic abnormality) or {@code onsetTerm} (onset). */
@@ -60,53 +104,55 @@ class PhenotypeController {
 
 	@PostMapping("/cases/{id}/phenotype/features")
 	String add(@PathVariable UUID id, @RequestParam(defaultValue = "") String term, @RequestParam(defaultValue = "observed") String status,
-			@RequestParam(defaultValue = "") String onsetTerm, @RequestParam(defaultValue = "") String onsetAge, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String onsetTerm, @RequestParam(defaultValue = "") String onsetAge,
+			@RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		try {
 			String hpoId = idOf(actor, id, term, Branch.PHENOTYPIC_ABNORMALITY, "Choose a term from the suggestions, or type its HPO id (HP:0001250).");
 			String onsetId = onsetTerm.isBlank() ? null : idOf(actor, id, onsetTerm, Branch.ONSET, "Choose an onset from the suggestions, or leave it empty.");
 			var added = phenotype.addFeature(actor, id, new AddPhenotypicFeature(hpoId, "excluded".equals(status), onsetId, onsetAge));
-			redirect.addFlashAttribute("message", "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed."));
+			return back(id, returnTo, redirect, "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed."), null);
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (ConsiliumProblem e) {
-			redirect.addFlashAttribute("error", e.getMessage());
 			redirect.addFlashAttribute("term", term);
+			return back(id, returnTo, redirect, null, e.getMessage());
 		}
-		return "redirect:/cases/" + id + "/phenotype";
 	}
 
 	@PostMapping("/cases/{id}/phenotype/features/{featureId}/remove")
-	String remove(@PathVariable UUID id, @PathVariable UUID featureId, RedirectAttributes redirect) {
+	String remove(@PathVariable UUID id, @PathVariable UUID featureId, @RequestParam(defaultValue = "") String returnTo,
+			RedirectAttributes redirect) {
 		try {
-			phenotype.removeFeature(Actor.current(), id, featureId, "removed on the phenotype page");
-			redirect.addFlashAttribute("message", "Removed the term.");
+			phenotype.removeFeature(Actor.current(), id, featureId,
+					REVIEW.equals(returnTo) ? "removed in the review workspace" : "removed on the phenotype page");
+			return back(id, returnTo, redirect, "Removed the term.", null);
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (ConsiliumProblem e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			return back(id, returnTo, redirect, null, e.getMessage());
 		}
-		return "redirect:/cases/" + id + "/phenotype";
 	}
 
 	@PostMapping("/cases/{id}/phenotype/phenopackets")
-	String importPhenopacket(@PathVariable UUID id, @RequestParam("phenopacket") MultipartFile file, RedirectAttributes redirect) throws IOException {
+	String importPhenopacket(@PathVariable UUID id, @RequestParam("phenopacket") MultipartFile file, @RequestParam(defaultValue = "") String returnTo,
+			RedirectAttributes redirect) throws IOException {
 		try {
 			var imported = phenotype.importPhenopacket(Actor.current(), id, file.getBytes());
-			redirect.addFlashAttribute("message", "Imported " + imported.observed() + " observed and " + imported.excluded() + " excluded terms of phenopacket "
-					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."));
+			return back(id, returnTo, redirect, "Imported " + imported.observed() + " observed and " + imported.excluded() + " excluded terms of phenopacket "
+					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."),
+					null);
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (ConsiliumProblem e) {
-			redirect.addFlashAttribute("error", e.getMessage());
+			return back(id, returnTo, redirect, null, e.getMessage());
 		}
-		return "redirect:/cases/" + id + "/phenotype";
 	}
 
 	/** The HPO id in the text ("Seizure (HP:0001250)", "HP:0001250"), else the term whose name is exactly the text. */
