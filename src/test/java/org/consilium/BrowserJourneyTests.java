@@ -423,7 +423,7 @@ class BrowserJourneyTests {
 		type(By.id("impression-text"), "Connective tissue disorder; the signs fit Marfan syndrome.");
 		click(By.xpath("//button[normalize-space()='Record my impression']"));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("differential-submitted")));
-		assertThat(driver.findElement(By.id("differential-submitted")).getText()).contains("(ICD-10-CM Q87.4) maps to", "ranked");
+		assertThat(driver.findElement(By.id("differential-submitted")).getText()).contains("(ICD-10-CM Q87.4) maps to Marfan syndrome (OMIM:154700, ORPHA:558), best ranked", "together");
 		WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#differential-candidates [data-copy-diagnosis]")));
 		String name = copy.getAttribute("data-text");
 		String code = copy.getAttribute("data-code");
