@@ -82,7 +82,7 @@ class SecurityConfiguration {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/actuator/health", "/api/openapi", "/api/openapi/**", "/about/emergency")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")

@@ -240,6 +240,13 @@ public class PhenotypeManagement {
 		});
 	}
 
+	/** The oldest age at onset accepted: above the longest documented human life span (122 years). */
+	static final int MAX_ONSET_YEARS = 125;
+
+	private static double yearsOf(Period p) {
+		return p.getYears() + p.getMonths() / 12.0 + p.getDays() / 365.25;
+	}
+
 	/** Whether the text is an ISO 8601 period of years, months, weeks and days ({@code P3Y}, {@code P1Y6M}, {@code P10D}), not negative. */
 	static boolean isIsoPeriod(String text) {
 		if (text == null || !text.matches("P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?")) {
@@ -262,7 +269,11 @@ public class PhenotypeManagement {
 		}
 		String age = onsetAge == null || onsetAge.isBlank() ? null : onsetAge.strip().toUpperCase(java.util.Locale.ROOT);
 		if (age != null && !isIsoPeriod(age)) {
-			throw new InvalidInputException("Age at onset '" + onsetAge.strip() + "' is not an ISO 8601 period: write P3Y for 3 years, P1Y6M for 18 months, P10D for 10 days.");
+			String shown = onsetAge.strip().length() > 20 ? onsetAge.strip().substring(0, 20) + "…" : onsetAge.strip();
+			throw new InvalidInputException("Age at onset '" + shown + "' is not an ISO 8601 period: write P3Y for 3 years, P1Y6M for 18 months, P10D for 10 days.");
+		}
+		if (age != null && yearsOf(Period.parse(age)) > MAX_ONSET_YEARS) {
+			throw new InvalidInputException("Age at onset " + age + " is more than " + MAX_ONSET_YEARS + " years; check the value.");
 		}
 		return new Onset(term == null ? null : term.id(), term == null ? null : term.label(), age, null, null);
 	}

@@ -125,11 +125,15 @@ class PhenotypeManagementTests {
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Onset").hasMessageContaining("not an onset term");
 		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "3 years")))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO 8601");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "P300Y")))
+			.isInstanceOf(InvalidInputException.class).hasMessage("Age at onset P300Y is more than 125 years; check the value.");
+		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "x".repeat(5000))))
+			.isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Age at onset 'xxxxxxxxxxxxxxxxxxxx…' is not");
 		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", true, null, null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("already in the phenotype");
 
 		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
-		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(5);
+		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(7);
 	}
 
 	@Test
