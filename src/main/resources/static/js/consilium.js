@@ -15,9 +15,12 @@ document.addEventListener('click', function (event) {
   var form = document.querySelector('#opinion form');
   if (!form) { say('Open your written opinion to copy a diagnosis into it.'); return; }
   var texts = form.querySelectorAll('input[id^="dx-text-"]');
+  // the same disease under any of its identifiers on this row (OMIM and Orphanet), e.g. "ORPHA:558 OMIM:154700"
+  var same = (button.dataset.same || (button.dataset.system + ':' + button.dataset.code)).split(' ');
   for (var i = 0; i < texts.length; i++) {
     var code = form.querySelector('#dx-code-' + i);
-    if (code && code.value.trim() === button.dataset.code && form.querySelector('#dx-system-' + i).value === button.dataset.system) {
+    var system = form.querySelector('#dx-system-' + i);
+    if (code && system && same.indexOf(system.value + ':' + code.value.trim().replace(/^(OMIM|ORPHA):/i, '')) >= 0) {
       say(button.dataset.text + ' is already diagnosis ' + (i + 1) + ' of your opinion.');
       return;
     }

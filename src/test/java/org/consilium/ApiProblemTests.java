@@ -1,5 +1,7 @@
 package org.consilium;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -59,6 +61,18 @@ class ApiProblemTests {
 			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unreadable-body\"", "reason");
+	}
+
+	@Test
+	void aBodyOfTheWrongShapeOrWithAnUnknownFieldIsToldSoWithoutJavaTypeNames() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		for (String body : List.of("[]", "{\"reason\":\"x\",\"foo\":1}", "{\"reason\":")) {
+			MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body)
+				.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(body).isEqualTo(400);
+			assertThat(result.getResponse().getContentAsString()).as(body).contains("\"code\":\"unreadable-body\"")
+				.doesNotContain("org.consilium", "java.", "$", "`");
+		}
 	}
 
 	@Test

@@ -43,4 +43,20 @@ public record DifferentialCandidate(int rank, String diseaseId, String name, dou
 	public String probabilityText() {
 		return TermEvidence.percent(postTestProbability);
 	}
+
+	/** The post-test probability of the disease under all its identifiers on this row, summed (at most 1). */
+	public double diseaseProbability() {
+		return Math.min(1.0, postTestProbability + sameDisease.stream().mapToDouble(Equivalent::postTestProbability).sum());
+	}
+
+	public String diseaseProbabilityText() {
+		return TermEvidence.percent(diseaseProbability());
+	}
+
+	/** This row's identifiers, space-separated, e.g. {@code ORPHA:558 OMIM:154700}. */
+	public String allIds() {
+		StringBuilder ids = new StringBuilder(diseaseId);
+		sameDisease.forEach(e -> ids.append(' ').append(e.diseaseId()));
+		return ids.toString();
+	}
 }

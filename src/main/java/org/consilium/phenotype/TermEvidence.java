@@ -44,8 +44,10 @@ public record TermEvidence(String hpoId, String label, boolean excluded, MatchKi
 
 	private static String explain(TermContribution t) {
 		String matched = t.diseaseAnnotationLabel() == null ? "" : t.diseaseAnnotationLabel() + " (" + t.diseaseAnnotationId() + ")";
-		// the annotation file leaves most frequencies out, which reads as 1: only a stated share is worth saying
-		String frequency = t.annotationFrequency() > 0 && t.annotationFrequency() < 0.995 ? " in about " + percent(t.annotationFrequency()) + " of patients" : "";
+		// the annotation file leaves most frequencies out, which counts as 1 (present in every patient): say so
+		String frequency = t.annotationFrequency() <= 0 ? ""
+				: t.annotationFrequency() < 0.995 ? " in about " + percent(t.annotationFrequency()) + " of patients"
+						: " (counted as present in every patient: the annotations give no lower frequency)";
 		return switch (t.kind()) {
 			case EXACT -> "The disease shows this term" + frequency + ".";
 			case DISEASE_TERM_MORE_SPECIFIC -> "The disease shows a more specific term, " + matched + frequency + ".";
@@ -55,7 +57,7 @@ public record TermEvidence(String hpoId, String label, boolean excluded, MatchKi
 			case UNRELATED -> "The disease does not explain this term.";
 			case CONTRADICTED -> "The disease is annotated as not showing this term.";
 			case EXCLUDED_BUT_EXPECTED -> "Absent in the patient, but the disease shows it" + frequency + "."
-					+ (1 - t.annotationFrequency() < EXCLUDED_FLOOR ? " One absent sign counts at most " + ratio(EXCLUDED_FLOOR) + " against a disease." : "");
+					+ (1 - t.annotationFrequency() < EXCLUDED_FLOOR ? " The weight of one absent sign against a disease is capped." : "");
 			case EXCLUDED_NOT_EXPECTED -> "Absent in the patient; the disease's annotations do not mention it.";
 		};
 	}

@@ -66,11 +66,29 @@ class ProblemResponses {
 		Throwable cause = e.getMostSpecificCause();
 		// without an underlying parser error, the exception's own message is Spring's and may name the Java method
 		String why = cause == null || cause == e || cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
-		if (why.length() > 300) {
-			why = why.substring(0, 300) + "…";
-		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", ("The request body could not be read. " + why).strip()));
+			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", ("The request body could not be read. " + plain(why)).strip()));
+	}
+
+	private static final java.util.regex.Pattern UNKNOWN_PROPERTY = java.util.regex.Pattern.compile("Unrecognized (?:property|field) \"([^\"]{1,80})\"");
+
+	private static final java.util.regex.Pattern WRONG_SHAPE = java.util.regex.Pattern.compile("Cannot deserialize value of type .* from (\\w+) value");
+
+	/**
+	 * The parser's first line without Java type names: an unknown field is named, a body of the wrong shape (an array
+	 * where an object belongs) is said so, anything else loses its {@code (class ...)} and backticked type names.
+	 */
+	static String plain(String why) {
+		java.util.regex.Matcher unknown = UNKNOWN_PROPERTY.matcher(why);
+		if (unknown.find()) {
+			return "Unknown field '" + unknown.group(1) + "'.";
+		}
+		java.util.regex.Matcher shape = WRONG_SHAPE.matcher(why);
+		if (shape.find()) {
+			return "A value has the wrong JSON type (" + shape.group(1).toLowerCase(java.util.Locale.ROOT) + " where something else belongs).";
+		}
+		String cleaned = why.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[^`]*`", "a value").replaceAll("\\s+", " ").strip();
+		return cleaned.length() > 300 ? cleaned.substring(0, 300) + "…" : cleaned;
 	}
 
 	static ProblemDetail detail(HttpStatus status, String type, String message) {

@@ -276,6 +276,13 @@ class DifferentialDiagnosesTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"diseaseId\":\"OMIM:230800\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(MARFAN_SIGNS.size()));
+		mvc.perform(post("/api/cases/{id}/differential/explanations", r.caseId()).with(specialist).header("X-CSRF-TOKEN", "made-up")
+				.contentType(MediaType.APPLICATION_JSON).content("{\"diseaseId\":\"OMIM:230800\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/cases/{id}/differential/explanations", r.caseId()).with(specialist).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("[]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(not(containsString("org.consilium"))));
 		mvc.perform(get("/api/cases/{id}/differential", r.caseId()).with(authentication(TestAccounts.authentication(r.patient()))))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type", containsString("forbidden-action")));
