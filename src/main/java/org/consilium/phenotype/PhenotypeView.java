@@ -10,7 +10,9 @@ import java.util.UUID;
  * @param phenopacket the last phenopacket imported, with its diagnosis, or null
  * @param mayEdit whether this user may add, remove or import terms now
  * @param hpo the state of the HPO release, for the page's notices and acknowledgement
+ * @param contradictions one sentence per excluded term that an observed term contradicts (possible after a
+ *        phenopacket import), empty when none
  */
 public record PhenotypeView(UUID caseId, List<PhenotypicFeatureView> features, PhenopacketImportView phenopacket, boolean mayEdit,
-		HpoAvailability hpo) {
+		HpoAvailability hpo, List<String> contradictions) {
 }

@@ -141,6 +141,22 @@ class PhenotypeConsistencyTests {
 		phenotype.addFeature(patient, other, new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, false, null, null));
 		phenotype.addFeature(patient, other, new AddPhenotypicFeature(ARACHNODACTYLY, true, null, null));
 		assertThat(terms(patient, other)).containsExactly(ABNORMAL_FINGER_MORPHOLOGY + " observed", ARACHNODACTYLY + " excluded");
+		assertThat(phenotype.phenotype(patient, other).contradictions()).isEmpty();
+	}
+
+	@Test
+	void aPublishedPhenopacketThatContradictsItselfIsImportedAndItsContradictionShown() throws Exception {
+		// a published case that records Atrial septal defect (HP:0001631) as absent and a kind of it as present
+		java.nio.file.Path file = PhenotypeManagementTests.PHENOPACKETS.resolve("SOX17/PMID_35618278_I_3.json");
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.importPhenopacket(patient, caseId, java.nio.file.Files.readAllBytes(file));
+
+		List<String> contradictions = phenotype.phenotype(patient, caseId).contradictions();
+		assertThat(contradictions).isNotEmpty().allMatch(m -> m.contains("(HP:0001631) is recorded as absent, yet"));
+		mvc.perform(get("/cases/{id}/phenotype", caseId).with(authentication(TestAccounts.authentication(patient))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"phenotype-contradictions\"")));
 	}
 
 	@Test
