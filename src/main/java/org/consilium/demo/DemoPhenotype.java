@@ -86,7 +86,7 @@ class DemoPhenotype {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Demo: the rare-disease case's phenotype could not be added: {}", ex.getMessage());
+			log.warn("Demo: the rare-disease case's phenotype could not be added: {}", ex.getClass().getSimpleName());
 		}
 	}
 }

@@ -345,8 +345,7 @@ public class DifferentialDiagnoses {
 				continue;
 			}
 			heads.add(d);
-			sameAs.add(crosswalk.map(c -> c.candidatesFor(DiagnosisCodeSystem.of(d.diseaseId().substring(0, d.diseaseId().indexOf(':'))),
-					d.diseaseId())).orElse(Set.of()));
+			sameAs.add(crosswalk.map(c -> c.equivalents(d.diseaseId())).orElse(Set.of()));
 			equivalents.add(new ArrayList<>());
 		}
 		List<DifferentialCandidate> rows = new ArrayList<>();
@@ -398,15 +397,9 @@ public class DifferentialDiagnoses {
 			return SubmittedDiagnosisRank.notRankable(systemLabel, code.isEmpty() ? null : code, "The first opinion gave no coded diagnosis.");
 		}
 		DiagnosisCodeSystem system = DiagnosisCodeSystem.of(c.firstDiagnosisSystem().uri());
-		Optional<MondoCrosswalk> crosswalk = mondo.crosswalk();
-		Set<String> ids;
-		if (crosswalk.isPresent()) {
-			ids = crosswalk.get().candidatesFor(system, code);
-		}
-		else if (system == DiagnosisCodeSystem.OMIM || system == DiagnosisCodeSystem.ORPHA) {
-			ids = Set.of(system.name() + ":" + code.substring(code.indexOf(':') + 1));
-		}
-		else {
+		// without the crosswalk an OMIM or ORPHA code still names itself
+		Set<String> ids = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY).candidatesFor(system, code);
+		if (ids.isEmpty() && mondo.crosswalk().isEmpty()) {
 			return SubmittedDiagnosisRank.notRankable(systemLabel, code, mondo.problem());
 		}
 		DifferentialDiagnosis e = engine(data);

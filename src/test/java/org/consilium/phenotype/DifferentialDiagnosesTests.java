@@ -6,13 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
-import org.consilium.ddx.HpoRelease;
 import org.consilium.ddx.MatchKind;
 import org.consilium.ddx.MondoRelease;
 import org.consilium.identity.Actor;
@@ -20,7 +16,6 @@ import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
 import org.consilium.shared.ForbiddenActionException;
@@ -44,9 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * candidates) and the Mondo crosswalks of {@code ../shared/data}: stored on every phenotype change, shown only to the
  * reviewing specialist, the first opinion's diagnosis ranked only after the independent impression.
  */
-@HpoIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DifferentialDiagnosesTests {
+class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 
 	/** Marfan syndrome's cardinal signs (OMIM:154700, ORPHA:558): arachnodactyly, ectopia lentis, aortic root aneurysm, tall stature. */
 	static final List<String> MARFAN_SIGNS = List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098");
@@ -55,32 +48,13 @@ class DifferentialDiagnosesTests {
 	DifferentialDiagnoses differential;
 
 	@Autowired
-	PhenotypeManagement phenotype;
-
-	@Autowired
-	IntakeManagement intake;
-
-	@Autowired
 	ReviewManagement review;
-
-	@Autowired
-	TestAccounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	HpoRelease release;
 
 	@Autowired
 	MondoRelease mondo;
 
 	@BeforeAll
-	void releasesLoaded() throws InterruptedException {
-		assertThat(release.awaitLoaded(Duration.ofMinutes(5))).isTrue();
+	void annotationsAndMondoLoaded() {
 		assertThat(release.data()).isPresent();
 		assertThat(mondo.awaitLoaded(Duration.ofMinutes(2))).isTrue();
 		assertThat(mondo.crosswalk()).isPresent();

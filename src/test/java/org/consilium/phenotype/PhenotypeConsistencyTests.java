@@ -1,26 +1,17 @@
 package org.consilium.phenotype;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import org.consilium.ddx.HpoRelease;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.InvalidInputException;
 
@@ -43,41 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The phenotype stays meaningful (no root terms, no contradictions), says who recorded each term, and, edited from the
  * review workspace, leads back there with its message; on a real PostgreSQL with the real HPO release 2025-05-06.
  */
-@HpoIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PhenotypeConsistencyTests {
+class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 
 	static final String ARACHNODACTYLY = "HP:0001166";
 
 	static final String ABNORMAL_FINGER_MORPHOLOGY = "HP:0001167";
-
-	@Autowired
-	PhenotypeManagement phenotype;
-
-	@Autowired
-	IntakeManagement intake;
-
-	@Autowired
-	TestAccounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	HpoRelease release;
-
-	@BeforeAll
-	void releaseLoaded() throws InterruptedException {
-		assertThat(release.awaitLoaded(Duration.ofMinutes(5))).isTrue();
-	}
-
-	private UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
-	}
 
 	private List<String> terms(Actor actor, UUID caseId) {
 		return phenotype.phenotype(actor, caseId).features().stream().map(f -> f.hpoId() + (f.excluded() ? " excluded" : " observed")).toList();

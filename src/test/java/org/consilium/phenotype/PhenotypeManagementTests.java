@@ -3,27 +3,17 @@ package org.consilium.phenotype;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
-import org.consilium.ddx.HpoRelease;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -44,41 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Entering, removing and importing a case's phenotype on a real PostgreSQL with the real HPO release 2025-05-06. */
-@HpoIntegrationTest
 @RecordApplicationEvents
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PhenotypeManagementTests {
+class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 
 	static final Path PHENOPACKETS = Path.of(System.getProperty("consilium.shared-data", "../shared/data"), "phenopackets");
-
-	@Autowired
-	PhenotypeManagement phenotype;
-
-	@Autowired
-	IntakeManagement intake;
-
-	@Autowired
-	TestAccounts accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	HpoRelease release;
-
-	@BeforeAll
-	void releaseLoaded() throws InterruptedException {
-		assertThat(release.awaitLoaded(Duration.ofMinutes(5))).isTrue();
-		assertThat(release.status()).isEqualTo(HpoRelease.Status.READY);
-	}
-
-	private UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
-	}
 
 	private long audited(UUID caseId, String action, String outcome) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = ? AND outcome = ?").params(caseId, action, outcome)
