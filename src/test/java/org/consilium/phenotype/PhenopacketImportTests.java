@@ -18,9 +18,7 @@ import org.consilium.ddx.HpoTerms;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +49,9 @@ class PhenopacketImportTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	HpoRelease release;
 
 	HpoTerms terms;
@@ -64,8 +65,7 @@ class PhenopacketImportTests {
 	@Test
 	void aSampleOfPhenopacketsImportsExactlyItsTermsOrIsRejectedAndChangesNothing() throws IOException {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		UUID caseId = cases.draft(patient);
 		List<Path> files = PhenopacketFiles.all();
 		Set<String> current = Set.of();
 		int imported = 0;

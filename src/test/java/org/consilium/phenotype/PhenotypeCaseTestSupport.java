@@ -1,7 +1,6 @@
 package org.consilium.phenotype;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +12,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.consilium.ddx.HpoRelease;
 import org.consilium.identity.Actor;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
+import org.consilium.intake.TestCases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +35,9 @@ abstract class PhenotypeCaseTestSupport {
 	TestAccounts accounts;
 
 	@Autowired
+	TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -53,7 +54,6 @@ abstract class PhenotypeCaseTestSupport {
 
 	/** A new draft case of the patient, with no phenotype. */
 	UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		return cases.draft(patient);
 	}
 }

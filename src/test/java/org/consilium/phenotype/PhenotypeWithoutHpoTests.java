@@ -1,6 +1,5 @@
 package org.consilium.phenotype;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,6 +35,9 @@ class PhenotypeWithoutHpoTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	IntakeManagement intake;
 
 	@Autowired
@@ -46,8 +46,7 @@ class PhenotypeWithoutHpoTests {
 	@Test
 	void thePhenotypeSectionTellsPatientsAndStaffWhereToGetTheReleaseAndTermsCannotBeAdded() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		UUID caseId = cases.draft(patient);
 		var auth = authentication(TestAccounts.authentication(patient));
 		assertThat(phenotype.availability().status()).isEqualTo("NOT_CONFIGURED");
 		mvc.perform(get("/cases/{id}/phenotype", caseId).header("HX-Request", "true").with(auth))

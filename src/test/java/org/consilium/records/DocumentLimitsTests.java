@@ -2,7 +2,6 @@ package org.consilium.records;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,9 +14,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +38,11 @@ class DocumentLimitsTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
-	private UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
-	}
 
 	private long documents(UUID caseId) {
 		return jdbc.sql("SELECT count(*) FROM records.document WHERE case_id = ?").param(caseId).query(Long.class).single();
@@ -83,7 +79,7 @@ class DocumentLimitsTests {
 	@Test
 	void anOversizedUploadIsCutOffEarlyAndLeavesNothing() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		EndlessUpload upload = new EndlessUpload();
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "huge.txt", upload)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("larger than 64 KB");
@@ -94,7 +90,7 @@ class DocumentLimitsTests {
 	@Test
 	void aCaseHoldsAtMostTheConfiguredNumberOfDocuments() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		for (int i = 0; i < 3; i++) {
 			records.uploadDocument(patient, caseId, "note" + i + ".txt", new ByteArrayInputStream(text(KB)));
 		}
@@ -106,7 +102,7 @@ class DocumentLimitsTests {
 	@Test
 	void aCaseHoldsAtMostTheConfiguredBytes() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		records.uploadDocument(patient, caseId, "a.txt", new ByteArrayInputStream(text(60 * KB)));
 		records.uploadDocument(patient, caseId, "b.txt", new ByteArrayInputStream(text(60 * KB)));
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "c.txt", new ByteArrayInputStream(text(60 * KB))))
@@ -117,7 +113,7 @@ class DocumentLimitsTests {
 	@Test
 	void anArchiveCountsAgainstTheCaseByItsUncompressedSize() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] zip = TestFiles.zip(Map.of("notes.txt", text(320 * KB)));
 		assertThat(zip.length).as("the archive itself fits the file limit").isLessThan(64 * KB);
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "notes.zip", new ByteArrayInputStream(zip)))

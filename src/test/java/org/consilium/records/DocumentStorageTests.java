@@ -8,7 +8,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,7 @@ import org.consilium.TestDocuments;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +42,9 @@ class DocumentStorageTests {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	org.consilium.intake.TestCases cases;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -73,8 +73,7 @@ class DocumentStorageTests {
 
 	private DocumentView upload() {
 		patient = accounts.create(Role.PATIENT);
-		caseId = intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		caseId = cases.draft(patient);
 		return records.uploadDocument(patient, caseId, "Befund Müller.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 	}
 

@@ -3,7 +3,6 @@ package org.consilium.records;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 
@@ -55,20 +52,19 @@ class FhirImportCaseTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	MockMvc mvc;
 
-	private UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
-	}
 
 	@Test
 	void aSecondImportRefersToTheFirstImportsOrganizationAndPractitionerWithoutStoringThemTwice() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		FhirImportView hospitals = records.importFhirBundle(patient, caseId, "hospitals.json",
 				Files.readAllBytes(SYNTHEA.resolve("hospitalInformation1559319163815.json")));
 		FhirImportView practitioners = records.importFhirBundle(patient, caseId, "practitioners.json",
@@ -93,7 +89,7 @@ class FhirImportCaseTests {
 	@Test
 	void aConditionalReferenceThatNothingInTheCaseMatchesIsRejectedAndStoresNothing() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 
 		assertThatThrownBy(() -> records.importFhirBundle(patient, caseId, "visit.json",
 				visit("Organization?identifier=https://github.com/synthetichealth/synthea|" + HOSPITAL_ID, "Practitioner?identifier=0")
@@ -107,7 +103,7 @@ class FhirImportCaseTests {
 	void aBundleAboutAnotherPatientStopsUntilConfirmedAndTheConfirmationIsAudited() {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = patient; // the one who confirms: on a draft, the patient
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		records.importFhirBundle(patient, caseId, "mine.json", person("Núñez", "María", "1980-02-03").getBytes(StandardCharsets.UTF_8));
 		records.importFhirBundle(patient, caseId, "mine-again.json", person("Nunez", "Maria Elena", "1980-02-03").getBytes(StandardCharsets.UTF_8));
 
@@ -132,7 +128,7 @@ class FhirImportCaseTests {
 	@Test
 	void theApiAnswersWrongPatientAsAProblemAndImportsWhenConfirmed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		records.importFhirBundle(patient, caseId, "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 		String other = person("Roe", "Richard", "1970-01-01");
 
@@ -151,7 +147,7 @@ class FhirImportCaseTests {
 	@Test
 	void thePageImportsInTheBackgroundShowsProgressAndAsksBeforeImportingAnotherPatient() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		records.importFhirBundle(patient, caseId, "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 
 		String job = upload(patient, caseId, person("Roe", "Richard", "1971-01-01"));
@@ -172,8 +168,8 @@ class FhirImportCaseTests {
 	@Test
 	void anImportsProgressIsVisibleOnlyUnderItsOwnCase() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
-		UUID otherCase = newCase(patient);
+		UUID caseId = cases.draft(patient);
+		UUID otherCase = cases.draft(patient);
 		String job = upload(patient, caseId, person("Doe", "Jane", "1970-01-01"));
 
 		assertThat(poll(patient, caseId, job)).contains("Imported 2 entries");
@@ -185,7 +181,7 @@ class FhirImportCaseTests {
 	@Test
 	void aRejectedBackgroundImportShowsItsReasons() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 
 		String job = upload(patient, caseId, "{\"resourceType\":\"Bundle\",\"type\":\"message\"}");
 

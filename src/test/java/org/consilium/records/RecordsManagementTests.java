@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,7 @@ import org.consilium.TestDocuments;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,20 +41,19 @@ class RecordsManagementTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	MockMvc mvc;
 
-	private UUID newCase(Actor patient) {
-		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
-	}
 
 	@Test
 	void aSyntheaBundleBecomesTheCaseSummaryWithEveryRowLinkedToItsSource() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));
 		FhirImportView imported = records.importFhirBundle(patient, caseId, "alberto.json", bundle);
 		String json = new String(bundle, StandardCharsets.UTF_8);
@@ -73,7 +69,7 @@ class RecordsManagementTests {
 	@Test
 	void aRejectedBundleStoresNothingAndSaysWhy() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] bad = Files.readAllBytes(DATA.resolve("fhir-invalid/resources/bad-json-close-3.json"));
 		assertThatThrownBy(() -> records.importFhirBundle(patient, caseId, "bad.json", bad)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("line");
@@ -84,7 +80,7 @@ class RecordsManagementTests {
 	@Test
 	void aPdfIsStoredWithItsChecksumAndReadBackByteForByte() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] pdf = TestDocuments.pdf();
 		DocumentView doc = records.uploadDocument(patient, caseId, "Ärztebrief_Núñez\u202Egnp.pdf", new ByteArrayInputStream(pdf));
 		assertThat(doc.mediaType()).isEqualTo("application/pdf");
@@ -98,7 +94,7 @@ class RecordsManagementTests {
 	@Test
 	void htmlDisguisedAsAPdfIsRejectedWithAClearMessage() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "report.pdf", new ByteArrayInputStream(html)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("HTML page").hasMessageContaining("text/html");
@@ -108,7 +104,7 @@ class RecordsManagementTests {
 	@Test
 	void downloadsCarryTheUtf8NameNosniffAndOpenInlineOnlyForPdfAndImages() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		var auth = authentication(TestAccounts.authentication(patient));
 		byte[] pdfBytes = TestFiles.pdf();
 		DocumentView pdf = records.uploadDocument(patient, caseId, "Ärztebrief_Núñez.pdf", new ByteArrayInputStream(pdfBytes));
@@ -138,7 +134,7 @@ class RecordsManagementTests {
 	@Test
 	void anArchiveIsOneRecordWhoseEntriesAreListedAndEachDownloadable() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
 		files.put("Befunde/Arztbrief.pdf", TestFiles.pdf());
 		files.put("Befunde/CT.dcm", TestFiles.dicom());
@@ -165,7 +161,7 @@ class RecordsManagementTests {
 	@Test
 	void aRejectedArchiveStoresNothingAndNamesTheEntry() {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = newCase(patient);
+		UUID caseId = cases.draft(patient);
 		byte[] zip = TestFiles.zip(java.util.Map.of("../../evil.txt", TestFiles.utf8("x")));
 		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "a.zip", new ByteArrayInputStream(zip)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("'..'");

@@ -1,7 +1,6 @@
 package org.consilium.records;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +15,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.Urgency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +50,9 @@ class VirusScanningTests {
 	TestAccounts accounts;
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -61,8 +61,7 @@ class VirusScanningTests {
 	@Test
 	void theEicarTestFileIsQuarantinedShownAsInfectedAndNeverServed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+		UUID caseId = cases.draft(patient);
 		DocumentView infected = records.uploadDocument(patient, caseId, "eicar.txt", new ByteArrayInputStream(TestFiles.EICAR));
 		DocumentView clean = records.uploadDocument(patient, caseId, "Befund.pdf", new ByteArrayInputStream(TestFiles.pdf()));
 

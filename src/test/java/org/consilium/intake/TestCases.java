@@ -1,0 +1,25 @@
+package org.consilium.intake;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import org.consilium.identity.Actor;
+
+/** Creates real cases for tests through the intake facade. */
+@Component
+public class TestCases {
+
+	private final IntakeManagement intake;
+
+	public TestCases(IntakeManagement intake) {
+		this.intake = intake;
+	}
+
+	/** A new draft case of the patient: a reason, one question, routine urgency, consent to share; no records. */
+	public UUID draft(Actor patient) {
+		return intake.createDraft(patient, null, UUID.randomUUID(),
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+	}
+}
