@@ -10,7 +10,7 @@ import org.springframework.modulith.Modulithic;
 
 /**
  * Consilium: an open-source second medical opinion program, run end to end.
- * The application modules are the top-level packages below this one; {@code ARCHITECTURE.md} describes them.
+ * The application modules are the top-level packages below this one; {@code docs/architecture.md} describes them.
  */
 @Modulithic(sharedModules = "shared")
 @SpringBootApplication

@@ -1,5 +1,9 @@
 package org.consilium;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,10 +43,7 @@ import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.records.DocumentView;
 import org.consilium.records.RecordsManagement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import org.consilium.triage.CaseTriage;
 
 /**
  * For every role, every case-scoped request mapping the application registers (read from the handler mapping, not a
@@ -70,6 +70,9 @@ class AccessPolicyTests {
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	CaseTriage caseTriage;
 
 	@Autowired
 	RecordsManagement records;
@@ -160,8 +163,8 @@ class AccessPolicyTests {
 		UUID panelCase = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, panelCase);
-		intake.startTriage(coordinator, panelCase);
-		intake.assignPanel(coordinator, panelCase, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(member.userId(), other.userId()));
+		caseTriage.startTriage(coordinator, panelCase);
+		caseTriage.assignPanel(coordinator, panelCase, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(member.userId(), other.userId()));
 
 		for (String uri : List.of("/cases/" + panelCase, "/api/cases/" + panelCase + "/panel", "/cases/" + panelCase + "/review")) {
 			assertThat(get(member, uri)).as("member " + uri).isEqualTo(200);

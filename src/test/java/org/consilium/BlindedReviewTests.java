@@ -1,5 +1,11 @@
 package org.consilium;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +29,7 @@ import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.consilium.triage.CaseTriage;
 
 /**
  * Blinded first: until the assigned specialist saves an independent impression, nothing they receive — any page or
@@ -52,6 +53,9 @@ class BlindedReviewTests {
 	IntakeManagement intake;
 
 	@Autowired
+	CaseTriage caseTriage;
+
+	@Autowired
 	ReviewManagement review;
 
 	@Test
@@ -64,8 +68,8 @@ class BlindedReviewTests {
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", diagnosis, CodeSystem.ORPHA, "ORPHA:558",
 				treatment, "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, id);
-		intake.startTriage(coordinator, id);
-		intake.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		caseTriage.startTriage(coordinator, id);
+		caseTriage.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 
 		List<String> bodies = new ArrayList<>();
 		bodies.add(body(mvc.perform(post("/api/cases/{id}/review/accept", id).with(csrf()).with(authentication(TestAccounts.authentication(specialist))))

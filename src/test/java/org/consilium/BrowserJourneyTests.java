@@ -17,11 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.IdentityManagement.CreatedAccount;
-import org.consilium.identity.Role;
-import org.consilium.matching.SpecialistMatching;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +32,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement.CreatedAccount;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.matching.SpecialistMatching;
+import org.consilium.triage.CaseTriage;
 
 /**
  * One journey in real headless Chromium, through the pages only: a patient asks for a second opinion with records, a
@@ -79,6 +81,8 @@ class BrowserJourneyTests {
 	@Autowired
 	org.consilium.intake.IntakeManagement intake;
 
+	@Autowired
+	org.consilium.triage.CaseTriage caseTriage;
 	@Autowired
 	SpecialistMatching matching;
 
@@ -122,6 +126,17 @@ class BrowserJourneyTests {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
 		}
+	}
+
+	/**
+	 * After each journey, every action code the audit trail holds (this context's database) has plain words in the
+	 * catalogue that the patient's access log shows.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void everyStoredActionCodeHasPlainWords(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		java.util.List<String> codes = jdbc.sql("SELECT DISTINCT action FROM audit.audit_event ORDER BY action").query(String.class).list();
+		org.assertj.core.api.Assertions.assertThat(codes).isNotEmpty()
+			.allSatisfy(code -> org.assertj.core.api.Assertions.assertThat(org.consilium.audit.AuditAction.ofCode(code)).as(code).isPresent());
 	}
 
 	@Test
@@ -405,9 +420,9 @@ class BrowserJourneyTests {
 			phenotype.addFeature(asPatient, caseId, new org.consilium.phenotype.AddPhenotypicFeature(sign, false, null, null));
 		}
 		intake.submit(asPatient, caseId);
-		intake.startTriage(asCoordinator, caseId);
-		intake.assign(asCoordinator, caseId, "207SG0201X", org.consilium.intake.Urgency.ROUTINE, asSpecialist.userId());
-		intake.acceptAssignment(asSpecialist, caseId);
+		caseTriage.startTriage(asCoordinator, caseId);
+		caseTriage.assign(asCoordinator, caseId, "207SG0201X", org.consilium.intake.Urgency.ROUTINE, asSpecialist.userId(), "Assigned by the test.");
+		review.acceptAssignment(asSpecialist, caseId);
 
 		firstSignIn(specialist, sp.oneTimePassword(), "a-long-differential-password-" + unique);
 		driver.get(url("/cases/" + caseId + "/review"));

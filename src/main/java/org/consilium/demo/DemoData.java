@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import org.consilium.identity.Actor;
-import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
+import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
@@ -25,6 +25,8 @@ import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.records.RecordsManagement;
+import org.consilium.review.ReviewManagement;
+import org.consilium.triage.CaseTriage;
 
 /**
  * Seeds the demo once: a coordinator, four specialists with directory profiles (three oncologists, one of them at the
@@ -52,13 +54,20 @@ class DemoData implements ApplicationRunner {
 
 	private final IntakeManagement intake;
 
+	private final CaseTriage caseTriage;
+
+	private final ReviewManagement review;
+
 	private final RecordsManagement records;
 
 	private final SpecialistMatching matching;
 
-	DemoData(IdentityManagement identity, IntakeManagement intake, RecordsManagement records, SpecialistMatching matching) {
+	DemoData(IdentityManagement identity, IntakeManagement intake, CaseTriage caseTriage, ReviewManagement review, RecordsManagement records,
+			SpecialistMatching matching) {
 		this.identity = identity;
 		this.intake = intake;
+		this.caseTriage = caseTriage;
+		this.review = review;
 		this.records = records;
 		this.matching = matching;
 	}
@@ -139,8 +148,7 @@ class DemoData implements ApplicationRunner {
 				LocalDate.now().minusDays(20), "Tall since childhood, long fingers, a dislocated lens in the left eye, aortic root 45 mm on echocardiography.",
 				List.of("Is the diagnosis right?", "Can the operation wait?"), Urgency.ROUTINE, true));
 		intake.submit(patientActor, rare.id());
-		intake.startTriage(coordinator, rare.id());
-		intake.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.userId());
-		intake.acceptAssignment(specialist, rare.id());
+		caseTriage.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.userId(), "The demo's rare-disease case goes to its geneticist.");
+		review.acceptAssignment(specialist, rare.id());
 	}
 }

@@ -15,7 +15,8 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.phenotype.AddPhenotypicFeature;
 import org.consilium.phenotype.PhenotypeManagement;
@@ -42,14 +43,17 @@ class DemoPhenotype {
 
 	private final IdentityManagement identity;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
+
+	private final CaseQueries queries;
 
 	private final PhenotypeManagement phenotype;
 
-	DemoPhenotype(HpoRelease hpo, IdentityManagement identity, IntakeManagement intake, PhenotypeManagement phenotype) {
+	DemoPhenotype(HpoRelease hpo, IdentityManagement identity, CaseAccess access, CaseQueries queries, PhenotypeManagement phenotype) {
 		this.hpo = hpo;
 		this.identity = identity;
-		this.intake = intake;
+		this.access = access;
+		this.queries = queries;
 		this.phenotype = phenotype;
 	}
 
@@ -73,8 +77,8 @@ class DemoPhenotype {
 				return;
 			}
 			Actor specialist = new Actor(geneticist.id(), Role.SPECIALIST, geneticist.displayName());
-			for (OpinionRequestView c : intake.myCases(specialist)) {
-				if (phenotype.phenotype(specialist, c.id()).features().isEmpty() && PhenotypeManagement.mayEdit(specialist, c)) {
+			for (OpinionRequestView c : queries.myCases(specialist)) {
+				if (phenotype.phenotype(specialist, c.id()).features().isEmpty() && PhenotypeManagement.mayEdit(specialist, access.requireAccess(specialist, c.id(), "phenotype.update"))) {
 					for (AddPhenotypicFeature sign : SIGNS) {
 						phenotype.addFeature(specialist, c.id(), sign);
 					}

@@ -3,7 +3,7 @@ package org.consilium.intake;
 import org.consilium.identity.Actor;
 
 /**
- * Who may see a case (ARCHITECTURE.md, "Users and roles"): its patient, its referring physician, its assigned
+ * Who may see a case (docs/architecture.md, "Users and roles"): its patient, its referring physician, its assigned
  * specialist and the members of its panel, and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
  * Administrators and everyone else have no relation. A refused access is answered exactly like a missing case.
  */

@@ -7,7 +7,7 @@ import static org.consilium.intake.OpinionRequestStatus.*;
 
 /**
  * The verbs that move a case, each with the states it starts from and the state it leads to
- * (ARCHITECTURE.md, "The case lifecycle"). Any other combination is illegal and answers 409.
+ * (docs/architecture.md, "The case lifecycle"). Any other combination is illegal and answers 409.
  */
 public enum CaseAction {
 	SUBMIT(EnumSet.of(DRAFT), SUBMITTED, "submit"),

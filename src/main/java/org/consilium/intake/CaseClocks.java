@@ -11,7 +11,7 @@ import org.consilium.shared.Pause;
 /**
  * Derives the triage and review clocks of a case from its timeline. Triage runs from the first submission to the first
  * assignment and pauses in AWAITING_RECORDS; review runs from the first assignment to delivery and pauses in
- * AWAITING_PATIENT (ARCHITECTURE.md, "The case lifecycle"). Withdrawal or decline stops both.
+ * AWAITING_PATIENT (docs/architecture.md, "The case lifecycle"). Withdrawal or decline stops both.
  */
 final class CaseClocks {
 

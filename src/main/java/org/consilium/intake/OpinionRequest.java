@@ -210,12 +210,10 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 			throw new InvalidInputException("Before submitting, add " + String.join(", ", missing) + ".");
 		}
 		move(CaseAction.SUBMIT, by, now, null);
-		registerEvent(new OpinionRequestSubmitted(id, urgency.name(), now));
 	}
 
 	void withdraw(UUID by, Instant now) {
 		move(CaseAction.WITHDRAW, by, now, null);
-		registerEvent(new OpinionRequestWithdrawn(id, now));
 	}
 
 	void startTriage(UUID coordinator, Instant now) {

@@ -1,7 +1,7 @@
 package org.consilium.intake;
 
 /**
- * The lifecycle of a case (ARCHITECTURE.md, "The case lifecycle"), each state with its FHIR R4
+ * The lifecycle of a case (docs/architecture.md, "The case lifecycle"), each state with its FHIR R4
  * {@code Task.status} code (http://hl7.org/fhir/R4/valueset-task-status.html).
  */
 public enum OpinionRequestStatus {

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +25,11 @@ import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.Specialty;
 import org.consilium.identity.UserView;
-import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseDeadline;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.PatientLocale;
-import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistRanking.Candidate;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.DeadlineClock;
@@ -45,9 +44,10 @@ import org.consilium.shared.ProgramSettings;
  * The specialist directory and matching. Administrators and coordinators edit any specialist's profile, a specialist
  * their own; every save is validated (an unknown code is named in an {@link InvalidInputException}, 422, and nothing
  * changes) and audited. For a case in triage a coordinator gets the ranked, explained candidates
- * ({@link SpecialistRanking}) and assigns one; choosing someone outside the top {@value SpecialistRanking#TOP} or an
- * ineligible specialist needs a reason, which is stored and audited. Case access is the case's
- * ({@link IntakeManagement#requireAccess}): an unrelated case answers 404 like a missing one.
+ * ({@link SpecialistRanking}); triage assigns one, after {@link #checkChoice} (choosing someone outside the top
+ * {@value SpecialistRanking#TOP} or an ineligible specialist needs a reason), and matching records the decision. Matching
+ * makes no transition of the case. Case access is the case's
+ * ({@link CaseAccess#requireAccess}): an unrelated case answers 404 like a missing one.
  */
 @Service
 @Transactional
@@ -63,7 +63,9 @@ public class SpecialistMatching {
 
 	private final IdentityManagement identity;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
+
+	private final CaseQueries queries;
 
 	private final AuditLog audit;
 
@@ -73,18 +75,17 @@ public class SpecialistMatching {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
 
-	SpecialistMatching(SpecialistDirectory directory, IdentityManagement identity, IntakeManagement intake, AuditLog audit,
-			MondoRelease mondo, ProgramSettings program, Clock clock, ApplicationEventPublisher events) {
+	SpecialistMatching(SpecialistDirectory directory, IdentityManagement identity, CaseAccess access, CaseQueries queries, AuditLog audit,
+			MondoRelease mondo, ProgramSettings program, Clock clock) {
 		this.directory = directory;
 		this.identity = identity;
-		this.intake = intake;
+		this.access = access;
+		this.queries = queries;
 		this.audit = audit;
 		this.mondo = mondo;
 		this.program = program;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	/**
@@ -129,7 +130,7 @@ public class SpecialistMatching {
 		}
 		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
 		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
-		Map<UUID, Integer> load = intake.openAssignmentCounts();
+		Map<UUID, Integer> load = queries.openAssignmentCounts();
 		return specialists.stream().map(s -> new DirectoryEntry(s, profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
 	}
 
@@ -229,48 +230,57 @@ public class SpecialistMatching {
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
 	public Candidates candidates(Actor actor, UUID caseId, String specialtyCode) {
-		OpinionRequestView c = coordinatorAccess(actor, caseId, "matching.rank");
-		Candidates ranked = rank(actor, c, specialtyCode == null || specialtyCode.isBlank() ? c.specialtyCode() : specialtyCode);
+		AccessibleCase c = coordinatorAccess(actor, caseId, "matching.rank");
+		Candidates ranked = rank(c, specialtyCode == null || specialtyCode.isBlank() ? c.specialtyCode() : specialtyCode);
 		audit.success(actor.userId(), actor.role().name(), "matching.rank", caseId, "OpinionRequest", caseId);
 		return ranked;
 	}
 
 	/**
-	 * Completes triage with the chosen specialist ({@link IntakeManagement#assign}, starting triage first when the case
-	 * is only submitted), records where they ranked, and publishes {@link SpecialistAssigned}.
-	 * @param specialtyCode  NUCC code; blank means the specialist's own
-	 * @param overrideReason required (at most {@value #MAX_REASON} characters) when the specialist is not among the top
-	 *                       {@value SpecialistRanking#TOP} eligible ones; ignored otherwise
-	 * @throws InvalidInputException when the specialist is unknown or an override has no reason; nothing changes
+	 * A coordinator's choice of specialist for a case, checked against the ranking: its place in it and the reason
+	 * for an override (choosing someone outside the top {@value SpecialistRanking#TOP} or ineligible), else null.
 	 */
-	public OpinionRequestView assign(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID specialistId, String overrideReason) {
-		OpinionRequestView c = coordinatorAccess(actor, caseId, "matching.assign");
-		UserView chosen = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> {
-			audit.failed(actor.userId(), actor.role().name(), "matching.assign", caseId, "OpinionRequest", caseId);
-			return new InvalidInputException("Choose a specialist from the list.");
-		});
+	public record AssignmentChoice(UUID specialistId, String specialtyCode, RankedSpecialist position, String overrideReason) {
+
+		public boolean isOverride() {
+			return overrideReason != null;
+		}
+	}
+
+	/**
+	 * Checks a coordinator's choice against the case's ranking, without writing anything; triage assigns the case and
+	 * then calls {@link #recordDecision}. {@code specialtyCode} (NUCC) defaults to the specialist's.
+	 * @throws ForbiddenActionException for anyone but a coordinator
+	 * @throws InvalidInputException (problem type {@code invalid-input}, 422) when the specialist does not exist, or is
+	 *         outside the top {@value SpecialistRanking#TOP} or ineligible and no reason (at most {@value #MAX_REASON}
+	 *         characters) is given
+	 */
+	@Transactional(readOnly = true)
+	public AssignmentChoice checkChoice(AccessibleCase c, String specialtyCode, UUID specialistId, String overrideReason) {
+		requireCoordinator(c.actor());
+		UserView chosen = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST)
+			.orElseThrow(() -> new InvalidInputException("Choose a specialist from the list."));
 		String specialty = specialtyCode == null || specialtyCode.isBlank() ? chosen.specialtyCode() : specialtyCode;
-		Candidates ranked = rank(actor, c, specialty);
+		Candidates ranked = rank(c, specialty);
 		RankedSpecialist position = ranked.all().stream().filter(r -> r.specialistId().equals(specialistId)).findFirst().orElseThrow();
 		boolean suggested = ranked.top().contains(position);
 		String reason = suggested || overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
 		if (!suggested && (reason == null || reason.length() > MAX_REASON)) {
-			audit.failed(actor.userId(), actor.role().name(), "matching.override", caseId, "OpinionRequest", caseId);
 			String why = position.eligible() ? "is not among the top " + SpecialistRanking.TOP + " suggestions"
 					: "is not eligible (" + position.reasons().stream().filter(Reason::excludes).map(Reason::text).collect(Collectors.joining(" ")) + ")";
 			throw new InvalidInputException(chosen.displayName() + " " + why + ": give a reason for the override (at most " + MAX_REASON
 					+ " characters).");
 		}
-		if (c.status() == OpinionRequestStatus.SUBMITTED) {
-			intake.startTriage(actor, caseId);
-		}
-		OpinionRequestView assigned = intake.assign(actor, caseId, specialty, urgency, specialistId);
+		return new AssignmentChoice(specialistId, specialty, position, reason);
+	}
+
+	/**
+	 * Stores the decision (the specialist's rank, eligibility and score when chosen, and any override reason) for a
+	 * case triage has just assigned. The triage use case audits the action.
+	 */
+	public void recordDecision(AccessibleCase c, AssignmentChoice choice) {
 		Instant now = clock.instant();
-		directory.recordDecision(caseId, position, specialty, reason, actor.userId(), now);
-		audit.success(actor.userId(), actor.role().name(), reason == null ? "matching.assign" : "matching.override", caseId,
-				"SpecialistAssignment", specialistId);
-		events.publishEvent(new SpecialistAssigned(caseId, specialistId, actor.userId(), reason != null, now));
-		return assigned;
+		directory.recordDecision(c.id(), choice.position(), choice.specialtyCode(), choice.overrideReason(), c.actor().userId(), now);
 	}
 
 	/**
@@ -295,26 +305,33 @@ public class SpecialistMatching {
 		return mondo.awaitCrosswalk(CROSSWALK_WAIT).orElse(MondoCrosswalk.EMPTY);
 	}
 
-	private OpinionRequestView coordinatorAccess(Actor actor, UUID caseId, String action) {
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+	private AccessibleCase coordinatorAccess(Actor actor, UUID caseId, String action) {
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.COORDINATOR)) {
 			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
-			throw new ForbiddenActionException("Only coordinators match specialists to cases.");
 		}
+		requireCoordinator(actor);
 		return c;
 	}
 
-	private Candidates rank(Actor actor, OpinionRequestView c, String specialtyCode) {
-		PatientLocale locale = intake.patientLocale(actor, c.id(), "matching.rank");
+	private static void requireCoordinator(Actor actor) {
+		if (!actor.is(Role.COORDINATOR)) {
+			throw new ForbiddenActionException("Only coordinators match specialists to cases.");
+		}
+	}
+
+	private Candidates rank(AccessibleCase c, String specialtyCode) {
+		PatientLocale locale = queries.patientLocale(c.actor(), c.id(), "matching.rank");
 		Instant now = clock.instant();
-		Instant due = c.reviewClock() != null ? c.reviewClock().dueAt()
+		CaseDeadline reviewClock = queries.view(c).reviewClock();
+		Instant due = reviewClock != null ? reviewClock.dueAt()
 				: DeadlineClock.start("review", now, program.reviewBusinessDays()).dueAt(program.calendar(), now);
 		CaseFacts facts = new CaseFacts(specialtyCode == null || specialtyCode.isBlank() ? null : specialtyCode, diagnosis(c),
 				lenient(locale.preferredLanguage(), LanguageTag::parse), lenient(locale.jurisdiction(), Jurisdiction::parse),
 				c.firstInstitution(), LocalDate.ofInstant(now, program.zone()), LocalDate.ofInstant(due, program.zone()));
 		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
 		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
-		Map<UUID, Integer> load = intake.openAssignmentCounts();
+		Map<UUID, Integer> load = queries.openAssignmentCounts();
 		List<Candidate> candidates = specialists.stream()
 			.map(s -> new Candidate(s.id(), s.displayName(), s.specialtyCode(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
 		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalk(), specialtyNames()).rank(facts, candidates);
@@ -323,7 +340,7 @@ public class SpecialistMatching {
 		return new Candidates(facts, top, others, mondo.status());
 	}
 
-	private static DiseaseCode diagnosis(OpinionRequestView c) {
+	private static DiseaseCode diagnosis(AccessibleCase c) {
 		if (c.firstDiagnosisSystem() == null || c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank()) {
 			return null;
 		}

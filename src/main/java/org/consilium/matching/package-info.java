@@ -33,8 +33,8 @@
  * The coordinator assigns one of the top {@value org.consilium.matching.SpecialistRanking#TOP} with one click, or
  * overrides with a reason that is stored ({@link org.consilium.matching.AssignmentDecision}) and audited.
  *
- * <p>Schema {@code matching}: {@code specialist_profile} with its lists, {@code assignment_decision}. Publishes
- * {@link org.consilium.matching.SpecialistAssigned} (ids and instants only).
+ * <p>Schema {@code matching}: {@code specialist_profile} with its lists, {@code assignment_decision}. Publishes no
+ * events (the assignment is the case's transition, {@link org.consilium.intake.OpinionRequestStatusChanged}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "ddx" })
 package org.consilium.matching;

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseParties;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestStatusChanged;
 import org.consilium.triage.UrgentFindingMarked;
@@ -31,11 +31,11 @@ class CaseNoticeRouting {
 
 	private final Notices notices;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
-	CaseNoticeRouting(Notices notices, IntakeManagement intake) {
+	CaseNoticeRouting(Notices notices, CaseAccess access) {
 		this.notices = notices;
-		this.intake = intake;
+		this.access = access;
 	}
 
 	@EventListener
@@ -51,7 +51,7 @@ class CaseNoticeRouting {
 		if (kind == null) {
 			return;
 		}
-		CaseParties parties = intake.parties(event.opinionRequestId());
+		CaseParties parties = access.parties(event.opinionRequestId());
 		String key = "status:" + event.opinionRequestId() + ":" + event.to() + ":" + event.at().toEpochMilli();
 		notices.notify(kind, event.opinionRequestId(), key, recipients(kind, parties));
 	}

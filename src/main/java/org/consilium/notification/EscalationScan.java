@@ -11,7 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.RunningClock;
 
 /**
@@ -26,7 +26,7 @@ class EscalationScan {
 	/** The thresholds, in percent of the clock's budget. */
 	static final List<Integer> THRESHOLDS = List.of(50, 80, 100);
 
-	private final IntakeManagement intake;
+	private final CaseQueries queries;
 
 	private final Notices notices;
 
@@ -36,8 +36,8 @@ class EscalationScan {
 
 	private final TransactionTemplate transaction;
 
-	EscalationScan(IntakeManagement intake, Notices notices, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
-		this.intake = intake;
+	EscalationScan(CaseQueries queries, Notices notices, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+		this.queries = queries;
 		this.notices = notices;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -54,7 +54,7 @@ class EscalationScan {
 	@Transactional
 	public int scan() {
 		int written = 0;
-		for (RunningClock running : intake.runningClocks()) {
+		for (RunningClock running : queries.runningClocks()) {
 			for (int threshold : THRESHOLDS) {
 				if (running.usedFraction() * 100 < threshold) {
 					break;

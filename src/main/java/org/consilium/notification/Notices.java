@@ -16,8 +16,8 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseParties;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.NotFoundException;
 
@@ -39,15 +39,15 @@ public class Notices {
 
 	private final IdentityManagement identity;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final Clock clock;
 
-	Notices(JdbcClient jdbc, Outbox outbox, IdentityManagement identity, IntakeManagement intake, Clock clock) {
+	Notices(JdbcClient jdbc, Outbox outbox, IdentityManagement identity, CaseAccess access, Clock clock) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.identity = identity;
-		this.intake = intake;
+		this.access = access;
 		this.clock = clock;
 	}
 
@@ -82,13 +82,13 @@ public class Notices {
 	/** The case's coordinator: the one who claimed it, or every coordinator while it is unclaimed. */
 	@Transactional(readOnly = true)
 	public Set<UUID> coordinatorsOf(UUID caseId) {
-		return coordinators(intake.parties(caseId).coordinatorId());
+		return coordinators(access.parties(caseId).coordinatorId());
 	}
 
 	/** The patient of a case and, as the one who acts for them, the referring physician if any. */
 	@Transactional(readOnly = true)
 	public Set<UUID> patientSideOf(UUID caseId) {
-		CaseParties parties = intake.parties(caseId);
+		CaseParties parties = access.parties(caseId);
 		Set<UUID> ids = new LinkedHashSet<>();
 		ids.add(parties.patientId());
 		if (parties.referrerId() != null) {

@@ -17,9 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseLifecycle;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
+import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
 import org.consilium.shared.ForbiddenActionException;
@@ -29,7 +32,7 @@ import org.consilium.shared.NotFoundException;
 
 /**
  * The delivered opinion's use cases. Every method takes the acting user and first asks
- * {@link IntakeManagement#requireAccess} (or {@code read}): a case the actor has no relation to throws
+ * {@link CaseAccess#requireAccess} (or {@code read}): a case the actor has no relation to throws
  * {@link NotFoundException} ({@code not-found}, 404, audited as DENIED), as does an opinion not (yet) visible to the
  * reader. A related actor whose role cannot act gets {@link ForbiddenActionException} ({@code forbidden-action}, 403);
  * a case in the wrong state gets {@link IllegalTransitionException} ({@code illegal-transition}, 409); bad input, a
@@ -40,9 +43,15 @@ import org.consilium.shared.NotFoundException;
 @Transactional
 public class OpinionManagement {
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
+
+	private final CaseQueries queries;
+
+	private final CaseLifecycle lifecycle;
 
 	private final ReviewManagement review;
+
+	private final PanelReview panels;
 
 	private final JdbcClient jdbc;
 
@@ -50,9 +59,12 @@ public class OpinionManagement {
 
 	private final Clock clock;
 
-	OpinionManagement(IntakeManagement intake, ReviewManagement review, JdbcClient jdbc, AuditLog audit, Clock clock) {
-		this.intake = intake;
+	OpinionManagement(CaseAccess access, CaseQueries queries, CaseLifecycle lifecycle, ReviewManagement review, PanelReview panels, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.access = access;
+		this.queries = queries;
+		this.lifecycle = lifecycle;
 		this.review = review;
+		this.panels = panels;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -60,17 +72,17 @@ public class OpinionManagement {
 
 	/**
 	 * The delivered opinion: for the patient and referrer once DELIVERED or CLOSED; for the assigned specialist and
-	 * coordinators once signed. Audited (the case read by intake, the opinion by review).
+	 * coordinators once signed. Audited once, as the opinion's read (by review).
 	 * @throws NotFoundException when the case is not reachable or the opinion not yet visible to this reader
 	 */
 	public DeliveredOpinionView read(Actor actor, UUID caseId) {
-		OpinionRequestView c = intake.read(actor, caseId, "opinion.read");
+		AccessibleCase c = access.requireAccess(actor, caseId, "opinion.read");
 		WrittenOpinionView opinion = review.signedOpinion(actor, caseId).orElseThrow(NotFoundException::new);
 		List<FollowUpQuestion> followUps = findFollowUps(caseId);
 		Feedback feedback = findFeedback(caseId).orElse(null);
-		boolean forPatient = actsForPatient(actor, c);
+		boolean forPatient = c.actsForPatient();
 		boolean delivered = c.status() == OpinionRequestStatus.DELIVERED;
-		return new DeliveredOpinionView(c, opinion, followUps, feedback,
+		return new DeliveredOpinionView(queries.view(c), opinion, followUps, feedback,
 				forPatient && delivered && followUps.size() < FollowUpQuestions.MAX,
 				actor.is(Role.SPECIALIST) && (delivered || c.status() == OpinionRequestStatus.CLOSED),
 				forPatient && delivered && feedback == null);
@@ -81,7 +93,7 @@ public class OpinionManagement {
 	 * specialist, and for the patient before delivery). Audited by review.
 	 */
 	public List<org.consilium.review.PanelDissent> dissents(Actor actor, UUID caseId) {
-		return review.dissents(actor, caseId);
+		return panels.dissents(actor, caseId);
 	}
 
 	/**
@@ -92,8 +104,8 @@ public class OpinionManagement {
 	 */
 	public FollowUpQuestion askFollowUp(Actor actor, UUID caseId, String question) {
 		String action = "opinion.follow-up.ask";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		if (!actsForPatient(actor, c)) {
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
+		if (!c.actsForPatient()) {
 			throw new ForbiddenActionException("Only the patient or their referring physician can ask follow-up questions.");
 		}
 		return audited(actor, caseId, action, "FollowUpQuestion", () -> {
@@ -121,7 +133,7 @@ public class OpinionManagement {
 	 */
 	public FollowUpQuestion answerFollowUp(Actor actor, UUID caseId, UUID followUpId, String answer) {
 		String action = "opinion.follow-up.answer";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
 			throw new ForbiddenActionException("Only the case's specialist can answer follow-up questions.");
 		}
@@ -157,8 +169,8 @@ public class OpinionManagement {
 	 */
 	public Feedback giveFeedback(Actor actor, UUID caseId, Integer satisfaction, IntendsToFollow intendsToFollow, String comment) {
 		String action = "opinion.feedback";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		if (!actsForPatient(actor, c)) {
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
+		if (!c.actsForPatient()) {
 			throw new ForbiddenActionException("Only the patient or their referring physician can close the case.");
 		}
 		return audited(actor, caseId, action, "Feedback", () -> {
@@ -177,14 +189,10 @@ public class OpinionManagement {
 			catch (DuplicateKeyException e) {
 				throw new IllegalTransitionException("Feedback for this case is already given.");
 			}
-			intake.close(actor, caseId);
+			lifecycle.close(c);
 			audit.success(actor.userId(), actor.role().name(), action, caseId, "Feedback", caseId);
 			return feedback;
 		});
-	}
-
-	private static boolean actsForPatient(Actor actor, OpinionRequestView c) {
-		return actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
 	}
 
 	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {

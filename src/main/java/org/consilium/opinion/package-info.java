@@ -6,7 +6,7 @@
  *
  * <p>Schema {@code opinion}: {@code follow_up_question}, {@code feedback}. Reads the signed opinion through
  * {@link org.consilium.review.ReviewManagement#signedOpinion}; closes the case through
- * {@link org.consilium.intake.IntakeManagement#close}.
+ * {@link org.consilium.intake.CaseLifecycle#close}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "review" })
 package org.consilium.opinion;

@@ -40,9 +40,9 @@ import org.consilium.ddx.Ranking;
 import org.consilium.ddx.SubmittedDiagnosisCheck;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
@@ -53,11 +53,11 @@ import org.consilium.shared.NotFoundException;
  * (table {@code phenotype.differential_ranking}: inputs, releases, engine settings, the top
  * {@value #SHOWN} with their explanation) so that what the specialist saw can be shown later.
  * <p>
- * It is decision support for the reviewing specialist only: every method asks {@link IntakeManagement#requireAccess}
+ * It is decision support for the reviewing specialist only: every method asks {@link CaseAccess#requireAccess}
  * (404 for a case without relation) and then refuses anyone but a specialist reviewing the case (the chair or a panel
  * member) with {@link ForbiddenActionException} (403, problem type {@code forbidden-action}); the patient never sees it.
  * Every read is audited. How the first opinion's diagnosis ranks is part of the view only when the first opinion is
- * visible to the specialist ({@link OpinionRequestView#firstOpinionBlinded()} false, i.e. after their independent
+ * visible to the specialist ({@link AccessibleCase#firstOpinionBlinded()} false, i.e. after their independent
  * impression).
  * <p>
  * A change of the phenotype ({@link PhenotypeChanged}) recomputes the ranking in the same transaction; a view finds a
@@ -84,7 +84,7 @@ public class DifferentialDiagnoses {
 	private static final TypeReference<List<DifferentialCandidate>> CANDIDATES = new TypeReference<>() {
 	};
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final AuditLog audit;
 
@@ -106,9 +106,9 @@ public class DifferentialDiagnoses {
 	private record Engine(HpoData data, DifferentialDiagnosis ranking) {
 	}
 
-	DifferentialDiagnoses(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, HpoRelease hpo, MondoRelease mondo, DifferentialFlagSettings flag,
+	DifferentialDiagnoses(CaseAccess access, AuditLog audit, JdbcClient jdbc, HpoRelease hpo, MondoRelease mondo, DifferentialFlagSettings flag,
 			Clock clock) {
-		this.intake = intake;
+		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.hpo = hpo;
@@ -125,7 +125,7 @@ public class DifferentialDiagnoses {
 	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
 	 */
 	public DifferentialView differential(Actor actor, UUID caseId) {
-		OpinionRequestView c = requireReviewer(actor, caseId, "ddx.read");
+		AccessibleCase c = requireReviewer(actor, caseId, "ddx.read");
 		Inputs inputs = inputs(caseId);
 		Optional<HpoData> data = hpo.data();
 		Optional<Stored> latest = latest(caseId);
@@ -154,7 +154,7 @@ public class DifferentialDiagnoses {
 	 * @throws NotFoundException (404) for an unknown ranking or one of another case
 	 */
 	public DifferentialView ranking(Actor actor, UUID caseId, UUID rankingId) {
-		OpinionRequestView c = requireReviewer(actor, caseId, "ddx.read");
+		AccessibleCase c = requireReviewer(actor, caseId, "ddx.read");
 		Stored stored = jdbc.sql(SELECT + " WHERE id = ? AND case_id = ?").params(rankingId, caseId).query(this::stored).optional()
 			.orElseThrow(NotFoundException::new);
 		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
@@ -215,8 +215,8 @@ public class DifferentialDiagnoses {
 		}
 	}
 
-	private OpinionRequestView requireReviewer(Actor actor, UUID caseId, String action) {
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+	private AccessibleCase requireReviewer(Actor actor, UUID caseId, String action) {
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
 			audit.denied(actor.userId(), actor.role().name(), action, caseId, "DifferentialRanking", caseId);
 			throw new ForbiddenActionException("The differential diagnosis is decision support for the specialists reviewing the case.");
@@ -367,7 +367,7 @@ public class DifferentialDiagnoses {
 	 * first opinion's diagnosis ranks is computed and recorded with the ranking the first time a specialist who may
 	 * see the first opinion looks at it.
 	 */
-	private DifferentialView view(Actor actor, OpinionRequestView c, Stored stored, boolean current, HpoData data) {
+	private DifferentialView view(Actor actor, AccessibleCase c, Stored stored, boolean current, HpoData data) {
 		SubmittedDiagnosisRank submitted = null;
 		String submittedProblem = null;
 		if (!c.firstOpinionBlinded()) {
@@ -390,7 +390,7 @@ public class DifferentialDiagnoses {
 				mayCopy);
 	}
 
-	private SubmittedDiagnosisRank submitted(OpinionRequestView c, HpoData data, Inputs inputs) {
+	private SubmittedDiagnosisRank submitted(AccessibleCase c, HpoData data, Inputs inputs) {
 		String code = c.firstDiagnosisCode() == null ? "" : c.firstDiagnosisCode().strip();
 		String systemLabel = c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label();
 		if (code.isEmpty() || c.firstDiagnosisSystem() == null) {

@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.consilium.audit.AuditLog;
 import org.consilium.ddx.HpoRelease;
 import org.consilium.ddx.HpoTerm;
-import org.consilium.ddx.HpoTerms;
 import org.consilium.ddx.HpoTerms.Branch;
+import org.consilium.ddx.HpoTerms;
 import org.consilium.ddx.TermSuggestion;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
 import org.consilium.records.RecordsManagement;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -38,7 +38,7 @@ import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 
 /**
- * Reads and changes the phenotype of a case. Every method asks {@link IntakeManagement#requireAccess} first (a case the
+ * Reads and changes the phenotype of a case. Every method asks {@link CaseAccess#requireAccess} first (a case the
  * actor has no relation to answers {@link NotFoundException}, 404, audited as denied) and audits what it did.
  * Changes ({@link #addFeature}, {@link #removeFeature}, {@link #importPhenopacket}) are for the people named in
  * {@link #mayEdit}, else {@link ForbiddenActionException} (403) or, on a case no longer open,
@@ -55,7 +55,7 @@ public class PhenotypeManagement {
 
 	private static final Set<OpinionRequestStatus> SPECIALIST_EDITS = EnumSet.of(OpinionRequestStatus.IN_REVIEW, OpinionRequestStatus.AWAITING_PATIENT);
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final AuditLog audit;
 
@@ -71,9 +71,9 @@ public class PhenotypeManagement {
 
 	private final IdentityManagement identity;
 
-	PhenotypeManagement(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, JdbcTemplate batch, HpoRelease hpo,
+	PhenotypeManagement(CaseAccess access, AuditLog audit, JdbcClient jdbc, JdbcTemplate batch, HpoRelease hpo,
 			ApplicationEventPublisher events, Clock clock, IdentityManagement identity) {
-		this.intake = intake;
+		this.access = access;
 		this.identity = identity;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -88,13 +88,13 @@ public class PhenotypeManagement {
 	 * patient, their referring physician, coordinators, while the case is open for records) and the assigned specialist
 	 * while the case is in review or awaiting the patient.
 	 */
-	public static boolean mayEdit(Actor actor, OpinionRequestView c) {
+	public static boolean mayEdit(Actor actor, AccessibleCase c) {
 		return RecordsManagement.mayAddRecords(actor, c) || (actor.userId().equals(c.specialistId()) && SPECIALIST_EDITS.contains(c.status()));
 	}
 
 	/** The phenotype of a case; audited as one read. */
 	public PhenotypeView phenotype(Actor actor, UUID caseId) {
-		OpinionRequestView c = intake.requireAccess(actor, caseId, "phenotype.read");
+		AccessibleCase c = access.requireAccess(actor, caseId, "phenotype.read");
 		List<PhenotypicFeatureView> features = jdbc.sql("""
 				SELECT id, hpo_id, label, excluded, onset_hpo_id, onset_label, onset_age, onset_gestational_weeks, onset_gestational_days,
 				  import_id, added_by, added_at
@@ -176,7 +176,7 @@ public class PhenotypeManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<TermSuggestion> suggest(Actor actor, UUID caseId, String query, Branch branch) {
-		intake.requireAccess(actor, caseId, "phenotype.terms.search");
+		access.requireAccess(actor, caseId, "phenotype.terms.search");
 		return hpo.terms().map(t -> t.search(query, branch, SUGGESTIONS)).orElse(List.of());
 	}
 
@@ -374,8 +374,8 @@ public class PhenotypeManagement {
 		}));
 	}
 
-	private OpinionRequestView checkMayEdit(Actor actor, UUID caseId, String action) {
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+	private AccessibleCase checkMayEdit(Actor actor, UUID caseId, String action) {
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!mayEdit(actor, c)) {
 			audit.denied(actor.userId(), actor.role().name(), action, caseId, "Phenotype", caseId);
 			if (actor.userId().equals(c.specialistId())) {

@@ -8,7 +8,7 @@
  * Who may change it: whoever may add records to the case ({@code RecordsManagement.mayAddRecords}: the patient, their
  * referring physician and coordinators while the case is open for records), and the assigned specialist while
  * reviewing (in review or awaiting the patient), because deep phenotyping is part of a rare-disease review. Everyone
- * with access to the case reads it. Every read and write asks {@link org.consilium.intake.IntakeManagement#requireAccess}
+ * with access to the case reads it. Every read and write asks {@link org.consilium.intake.CaseAccess#requireAccess}
  * first and is audited.
  * <p>
  * Terms are checked against the HPO release that {@link org.consilium.ddx.HpoRelease} loads in the background;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.CaseAccess;
 import org.consilium.records.FhirImportStatus.State;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.IllegalTransitionException;
@@ -42,7 +42,7 @@ import org.consilium.shared.NotFoundException;
  * Finished jobs are forgotten after the same time. Jobs live in this instance's memory: behind a load balancer the
  * progress page needs sticky sessions (the API is synchronous and needs nothing).
  * <p>
- * Status answers only to people with access to the case ({@link IntakeManagement#requireAccess}), is audited, and holds
+ * Status answers only to people with access to the case ({@link CaseAccess#requireAccess}), is audited, and holds
  * counts, the outcome and, while a confirmation is pending, the two patients' names and birth dates.
  */
 @Component
@@ -54,7 +54,7 @@ public class FhirImportJobs implements DisposableBean {
 
 	private final RecordsManagement records;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final AuditLog audit;
 
@@ -66,11 +66,11 @@ public class FhirImportJobs implements DisposableBean {
 
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 
-	FhirImportJobs(RecordsManagement records, IntakeManagement intake, AuditLog audit, Clock clock,
+	FhirImportJobs(RecordsManagement records, CaseAccess access, AuditLog audit, Clock clock,
 			@Value("${consilium.records.fhir.import-threads:1}") int threads, @Value("${consilium.records.fhir.import-queue:4}") int queue,
 			@Value("${consilium.records.fhir.hold-minutes:10}") int holdMinutes) {
 		this.records = records;
-		this.intake = intake;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 		this.hold = Duration.ofMinutes(holdMinutes);
@@ -112,7 +112,7 @@ public class FhirImportJobs implements DisposableBean {
 	 */
 	@Transactional
 	public FhirImportStatus status(Actor actor, UUID caseId, UUID jobId) {
-		intake.requireAccess(actor, caseId, "records.fhir.import.status");
+		access.requireAccess(actor, caseId, "records.fhir.import.status");
 		sweep();
 		Job job = find(actor, caseId, jobId, "records.fhir.import.status");
 		audit.success(actor.userId(), actor.role().name(), "records.fhir.import.status", caseId, "FhirImportJob", jobId);

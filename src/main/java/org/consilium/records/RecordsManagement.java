@@ -29,9 +29,9 @@ import org.springframework.util.unit.DataSize;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -39,7 +39,7 @@ import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 
 /**
- * Adds and reads the records of a case. Access is the case's ({@link IntakeManagement#requireAccess}); the patient, their
+ * Adds and reads the records of a case. Access is the case's ({@link CaseAccess#requireAccess}); the patient, their
  * referring physician and coordinators add records while the case is open for them; the assigned specialist reads.
  * Uploads: the types of {@link DocumentType}, proven by {@link DocumentTypePolicy}, within the limits of
  * {@link RecordsSettings}, virus-scanned when clamd is configured ({@link ScanStatus}).
@@ -56,7 +56,7 @@ public class RecordsManagement {
 			OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.AWAITING_RECORDS, OpinionRequestStatus.ASSIGNED, OpinionRequestStatus.IN_REVIEW,
 			OpinionRequestStatus.AWAITING_PATIENT);
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final AuditLog audit;
 
@@ -76,12 +76,12 @@ public class RecordsManagement {
 
 	private final VirusScanner scanner;
 
-	RecordsManagement(IntakeManagement intake, AuditLog audit, JdbcClient jdbc, DocumentStore store, FhirBundleImporter importer,
+	RecordsManagement(CaseAccess access, AuditLog audit, JdbcClient jdbc, DocumentStore store, FhirBundleImporter importer,
 			ApplicationEventPublisher events, Clock clock, RecordsSettings settings, DocumentInspector inspector, VirusScanner scanner) {
 		this.settings = settings;
 		this.inspector = inspector;
 		this.scanner = scanner;
-		this.intake = intake;
+		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -233,7 +233,7 @@ public class RecordsManagement {
 	 * @throws DocumentQuarantinedException (409) for a document the virus scanner found infected
 	 */
 	public DocumentContent openDocument(Actor actor, UUID caseId, UUID documentId) {
-		intake.requireAccess(actor, caseId, "records.document.read");
+		access.requireAccess(actor, caseId, "records.document.read");
 		DocumentRow row = jdbc.sql(DOCUMENT_ROW + " AND id = ?").params(caseId, documentId).query(DocumentRow.class).optional().orElse(null);
 		if (row == null) {
 			audit.denied(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
@@ -268,7 +268,7 @@ public class RecordsManagement {
 	 * @throws DocumentQuarantinedException (409) when the archive was found infected
 	 */
 	public DocumentContent openArchiveEntry(Actor actor, UUID caseId, UUID documentId, UUID entryId) {
-		intake.requireAccess(actor, caseId, "records.document.read");
+		access.requireAccess(actor, caseId, "records.document.read");
 		DocumentRow row = jdbc.sql(DOCUMENT_ROW + " AND id = ?").params(caseId, documentId).query(DocumentRow.class).optional().orElse(null);
 		record EntryRow(int entryIndex, String path, String documentType, long sizeBytes, String sha256) {
 		}
@@ -479,7 +479,7 @@ public class RecordsManagement {
 
 	/** All records of the case; audited as one read. */
 	public CaseRecordsView records(Actor actor, UUID caseId) {
-		intake.requireAccess(actor, caseId, "records.read");
+		access.requireAccess(actor, caseId, "records.read");
 		List<DocumentView> documents = jdbc.sql(DOCUMENT_ROW + " ORDER BY uploaded_at").param(caseId).query(DocumentRow.class).list().stream()
 			.map(row -> row.view(row.documentType() != null && DocumentType.valueOf(row.documentType()) == DocumentType.ZIP
 					? entries(caseId, row.id()) : List.of()))
@@ -516,14 +516,14 @@ public class RecordsManagement {
 	}
 
 	/** Whether this actor may add records to the case now (to show or hide the forms). */
-	public static boolean mayAddRecords(Actor actor, OpinionRequestView c) {
-		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+	public static boolean mayAddRecords(Actor actor, AccessibleCase c) {
+		boolean forPatient = c.actsForPatient();
 		return (forPatient || actor.is(Role.COORDINATOR)) && OPEN_FOR_RECORDS.contains(c.status());
 	}
 
 	void checkMayAdd(Actor actor, UUID caseId, String action) {
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
-		boolean forPatient = actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId());
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
+		boolean forPatient = c.actsForPatient();
 		if (!(forPatient || actor.is(Role.COORDINATOR))) {
 			throw new ForbiddenActionException("Only the patient, their referring physician or a coordinator adds records.");
 		}

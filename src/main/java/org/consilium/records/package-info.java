@@ -4,7 +4,7 @@
  * on the filesystem or in an S3-compatible object store.
  *
  * <p>Schema {@code records}: {@code document}, {@code fhir_import}, {@code summary_entry}. Every read and write asks
- * {@link org.consilium.intake.IntakeManagement#requireAccess} first and is audited. Records are voided with a reason,
+ * {@link org.consilium.intake.CaseAccess#requireAccess} first and is audited. Records are voided with a reason,
  * never deleted. Publishes {@link org.consilium.records.RecordAdded}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })

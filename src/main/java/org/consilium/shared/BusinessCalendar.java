@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>A business day is a Monday to Friday, as a date in the program's time zone {@link #zone()},
  * that is not on the program's holiday list. A case falls due at {@link #closeOfBusiness()} (17:00 by
  * default) program time on its last business day. The rule comes from the product spec (the case
- * lifecycle paragraph of {@code ARCHITECTURE.md}); the holiday list is configured per program, this
+ * lifecycle paragraph of {@code docs/architecture.md}); the holiday list is configured per program, this
  * class does not know any country's holidays.
  *
  * <p>Dates are always dates in {@link #zone()}, never in the user's zone: the same instant can fall

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A business-day deadline of a case, computed from its start, its length and its recorded pauses.
  *
- * <p>Two clocks run per case (product spec; the case lifecycle paragraph of {@code ARCHITECTURE.md}):
+ * <p>Two clocks run per case (product spec; the case lifecycle paragraph of {@code docs/architecture.md}):
  * <ul>
  * <li><b>triage</b> from submission to completed triage, {@value #DEFAULT_TRIAGE_BUSINESS_DAYS} business
  * days by default, on hold while the case is AWAITING_RECORDS;</li>

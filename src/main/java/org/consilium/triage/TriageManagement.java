@@ -22,9 +22,11 @@ import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseLifecycle;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.intake.OpinionRequestView;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
@@ -33,7 +35,7 @@ import org.consilium.shared.ProgramSettings;
 
 /**
  * Completeness and the clock (issue #5): the completeness checklist per specialty, urgent findings and the turnaround
- * report. Every case-scoped method first asks {@link IntakeManagement#requireAccess}: a case the actor has no relation
+ * report. Every case-scoped method first asks {@link CaseAccess#requireAccess}: a case the actor has no relation
  * to throws {@link NotFoundException} (404, audited as DENIED). Then a role that cannot act gets
  * {@link ForbiddenActionException} (403), a case in the wrong state {@link IllegalTransitionException} (409), bad input
  * {@link InvalidInputException} (422) and nothing changes. Successes are audited in the transaction, failures on their
@@ -50,7 +52,11 @@ public class TriageManagement {
 	/** Longest urgent finding text, in characters: a short note, the details stay in the review. */
 	public static final int MAX_FINDING = 2_000;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
+
+	private final CaseLifecycle lifecycle;
+
+	private final CaseQueries queries;
 
 	private final IdentityManagement identity;
 
@@ -66,9 +72,11 @@ public class TriageManagement {
 
 	private final Clock clock;
 
-	TriageManagement(IntakeManagement intake, IdentityManagement identity, JdbcClient jdbc, AuditLog audit, ChecklistSettings checklists,
+	TriageManagement(CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, IdentityManagement identity, JdbcClient jdbc, AuditLog audit, ChecklistSettings checklists,
 			ProgramSettings program, ApplicationEventPublisher events, Clock clock) {
-		this.intake = intake;
+		this.access = access;
+		this.lifecycle = lifecycle;
+		this.queries = queries;
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -86,7 +94,7 @@ public class TriageManagement {
 	 */
 	public Checklist checklist(Actor actor, UUID caseId) {
 		String action = "triage.checklist.read";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		Checklist checklist = load(c);
 		audit.success(actor.userId(), actor.role().name(), action, caseId, "Checklist", caseId);
 		return checklist;
@@ -102,7 +110,7 @@ public class TriageManagement {
 	 */
 	public Checklist recordPresent(Actor actor, UUID caseId, String specialtyCode, Collection<String> present) {
 		String action = "triage.checklist.update";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
 		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "Checklist", () -> {
 			requireBeforeAssignment(c);
@@ -123,14 +131,14 @@ public class TriageManagement {
 
 	/**
 	 * The coordinator asks the patient for missing items with the request-records step
-	 * ({@link IntakeManagement#requestRecords}): the case waits for records, the triage clock pauses, the patient reads
+	 * ({@link CaseLifecycle#requestRecords}): the case waits for records, the triage clock pauses, the patient reads
 	 * the items in the message and on their case page. The items become REQUESTED.
 	 * @throws InvalidInputException without items, or for an item not on the list or already present
 	 * @throws IllegalTransitionException unless the case is in triage
 	 */
 	public Checklist requestFromPatient(Actor actor, UUID caseId, Collection<String> items, String note) {
 		String action = "triage.checklist.request";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
 		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "Checklist", () -> {
 			Checklist current = load(c);
@@ -143,10 +151,10 @@ public class TriageManagement {
 				throw new InvalidInputException("An item ticked as present cannot be requested; untick it first.");
 			}
 			String extra = note == null ? "" : note.strip();
-			intake.requestRecords(actor, caseId, "Please add: " + String.join("; ", asked) + "." + (extra.isEmpty() ? "" : " " + extra));
+			AccessibleCase waiting = lifecycle.requestRecords(c, "Please add: " + String.join("; ", asked) + "." + (extra.isEmpty() ? "" : " " + extra));
 			asked.forEach(i -> store(actor, caseId, i, ChecklistItemState.REQUESTED));
 			audit.success(actor.userId(), actor.role().name(), action, caseId, "Checklist", caseId);
-			return load(intake.requireAccess(actor, caseId, action));
+			return load(waiting);
 		});
 	}
 
@@ -161,7 +169,7 @@ public class TriageManagement {
 	 */
 	public UrgentFinding markUrgentFinding(Actor actor, UUID caseId, String finding) {
 		String action = "triage.urgent-finding.mark";
-		intake.requireAccess(actor, caseId, action);
+		access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
 			throw new ForbiddenActionException("Only a specialist of the case can mark an urgent finding.");
 		}
@@ -191,7 +199,7 @@ public class TriageManagement {
 	 */
 	public List<UrgentFinding> urgentFindings(Actor actor, UUID caseId) {
 		String action = "triage.urgent-finding.read";
-		OpinionRequestView c = intake.requireAccess(actor, caseId, action);
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		boolean withText = !actor.userId().equals(c.patientId());
 		List<UrgentFinding> list = findings("WHERE f.case_id = ?", caseId).stream().map(f -> withText ? f
 				: new UrgentFinding(f.id(), f.caseId(), f.markedBy(), f.markedByName(), f.markedAt(), null, f.acknowledgedBy(), f.acknowledgedAt()))
@@ -222,7 +230,7 @@ public class TriageManagement {
 	 */
 	public UrgentFinding acknowledge(Actor actor, UUID caseId, UUID findingId) {
 		String action = "triage.urgent-finding.acknowledge";
-		intake.requireAccess(actor, caseId, action);
+		access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
 		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", () -> {
 			UrgentFinding f = findings("WHERE f.case_id = ?", caseId).stream().filter(x -> x.id().equals(findingId)).findFirst()
@@ -245,12 +253,12 @@ public class TriageManagement {
 	 */
 	@Transactional(readOnly = true)
 	public TurnaroundReport turnaround(Actor actor) {
-		return TurnaroundReport.of(intake.deliveredTurnarounds(actor), program.zone());
+		return TurnaroundReport.of(queries.deliveredTurnarounds(actor), program.zone());
 	}
 
 	// ---- internals ----
 
-	private Checklist load(OpinionRequestView c) {
+	private Checklist load(AccessibleCase c) {
 		String specialty = c.specialtyCode() != null ? c.specialtyCode()
 				: jdbc.sql("SELECT specialty_code FROM triage.checklist WHERE case_id = ?").param(c.id()).query(String.class).optional().orElse(null);
 		Map<String, Checklist.Item> recorded = jdbc.sql("SELECT item, state, recorded_by, recorded_at FROM triage.checklist_item WHERE case_id = ?")
@@ -264,7 +272,7 @@ public class TriageManagement {
 		return new Checklist(c.id(), specialty, items);
 	}
 
-	private void chooseSpecialty(Actor actor, OpinionRequestView c, String specialtyCode) {
+	private void chooseSpecialty(Actor actor, AccessibleCase c, String specialtyCode) {
 		if (specialtyCode == null || specialtyCode.isBlank()) {
 			return;
 		}
@@ -315,7 +323,7 @@ public class TriageManagement {
 		}
 	}
 
-	private static void requireBeforeAssignment(OpinionRequestView c) {
+	private static void requireBeforeAssignment(AccessibleCase c) {
 		if (!BEFORE_ASSIGNMENT.contains(c.status())) {
 			throw new IllegalTransitionException("The checklist is closed once triage is complete.");
 		}

@@ -12,7 +12,7 @@ import org.consilium.intake.CaseTurnaround;
 /**
  * The program's turnaround per calendar month of delivery (program time zone): opinions delivered, the share delivered
  * by the review deadline, and the median business days used (review clock, holds excluded). Published programs report
- * written opinions in 3–14 business days once records are complete (ARCHITECTURE.md).
+ * written opinions in 3–14 business days once records are complete (docs/architecture.md).
  */
 public record TurnaroundReport(ZoneId zone, List<Month> months) {
 

@@ -1,5 +1,8 @@
 package org.consilium.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +21,7 @@ import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.consilium.triage.CaseTriage;
 
 /** The case's use cases on a real PostgreSQL: drafts, double clicks, conflicts, triage and both clocks. */
 @ConsiliumIntegrationTest
@@ -28,6 +29,18 @@ class IntakeManagementTests {
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseAccess access;
+
+	@Autowired
+	CaseLifecycle lifecycle;
+
+	@Autowired
+	CaseTriage caseTriage;
 
 	@Autowired
 	TestAccounts accounts;
@@ -58,7 +71,7 @@ class IntakeManagementTests {
 		intake.updateDraft(patient, draft.id(), draft.version(), complete("saved in tab one"));
 		assertThatThrownBy(() -> intake.updateDraft(patient, draft.id(), draft.version(), complete("saved in tab two")))
 			.isInstanceOf(EditConflictException.class);
-		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("saved in tab one");
+		assertThat(queries.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("saved in tab one");
 	}
 
 	@Test
@@ -68,10 +81,10 @@ class IntakeManagementTests {
 		UUID form = UUID.randomUUID();
 		intake.updateDraft(patient, draft.id(), draft.version(), form, complete("autosaved while typing"));
 		intake.updateDraft(patient, draft.id(), draft.version(), form, complete("submitted from the same page"));
-		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
+		assertThat(queries.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
 		assertThatThrownBy(() -> intake.updateDraft(patient, draft.id(), draft.version(), UUID.randomUUID(), complete("another tab")))
 			.isInstanceOf(EditConflictException.class);
-		assertThat(intake.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
+		assertThat(queries.read(patient, draft.id(), "case.read").firstDiagnosisText()).isEqualTo("submitted from the same page");
 	}
 
 	@Test
@@ -81,8 +94,8 @@ class IntakeManagementTests {
 		String email = jdbc.sql("SELECT email FROM identity.user_account WHERE id = ?").param(patient.userId()).query(String.class).single();
 		OpinionRequestView draft = intake.createDraft(referrer, email, UUID.randomUUID(), complete("x"));
 		assertThat(draft.patientId()).isEqualTo(patient.userId());
-		assertThat(intake.read(patient, draft.id(), "case.read").referrerId()).isEqualTo(referrer.userId());
-		assertThat(intake.myCases(referrer)).extracting(OpinionRequestView::id).contains(draft.id());
+		assertThat(queries.read(patient, draft.id(), "case.read").referrerId()).isEqualTo(referrer.userId());
+		assertThat(queries.myCases(referrer)).extracting(OpinionRequestView::id).contains(draft.id());
 	}
 
 	@Test
@@ -90,10 +103,10 @@ class IntakeManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), complete("x"));
-		assertThatThrownBy(() -> intake.read(coordinator, draft.id(), "case.read")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> queries.read(coordinator, draft.id(), "case.read")).isInstanceOf(NotFoundException.class);
 		intake.submit(patient, draft.id());
-		assertThat(intake.triageQueue(coordinator, 0).cases()).extracting(OpinionRequestView::id).contains(draft.id());
-		assertThat(intake.read(coordinator, draft.id(), "case.read").triageClock().state()).isEqualTo(ClockState.RUNNING);
+		assertThat(queries.triageQueue(coordinator, 0).cases()).extracting(OpinionRequestView::id).contains(draft.id());
+		assertThat(queries.read(coordinator, draft.id(), "case.read").triageClock().state()).isEqualTo(ClockState.RUNNING);
 	}
 
 	@Test
@@ -104,22 +117,22 @@ class IntakeManagementTests {
 		Actor cardiologist = accounts.create(Role.SPECIALIST, "207RC0000X");
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
 		intake.submit(patient, id);
-		intake.startTriage(coordinator, id);
-		intake.requestRecords(coordinator, id, "Please add the pathology report.");
-		OpinionRequestView waiting = intake.read(patient, id, "case.read");
+		caseTriage.startTriage(coordinator, id);
+		caseTriage.requestRecords(coordinator, id, "Please add the pathology report.");
+		OpinionRequestView waiting = queries.read(patient, id, "case.read");
 		assertThat(waiting.status()).isEqualTo(OpinionRequestStatus.AWAITING_RECORDS);
 		assertThat(waiting.statusNote()).isEqualTo("Please add the pathology report.");
 		assertThat(waiting.triageClock().state()).isEqualTo(ClockState.PAUSED);
 		intake.recordsReceived(patient, id);
-		assertThatThrownBy(() -> intake.assign(coordinator, id, "207RX0202X", Urgency.URGENT, cardiologist.userId()))
+		assertThatThrownBy(() -> caseTriage.assign(coordinator, id, "207RX0202X", Urgency.URGENT, cardiologist.userId(), "Assigned by the test."))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("specialty");
-		OpinionRequestView assigned = intake.assign(coordinator, id, "207RX0202X", Urgency.URGENT, oncologist.userId());
+		OpinionRequestView assigned = caseTriage.assign(coordinator, id, "207RX0202X", Urgency.URGENT, oncologist.userId(), "Assigned by the test.");
 		assertThat(assigned.status()).isEqualTo(OpinionRequestStatus.ASSIGNED);
 		assertThat(assigned.triageClock().state()).isEqualTo(ClockState.STOPPED);
 		assertThat(assigned.reviewClock().state()).isEqualTo(ClockState.RUNNING);
 		assertThat(assigned.reviewClock().dueAt()).isAfter(Instant.now());
-		assertThat(intake.read(oncologist, id, "case.read").firstOpinionBlinded()).isTrue();
-		assertThat(intake.read(oncologist, id, "case.read").firstDiagnosisText()).isNull();
+		assertThat(queries.read(oncologist, id, "case.read").firstOpinionBlinded()).isTrue();
+		assertThat(queries.read(oncologist, id, "case.read").firstDiagnosisText()).isNull();
 		assertThat(assigned.timeline()).extracting(StatusChange::toStatus).containsExactly(OpinionRequestStatus.DRAFT, OpinionRequestStatus.SUBMITTED,
 				OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.AWAITING_RECORDS, OpinionRequestStatus.IN_TRIAGE, OpinionRequestStatus.ASSIGNED);
 	}
@@ -128,9 +141,9 @@ class IntakeManagementTests {
 	void aPatientCannotTriageTheirOwnCaseAndAnIllegalStepChangesNothing() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
-		assertThatThrownBy(() -> intake.startTriage(patient, id)).isInstanceOf(ForbiddenActionException.class);
-		assertThatThrownBy(() -> intake.close(patient, id)).isInstanceOf(IllegalTransitionException.class);
-		assertThat(intake.read(patient, id, "case.read").status()).isEqualTo(OpinionRequestStatus.DRAFT);
+		assertThatThrownBy(() -> caseTriage.startTriage(patient, id)).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> lifecycle.close(access.requireAccess(patient, id, "case.close"))).isInstanceOf(IllegalTransitionException.class);
+		assertThat(queries.read(patient, id, "case.read").status()).isEqualTo(OpinionRequestStatus.DRAFT);
 	}
 
 	@Test
@@ -138,8 +151,8 @@ class IntakeManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor stranger = accounts.create(Role.PATIENT);
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete("x")).id();
-		intake.read(patient, id, "case.read");
-		assertThatThrownBy(() -> intake.read(stranger, id, "case.read")).isInstanceOf(NotFoundException.class);
+		queries.read(patient, id, "case.read");
+		assertThatThrownBy(() -> queries.read(stranger, id, "case.read")).isInstanceOf(NotFoundException.class);
 		List<String> outcomes = jdbc.sql("SELECT actor_id::text || ':' || action || ':' || outcome FROM audit.audit_event WHERE case_id = ? ORDER BY id")
 			.param(id).query(String.class).list();
 		assertThat(outcomes).containsSubsequence(patient.userId() + ":case.create:SUCCESS", patient.userId() + ":case.read:SUCCESS",

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.consilium.intake.OpinionRequestStatus.*;
 
-/** Every verb from every state: legal ones reach the state of ARCHITECTURE.md, all others answer 409 and change nothing. */
+/** Every verb from every state: legal ones reach the state of docs/architecture.md, all others answer 409 and change nothing. */
 class OpinionRequestLifecycleTests {
 
 	static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");

@@ -1,19 +1,28 @@
 package org.consilium.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
@@ -26,16 +35,7 @@ import org.consilium.matching.SpecialistMatching.ProfileChange;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.consilium.triage.CaseTriage;
 
 /**
  * The directory and matching on a real PostgreSQL with Mondo's crosswalks from {@code ../shared/data/mondo}: profiles,
@@ -43,17 +43,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * specialty so that specialists other tests create do not enter its suggestions.
  */
 @ConsiliumIntegrationTest
-@RecordApplicationEvents
 class SpecialistMatchingTests {
-
-	@Autowired
-	ApplicationEvents events;
 
 	@Autowired
 	SpecialistMatching matching;
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseTriage caseTriage;
 
 	@Autowired
 	TestAccounts accounts;
@@ -93,8 +95,8 @@ class SpecialistMatchingTests {
 		Actor unlicensed = specialist(genetics, List.of("ORPHA:355"), List.of("de"), "Hôpital Nord", List.of("FR"), 5);
 		Actor full = specialist(genetics, List.of("ORPHA:355"), List.of("de"), "Clinic South", List.of("DE"), 1);
 		OpinionRequestView other = submittedCase(CodeSystem.ICD_10_CM, "E75.22");
-		intake.startTriage(coordinator, other.id());
-		intake.assign(coordinator, other.id(), genetics, Urgency.ROUTINE, full.userId());
+		caseTriage.startTriage(coordinator, other.id());
+		caseTriage.assign(coordinator, other.id(), genetics, Urgency.ROUTINE, full.userId(), "Assigned by the test.");
 
 		OpinionRequestView c = submittedCase(CodeSystem.ORPHA, "355");
 		Candidates candidates = matching.candidates(coordinator, c.id(), genetics);
@@ -114,14 +116,14 @@ class SpecialistMatchingTests {
 		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(full.userId())).singleElement()
 			.satisfies(r -> assertThat(r.reasons()).extracting(Reason::text).contains("No capacity left: 1 open case for a weekly capacity of 1."));
 
-		OpinionRequestView assigned = matching.assign(coordinator, c.id(), genetics, Urgency.ROUTINE, crosswalkExpert.userId(), "");
+		OpinionRequestView assigned = caseTriage.assign(coordinator, c.id(), genetics, Urgency.ROUTINE, crosswalkExpert.userId(), "");
 		assertThat(assigned.status()).isEqualTo(OpinionRequestStatus.ASSIGNED);
 		assertThat(assigned.specialistId()).isEqualTo(crosswalkExpert.userId());
 		assertThat(matching.decisions(coordinator, c.id())).singleElement().satisfies(d -> {
 			assertThat(d.rank()).isEqualTo(1);
 			assertThat(d.overridden()).isFalse();
 		});
-		assertThat(audited(c.id(), "matching.assign")).isEqualTo(1);
+		assertThat(audited(c.id(), "triage.assign")).isEqualTo(1);
 		assertThat(matching.directory(coordinator)).filteredOn(e -> e.specialist().id().equals(crosswalkExpert.userId())).singleElement()
 			.satisfies(e -> assertThat(e.openCases()).isEqualTo(1));
 	}
@@ -133,24 +135,20 @@ class SpecialistMatchingTests {
 		Actor conflicted = specialist(endocrinology, List.of("ORPHA:77259"), List.of("de"), "City Hospital", List.of("DE"), 5);
 		OpinionRequestView c = submittedCase(CodeSystem.OMIM, "230800");
 
-		assertThatThrownBy(() -> matching.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), " "))
+		assertThatThrownBy(() -> caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), " "))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("is not eligible (Conflict of interest: works at City Hospital")
 			.hasMessageContaining("give a reason for the override");
-		assertThat(intake.read(coordinator, c.id(), "case.read").status()).as("nothing changed").isEqualTo(OpinionRequestStatus.SUBMITTED);
+		assertThat(queries.read(coordinator, c.id(), "case.read").status()).as("nothing changed").isEqualTo(OpinionRequestStatus.SUBMITTED);
 		assertThat(matching.decisions(coordinator, c.id())).isEmpty();
 
 		String why = "The only specialist for this variant; the patient was told of the shared institution and agreed.";
-		matching.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), why);
+		caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), why);
 		assertThat(matching.decisions(coordinator, c.id())).singleElement().satisfies(d -> {
 			assertThat(d.overrideReason()).isEqualTo(why);
 			assertThat(d.eligible()).isFalse();
 			assertThat(d.specialistId()).isEqualTo(conflicted.userId());
 		});
-		assertThat(audited(c.id(), "matching.override")).isEqualTo(1);
-		assertThat(events.stream(SpecialistAssigned.class)).singleElement().satisfies(e -> {
-			assertThat(e.caseId()).isEqualTo(c.id());
-			assertThat(e.overridden()).isTrue();
-		});
+		assertThat(audited(c.id(), "triage.assign-override")).isEqualTo(1);
 	}
 
 	@Test
@@ -201,7 +199,7 @@ class SpecialistMatchingTests {
 				.param("specialistId", conflicted.userId().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(redirectedUrl("/cases/" + c.id() + "/triage"))
 			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("give a reason for the override")));
-		assertThat(intake.read(coordinator, c.id(), "case.read").status()).isEqualTo(OpinionRequestStatus.SUBMITTED);
+		assertThat(queries.read(coordinator, c.id(), "case.read").status()).isEqualTo(OpinionRequestStatus.SUBMITTED);
 
 		mvc.perform(post("/cases/{id}/triage/patient-locale", c.id()).param("preferredLanguage", "de").param("jurisdiction", "Bavaria")
 				.with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
@@ -210,7 +208,7 @@ class SpecialistMatchingTests {
 		mvc.perform(post("/cases/{id}/triage/assign", c.id()).param("specialtyCode", nephrology).param("urgency", "ROUTINE")
 				.param("specialistId", expert.userId().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("specialist is assigned")));
-		assertThat(intake.read(coordinator, c.id(), "case.read").specialistId()).isEqualTo(expert.userId());
+		assertThat(queries.read(coordinator, c.id(), "case.read").specialistId()).isEqualTo(expert.userId());
 	}
 
 	@Test

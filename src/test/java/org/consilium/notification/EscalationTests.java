@@ -1,5 +1,7 @@
 package org.consilium.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +17,7 @@ import org.consilium.identity.UserView;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.consilium.triage.CaseTriage;
 
 /**
  * Clock escalations with a fixed clock: the triage clock of a case submitted Monday 2027-03-01 09:00 Berlin with the
@@ -35,6 +36,9 @@ class EscalationTests extends MailTestSupport {
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	CaseTriage caseTriage;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,11 +67,11 @@ class EscalationTests extends MailTestSupport {
 		Actor claiming = seed(Role.COORDINATOR);
 		Actor other = seed(Role.COORDINATOR);
 		UUID claimed = submittedCase(patient);
-		intake.startTriage(claiming, claimed);
+		caseTriage.startTriage(claiming, claimed);
 		UUID unclaimed = submittedCase(patient);
 		UUID onHold = submittedCase(patient);
-		intake.startTriage(claiming, onHold);
-		intake.requestRecords(claiming, onHold, "The biopsy report, please.");
+		caseTriage.startTriage(claiming, onHold);
+		caseTriage.requestRecords(claiming, onHold, "The biopsy report, please.");
 
 		clock.set(Instant.parse("2027-03-02T11:59:00Z"));
 		scan.scan();

@@ -1,5 +1,15 @@
 package org.consilium.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -16,17 +26,8 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.triage.CaseTriage;
 import org.consilium.triage.TriageManagement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** In-app notices with e-mail off (the default): the bell, the paged page, marking read; e-mails kept as SKIPPED. */
 @ConsiliumIntegrationTest
@@ -43,6 +44,9 @@ class NoticesInAppTests {
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	CaseTriage caseTriage;
 
 	@Autowired
 	OutboxSender sender;
@@ -84,8 +88,8 @@ class NoticesInAppTests {
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 
 		triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia-URGENT-TEXT");
 

@@ -1,5 +1,7 @@
 package org.consilium.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
@@ -26,6 +29,7 @@ import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
 import org.consilium.records.RecordsManagement;
 import org.consilium.review.Clarification;
+import org.consilium.review.ClarifyingQuestions;
 import org.consilium.review.Concordance;
 import org.consilium.review.Diagnosis;
 import org.consilium.review.Invasiveness;
@@ -33,8 +37,7 @@ import org.consilium.review.OpinionContent;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.consilium.triage.CaseTriage;
 
 /**
  * The whole loop of a case, with a distinctive string in every field and file name, through the facades: every step
@@ -52,10 +55,19 @@ class NotificationJourneyTests extends MailTestSupport {
 	IntakeManagement intake;
 
 	@Autowired
+	CaseAccess access;
+
+	@Autowired
+	CaseTriage caseTriage;
+
+	@Autowired
 	RecordsManagement records;
 
 	@Autowired
 	ReviewManagement review;
+
+	@Autowired
+	ClarifyingQuestions clarifying;
 
 	@Autowired
 	OutboxSender sender;
@@ -104,20 +116,20 @@ class NotificationJourneyTests extends MailTestSupport {
 		secrets.add("Alberto");
 
 		intake.submit(referrer, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.requestRecords(coordinator, caseId, secret("RecordsMessage"));
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.requestRecords(coordinator, caseId, secret("RecordsMessage"));
 		intake.recordsReceived(patient, caseId);
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 		review.acceptAssignment(specialist, caseId);
 		review.recordImpression(specialist, caseId, secret("Impression"), new Diagnosis(secret("WorkingDiagnosis"), null, null));
-		Clarification asked = review.askClarification(specialist, caseId, secret("Clarification"));
-		review.answerClarification(patient, caseId, asked.id(), secret("Answer"));
+		Clarification asked = clarifying.ask(specialist, caseId, secret("Clarification"));
+		clarifying.answer(patient, caseId, asked.id(), secret("Answer"));
 		OpinionContent opinion = new OpinionContent(Concordance.REFINED, List.of(new Diagnosis(secret("OpinionDiagnosis"), null, null)),
 				TreatmentReview.MODIFY, secret("TreatmentComment"),
 				List.of(new TreatmentOption(secret("Option"), Invasiveness.INVASIVE, secret("Benefit"), secret("Risks"), secret("Evidence"))),
 				secret("WorkUp"), List.of(secret("AnswerOne"), secret("AnswerTwo")), secret("Limitations"), secret("PlainSummary"));
 		review.saveAndSign(specialist, caseId, null, UUID.randomUUID(), opinion);
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 
 		assertThat(kinds(coordinatorUser.id(), caseId)).containsExactly("CASE_SUBMITTED");
 		assertThat(kinds(specialistUser.id(), caseId)).containsExactly("ASSIGNED");

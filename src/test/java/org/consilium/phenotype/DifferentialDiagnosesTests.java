@@ -1,5 +1,17 @@
 package org.consilium.phenotype;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,18 +33,6 @@ import org.consilium.review.ReviewManagement;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The differential diagnosis of a case on a real PostgreSQL, with the real HPO release 2025-05-06 (OMIM and Orphanet
@@ -74,9 +74,9 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 			phenotype.addFeature(patient, id, new AddPhenotypicFeature(sign, false, null, null));
 		}
 		intake.submit(patient, id);
-		intake.startTriage(coordinator, id);
-		intake.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId());
-		intake.acceptAssignment(specialist, id);
+		caseTriage.startTriage(coordinator, id);
+		caseTriage.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
+		review.acceptAssignment(specialist, id);
 		return new Review(id, patient, coordinator, specialist);
 	}
 

@@ -1,5 +1,7 @@
 package org.consilium.phenotype;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.UUID;
 
@@ -15,8 +17,6 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.TestCases;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * What the phenotype tests share: the application with the HPO release of {@code ../shared/data/hpo}, loaded before the
  * first test, and a draft case of a patient.
@@ -30,6 +30,12 @@ abstract class PhenotypeCaseTestSupport {
 
 	@Autowired
 	IntakeManagement intake;
+
+	@Autowired
+	org.consilium.triage.CaseTriage caseTriage;
+
+	@Autowired
+	org.consilium.review.ReviewManagement review;
 
 	@Autowired
 	TestAccounts accounts;

@@ -1,20 +1,5 @@
 package org.consilium.phenotype;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MvcResult;
-
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
-import org.consilium.identity.TestAccounts;
-import org.consilium.intake.Urgency;
-import org.consilium.shared.InvalidInputException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
@@ -29,6 +14,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.Role;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.Urgency;
+import org.consilium.shared.InvalidInputException;
 
 /**
  * The phenotype stays meaningful (no root terms, no contradictions), says who recorded each term, and, edited from the
@@ -154,9 +154,9 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		UUID caseId = newCase(patient);
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
-		intake.acceptAssignment(specialist, caseId);
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
+		review.acceptAssignment(specialist, caseId);
 		var auth = authentication(TestAccounts.authentication(specialist));
 		String hidden = "<input type=\"hidden\" name=\"returnTo\" value=\"review\">";
 

@@ -1,5 +1,19 @@
 package org.consilium.phenotype;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +32,6 @@ import org.consilium.intake.Urgency;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Entering, removing and importing a case's phenotype on a real PostgreSQL with the real HPO release 2025-05-06. */
 @RecordApplicationEvents
@@ -152,13 +152,13 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		UUID caseId = newCase(patient);
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
+		caseTriage.startTriage(coordinator, caseId);
 		phenotype.addFeature(coordinator, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isFalse();
 		assertThatThrownBy(() -> phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null)))
 			.isInstanceOf(ForbiddenActionException.class);
-		intake.acceptAssignment(specialist, caseId);
+		review.acceptAssignment(specialist, caseId);
 		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isTrue();
 		phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null));
 		assertThat(phenotype.phenotype(coordinator, caseId).features()).hasSize(2);

@@ -13,6 +13,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -22,6 +23,7 @@ import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.triage.CaseTriage;
 
 /** A case sent to a panel (issue #5, "Panels") on a real PostgreSQL: blinding, consensus, dissent, access. */
 @ConsiliumIntegrationTest
@@ -34,7 +36,16 @@ class PanelTests {
 	IntakeManagement intake;
 
 	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseTriage caseTriage;
+
+	@Autowired
 	ReviewManagement review;
+
+	@Autowired
+	PanelReview panels;
 
 	@Autowired
 	OpinionManagement opinions;
@@ -58,8 +69,8 @@ class PanelTests {
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.assignPanel(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(first.userId(), second.userId()));
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.assignPanel(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(first.userId(), second.userId()));
 		review.acceptAssignment(chair, caseId);
 		return caseId;
 	}
@@ -68,17 +79,17 @@ class PanelTests {
 	void aMemberReadsTheOtherMembersOpinionsOnlyAfterSavingTheirOwn() {
 		UUID caseId = panelCaseInReview();
 		review.recordImpression(first, caseId, "Looks like DCIS", null);
-		review.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS rather than invasive cancer");
+		panels.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS rather than invasive cancer");
 		review.recordImpression(second, caseId, "Needs a second look at the slides", null);
 
-		assertThatThrownBy(() -> review.panelOpinions(second, caseId)).as("second has not saved theirs")
+		assertThatThrownBy(() -> panels.panelOpinions(second, caseId)).as("second has not saved theirs")
 			.isInstanceOf(ForbiddenActionException.class);
 		assertThat(review.draft(second, caseId)).as("nor the chair's consensus draft").isEmpty();
 
-		review.savePanelOpinion(second, caseId, Concordance.CONFIRMED, "Invasive ductal carcinoma, as the first opinion says");
-		assertThat(review.panelOpinions(second, caseId)).extracting(PanelOpinion::opinion)
+		panels.savePanelOpinion(second, caseId, Concordance.CONFIRMED, "Invasive ductal carcinoma, as the first opinion says");
+		assertThat(panels.panelOpinions(second, caseId)).extracting(PanelOpinion::opinion)
 			.containsExactly("DCIS rather than invasive cancer", "Invasive ductal carcinoma, as the first opinion says");
-		assertThat(review.panelOpinions(coordinator, caseId)).hasSize(2);
+		assertThat(panels.panelOpinions(coordinator, caseId)).hasSize(2);
 	}
 
 	@Test
@@ -86,23 +97,23 @@ class PanelTests {
 		UUID caseId = panelCaseInReview();
 		review.recordImpression(chair, caseId, "Chair's impression", null);
 
-		assertThat(intake.read(chair, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
-		assertThat(intake.read(first, caseId, "test").firstOpinionBlinded()).isTrue();
-		assertThat(intake.read(first, caseId, "test").firstDiagnosisText()).isNull();
-		assertThatThrownBy(() -> review.savePanelOpinion(first, caseId, Concordance.CONFIRMED, "Agree"))
+		assertThat(queries.read(chair, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
+		assertThat(queries.read(first, caseId, "test").firstOpinionBlinded()).isTrue();
+		assertThat(queries.read(first, caseId, "test").firstDiagnosisText()).isNull();
+		assertThatThrownBy(() -> panels.savePanelOpinion(first, caseId, Concordance.CONFIRMED, "Agree"))
 			.as("impression first").isInstanceOf(IllegalTransitionException.class);
 
 		review.recordImpression(first, caseId, "My own look", null);
-		assertThat(intake.read(first, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
-		assertThat(intake.read(second, caseId, "test").firstOpinionBlinded()).as("the other member still blinded").isTrue();
+		assertThat(queries.read(first, caseId, "test").firstDiagnosisText()).isEqualTo("Breast cancer");
+		assertThat(queries.read(second, caseId, "test").firstOpinionBlinded()).as("the other member still blinded").isTrue();
 	}
 
 	@Test
 	void theChairWritesTheConsensusAndADissentStaysVisibleToThePatient() {
 		UUID caseId = panelCaseInReview();
 		review.recordImpression(first, caseId, "Looks like DCIS", null);
-		review.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS");
-		review.recordDissent(first, caseId, "I would not operate before a repeat biopsy.");
+		panels.savePanelOpinion(first, caseId, Concordance.REFINED, "DCIS");
+		panels.recordDissent(first, caseId, "I would not operate before a repeat biopsy.");
 		review.recordImpression(chair, caseId, "Chair's impression", null);
 
 		assertThatThrownBy(() -> review.saveDraft(first, caseId, null, ReviewJourneyTests.content(Concordance.CONFIRMED, List.of("No."), "x")))
@@ -112,7 +123,7 @@ class PanelTests {
 		review.saveAndSign(chair, caseId, null, UUID.randomUUID(),
 				ReviewJourneyTests.content(Concordance.REFINED, List.of("Lumpectomy is enough."), "The panel agrees it is DCIS."));
 
-		assertThat(intake.read(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(queries.read(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 		assertThat(opinions.read(patient, caseId).opinion().plainSummary()).isEqualTo("The panel agrees it is DCIS.");
 		assertThat(opinions.dissents(patient, caseId)).singleElement().satisfies(d -> {
 			assertThat(d.dissent()).isEqualTo("I would not operate before a repeat biopsy.");
@@ -125,9 +136,9 @@ class PanelTests {
 		UUID caseId = panelCaseInReview();
 		Actor outsider = accounts.create(Role.SPECIALIST);
 
-		assertThatThrownBy(() -> intake.read(outsider, caseId, "test")).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> review.panelOpinions(outsider, caseId)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> review.savePanelOpinion(outsider, caseId, Concordance.CONFIRMED, "x")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> queries.read(outsider, caseId, "test")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> panels.panelOpinions(outsider, caseId)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> panels.savePanelOpinion(outsider, caseId, Concordance.CONFIRMED, "x")).isInstanceOf(NotFoundException.class);
 		assertThat(review.assignedCases(first)).extracting(c -> c.id()).contains(caseId);
 		assertThat(review.assignedCases(outsider)).extracting(c -> c.id()).doesNotContain(caseId);
 	}
@@ -141,15 +152,15 @@ class PanelTests {
 		UUID caseId = intake.createDraft(p, null, UUID.randomUUID(), new DraftContent("Why?", "Dx", null, "", "Tx", "", "", null, "",
 				List.of("Q?"), Urgency.ROUTINE, true)).id();
 		intake.submit(p, caseId);
-		intake.startTriage(coord, caseId);
+		caseTriage.startTriage(coord, caseId);
 
-		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId())))
+		assertThatThrownBy(() -> caseTriage.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId())))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), c.userId())))
+		assertThatThrownBy(() -> caseTriage.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), c.userId())))
 			.as("the chair is not one of the members").isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> intake.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), p.userId())))
+		assertThatThrownBy(() -> caseTriage.assignPanel(coord, caseId, "207RX0202X", Urgency.ROUTINE, c.userId(), List.of(m.userId(), p.userId())))
 			.as("members are specialists").isInstanceOf(InvalidInputException.class);
-		assertThat(intake.read(coord, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
-		assertThatThrownBy(() -> intake.read(m, caseId, "test")).isInstanceOf(NotFoundException.class);
+		assertThat(queries.read(coord, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
+		assertThatThrownBy(() -> queries.read(m, caseId, "test")).isInstanceOf(NotFoundException.class);
 	}
 }

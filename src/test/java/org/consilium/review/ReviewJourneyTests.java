@@ -14,6 +14,8 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
@@ -25,6 +27,7 @@ import org.consilium.shared.EditConflictException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.triage.CaseTriage;
 
 /** The review and opinion journey on a real PostgreSQL (the embedded engine), through the facades. */
 @ConsiliumIntegrationTest
@@ -37,7 +40,19 @@ class ReviewJourneyTests {
 	IntakeManagement intake;
 
 	@Autowired
+	CaseAccess access;
+
+	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseTriage caseTriage;
+
+	@Autowired
 	ReviewManagement review;
+
+	@Autowired
+	ClarifyingQuestions clarifying;
 
 	@Autowired
 	OpinionManagement opinions;
@@ -63,8 +78,8 @@ class ReviewJourneyTests {
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId());
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 		review.acceptAssignment(specialist, caseId);
 		review.recordImpression(specialist, caseId, "Probably right", null);
 		UUID form = UUID.randomUUID();
@@ -80,7 +95,7 @@ class ReviewJourneyTests {
 				content(Concordance.CONFIRMED, List.of("No."), "Your diagnosis is right."));
 		assertThat(signed.signedAt()).isNotNull();
 		assertThat(signed.plainSummary()).isEqualTo("Your diagnosis is right.");
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 	}
 
 	@Test
@@ -93,26 +108,26 @@ class ReviewJourneyTests {
 				CodeSystem.ICD_10_CM, "C50.9", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
 				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.SOON, true)).id();
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
-		intake.assign(coordinator, caseId, "207RX0202X", Urgency.SOON, specialist.userId());
+		caseTriage.startTriage(coordinator, caseId);
+		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.SOON, specialist.userId(), "Assigned by the test.");
 
 		review.acceptAssignment(specialist, caseId);
-		assertThat(intake.requireAccess(specialist, caseId, "test").firstOpinionBlinded()).isTrue();
+		assertThat(access.requireAccess(specialist, caseId, "test").firstOpinionBlinded()).isTrue();
 		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, null, OpinionContent.empty()))
 			.isInstanceOf(IllegalTransitionException.class);
 
 		review.recordImpression(specialist, caseId, "Likely DCIS, not invasive", new Diagnosis("DCIS", null, null));
-		assertThat(intake.requireAccess(specialist, caseId, "test").proposedTreatment()).isEqualTo("Mastectomy");
+		assertThat(queries.read(specialist, caseId, "test").proposedTreatment()).isEqualTo("Mastectomy");
 		assertThat(review.impression(specialist, caseId)).get().extracting(Impression::text).isEqualTo("Likely DCIS, not invasive");
 		assertThatThrownBy(() -> review.recordImpression(specialist, caseId, "Changed my mind", null))
 			.isInstanceOf(IllegalTransitionException.class);
 
-		Clarification asked = review.askClarification(specialist, caseId, "Any family history of breast cancer?");
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.AWAITING_PATIENT);
-		assertThatThrownBy(() -> review.clarifications(stranger, caseId)).isInstanceOf(NotFoundException.class);
-		review.answerClarification(patient, caseId, asked.id(), "My mother, at 60.");
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_REVIEW);
-		assertThat(review.clarifications(patient, caseId)).singleElement().extracting(Clarification::answer).isEqualTo("My mother, at 60.");
+		Clarification asked = clarifying.ask(specialist, caseId, "Any family history of breast cancer?");
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.AWAITING_PATIENT);
+		assertThatThrownBy(() -> clarifying.list(stranger, caseId)).isInstanceOf(NotFoundException.class);
+		clarifying.answer(patient, caseId, asked.id(), "My mother, at 60.");
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_REVIEW);
+		assertThat(clarifying.list(patient, caseId)).singleElement().extracting(Clarification::answer).isEqualTo("My mother, at 60.");
 
 		WrittenOpinionView first = review.saveDraft(specialist, caseId, null, content(null, List.of("No."), ""));
 		assertThat(first.version()).isZero();
@@ -129,7 +144,7 @@ class ReviewJourneyTests {
 				content(Concordance.REFINED, List.of("No.", "Yes."), "A smaller operation is enough."));
 		assertThat(review.signedOpinion(patient, caseId)).isEmpty();
 		review.sign(specialist, caseId, complete.version());
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, complete.version() + 1, OpinionContent.empty()))
 			.isInstanceOf(IllegalTransitionException.class);
 		assertThat(review.signedOpinion(patient, caseId)).get().extracting(WrittenOpinionView::plainSummary)
@@ -146,7 +161,7 @@ class ReviewJourneyTests {
 
 		assertThatThrownBy(() -> opinions.giveFeedback(patient, caseId, 7, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
 		opinions.giveFeedback(patient, caseId, 5, IntendsToFollow.YES, "Clear and kind.");
-		assertThat(intake.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.CLOSED);
+		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.CLOSED);
 		assertThat(opinions.read(patient, caseId).feedback().satisfaction()).isEqualTo(5);
 	}
 }

@@ -16,6 +16,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -50,6 +51,12 @@ class TriageManagementTests {
 	IntakeManagement intake;
 
 	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseTriage caseTriage;
+
+	@Autowired
 	ReviewManagement review;
 
 	@Autowired
@@ -71,7 +78,7 @@ class TriageManagementTests {
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
 		intake.submit(patient, caseId);
-		intake.startTriage(coordinator, caseId);
+		caseTriage.startTriage(coordinator, caseId);
 		return caseId;
 	}
 
@@ -109,7 +116,7 @@ class TriageManagementTests {
 
 		triage.requestFromPatient(coordinator, caseId, List.of(PATHOLOGY), "From City Hospital");
 
-		var c = intake.read(patient, caseId, "test");
+		var c = queries.read(patient, caseId, "test");
 		assertThat(c.status()).isEqualTo(OpinionRequestStatus.AWAITING_RECORDS);
 		assertThat(c.statusNote()).contains(PATHOLOGY).contains("From City Hospital");
 		assertThat(c.triageClock().state().name()).isEqualTo("PAUSED");
@@ -130,7 +137,7 @@ class TriageManagementTests {
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(triage.checklist(coordinator, caseId).specialtyCode()).isNull();
 		assertThat(triage.checklist(coordinator, caseId).complete()).isFalse();
-		assertThat(intake.read(coordinator, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
+		assertThat(queries.read(coordinator, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
 		assertThatThrownBy(() -> triage.checklist(accounts.create(Role.PATIENT), caseId)).isInstanceOf(NotFoundException.class);
 	}
 
@@ -138,7 +145,7 @@ class TriageManagementTests {
 	void anUrgentFindingAlertsTheCoordinatorsAndTellsThePatientWithoutTheText() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 
 		UrgentFinding marked = triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia 3.4 mmol/L in the last labs");
 
@@ -165,7 +172,7 @@ class TriageManagementTests {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "x")).as("not yet assigned").isInstanceOf(NotFoundException.class);
-		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "  ")).isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> triage.markUrgentFinding(coordinator, caseId, "x")).isInstanceOf(ForbiddenActionException.class);
 		assertThat(triage.urgentFindings(coordinator, caseId)).isEmpty();
@@ -176,17 +183,17 @@ class TriageManagementTests {
 	void aDeliveredOpinionCountsInTheTurnaroundReportForCoordinatorsAndAdministrators() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		intake.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId());
+		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
 		review.acceptAssignment(specialist, caseId);
 		review.recordImpression(specialist, caseId, "Agree", null);
 		review.saveAndSign(specialist, caseId, null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
 				List.of(new Diagnosis("Breast cancer", null, "")), TreatmentReview.AGREE, "",
 				List.of(new TreatmentOption("Surgery", Invasiveness.INVASIVE, "Cure", "Scar", "Guidelines")), "", List.of("Yes."), "", "Agreed."));
 
-		var turnaround = intake.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().equals(caseId)).findFirst().orElseThrow();
+		var turnaround = queries.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().equals(caseId)).findFirst().orElseThrow();
 		assertThat(turnaround.businessDaysUsed()).as("delivered the day it was assigned (or the next, across midnight)").isLessThanOrEqualTo(1);
 		assertThat(turnaround.onTime()).isTrue();
-		var reviewClock = intake.read(patient, caseId, "test").reviewClock();
+		var reviewClock = queries.read(patient, caseId, "test").reviewClock();
 		assertThat(reviewClock.stoppedOnTime()).isTrue();
 
 		TurnaroundReport report = triage.turnaround(accounts.create(Role.ADMIN));

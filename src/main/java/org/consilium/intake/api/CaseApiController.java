@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
@@ -32,10 +33,13 @@ class CaseApiController {
 
 	private final IntakeManagement intake;
 
+	private final CaseQueries queries;
+
 	private final AuditLog audit;
 
-	CaseApiController(IntakeManagement intake, AuditLog audit) {
+	CaseApiController(IntakeManagement intake, CaseQueries queries,  AuditLog audit) {
 		this.intake = intake;
+		this.queries = queries;
 		this.audit = audit;
 	}
 
@@ -49,7 +53,7 @@ class CaseApiController {
 
 	@GetMapping
 	List<OpinionRequestView> mine() {
-		return intake.myCases(Actor.current());
+		return queries.myCases(Actor.current());
 	}
 
 	@PostMapping
@@ -60,7 +64,7 @@ class CaseApiController {
 
 	@GetMapping("/{id}")
 	OpinionRequestView read(@PathVariable UUID id) {
-		return intake.read(Actor.current(), id, "case.read");
+		return queries.read(Actor.current(), id, "case.read");
 	}
 
 	@PutMapping("/{id}/draft")
@@ -87,7 +91,7 @@ class CaseApiController {
 	@GetMapping("/{id}/access-log")
 	List<AuditEntry> accessLog(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = intake.read(actor, id, "case.access-log");
+		OpinionRequestView c = queries.read(actor, id, "case.access-log");
 		if (!actor.userId().equals(c.patientId())) {
 			throw new ForbiddenActionException("Only the patient reads the access log.");
 		}

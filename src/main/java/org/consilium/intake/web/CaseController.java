@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
+import org.consilium.intake.CaseAccess;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
@@ -30,15 +32,21 @@ class CaseController {
 
 	private final IntakeManagement intake;
 
+	private final CaseAccess access;
+
+	private final CaseQueries queries;
+
 	private final ProgramSettings program;
 
 	private final org.consilium.audit.AuditLog audit;
 
 	private final org.consilium.identity.IdentityManagement identity;
 
-	CaseController(IntakeManagement intake, ProgramSettings program, org.consilium.audit.AuditLog audit,
+	CaseController(IntakeManagement intake, CaseAccess access, CaseQueries queries,  ProgramSettings program, org.consilium.audit.AuditLog audit,
 			org.consilium.identity.IdentityManagement identity) {
 		this.intake = intake;
+		this.access = access;
+		this.queries = queries;
 		this.program = program;
 		this.audit = audit;
 		this.identity = identity;
@@ -59,12 +67,12 @@ class CaseController {
 	String list(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
 		Actor actor = Actor.current();
 		if (actor.is(Role.COORDINATOR)) {
-			var cases = intake.afterTriage(actor, page);
+			var cases = queries.afterTriage(actor, page);
 			model.addAttribute("cases", cases.cases());
 			model.addAttribute("pageOf", cases);
 		}
 		else {
-			model.addAttribute("cases", intake.myCases(actor));
+			model.addAttribute("cases", queries.myCases(actor));
 		}
 		model.addAttribute("zone", program.zone());
 		return "intake/cases";
@@ -91,7 +99,7 @@ class CaseController {
 	@GetMapping("/cases/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		OpinionRequestView view = intake.read(actor, id, "case.read");
+		OpinionRequestView view = queries.read(actor, id, "case.read");
 		boolean ownDraft = view.status() == org.consilium.intake.OpinionRequestStatus.DRAFT
 				&& (actor.userId().equals(view.patientId()) || actor.userId().equals(view.referrerId()));
 		if (!ownDraft) {
@@ -121,7 +129,7 @@ class CaseController {
 				model.addAttribute("error", e.getMessage());
 				return "intake/draft-status :: saveError";
 			}
-			return form(model, form.padded(), intake.read(Actor.current(), id, "case.read"), e.getMessage());
+			return form(model, form.padded(), queries.read(Actor.current(), id, "case.read"), e.getMessage());
 		}
 	}
 
@@ -130,8 +138,7 @@ class CaseController {
 	String submit(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		try {
-			OpinionRequestView current = intake.read(actor, id, "case.read");
-			if (current.status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
+			if (access.requireAccess(actor, id, "case.submit").status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
 				intake.saveAndSubmit(actor, id, version(form), form.getEditSession(), form.content());
 			}
 			else {
@@ -141,10 +148,10 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}
 		catch (EditConflictException e) {
-			return form(model, form.padded(), intake.read(actor, id, "case.read"), e.getMessage());
+			return form(model, form.padded(), queries.read(actor, id, "case.read"), e.getMessage());
 		}
 		catch (ConsiliumProblem e) {
-			OpinionRequestView view = intake.read(actor, id, "case.read");
+			OpinionRequestView view = queries.read(actor, id, "case.read");
 			if (view.status() != org.consilium.intake.OpinionRequestStatus.DRAFT) {
 				redirect.addFlashAttribute("error", e.getMessage());
 				return "redirect:/cases/" + id;
@@ -169,7 +176,7 @@ class CaseController {
 
 	@GetMapping("/cases/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		OpinionRequestView view = intake.read(Actor.current(), id, "case.read");
+		OpinionRequestView view = queries.read(Actor.current(), id, "case.read");
 		model.addAttribute("c", view);
 		model.addAttribute("zone", program.zone());
 		return "intake/case";
@@ -179,7 +186,7 @@ class CaseController {
 	@GetMapping("/cases/{id}/access-log")
 	String accessLog(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = intake.read(actor, id, "case.access-log");
+		OpinionRequestView c = queries.read(actor, id, "case.access-log");
 		if (!actor.userId().equals(c.patientId())) {
 			throw new org.consilium.shared.ForbiddenActionException("Only the patient reads the access log.");
 		}
@@ -187,7 +194,7 @@ class CaseController {
 		long total = audit.countForCase(id);
 		model.addAttribute("c", c);
 		model.addAttribute("entries", audit.forCase(id, p * 50, 50).stream()
-			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), describe(e.action()), outcome(e.outcome())))
+			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), org.consilium.audit.AuditAction.wordingOf(e.action()), outcome(e.outcome())))
 			.toList());
 		model.addAttribute("page", p);
 		model.addAttribute("hasNext", (long) (p + 1) * 50 < total);
@@ -219,21 +226,6 @@ class CaseController {
 		};
 	}
 
-	/** Plain words for the audited actions, by their prefix; anything else is shown as recorded. */
-	static String describe(String action) {
-		if (action.startsWith("records.document.read")) return "Opened a document";
-		if (action.startsWith("records.document.upload")) return "Uploaded a document";
-		if (action.startsWith("records.fhir")) return "Imported health records";
-		if (action.startsWith("records.")) return "Looked at the records";
-		if (action.equals("case.list")) return "Saw the case in a list";
-		if (action.startsWith("case.access-log")) return "Read this access log";
-		if (action.startsWith("case.read") || action.equals("triage.read")) return "Read the case";
-		if (action.startsWith("case.")) return "Changed the request (" + action.substring(5) + ")";
-		if (action.startsWith("triage.")) return "Triage (" + action.substring(7) + ")";
-		if (action.startsWith("review.")) return "Review (" + action.substring(7).replace('.', ' ') + ")";
-		if (action.startsWith("opinion.")) return "Opinion (" + action.substring(8).replace('.', ' ') + ")";
-		return action;
-	}
 
 	/** One row of the access log as the patient reads it. */
 	record AccessRow(java.time.Instant at, String who, String role, String action, String outcome) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,14 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.PatientLocale;
-import org.consilium.intake.Urgency;
 import org.consilium.matching.AssignmentDecision;
-import org.consilium.matching.SpecialistMatching;
 import org.consilium.matching.SpecialistMatching.Candidates;
 import org.consilium.matching.SpecialistMatching.DirectoryEntry;
 import org.consilium.matching.SpecialistMatching.ProfileChange;
+import org.consilium.matching.SpecialistMatching;
 import org.consilium.matching.SpecialistProfile;
 import org.consilium.shared.NotFoundException;
 
@@ -44,10 +41,6 @@ class MatchingApiController {
 	 */
 	record ProfileRequest(Integer expectedVersion, List<String> specialties, List<String> diseases, List<String> languages, String institution,
 			List<String> licences, Integer weeklyCapacity, List<String> absences) {
-	}
-
-	/** Assigns through matching; {@code overrideReason} is required outside the top suggestions. */
-	record AssignmentRequest(String specialtyCode, Urgency urgency, UUID specialistId, String overrideReason) {
 	}
 
 	/** The patient's preferred language (BCP 47) and jurisdiction (ISO 3166-1/-2); blank clears. */
@@ -76,10 +69,6 @@ class MatchingApiController {
 		return matching.candidates(Actor.current(), id, specialtyCode);
 	}
 
-	@PostMapping("/api/cases/{id}/assignment")
-	OpinionRequestView assign(@PathVariable UUID id, @RequestBody AssignmentRequest body) {
-		return matching.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId(), body.overrideReason());
-	}
 
 	/** The assignments made through matching, with override reasons. */
 	@GetMapping("/api/cases/{id}/assignment-decisions")

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.Actor;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.CaseAccess;
 import org.consilium.records.DocumentContent;
 import org.consilium.records.FhirImportJobs;
 import org.consilium.records.FhirImportStatus;
@@ -36,20 +36,20 @@ class RecordsController {
 
 	private final RecordsManagement records;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
 	private final FhirImportJobs imports;
 
-	RecordsController(RecordsManagement records, IntakeManagement intake, FhirImportJobs imports) {
+	RecordsController(RecordsManagement records, CaseAccess access, FhirImportJobs imports) {
 		this.records = records;
-		this.intake = intake;
+		this.access = access;
 		this.imports = imports;
 	}
 
 	@GetMapping("/cases/{id}/records")
 	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
-		var c = intake.requireAccess(actor, id, "records.read");
+		var c = access.requireAccess(actor, id, "records.read");
 		model.addAttribute("c", c);
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
 		model.addAttribute("maxFileSize", records.maxFileSize());

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.identity.Actor;
 import org.consilium.intake.CasePanel;
-import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.CaseQueries;
 import org.consilium.review.Concordance;
 import org.consilium.review.PanelDissent;
 import org.consilium.review.PanelOpinion;
+import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
 
 /**
@@ -26,11 +27,14 @@ class PanelApiController {
 
 	private final ReviewManagement review;
 
-	private final IntakeManagement intake;
+	private final PanelReview panels;
 
-	PanelApiController(ReviewManagement review, IntakeManagement intake) {
+	private final CaseQueries queries;
+
+	PanelApiController(ReviewManagement review, PanelReview panels, CaseQueries queries) {
 		this.review = review;
-		this.intake = intake;
+		this.panels = panels;
+		this.queries = queries;
 	}
 
 	record PanelOpinionBody(Concordance concordance, String opinion) {
@@ -41,26 +45,26 @@ class PanelApiController {
 
 	@GetMapping("/api/cases/{id}/panel")
 	CasePanel panel(@PathVariable UUID id) {
-		return intake.panel(Actor.current(), id);
+		return queries.panel(Actor.current(), id);
 	}
 
 	@PostMapping("/api/cases/{id}/panel/opinions")
 	PanelOpinion save(@PathVariable UUID id, @RequestBody PanelOpinionBody body) {
-		return review.savePanelOpinion(Actor.current(), id, body.concordance(), body.opinion());
+		return panels.savePanelOpinion(Actor.current(), id, body.concordance(), body.opinion());
 	}
 
 	@GetMapping("/api/cases/{id}/panel/opinions")
 	List<PanelOpinion> opinions(@PathVariable UUID id) {
-		return review.panelOpinions(Actor.current(), id);
+		return panels.panelOpinions(Actor.current(), id);
 	}
 
 	@PostMapping("/api/cases/{id}/panel/dissents")
 	PanelDissent dissent(@PathVariable UUID id, @RequestBody DissentBody body) {
-		return review.recordDissent(Actor.current(), id, body.dissent());
+		return panels.recordDissent(Actor.current(), id, body.dissent());
 	}
 
 	@GetMapping("/api/cases/{id}/panel/dissents")
 	List<PanelDissent> dissents(@PathVariable UUID id) {
-		return review.dissents(Actor.current(), id);
+		return panels.dissents(Actor.current(), id);
 	}
 }

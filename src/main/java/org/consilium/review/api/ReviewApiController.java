@@ -17,6 +17,7 @@ import org.consilium.intake.CodeSystem;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.review.Clarification;
+import org.consilium.review.ClarifyingQuestions;
 import org.consilium.review.Concordance;
 import org.consilium.review.Diagnosis;
 import org.consilium.review.Impression;
@@ -40,8 +41,11 @@ class ReviewApiController {
 
 	private final ReviewManagement review;
 
-	ReviewApiController(ReviewManagement review) {
+	private final ClarifyingQuestions clarifying;
+
+	ReviewApiController(ReviewManagement review, ClarifyingQuestions clarifying) {
 		this.review = review;
+		this.clarifying = clarifying;
 	}
 
 	/** The case's state after a lifecycle step; the full case is at the intake API. */
@@ -116,18 +120,18 @@ class ReviewApiController {
 
 	@GetMapping({ "/api/cases/{id}/review/clarifications", "/api/cases/{id}/clarifications" })
 	List<Clarification> clarifications(@PathVariable UUID id) {
-		return review.clarifications(Actor.current(), id);
+		return clarifying.list(Actor.current(), id);
 	}
 
 	@PostMapping("/api/cases/{id}/review/clarifications")
 	@ResponseStatus(HttpStatus.CREATED)
 	Clarification ask(@PathVariable UUID id, @RequestBody QuestionBody body) {
-		return review.askClarification(Actor.current(), id, body.question());
+		return clarifying.ask(Actor.current(), id, body.question());
 	}
 
 	@PostMapping("/api/cases/{id}/clarifications/{clarificationId}/answer")
 	Clarification answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestBody AnswerBody body) {
-		return review.answerClarification(Actor.current(), id, clarificationId, body.answer());
+		return clarifying.answer(Actor.current(), id, clarificationId, body.answer());
 	}
 
 	/** The caller's own draft (or signed opinion); 404 before the first save. */

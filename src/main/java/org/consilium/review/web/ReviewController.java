@@ -14,17 +14,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.Actor;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CasePanel;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.review.ClarifyingQuestions;
 import org.consilium.review.Concordance;
 import org.consilium.review.Diagnosis;
 import org.consilium.review.Invasiveness;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.PanelDissent;
 import org.consilium.review.PanelOpinion;
+import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
@@ -48,11 +51,20 @@ class ReviewController {
 
 	private final ReviewManagement review;
 
-	private final IntakeManagement intake;
+	private final ClarifyingQuestions clarifying;
 
-	ReviewController(ReviewManagement review, IntakeManagement intake) {
+	private final PanelReview panels;
+
+	private final CaseAccess access;
+
+	private final CaseQueries queries;
+
+	ReviewController(ReviewManagement review, ClarifyingQuestions clarifying, PanelReview panels, CaseAccess access, CaseQueries queries) {
 		this.review = review;
-		this.intake = intake;
+		this.clarifying = clarifying;
+		this.panels = panels;
+		this.access = access;
+		this.queries = queries;
 	}
 
 	@GetMapping("/review")
@@ -123,7 +135,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/clarifications")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
 		try {
-			review.askClarification(Actor.current(), id, question);
+			clarifying.ask(Actor.current(), id, question);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -141,7 +153,7 @@ class ReviewController {
 			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
 		try {
-			int questions = intake.requireAccess(actor, id, "review.opinion.save").questions().size();
+			int questions = access.requireAccess(actor, id, "review.opinion.save").questions().size();
 			var saved = review.saveDraft(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
@@ -167,7 +179,7 @@ class ReviewController {
 	String sign(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		try {
-			int questions = intake.requireAccess(actor, id, "review.opinion.sign").questions().size();
+			int questions = access.requireAccess(actor, id, "review.opinion.sign").questions().size();
 			review.saveAndSign(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
 		}
 		catch (NotFoundException e) {
@@ -190,7 +202,7 @@ class ReviewController {
 	String panelOpinion(@PathVariable UUID id, @RequestParam(required = false) Concordance concordance,
 			@RequestParam(defaultValue = "") String panelOpinion, Model model, RedirectAttributes redirect) {
 		try {
-			review.savePanelOpinion(Actor.current(), id, concordance, panelOpinion);
+			panels.savePanelOpinion(Actor.current(), id, concordance, panelOpinion);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -207,7 +219,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/dissent")
 	String dissent(@PathVariable UUID id, @RequestParam(defaultValue = "") String dissent, Model model, RedirectAttributes redirect) {
 		try {
-			review.recordDissent(Actor.current(), id, dissent);
+			panels.recordDissent(Actor.current(), id, dissent);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -225,7 +237,7 @@ class ReviewController {
 	String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(defaultValue = "") String answer,
 			RedirectAttributes redirect) {
 		try {
-			review.answerClarification(Actor.current(), id, clarificationId, answer);
+			clarifying.answer(Actor.current(), id, clarificationId, answer);
 			redirect.addFlashAttribute("clarificationAnswered", true);
 		}
 		catch (NotFoundException e) {
@@ -241,12 +253,12 @@ class ReviewController {
 
 	private String render(UUID id, Model model, OpinionForm form, String error) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = intake.read(actor, id, "review.workspace");
+		OpinionRequestView c = queries.read(actor, id, "review.workspace");
 		WrittenOpinionView draft = review.draft(actor, id).orElse(null);
 		int questions = c.questions() == null ? 0 : c.questions().size();
 		model.addAttribute("c", c);
 		model.addAttribute("impression", review.impression(actor, id).orElse(null));
-		model.addAttribute("clarifications", review.clarifications(actor, id));
+		model.addAttribute("clarifications", clarifying.list(actor, id));
 		model.addAttribute("opinion", draft);
 		model.addAttribute("form", form != null ? form.padded(questions) : OpinionForm.of(draft, questions));
 		model.addAttribute("reviewing", REVIEWING.contains(c.status()));
@@ -254,7 +266,7 @@ class ReviewController {
 		model.addAttribute("treatmentReviews", TreatmentReview.values());
 		model.addAttribute("invasiveness", Invasiveness.values());
 		model.addAttribute("codeSystems", CodeSystem.values());
-		CasePanel panel = intake.panel(actor, id);
+		CasePanel panel = queries.panel(actor, id);
 		boolean chair = panel.isChair(actor.userId());
 		model.addAttribute("panel", panel);
 		model.addAttribute("chair", chair);
@@ -264,7 +276,7 @@ class ReviewController {
 			model.addAttribute("panelOpinions", opinions);
 			model.addAttribute("myPanelOpinion", opinions == null ? null
 					: opinions.stream().filter(o -> o.memberId().equals(actor.userId())).findFirst().orElse(null));
-			List<PanelDissent> dissents = review.dissents(actor, id);
+			List<PanelDissent> dissents = panels.dissents(actor, id);
 			model.addAttribute("dissents", dissents);
 			model.addAttribute("member", member);
 			model.addAttribute("myDissent", dissents.stream().anyMatch(d -> d.memberId().equals(actor.userId())));
@@ -278,7 +290,7 @@ class ReviewController {
 	/** The members' opinions, or null while the blinded-panel rule still hides them from this reader. */
 	private List<PanelOpinion> panelOpinionsIfVisible(Actor actor, UUID id) {
 		try {
-			return review.panelOpinions(actor, id);
+			return panels.panelOpinions(actor, id);
 		}
 		catch (ForbiddenActionException e) {
 			return null;

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.identity.Actor;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.triage.CaseTriage;
 import org.consilium.triage.Checklist;
 import org.consilium.triage.TriageManagement;
 import org.consilium.triage.TurnaroundReport;
@@ -25,11 +25,11 @@ class CompletenessApiController {
 
 	private final TriageManagement triage;
 
-	private final IntakeManagement intake;
+	private final CaseTriage caseTriage;
 
-	CompletenessApiController(TriageManagement triage, IntakeManagement intake) {
+	CompletenessApiController(TriageManagement triage, CaseTriage caseTriage) {
 		this.triage = triage;
-		this.intake = intake;
+		this.caseTriage = caseTriage;
 	}
 
 	/** {@code specialtyCode}: NUCC code whose list applies until triage names one (optional); {@code present}: item names. */
@@ -87,7 +87,7 @@ class CompletenessApiController {
 	@PostMapping("/api/cases/{id}/triage/panel")
 	OpinionRequestView panel(@PathVariable UUID id, @RequestBody PanelAssignment body) {
 		Actor actor = Actor.current();
-		return intake.assignPanel(actor, id, body.specialtyCode(), body.urgency(), body.chairId(), body.memberIds());
+		return caseTriage.assignPanel(actor, id, body.specialtyCode(), body.urgency(), body.chairId(), body.memberIds());
 	}
 
 	/** Per month of delivery: delivered, on time, on-time %, median business days (coordinators and administrators). */

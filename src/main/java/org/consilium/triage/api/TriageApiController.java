@@ -13,26 +13,26 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Specialty;
 import org.consilium.intake.CasePage;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DeclineReason;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
-import org.consilium.matching.SpecialistMatching;
+import org.consilium.triage.CaseTriage;
 
 /** Triage as JSON, for coordinators. */
 @RestController
 class TriageApiController {
 
-	private final IntakeManagement intake;
+	private final CaseQueries queries;
+
+	private final CaseTriage caseTriage;
 
 	private final IdentityManagement identity;
 
-	private final SpecialistMatching matching;
-
-	TriageApiController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching) {
-		this.intake = intake;
+	TriageApiController(CaseQueries queries, CaseTriage caseTriage, IdentityManagement identity) {
+		this.queries = queries;
+		this.caseTriage = caseTriage;
 		this.identity = identity;
-		this.matching = matching;
 	}
 
 	record Decline(DeclineReason reason, String note) {
@@ -48,10 +48,10 @@ class TriageApiController {
 	record Assignment(String specialtyCode, Urgency urgency, UUID specialistId, String overrideReason) {
 	}
 
-	/** One page of {@value IntakeManagement#PAGE_SIZE} cases, earliest triage deadline first. */
+	/** One page of {@value CaseQueries#PAGE_SIZE} cases, earliest triage deadline first. */
 	@GetMapping("/api/triage/queue")
 	CasePage queue(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page) {
-		return intake.triageQueue(Actor.current(), page);
+		return queries.triageQueue(Actor.current(), page);
 	}
 
 	@GetMapping("/api/specialties")
@@ -61,27 +61,28 @@ class TriageApiController {
 
 	@PostMapping("/api/cases/{id}/triage/start")
 	OpinionRequestView start(@PathVariable UUID id) {
-		return intake.startTriage(Actor.current(), id);
+		return caseTriage.startTriage(Actor.current(), id);
 	}
 
 	@PostMapping("/api/cases/{id}/triage/decline")
 	OpinionRequestView decline(@PathVariable UUID id, @RequestBody Decline body) {
-		return intake.decline(Actor.current(), id, body.reason(), body.note());
+		return caseTriage.decline(Actor.current(), id, body.reason(), body.note());
 	}
 
 	@PostMapping("/api/cases/{id}/triage/request-records")
 	OpinionRequestView requestRecords(@PathVariable UUID id, @RequestBody RecordsRequest body) {
-		return intake.requestRecords(Actor.current(), id, body.message());
+		return caseTriage.requestRecords(Actor.current(), id, body.message());
 	}
 
 	/** Quality check: a coordinator releases a signed opinion (only when {@code consilium.program.quality-check=true}). */
 	@PostMapping("/api/cases/{id}/triage/deliver")
 	OpinionRequestView deliver(@PathVariable UUID id) {
-		return intake.deliver(Actor.current(), id);
+		return caseTriage.deliver(Actor.current(), id);
 	}
 
-	@PostMapping("/api/cases/{id}/triage/assign")
+	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
+	@PostMapping({ "/api/cases/{id}/triage/assign", "/api/cases/{id}/assignment" })
 	OpinionRequestView assign(@PathVariable UUID id, @RequestBody Assignment body) {
-		return matching.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId(), body.overrideReason());
+		return caseTriage.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId(), body.overrideReason());
 	}
 }

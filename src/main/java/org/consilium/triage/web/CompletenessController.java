@@ -13,11 +13,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
-import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.NotFoundException;
+import org.consilium.triage.CaseTriage;
 import org.consilium.triage.TriageManagement;
 
 /**
@@ -31,21 +32,24 @@ class CompletenessController {
 
 	private final TriageManagement triage;
 
-	private final IntakeManagement intake;
+	private final CaseAccess access;
 
-	CompletenessController(TriageManagement triage, IntakeManagement intake) {
+	private final CaseTriage caseTriage;
+
+	CompletenessController(TriageManagement triage, CaseAccess access, CaseTriage caseTriage) {
 		this.triage = triage;
-		this.intake = intake;
+		this.access = access;
+		this.caseTriage = caseTriage;
 	}
 
 	@GetMapping("/cases/{id}/completeness")
 	String notices(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = intake.requireAccess(actor, id, "triage.notices.read");
+		AccessibleCase c = access.requireAccess(actor, id, "triage.notices.read");
 		model.addAttribute("c", c);
 		model.addAttribute("checklist", triage.checklist(actor, id));
 		model.addAttribute("findings", triage.urgentFindings(actor, id));
-		model.addAttribute("forPatient", actor.userId().equals(c.patientId()) || actor.userId().equals(c.referrerId()));
+		model.addAttribute("forPatient", c.actsForPatient());
 		model.addAttribute("isPatient", actor.userId().equals(c.patientId()));
 		model.addAttribute("specialist", actor.is(Role.SPECIALIST));
 		model.addAttribute("beforeAssignment", List.of("SUBMITTED", "IN_TRIAGE", "AWAITING_RECORDS").contains(c.status().name()));
@@ -82,13 +86,7 @@ class CompletenessController {
 	String panel(@PathVariable UUID id, @RequestParam(defaultValue = "") String panelSpecialty, @RequestParam(required = false) Urgency panelUrgency,
 			@RequestParam(required = false) UUID chairId, @RequestParam(name = "memberId", required = false) List<UUID> memberIds,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "/triage", () -> {
-			Actor actor = Actor.current();
-			if (intake.requireAccess(actor, id, "triage.assign-panel").status() == org.consilium.intake.OpinionRequestStatus.SUBMITTED) {
-				intake.startTriage(actor, id);
-			}
-			intake.assignPanel(actor, id, panelSpecialty, panelUrgency, chairId, memberIds);
-		}, "Triage is complete and the case is sent to the panel; the review clock runs.");
+		return act(id, redirect, "/triage", () -> caseTriage.assignPanel(Actor.current(), id, panelSpecialty, panelUrgency, chairId, memberIds), "Triage is complete and the case is sent to the panel; the review clock runs.");
 	}
 
 	@GetMapping("/reports/turnaround")

@@ -14,19 +14,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DeclineReason;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.triage.CaseTriage;
 
 /** The coordinator's queue and the triage page of one case. */
 @Controller
 class TriageController {
 
-	private final IntakeManagement intake;
+	private final CaseQueries queries;
+
+	private final CaseTriage caseTriage;
 
 	private final IdentityManagement identity;
 
@@ -34,8 +37,9 @@ class TriageController {
 
 	private final TriagePageAdditions completeness;
 
-	TriageController(IntakeManagement intake, IdentityManagement identity, SpecialistMatching matching, TriagePageAdditions completeness) {
-		this.intake = intake;
+	TriageController(CaseQueries queries, CaseTriage caseTriage, IdentityManagement identity, SpecialistMatching matching, TriagePageAdditions completeness) {
+		this.queries = queries;
+		this.caseTriage = caseTriage;
 		this.identity = identity;
 		this.matching = matching;
 		this.completeness = completeness;
@@ -43,7 +47,7 @@ class TriageController {
 
 	@GetMapping("/triage")
 	String queue(@RequestParam(defaultValue = "0") int page, Model model) {
-		var queue = intake.triageQueue(Actor.current(), page);
+		var queue = queries.triageQueue(Actor.current(), page);
 		model.addAttribute("cases", queue.cases());
 		model.addAttribute("pageOf", queue);
 		completeness.addToQueue(Actor.current(), model);
@@ -52,7 +56,7 @@ class TriageController {
 
 	@GetMapping("/cases/{id}/triage")
 	String triage(@PathVariable UUID id, @RequestParam(required = false) String specialtyCode, Model model) {
-		OpinionRequestView c = intake.read(Actor.current(), id, "triage.read");
+		OpinionRequestView c = queries.read(Actor.current(), id, "triage.read");
 		String chosen = specialtyCode != null ? specialtyCode : c.specialtyCode();
 		model.addAttribute("c", c);
 		model.addAttribute("specialties", identity.specialties());
@@ -69,32 +73,32 @@ class TriageController {
 
 	@PostMapping("/cases/{id}/triage/start")
 	String start(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> intake.startTriage(Actor.current(), id), "You are the coordinator of this case.");
+		return act(id, redirect, () -> caseTriage.startTriage(Actor.current(), id), "You are the coordinator of this case.");
 	}
 
 	@PostMapping("/cases/{id}/triage/decline")
 	String decline(@PathVariable UUID id, @RequestParam(required = false) DeclineReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> intake.decline(Actor.current(), id, reason, note), "The case is declined; the patient sees the reason.");
+		return act(id, redirect, () -> caseTriage.decline(Actor.current(), id, reason, note), "The case is declined; the patient sees the reason.");
 	}
 
 	@PostMapping("/cases/{id}/triage/request-records")
 	String requestRecords(@PathVariable UUID id, @RequestParam(defaultValue = "") String message, RedirectAttributes redirect) {
-		return act(id, redirect, () -> intake.requestRecords(Actor.current(), id, message), "The patient is asked for the records; the triage clock is paused.");
+		return act(id, redirect, () -> caseTriage.requestRecords(Actor.current(), id, message), "The patient is asked for the records; the triage clock is paused.");
 	}
 
 	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
 	@PostMapping("/cases/{id}/triage/assign")
 	String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String specialtyCode, @RequestParam(required = false) Urgency urgency,
 			@RequestParam(required = false) UUID specialistId, @RequestParam(defaultValue = "") String overrideReason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> matching.assign(Actor.current(), id, specialtyCode, urgency, specialistId, overrideReason),
+		return act(id, redirect, () -> caseTriage.assign(Actor.current(), id, specialtyCode, urgency, specialistId, overrideReason),
 				"Triage is complete and the specialist is assigned; the review clock runs.");
 	}
 
 	/** With the program's quality check on, a coordinator releases a signed opinion to the patient. */
 	@PostMapping("/cases/{id}/triage/deliver")
 	String deliver(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> intake.deliver(Actor.current(), id), "The opinion is delivered to the patient.");
+		return act(id, redirect, () -> caseTriage.deliver(Actor.current(), id), "The opinion is delivered to the patient.");
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Runnable action, String success) {

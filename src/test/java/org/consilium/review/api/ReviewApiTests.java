@@ -46,6 +46,9 @@ class ReviewApiTests {
 	@MockitoBean
 	ReviewManagement review;
 
+	@MockitoBean
+	org.consilium.review.ClarifyingQuestions clarifying;
+
 	@BeforeEach
 	void signIn() throws Exception {
 		ConsiliumUser user = (ConsiliumUser) org.consilium.identity.TestAccounts.authentication(SPECIALIST).getPrincipal();

@@ -22,36 +22,39 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
 import org.springframework.security.access.expression.SecurityExpressionHandler;
 import org.springframework.security.access.expression.SecurityExpressionOperations;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.FilterInvocation;
-import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.FilterInvocation;
+import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
+import org.springframework.stereotype.Controller;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseDeadline;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.review.Clarification;
+import org.consilium.review.ClarifyingQuestions;
 import org.consilium.review.Impression;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
@@ -99,7 +102,7 @@ class ReviewPagesTests {
 
 	@org.junit.jupiter.api.BeforeEach
 	void aSingleSpecialistNoPanel() {
-		given(intake.panel(any(), eq(CASE))).willReturn(new org.consilium.intake.CasePanel(SPECIALIST.userId(), "Dr Specialist", List.of()));
+		given(queries.panel(any(), eq(CASE))).willReturn(new org.consilium.intake.CasePanel(SPECIALIST.userId(), "Dr Specialist", List.of()));
 	}
 
 	@AfterEach
@@ -111,7 +114,16 @@ class ReviewPagesTests {
 	ReviewManagement review;
 
 	@MockitoBean
-	IntakeManagement intake;
+	ClarifyingQuestions clarifying;
+
+	@MockitoBean
+	org.consilium.review.PanelReview panels;
+
+	@MockitoBean
+	CaseAccess access;
+
+	@MockitoBean
+	CaseQueries queries;
 
 	static UserDetails signedIn(Actor actor) throws Exception {
 		ConsiliumUser user = (ConsiliumUser) org.consilium.identity.TestAccounts.authentication(actor).getPrincipal();
@@ -129,12 +141,19 @@ class ReviewPagesTests {
 				Instant.now(), List.of(), null, null);
 	}
 
+	static AccessibleCase accessible(OpinionRequestStatus status) {
+		OpinionRequestView c = caseIn(status, false);
+		return new AccessibleCase(SPECIALIST, CASE, c.version(), status, PATIENT, null, null, SPECIALIST.userId(), java.util.Set.of(),
+				c.specialtyCode(), c.urgency(), true, false, c.firstDiagnosisText(), c.firstDiagnosisSystem(), c.firstDiagnosisCode(),
+				c.firstInstitution(), c.questions(), false, true);
+	}
+
 	@Test
 	void hidesTheFirstOpinionUntilTheImpressionIsRecorded() throws Exception {
-		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, true));
+		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, true));
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.impression(any(), eq(CASE))).willReturn(Optional.empty());
-		given(review.clarifications(any(), eq(CASE))).willReturn(List.of());
+		given(clarifying.list(any(), eq(CASE))).willReturn(List.of());
 
 		String html = mvc.perform(get("/cases/{id}/review", CASE).with(user(signedIn(SPECIALIST))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -145,11 +164,11 @@ class ReviewPagesTests {
 
 	@Test
 	void showsTheFirstOpinionAndTheOpinionFormAfterTheImpression() throws Exception {
-		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.impression(any(), eq(CASE)))
 			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
-		given(review.clarifications(any(), eq(CASE))).willReturn(List.of(new Clarification(UUID.randomUUID(), CASE,
+		given(clarifying.list(any(), eq(CASE))).willReturn(List.of(new Clarification(UUID.randomUUID(), CASE,
 				SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null)));
 
 		String html = mvc.perform(get("/cases/{id}/review", CASE).with(user(signedIn(SPECIALIST))))
@@ -161,11 +180,11 @@ class ReviewPagesTests {
 
 	@Test
 	void listsWhatIsMissingWhenSigningAnIncompleteOpinion() throws Exception {
-		given(intake.requireAccess(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
-		given(intake.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(access.requireAccess(any(), eq(CASE), anyString())).willReturn(accessible(OpinionRequestStatus.IN_REVIEW));
+		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
 		given(review.impression(any(), eq(CASE)))
 			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
-		given(review.clarifications(any(), eq(CASE))).willReturn(List.of());
+		given(clarifying.list(any(), eq(CASE))).willReturn(List.of());
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.saveAndSign(any(), eq(CASE), any(), any(), any())).willAnswer(inv -> {
 			throw new OpinionIncompleteException(List.of("an answer to question 2"));
@@ -188,7 +207,7 @@ class ReviewPagesTests {
 				.param("answer", "My mother had breast cancer."))
 			.andExpect(redirectedUrl("/cases/" + CASE + "#clarifications"));
 
-		verify(review).answerClarification(any(), eq(CASE), eq(question), eq("My mother had breast cancer."));
+		verify(clarifying).answer(any(), eq(CASE), eq(question), eq("My mother had breast cancer."));
 	}
 
 	@Test

@@ -1,0 +1,137 @@
+package org.consilium.audit;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every action code the audit trail holds, from this release and earlier ones (a database keeps its rows forever), with
+ * the plain words the patient reads in their access log. A code is stored as text ({@code audit.audit_event.action}),
+ * so a row written by an earlier release keeps its code; codes no longer written are marked as such in their comment.
+ */
+public enum AuditAction {
+
+	CASE_CREATE("case.create", "Started the request"),
+	CASE_UPDATE("case.update", "Changed the request"),
+	CASE_SUBMIT("case.submit", "Sent the request"),
+	CASE_WITHDRAW("case.withdraw", "Withdrew the request"),
+	CASE_RECORDS_RECEIVED("case.records-received", "Said the requested records are added"),
+	CASE_CLOSE("case.close", "Closed the case"),
+	CASE_READ("case.read", "Read the case"),
+	CASE_LIST("case.list", "Saw the case in a list"),
+	CASE_ACCESS_LOG("case.access-log", "Read this access log"),
+	CASE_UPDATE_LOCALE("case.update-locale", "Recorded your language and where you live"),
+	CASE_PANEL_READ("case.panel.read", "Looked at who reviews the case"),
+	/** A transition refused because the actor lost their relation to the case during the request. */
+	CASE_TRANSITION("case.transition", "Changed the state of the case"),
+
+	TRIAGE_READ("triage.read", "Read the case for triage"),
+	TRIAGE_START("triage.start", "Started triage"),
+	TRIAGE_REQUEST_RECORDS("triage.request-records", "Asked you for more records"),
+	TRIAGE_DECLINE("triage.decline", "Declined the request"),
+	TRIAGE_ASSIGN("triage.assign", "Chose the specialist"),
+	TRIAGE_ASSIGN_OVERRIDE("triage.assign-override", "Chose a specialist other than the suggested ones, with a reason"),
+	TRIAGE_ASSIGN_PANEL("triage.assign-panel", "Chose a panel of specialists"),
+	TRIAGE_CHECKLIST_READ("triage.checklist.read", "Looked at the list of needed records"),
+	TRIAGE_CHECKLIST_UPDATE("triage.checklist.update", "Ticked which needed records are there"),
+	TRIAGE_CHECKLIST_REQUEST("triage.checklist.request", "Asked you for missing records"),
+	TRIAGE_URGENT_FINDING_MARK("triage.urgent-finding.mark", "Marked an urgent finding"),
+	TRIAGE_URGENT_FINDING_READ("triage.urgent-finding.read", "Read the urgent findings"),
+	TRIAGE_URGENT_FINDING_LIST("triage.urgent-finding.list", "Saw an urgent finding in a list"),
+	TRIAGE_URGENT_FINDING_ACKNOWLEDGE("triage.urgent-finding.acknowledge", "Took up an urgent finding"),
+	TRIAGE_NOTICES_READ("triage.notices.read", "Read the case's notices"),
+
+	MATCHING_RANK("matching.rank", "Compared specialists for the case"),
+	/** Written before triage assigned (then {@link #TRIAGE_ASSIGN}). */
+	MATCHING_ASSIGN("matching.assign", "Chose the specialist"),
+	/** Written before triage assigned (then {@link #TRIAGE_ASSIGN_OVERRIDE}). */
+	MATCHING_OVERRIDE("matching.override", "Chose a specialist other than the suggested ones, with a reason"),
+	MATCHING_DECISIONS("matching.decisions", "Looked at how the specialist was chosen"),
+	MATCHING_PROFILE_UPDATE("matching.profile.update", "Changed a specialist's directory profile"),
+
+	REVIEW_WORKSPACE("review.workspace", "Opened the case to review it"),
+	REVIEW_ACCEPT("review.accept", "Accepted to review the case"),
+	REVIEW_DECLINE("review.decline", "Declined to review the case"),
+	REVIEW_IMPRESSION("review.impression", "Wrote a first impression before seeing the first opinion"),
+	REVIEW_IMPRESSION_READ("review.impression.read", "Read the first impression"),
+	/** Written with {@link #REVIEW_IMPRESSION} by earlier releases. */
+	REVIEW_IMPRESSION_RECORDED("review.impression-recorded", "Wrote a first impression before seeing the first opinion"),
+	/** Written with {@link #REVIEW_CLARIFICATION_ASK} by earlier releases. */
+	REVIEW_ASK_PATIENT("review.ask-patient", "Asked you a question"),
+	/** Written with {@link #REVIEW_CLARIFICATION_ANSWER} by earlier releases. */
+	REVIEW_PATIENT_ANSWERED("review.patient-answered", "Your answers returned the case to review"),
+	REVIEW_CLARIFICATION_ASK("review.clarification.ask", "Asked you a question"),
+	REVIEW_CLARIFICATION_ANSWER("review.clarification.answer", "Answered the specialist's question"),
+	REVIEW_CLARIFICATION_READ("review.clarification.read", "Read the questions and answers"),
+	REVIEW_OPINION_READ("review.opinion.read", "Read the draft opinion"),
+	REVIEW_OPINION_SAVE("review.opinion.save", "Worked on the opinion"),
+	REVIEW_OPINION_SIGN("review.opinion.sign", "Signed the opinion"),
+	/** Written with {@link #REVIEW_OPINION_SIGN} by earlier releases. */
+	REVIEW_SIGN("review.sign", "Signed the opinion"),
+	REVIEW_PANEL_OPINION_SAVE("review.panel.opinion.save", "Wrote a panel member's opinion"),
+	REVIEW_PANEL_OPINION_READ("review.panel.opinion.read", "Read the panel members' opinions"),
+	REVIEW_PANEL_DISSENT("review.panel.dissent", "Recorded a panel member's dissent"),
+	REVIEW_PANEL_DISSENT_READ("review.panel.dissent.read", "Read the panel members' dissents"),
+
+	OPINION_READ("opinion.read", "Read the opinion"),
+	OPINION_DELIVER("opinion.deliver", "Released the opinion to you"),
+	OPINION_FOLLOW_UP_ASK("opinion.follow-up.ask", "Asked a follow-up question"),
+	OPINION_FOLLOW_UP_ANSWER("opinion.follow-up.answer", "Answered a follow-up question"),
+	OPINION_FEEDBACK("opinion.feedback", "Gave feedback and closed the case"),
+
+	RECORDS_READ("records.read", "Looked at the records"),
+	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),
+	RECORDS_DOCUMENT_UPLOAD("records.document.upload", "Uploaded a document"),
+	RECORDS_DOCUMENT_QUARANTINE("records.document.quarantine", "Set aside a document the virus scan flagged"),
+	RECORDS_FHIR_IMPORT("records.fhir.import", "Imported health records"),
+	RECORDS_FHIR_IMPORT_STATUS("records.fhir.import.status", "Followed an import of health records"),
+	RECORDS_FHIR_IMPORT_WRONG_PATIENT("records.fhir.import.wrong-patient", "Stopped an import of records about another person"),
+	RECORDS_FHIR_IMPORT_PATIENT_MISMATCH_CONFIRMED("records.fhir.import.patient-mismatch-confirmed",
+			"Confirmed an import of records whose name or birth date differs"),
+	RECORDS_FHIR_IMPORT_DISCARDED("records.fhir.import.discarded", "Did not import records after a check"),
+
+	PHENOTYPE_READ("phenotype.read", "Read the signs and symptoms"),
+	PHENOTYPE_UPDATE("phenotype.update", "Changed the signs and symptoms"),
+	PHENOTYPE_FEATURE_ADD("phenotype.feature.add", "Added a sign or symptom"),
+	PHENOTYPE_FEATURE_REMOVE("phenotype.feature.remove", "Removed a sign or symptom"),
+	PHENOTYPE_PHENOPACKET_IMPORT("phenotype.phenopacket.import", "Imported signs and symptoms from a file"),
+	PHENOTYPE_TERMS_SEARCH("phenotype.terms.search", "Searched the list of signs and symptoms"),
+
+	DDX_READ("ddx.read", "Looked at the list of possible diagnoses"),
+	DDX_RANK("ddx.rank", "Updated the list of possible diagnoses"),
+	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list");
+
+	private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
+
+	private final String code;
+
+	private final String wording;
+
+	AuditAction(String code, String wording) {
+		this.code = code;
+		this.wording = wording;
+	}
+
+	/** The code as stored in {@code audit.audit_event.action}, e.g. {@code case.submit}. */
+	public String code() {
+		return code;
+	}
+
+	/** What the patient reads in their access log: a short sentence without codes or jargon. */
+	public String wording() {
+		return wording;
+	}
+
+	/** The action of a stored code, if it is one of the catalogue's. */
+	public static Optional<AuditAction> ofCode(String code) {
+		return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+	}
+
+	/** The patient's words for a stored code; a code outside the catalogue reads "Another action". */
+	public static String wordingOf(String code) {
+		return ofCode(code).map(AuditAction::wording).orElse("Another action");
+	}
+}

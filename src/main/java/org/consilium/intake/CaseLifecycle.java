@@ -1,0 +1,230 @@
+package org.consilium.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.identity.Actor;
+import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.Role;
+import org.consilium.identity.UserView;
+import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.ProgramSettings;
+
+/**
+ * The case's transitions, one method each, in lifecycle order (see {@link OpinionRequestStatus} and
+ * {@link CaseAction}). Each takes an {@link AccessibleCase} (so the caller has checked access through
+ * {@link CaseAccess}), checks who may make the transition, applies it to the aggregate loaded once for the request,
+ * saves it with its status change and publishes {@link OpinionRequestStatusChanged}. It writes no audit entry: the use
+ * case that calls it records the user's action once, under its own action code.
+ *
+ * <p>Errors, for every method: {@link ForbiddenActionException} (problem type {@code forbidden-action}, HTTP 403) for
+ * an actor whose role or relation cannot make the transition; {@link IllegalTransitionException} ({@code
+ * illegal-transition}, 409) from a status the transition does not start from; {@link org.consilium.shared.EditConflictException}
+ * ({@code edit-conflict}, 409) when the case was saved by someone else since it was loaded. Nothing changes then.
+ */
+@Service
+@Transactional
+public class CaseLifecycle {
+
+	private final CaseStore store;
+
+	private final CaseAccess access;
+
+	private final IdentityManagement identity;
+
+	private final ProgramSettings program;
+
+	private final Clock clock;
+
+	CaseLifecycle(CaseStore store, CaseAccess access, IdentityManagement identity, ProgramSettings program, Clock clock) {
+		this.store = store;
+		this.access = access;
+		this.identity = identity;
+		this.program = program;
+		this.clock = clock;
+	}
+
+	/** Saves the draft's content from one rendering of the draft form; called by intake's own draft use cases. */
+	AccessibleCase editDraft(AccessibleCase c, Integer expectedVersion, UUID editSession, DraftContent content) {
+		return change(c, forPatient(), (r, now) -> {
+			if (content == null || (expectedVersion == null && editSession == null)) {
+				throw new InvalidInputException("Send the draft's content and the version you read (expectedVersion).");
+			}
+			r.edit(content, expectedVersion, editSession, now);
+		});
+	}
+
+	/** DRAFT → SUBMITTED, by the patient or their referrer (intake); the triage clock starts. */
+	public AccessibleCase submit(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.submit(c.actor().userId(), now));
+	}
+
+	/** Any open status → WITHDRAWN, by the patient or their referrer (intake). */
+	public AccessibleCase withdraw(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.withdraw(c.actor().userId(), now));
+	}
+
+	/** SUBMITTED → IN_TRIAGE, by a coordinator, who becomes the case's coordinator (triage). */
+	public AccessibleCase startTriage(AccessibleCase c) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.startTriage(c.actor().userId(), now));
+	}
+
+	/** IN_TRIAGE → AWAITING_RECORDS with a message to the patient, by a coordinator (triage); the triage clock pauses. */
+	public AccessibleCase requestRecords(AccessibleCase c, String message) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.requestRecords(c.actor().userId(), message, now));
+	}
+
+	/** AWAITING_RECORDS → IN_TRIAGE, by the patient or their referrer (intake); the triage clock resumes. */
+	public AccessibleCase recordsReceived(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.recordsReceived(c.actor().userId(), now));
+	}
+
+	/** Submitted or in triage → DECLINED with a reason the patient reads, by a coordinator (triage). */
+	public AccessibleCase decline(AccessibleCase c, DeclineReason reason, String note) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.decline(c.actor().userId(), reason, note, now));
+	}
+
+	/**
+	 * IN_TRIAGE → ASSIGNED: completes triage with the specialty (NUCC code), urgency and the specialist, who must hold
+	 * that specialty; by a coordinator (triage). The review clock starts.
+	 * @throws InvalidInputException when the specialist does not exist or has another specialty
+	 */
+	public AccessibleCase assign(AccessibleCase c, String specialtyCode, Urgency urgency, UUID specialistId) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> {
+			UserView specialist = specialist(specialistId, "Choose a specialist from the list.");
+			if (specialtyCode == null || !specialtyCode.equals(specialist.specialtyCode())) {
+				throw new InvalidInputException("The specialist does not hold the chosen specialty.");
+			}
+			r.assign(c.actor().userId(), specialtyCode, urgency, specialistId, now);
+		});
+	}
+
+	/**
+	 * IN_TRIAGE → ASSIGNED to a panel (issue #5, "Panels"): the chair, who must hold the chosen specialty, is assigned
+	 * as the specialist; the {@value CasePanel#MIN_MEMBERS}–{@value CasePanel#MAX_MEMBERS} other members, specialists of
+	 * any specialty, get access to the case; by a coordinator (triage).
+	 * @throws InvalidInputException when the chair or a member is not a specialist, the chair does not hold the
+	 *         specialty, or the number of members is wrong
+	 */
+	public AccessibleCase assignPanel(AccessibleCase c, String specialtyCode, Urgency urgency, UUID chairId, Collection<UUID> memberIds) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> {
+			UserView chair = specialist(chairId, "Choose the panel's chair from the list.");
+			if (specialtyCode == null || !specialtyCode.equals(chair.specialtyCode())) {
+				throw new InvalidInputException("The chair does not hold the chosen specialty.");
+			}
+			Set<UUID> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+			members.remove(null);
+			members.forEach(m -> specialist(m, "Every panel member must be a specialist."));
+			r.assignPanel(c.actor().userId(), specialtyCode, urgency, chairId, members, now);
+		});
+	}
+
+	/** ASSIGNED → IN_REVIEW, by the assigned specialist (review). */
+	public AccessibleCase accept(AccessibleCase c) {
+		return change(c, forChair(), (r, now) -> r.accept(c.actor().userId(), now));
+	}
+
+	/** ASSIGNED → IN_TRIAGE with the specialist's reason, by the assigned specialist (review); the panel is dissolved. */
+	public AccessibleCase declineAssignment(AccessibleCase c, String why) {
+		return change(c, forChair(), (r, now) -> r.declineAssignment(c.actor().userId(), why, now));
+	}
+
+	/** IN_REVIEW → AWAITING_PATIENT: a specialist asked the patient a question (review); the review clock pauses. */
+	public AccessibleCase askPatient(AccessibleCase c) {
+		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.askPatient(c.actor().userId(), now));
+	}
+
+	/** AWAITING_PATIENT → IN_REVIEW: the patient answered every open question (review); the review clock resumes. */
+	public AccessibleCase patientAnswered(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.patientAnswered(c.actor().userId(), now));
+	}
+
+	/**
+	 * No status change: the specialist (chair or panel member) saved an independent impression, and from now on sees
+	 * the first opinion (review).
+	 */
+	public AccessibleCase recordImpression(AccessibleCase c) {
+		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.recordImpression(c.actor().userId(), now));
+	}
+
+	/**
+	 * IN_REVIEW → OPINION_SIGNED, by the assigned specialist (review), and on to DELIVERED at once unless the program's
+	 * quality check is on (then a coordinator calls {@link #deliver}); both steps are in the timeline.
+	 * @throws IllegalTransitionException also before the specialist's independent impression
+	 */
+	public AccessibleCase signOpinion(AccessibleCase c) {
+		return change(c, forChair(), (r, now) -> {
+			r.signOpinion(c.actor().userId(), now);
+			if (!program.qualityCheck()) {
+				r.deliver(c.actor().userId(), now);
+			}
+		});
+	}
+
+	/** OPINION_SIGNED → DELIVERED, by a coordinator after the quality check (triage). */
+	public AccessibleCase deliver(AccessibleCase c) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.deliver(c.actor().userId(), now));
+	}
+
+	/** DELIVERED → CLOSED, by the patient or their referrer (opinion, with the feedback). */
+	public AccessibleCase close(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.close(c.actor().userId(), now));
+	}
+
+	private UserView specialist(UUID id, String message) {
+		return identity.findUser(id).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> new InvalidInputException(message));
+	}
+
+	private interface Rule {
+		void check(Actor actor, OpinionRequest request);
+	}
+
+	private static Rule forPatient() {
+		return (actor, request) -> {
+			if (!CaseAccessPolicy.actsForPatient(actor, request)) {
+				throw new ForbiddenActionException("Only the patient or their referring physician can do this.");
+			}
+		};
+	}
+
+	private static Rule forRole(Role role) {
+		return (actor, request) -> {
+			if (!actor.is(role)) {
+				throw new ForbiddenActionException("Only the case's " + role.label().toLowerCase() + " can do this.");
+			}
+		};
+	}
+
+	/** The assigned specialist only: a panel's chair, never one of its members. */
+	private static Rule forChair() {
+		return (actor, request) -> {
+			if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(request.specialistId())) {
+				throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
+			}
+		};
+	}
+
+	private AccessibleCase change(AccessibleCase c, Rule rule, BiConsumer<OpinionRequest, Instant> transition) {
+		OpinionRequest request = access.load(c.actor(), c.id(), "case.transition");
+		rule.check(c.actor(), request);
+		try {
+			transition.accept(request, clock.instant());
+		}
+		catch (RuntimeException e) {
+			store.forget(request.id());
+			throw e;
+		}
+		return AccessibleCase.of(c.actor(), store.save(request));
+	}
+}
