@@ -76,6 +76,7 @@ public class AuditLog {
 			.params(caseId, offset, limit).query(AuditEntry.class).list();
 	}
 
+	/** How many entries the case's trail holds, for paging the patient's access log. */
 	@Transactional(readOnly = true)
 	public long countForCase(UUID caseId) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ?").param(caseId).query(Long.class).single();

@@ -221,11 +221,13 @@ public class IdentityManagement {
 		return createWithOneTimePassword(email, displayName, role, specialtyCode, "en");
 	}
 
+	/** The account with this id (empty for null or an unknown id); a view without the password hash. */
 	@Transactional(readOnly = true)
 	public Optional<UserView> findUser(UUID id) {
 		return id == null ? Optional.empty() : accounts.findById(id).map(UserAccount::view);
 	}
 
+	/** The account with this e-mail address, compared case-insensitively after trimming; empty when there is none. */
 	@Transactional(readOnly = true)
 	public Optional<UserView> findByEmail(String email) {
 		return accounts.findByEmail(UserAccount.normalize(email)).map(UserAccount::view);
@@ -237,27 +239,32 @@ public class IdentityManagement {
 		return findUser(id).map(UserView::displayName).orElse("(unknown)");
 	}
 
+	/** The specialist accounts holding the specialty ({@code specialtyCode}, a NUCC taxonomy code), by name. */
 	@Transactional(readOnly = true)
 	public List<UserView> specialists(String specialtyCode) {
 		return accounts.findSpecialists(specialtyCode).stream().map(UserAccount::view).toList();
 	}
 
+	/** Every account with the role, by display name. */
 	@Transactional(readOnly = true)
 	public List<UserView> usersWithRole(Role role) {
 		return accounts.findByRoleOrderByDisplayName(role).stream().map(UserAccount::view).toList();
 	}
 
+	/** Every account, by role and then display name, for the administrators' list. */
 	@Transactional(readOnly = true)
 	public List<UserView> allUsers() {
 		return accounts.findAll().stream().map(UserAccount::view)
 			.sorted(java.util.Comparator.comparing(UserView::role).thenComparing(UserView::displayName)).toList();
 	}
 
+	/** The NUCC health care provider taxonomy codes staff specialties and triage use, by display name. */
 	@Transactional(readOnly = true)
 	public List<Specialty> specialties() {
 		return jdbc.sql("SELECT code, display FROM identity.specialty ORDER BY display").query(Specialty.class).list();
 	}
 
+	/** The specialty with this NUCC code; empty for a blank or unknown code. */
 	@Transactional(readOnly = true)
 	public Optional<Specialty> specialty(String code) {
 		if (code == null || code.isBlank()) {

@@ -117,6 +117,7 @@ public class Notices {
 		return new NoticePage(rows.stream().limit(PAGE_SIZE).toList(), p, rows.size() > PAGE_SIZE, unreadCount(actor));
 	}
 
+	/** How many of the actor's notices are unread. */
 	@Transactional(readOnly = true)
 	public long unreadCount(Actor actor) {
 		return jdbc.sql("SELECT count(*) FROM notification.notice WHERE recipient_id = ? AND read_at IS NULL")
