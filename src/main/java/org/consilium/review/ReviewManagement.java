@@ -193,36 +193,9 @@ public class ReviewManagement {
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireChair(actor, c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
-			// Saves of one case's draft run one after the other: a form's first autosave and its "save and sign" can
-			// otherwise both find no draft, both insert, and the second fail as a conflict with its own form.
-			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("review.written_opinion:" + caseId).query((rs, n) -> 1).list();
-			WrittenOpinion opinion = editable(c, caseId);
-			if (opinion == null) {
-				if (expectedVersion != null && expectedVersion != 0) {
-					throw new EditConflictException();
-				}
-				opinion = WrittenOpinion.start(caseId, actor.userId(), now());
-				opinion.revise(content, now());
-				try {
-					opinions.insert(opinion, editSession);
-				}
-				catch (DuplicateKeyException e) {
-					throw new EditConflictException();
-				}
-			}
-			else {
-				boolean sameForm = editSession != null && editSession.equals(opinions.lastEditSession(opinion.id()));
-				Integer base = sameForm ? Integer.valueOf(opinion.version()) : expectedVersion;
-				if (base == null) {
-					throw new EditConflictException();
-				}
-				opinion.revise(content, now());
-				if (!opinions.updateDraft(opinion, base, editSession)) {
-					throw new EditConflictException();
-				}
-			}
+			WrittenOpinion opinion = storeDraft(c, expectedVersion, editSession, content);
 			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
-			return opinions.findByCase(caseId).orElseThrow().view();
+			return opinion.view();
 		});
 	}
 
@@ -235,8 +208,18 @@ public class ReviewManagement {
 	 */
 	@Transactional(noRollbackFor = OpinionIncompleteException.class)
 	public WrittenOpinionView saveAndSign(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
-		WrittenOpinionView saved = saveDraft(actor, caseId, expectedVersion, editSession, content);
-		return sign(actor, caseId, saved.version());
+		String action = "review.opinion.sign";
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
+		requireChair(actor, c);
+		WrittenOpinion saved = audited(actor, caseId, "review.opinion.save", "WrittenOpinion",
+				() -> storeDraft(c, expectedVersion, editSession, content));
+		try {
+			return audited(actor, caseId, action, "WrittenOpinion", () -> signStored(c, saved.version()));
+		}
+		catch (OpinionIncompleteException incomplete) {
+			audit.success(actor.userId(), actor.role().name(), "review.opinion.save", caseId, "WrittenOpinion", saved.id());
+			throw incomplete;
+		}
 	}
 
 	/**
@@ -252,28 +235,7 @@ public class ReviewManagement {
 		String action = "review.opinion.sign";
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireChair(actor, c);
-		return audited(actor, caseId, action, "WrittenOpinion", () -> {
-			if (expectedVersion == null) {
-				throw new InvalidInputException("Send the version of the draft you read (version).");
-			}
-			if (c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
-				throw new IllegalTransitionException("A question to the patient is still open. Sign once it is answered.");
-			}
-			WrittenOpinion opinion = editable(c, caseId);
-			if (opinion == null) {
-				throw new OpinionIncompleteException(WrittenOpinion.start(caseId, actor.userId(), now()).missingForSignature(c.questions()));
-			}
-			if (opinion.version() != expectedVersion.intValue()) {
-				throw new EditConflictException();
-			}
-			opinion.sign(actor.userId(), c.questions(), now());
-			if (!opinions.markSigned(opinion, expectedVersion)) {
-				throw new EditConflictException();
-			}
-			lifecycle.signOpinion(c);
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
-			return opinions.findByCase(caseId).orElseThrow().view();
-		});
+		return audited(actor, caseId, action, "WrittenOpinion", () -> signStored(c, expectedVersion));
 	}
 
 	/**
@@ -294,6 +256,68 @@ public class ReviewManagement {
 	}
 
 	// ---- internals ----
+
+	/** Inserts or revises the draft (no audit: the calling use case audits); returns it as stored. */
+	private WrittenOpinion storeDraft(AccessibleCase c, Integer expectedVersion, UUID editSession, OpinionContent content) {
+		UUID caseId = c.id();
+		Actor actor = c.actor();
+		// Saves of one case's draft run one after the other: a form's first autosave and its "save and sign" can
+		// otherwise both find no draft, both insert, and the second fail as a conflict with its own form.
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("review.written_opinion:" + caseId).query((rs, n) -> 1).list();
+		WrittenOpinion opinion = editable(c, caseId);
+		if (opinion == null) {
+			if (expectedVersion != null && expectedVersion != 0) {
+				throw new EditConflictException();
+			}
+			opinion = WrittenOpinion.start(caseId, actor.userId(), now());
+			opinion.revise(content, now());
+			try {
+				opinions.insert(opinion, editSession);
+			}
+			catch (DuplicateKeyException e) {
+				throw new EditConflictException();
+			}
+		}
+		else {
+			boolean sameForm = editSession != null && editSession.equals(opinions.lastEditSession(opinion.id()));
+			Integer base = sameForm ? Integer.valueOf(opinion.version()) : expectedVersion;
+			if (base == null) {
+				throw new EditConflictException();
+			}
+			opinion.revise(content, now());
+			if (!opinions.updateDraft(opinion, base, editSession)) {
+				throw new EditConflictException();
+			}
+		}
+		return opinions.findByCase(caseId).orElseThrow();
+	}
+
+	/** Signs the stored draft and makes the case's transition; audits the signature (one row for the user's action). */
+	private WrittenOpinionView signStored(AccessibleCase c, Integer expectedVersion) {
+		UUID caseId = c.id();
+		Actor actor = c.actor();
+		String action = "review.opinion.sign";
+		if (expectedVersion == null) {
+			throw new InvalidInputException("Send the version of the draft you read (version).");
+		}
+		if (c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
+			throw new IllegalTransitionException("A question to the patient is still open. Sign once it is answered.");
+		}
+		WrittenOpinion opinion = editable(c, caseId);
+		if (opinion == null) {
+			throw new OpinionIncompleteException(WrittenOpinion.start(caseId, actor.userId(), now()).missingForSignature(c.questions()));
+		}
+		if (opinion.version() != expectedVersion.intValue()) {
+			throw new EditConflictException();
+		}
+		opinion.sign(actor.userId(), c.questions(), now());
+		if (!opinions.markSigned(opinion, expectedVersion)) {
+			throw new EditConflictException();
+		}
+		lifecycle.signOpinion(c);
+		audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
+		return opinions.findByCase(caseId).orElseThrow().view();
+	}
 
 	private WrittenOpinion editable(AccessibleCase c, UUID caseId) {
 		WrittenOpinion existing = opinions.findByCase(caseId).orElse(null);
