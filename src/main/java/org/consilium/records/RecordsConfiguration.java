@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One FHIR importer for the application (its HAPI context and validator are expensive to build), with the limits of
  * {@code consilium.records.fhir.*} ({@link FhirImportLimits}), warmed up in the
- * background at start-up so the first real import does not pay the validator's first-run cost; the virus scanner.
+ * background at start-up so the first real import does not pay the validator's first-run cost.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordsConfiguration {
@@ -32,15 +32,5 @@ class RecordsConfiguration {
 			thread.start();
 		}
 		return importer;
-	}
-
-	/** ClamAV through clamd when {@code consilium.records.clamd.host} or {@code .socket} is set; otherwise no scanning. */
-	@Bean
-	VirusScanner virusScanner(RecordsSettings settings) {
-		if (!settings.clamd().configured()) {
-			log.info("No virus scanner configured (consilium.records.clamd.*): documents are stored as not scanned");
-			return VirusScanner.NONE;
-		}
-		return new ClamdScanner(settings.clamd());
 	}
 }

@@ -32,6 +32,11 @@ import org.consilium.identity.Role;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.records.vault.DocumentInspector;
+import org.consilium.records.vault.DocumentStore;
+import org.consilium.records.vault.FileNames;
+import org.consilium.records.vault.VirusScanner;
+import org.consilium.records.vault.ZipInspection;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -41,7 +46,7 @@ import org.consilium.shared.NotFoundException;
 /**
  * Adds and reads the records of a case. Access is the case's ({@link IntakeManagement#requireAccess}); the patient, their
  * referring physician and coordinators add records while the case is open for them; the assigned specialist reads.
- * Uploads: the types of {@link DocumentType}, proven by {@link DocumentTypePolicy}, within the limits of
+ * Uploads: the types of {@link DocumentType}, proven by {@link org.consilium.records.vault.DocumentTypePolicy}, within the limits of
  * {@link RecordsSettings}, virus-scanned when clamd is configured ({@link ScanStatus}).
  * FHIR: an R4 Bundle within {@link FhirImportLimits}, validated and summarised by {@link FhirBundleImporter};
  * a rejected bundle stores nothing and the exception's message names the problem (problem type {@code invalid-input}).
@@ -96,7 +101,7 @@ public class RecordsManagement {
 	 * holds at most {@code max-case-files} documents. The bytes are written first (uploads of one case are serialised by a
 	 * transaction-scoped advisory lock, so two cannot both pass the case limits), then scanned for viruses when clamd is
 	 * configured (an infected file is kept in quarantine: recorded, never served, never parsed), then checked by the
-	 * {@link DocumentTypePolicy} (and a ZIP by {@link ZipInspection}, its uncompressed size counting against the case);
+	 * {@link org.consilium.records.vault.DocumentTypePolicy} (and a ZIP by {@link ZipInspection}, its uncompressed size counting against the case);
 	 * the row comes last. Whatever fails, the bytes are removed and nothing is recorded.
 	 *
 	 * @throws InvalidInputException (422) for an empty or oversized file, a case at its limits, or a file the type

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -22,6 +22,9 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.records.DocumentUnavailableException;
+import org.consilium.records.DocumentView;
+import org.consilium.records.RecordsManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.security.GeneralSecurityException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.records.RecordsManagement;
 
 /**
  * The first process of {@link UploadCrashTests}: starts the application with the given arguments, creates a patient and

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
@@ -39,6 +39,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.Tika;
 
+import org.consilium.records.DocumentType;
 import org.consilium.shared.InvalidInputException;
 
 /**

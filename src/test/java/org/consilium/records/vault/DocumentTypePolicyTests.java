@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.consilium.records.DocumentType;
+import org.consilium.records.TestFiles;
 import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;

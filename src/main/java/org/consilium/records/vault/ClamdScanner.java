@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +12,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
+import org.consilium.records.ScanStatus;
+import org.consilium.records.VirusScannerUnavailableException;
+
 /**
  * Scans through a ClamAV daemon with its {@code INSTREAM} command (https://docs.clamav.net/manual/Usage/Scanning.html
  * and clamd(8)): {@code zINSTREAM\0}, then chunks each prefixed with its length as a 4-byte big-endian integer, then a
@@ -24,9 +27,9 @@ final class ClamdScanner implements VirusScanner {
 
 	private static final int CHUNK = 64 * 1024;
 
-	private final RecordsSettings.Clamd settings;
+	private final ClamdSettings settings;
 
-	ClamdScanner(RecordsSettings.Clamd settings) {
+	ClamdScanner(ClamdSettings settings) {
 		this.settings = settings;
 	}
 

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import org.consilium.records.DocumentType;
 import org.consilium.shared.InvalidInputException;
 
 /**
@@ -20,12 +21,12 @@ import org.consilium.shared.InvalidInputException;
  * and deleted as soon as the check ends.
  */
 @Component
-class DocumentInspector {
+public class DocumentInspector {
 
 	/** What a stored document is: its type, and for an archive its checked entries. */
-	record Inspected(DocumentType type, ZipInspection.Result archive) {
+	public record Inspected(DocumentType type, ZipInspection.Result archive) {
 
-		long uncompressedBytes() {
+		public long uncompressedBytes() {
 			return archive == null ? 0 : archive.uncompressedBytes();
 		}
 	}
@@ -38,17 +39,16 @@ class DocumentInspector {
 
 	private final ZipInspection.Limits limits;
 
-	DocumentInspector(@Value("${consilium.data-dir}") Path dataDir, RecordsSettings settings) throws IOException {
+	DocumentInspector(@Value("${consilium.data-dir}") Path dataDir, ArchiveSettings archive) throws IOException {
 		this.workDir = Files.createDirectories(dataDir.resolve("inspection"));
 		this.zips = new ZipInspection(policy, workDir);
-		RecordsSettings.Archive archive = settings.archive();
 		this.limits = new ZipInspection.Limits(archive.maxEntries(), archive.maxUncompressedSize().toBytes(), archive.maxCompressionRatio());
 	}
 
 	/**
 	 * @throws InvalidInputException when the document or an entry of it is not accepted; the message says why
 	 */
-	Inspected inspect(InputStream content) throws IOException {
+	public Inspected inspect(InputStream content) throws IOException {
 		Path copy = copy(content);
 		try {
 			DocumentType type = policy.check(copy);
@@ -60,7 +60,7 @@ class DocumentInspector {
 	}
 
 	/** The bytes of one entry of a stored archive; closing the stream removes the temporary copy. */
-	InputStream openEntry(InputStream archive, int index, String path, long sizeBytes) throws IOException {
+	public InputStream openEntry(InputStream archive, int index, String path, long sizeBytes) throws IOException {
 		Path copy = copy(archive);
 		try {
 			return new FilterInputStream(ZipInspection.openEntry(copy, index, path, sizeBytes)) {

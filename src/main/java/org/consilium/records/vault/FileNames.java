@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.text.Normalizer;
 
@@ -9,7 +9,7 @@ import java.text.Normalizer;
  * U+200E/U+200F, zero-width characters), NFC-normalised so that {@code Ärztebrief_Núñez.pdf} is stored in one form
  * whatever the browser sent; at most {@value #MAX_LENGTH} code points. Letters of every script are kept.
  */
-final class FileNames {
+public final class FileNames {
 
 	static final int MAX_LENGTH = 200;
 
@@ -17,7 +17,7 @@ final class FileNames {
 	}
 
 	/** The cleaned name; {@code document} when nothing readable is left. */
-	static String clean(String name) {
+	public static String clean(String name) {
 		if (name == null) {
 			return "document";
 		}
@@ -30,7 +30,7 @@ final class FileNames {
 	}
 
 	/** The text NFC-normalised, without control and format characters, at most {@value #MAX_LENGTH} code points. */
-	static String readable(String text) {
+	public static String readable(String text) {
 		StringBuilder out = new StringBuilder();
 		Normalizer.normalize(text, Normalizer.Form.NFC).codePoints()
 			.filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT && cp != 0xFFFD)

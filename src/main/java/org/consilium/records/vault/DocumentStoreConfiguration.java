@@ -1,9 +1,11 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +17,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The document store from {@code consilium.documents.*}: the master keys, the backend ({@code filesystem} under
  * {@code consilium.data-dir}/documents, or {@code s3}), the sweeper and the key rotation. Uploads are spooled (encrypted)
- * under {@code consilium.data-dir}/documents/incoming.
+ * under {@code consilium.data-dir}/documents/incoming. Also the virus scanner that checks an upload before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DocumentSettings.class)
 @EnableScheduling
 class DocumentStoreConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentStoreConfiguration.class);
 
 	@Bean
 	MasterKeys documentMasterKeys(DocumentSettings settings, @Value("${consilium.data-dir}") Path dataDir, Environment environment)
@@ -53,6 +57,16 @@ class DocumentStoreConfiguration {
 	@Bean
 	DocumentKeyRotation documentKeyRotation(JdbcClient jdbc, DocumentStore store, MasterKeys keys) {
 		return new DocumentKeyRotation(jdbc, store, keys);
+	}
+
+	/** ClamAV through clamd when {@code consilium.records.clamd.host} or {@code .socket} is set; otherwise no scanning. */
+	@Bean
+	VirusScanner virusScanner(ClamdSettings clamd) {
+		if (!clamd.configured()) {
+			log.info("No virus scanner configured (consilium.records.clamd.*): documents are stored as not scanned");
+			return VirusScanner.NONE;
+		}
+		return new ClamdScanner(clamd);
 	}
 
 	private static Path spool(Path dataDir) {

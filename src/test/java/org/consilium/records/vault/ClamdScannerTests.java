@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.consilium.records.ClamdProcess;
+import org.consilium.records.ScanStatus;
+import org.consilium.records.TestFiles;
+import org.consilium.records.VirusScannerUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +37,7 @@ class ClamdScannerTests {
 	}
 
 	static ClamdScanner tcp(int port) {
-		return new ClamdScanner(new RecordsSettings.Clamd("127.0.0.1", port, null, Duration.ofSeconds(30)));
+		return new ClamdScanner(new ClamdSettings("127.0.0.1", port, null, Duration.ofSeconds(30)));
 	}
 
 	@Test
@@ -44,7 +49,7 @@ class ClamdScannerTests {
 
 	@Test
 	void findsTheEicarTestFileOverTheUnixSocket() throws IOException {
-		ClamdScanner unix = new ClamdScanner(new RecordsSettings.Clamd(null, 0, clamd.socket(), Duration.ofSeconds(30)));
+		ClamdScanner unix = new ClamdScanner(new ClamdSettings(null, 0, clamd.socket(), Duration.ofSeconds(30)));
 		assertThat(unix.scan(new ByteArrayInputStream(TestFiles.EICAR)).status()).isEqualTo(ScanStatus.INFECTED);
 		assertThat(unix.scan(new ByteArrayInputStream(TestFiles.pdf())).status()).isEqualTo(ScanStatus.SCANNED);
 	}

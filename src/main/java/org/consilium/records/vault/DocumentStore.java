@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -46,7 +46,7 @@ import org.consilium.shared.InvalidInputException;
  * the stream; a mismatch (a tampered row, or a different object) then fails the read with {@link DocumentIntegrityException},
  * which aborts the download instead of completing it, and is logged with the object's key.
  */
-class DocumentStore {
+public class DocumentStore {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
 
@@ -85,14 +85,14 @@ class DocumentStore {
 	 * A stored object as its row knows it: the opaque key, the plaintext's size in bytes and SHA-256 (lower-case hex), the
 	 * wrapped data key and the identifier of the master key that wrapped it.
 	 */
-	record Stored(String key, long sizeBytes, String sha256, byte[] wrappedDataKey, String masterKeyId) {
+	public record Stored(String key, long sizeBytes, String sha256, byte[] wrappedDataKey, String masterKeyId) {
 	}
 
 	/**
 	 * Streams {@code in}, encrypted, into a new object.
 	 * @throws InvalidInputException when it is longer than {@code maxBytes} (nothing is kept)
 	 */
-	Stored put(InputStream in, long maxBytes) throws IOException {
+	public Stored put(InputStream in, long maxBytes) throws IOException {
 		String key = UUID.randomUUID().toString();
 		KeysetHandle dataKey;
 		StreamingAead aead;
@@ -147,7 +147,7 @@ class DocumentStore {
 	 * @throws DocumentIntegrityException when an object of at most {@value #VERIFIED_BEFORE_SERVING_BYTES} bytes fails
 	 *         its check, or its data key does not unwrap
 	 */
-	InputStream open(Stored stored) throws IOException {
+	public InputStream open(Stored stored) throws IOException {
 		StreamingAead aead;
 		try {
 			KeysetHandle dataKey = TinkProtoKeysetFormat.parseEncryptedKeyset(stored.wrappedDataKey(), keys.forId(stored.masterKeyId()),
@@ -175,7 +175,7 @@ class DocumentStore {
 		}
 	}
 
-	void delete(String key) throws IOException {
+	public void delete(String key) throws IOException {
 		backend.delete(key);
 	}
 

@@ -1,10 +1,13 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.consilium.records.ScanStatus;
+import org.consilium.records.VirusScannerUnavailableException;
+
 /** Scans a document's bytes for malware before anything else reads them. */
-interface VirusScanner {
+public interface VirusScanner {
 
 	/** The outcome: the status, and the signature name when infected (e.g. {@code Eicar-Test-Signature}), else null. */
 	record Verdict(ScanStatus status, String signature) {

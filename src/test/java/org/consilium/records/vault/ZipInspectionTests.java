@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.consilium.records.DocumentType;
+import org.consilium.records.TestFiles;
 import org.consilium.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;

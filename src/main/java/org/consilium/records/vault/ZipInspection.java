@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
+import org.consilium.records.DocumentType;
 import org.consilium.shared.InvalidInputException;
 
 /**
@@ -37,22 +38,22 @@ import org.consilium.shared.InvalidInputException;
  * its own. Nested archives are rejected: each level would need the same inspection, and nothing a patient sends needs
  * them. Folder entries and macOS Finder metadata ({@code __MACOSX/}, {@code .DS_Store}) are skipped, never listed.
  */
-final class ZipInspection {
+public final class ZipInspection {
 
 	static final long RATIO_EXEMPT_BYTES = 1024 * 1024;
 
 	private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
-	/** Limits from {@link RecordsSettings.Archive}. */
+	/** Limits from {@link ArchiveSettings}. */
 	record Limits(int maxEntries, long maxUncompressedBytes, int maxCompressionRatio) {
 	}
 
 	/** A file entry that passed: its path in the archive, type, uncompressed size and SHA-256 (lower-case hex). */
-	record Entry(int index, String path, DocumentType type, long sizeBytes, String sha256) {
+	public record Entry(int index, String path, DocumentType type, long sizeBytes, String sha256) {
 	}
 
 	/** The file entries in central-directory order and their uncompressed bytes in total. */
-	record Result(List<Entry> entries, long uncompressedBytes) {
+	public record Result(List<Entry> entries, long uncompressedBytes) {
 	}
 
 	private final DocumentTypePolicy policy;
