@@ -25,6 +25,7 @@ import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.records.FhirImportStatus.State;
+import org.consilium.records.fhirimport.FhirImport;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.NotFoundException;

@@ -32,6 +32,10 @@ import org.consilium.identity.Role;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.records.fhirimport.FhirBundleImporter;
+import org.consilium.records.fhirimport.FhirImport;
+import org.consilium.records.fhirimport.FhirImportProgress;
+import org.consilium.records.fhirimport.FhirImportRejectedException;
 import org.consilium.records.vault.DocumentInspector;
 import org.consilium.records.vault.DocumentStore;
 import org.consilium.records.vault.FileNames;
@@ -48,7 +52,7 @@ import org.consilium.shared.NotFoundException;
  * referring physician and coordinators add records while the case is open for them; the assigned specialist reads.
  * Uploads: the types of {@link DocumentType}, proven by {@link org.consilium.records.vault.DocumentTypePolicy}, within the limits of
  * {@link RecordsSettings}, virus-scanned when clamd is configured ({@link ScanStatus}).
- * FHIR: an R4 Bundle within {@link FhirImportLimits}, validated and summarised by {@link FhirBundleImporter};
+ * FHIR: an R4 Bundle within {@link org.consilium.records.fhirimport.FhirImportLimits}, validated and summarised by {@link FhirBundleImporter};
  * a rejected bundle stores nothing and the exception's message names the problem (problem type {@code invalid-input}).
  */
 @Service

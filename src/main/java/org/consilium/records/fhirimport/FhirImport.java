@@ -1,6 +1,9 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import java.util.List;
+
+import org.consilium.records.ClinicalSummary;
+import org.consilium.records.PatientDemographics;
 
 /**
  * The outcome of accepting an uploaded FHIR R4 Bundle. Nothing is stored by producing it.

@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

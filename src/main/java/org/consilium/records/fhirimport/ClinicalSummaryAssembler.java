@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,6 +34,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SampledData;
 import org.hl7.fhir.r4.model.Type;
+
+import org.consilium.records.ClinicalSummary;
+import org.consilium.records.PatientDemographics;
+import org.consilium.records.SummaryCategory;
+import org.consilium.records.SummaryEntry;
 
 /**
  * Turns an already validated FHIR R4 Bundle into a {@link ClinicalSummary} and {@link PatientDemographics}.

@@ -1,11 +1,11 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 /**
  * Told how far the validation of one Bundle has come: counts only, never content. Called from the validating
  * threads, possibly concurrently; implementations must be thread-safe and quick.
  */
 @FunctionalInterface
-interface FhirImportProgress {
+public interface FhirImportProgress {
 
 	FhirImportProgress NONE = (validated, total) -> {
 	};

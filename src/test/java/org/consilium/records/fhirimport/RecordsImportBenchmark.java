@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,7 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.records.RecordsManagement;
 
 /**
  * The FHIR import benchmark ({@code bench/import.sh}); a separate program, never part of the build.

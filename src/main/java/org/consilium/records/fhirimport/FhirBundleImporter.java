@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,6 +40,8 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
+
+import org.consilium.records.ClinicalSummary;
 
 /**
  * Turns the bytes of an uploaded FHIR R4 JSON Bundle into a {@link ClinicalSummary}, or rejects it with every
@@ -130,12 +132,12 @@ public final class FhirBundleImporter {
 	private volatile boolean validating = true;
 
 	/** Builds the FHIR R4 context and the offline base-R4 validator with the default limits; takes a few seconds. */
-	public FhirBundleImporter() {
+	FhirBundleImporter() {
 		this(FhirImportLimits.DEFAULT);
 	}
 
 	/** Builds the FHIR R4 context and the offline base-R4 validator; takes a few seconds. */
-	public FhirBundleImporter(FhirImportLimits limits) {
+	FhirBundleImporter(FhirImportLimits limits) {
 		this.limits = limits;
 		this.context = FhirContext.forR4();
 		ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
@@ -168,7 +170,7 @@ public final class FhirBundleImporter {
 	 * Validates a tiny Bundle once, so that the validator's structure definitions and caches are loaded
 	 * before the first real upload (the first validation takes 12-16 s, later ones a fraction of that).
 	 */
-	public void warmUp() {
+	void warmUp() {
 		try {
 			importBundle(WARM_UP_BUNDLE.getBytes(StandardCharsets.UTF_8));
 		}
@@ -186,7 +188,7 @@ public final class FhirBundleImporter {
 	 *         breaks a FHIR R4 rule (each problem named with its element path), contains unsafe markup, or
 	 *         holds more than one Patient
 	 */
-	public FhirImport importBundle(byte[] json) throws FhirImportRejectedException {
+	FhirImport importBundle(byte[] json) throws FhirImportRejectedException {
 		return importBundle(json, FhirImportProgress.NONE);
 	}
 
@@ -201,7 +203,7 @@ public final class FhirBundleImporter {
 	}
 
 	/** The limits this importer enforces. */
-	public FhirImportLimits limits() {
+	FhirImportLimits limits() {
 		return limits;
 	}
 
@@ -209,7 +211,7 @@ public final class FhirBundleImporter {
 	 * Imports an uploaded FHIR R4 JSON Bundle as {@link #importBundle(byte[])} does, telling {@code progress} how many
 	 * entries have been validated (after the streaming pass, then after each validated chunk).
 	 */
-	FhirImport importBundle(byte[] json, FhirImportProgress progress) throws FhirImportRejectedException {
+	public FhirImport importBundle(byte[] json, FhirImportProgress progress) throws FhirImportRejectedException {
 		if (json != null && json.length > limits.maxBytes()) {
 			throw new FhirImportRejectedException("the file is larger than " + megabytes(limits.maxBytes()),
 					List.of("the file has " + json.length + " bytes; at most " + limits.maxBytes() + " are accepted"));

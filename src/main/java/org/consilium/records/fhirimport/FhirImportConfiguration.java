@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * background at start-up so the first real import does not pay the validator's first-run cost.
  */
 @Configuration(proxyBeanMethods = false)
-class RecordsConfiguration {
+class FhirImportConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(RecordsConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(FhirImportConfiguration.class);
 
 	@Bean
 	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp,

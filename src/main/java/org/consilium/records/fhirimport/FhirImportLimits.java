@@ -1,4 +1,4 @@
-package org.consilium.records;
+package org.consilium.records.fhirimport;
 
 /**
  * What one FHIR import may hold; beyond any of these the upload is rejected before validation, in bounded memory.
@@ -10,7 +10,7 @@ package org.consilium.records;
  * @param maxNestingDepth the deepest JSON nesting of objects and arrays (default 100; real Bundles stay under 20),
  *        enforced by Jackson's {@code StreamReadConstraints.maxNestingDepth}
  */
-public record FhirImportLimits(long maxBytes, int maxEntries, int maxNestingDepth) {
+record FhirImportLimits(long maxBytes, int maxEntries, int maxNestingDepth) {
 
 	/** 25 MiB, 10,000 entries, depth 100. */
 	public static final FhirImportLimits DEFAULT = new FhirImportLimits(25L * 1024 * 1024, 10_000, 100);
