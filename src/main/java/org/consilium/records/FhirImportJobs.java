@@ -119,7 +119,9 @@ public class FhirImportJobs implements DisposableBean {
 
 	/**
 	 * Where an import of the case stands; audited as {@code records.fhir.import.status}.
-	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or forgotten job, or a case the actor cannot see
+	 * @return counts, the state and, once finished, the outcome; the two patients while a confirmation is pending
+	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or
+	 *         forgotten job, or a case the actor cannot see
 	 */
 	@Transactional
 	public FhirImportStatus status(Actor actor, UUID caseId, UUID jobId) {

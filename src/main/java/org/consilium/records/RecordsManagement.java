@@ -82,8 +82,9 @@ public class RecordsManagement {
 
 	private final VirusScanner scanner;
 
-	RecordsManagement(IntakeManagement intake, RecordsAccess access, FhirImports imports, DocumentRecords documents, AuditLog audit, DocumentStore store,
-			ApplicationEventPublisher events, Clock clock, RecordsSettings settings, DocumentInspector inspector, VirusScanner scanner) {
+	RecordsManagement(IntakeManagement intake, RecordsAccess access, FhirImports imports, DocumentRecords documents, AuditLog audit,
+			DocumentStore store, ApplicationEventPublisher events, Clock clock, RecordsSettings settings, DocumentInspector inspector,
+			VirusScanner scanner) {
 		this.settings = settings;
 		this.inspector = inspector;
 		this.scanner = scanner;
@@ -103,8 +104,8 @@ public class RecordsManagement {
 	 * holds at most {@code max-case-files} documents. The bytes are written first (uploads of one case are serialised by a
 	 * transaction-scoped advisory lock, so two cannot both pass the case limits), then scanned for viruses when clamd is
 	 * configured (an infected file is kept in quarantine: recorded, never served, never parsed), then checked by the
-	 * {@link org.consilium.records.vault.DocumentTypePolicy} (and a ZIP by {@link ZipInspection}, its uncompressed size counting against the case);
-	 * the row comes last. Whatever fails, the bytes are removed and nothing is recorded.
+	 * {@link org.consilium.records.vault.DocumentTypePolicy} (and a ZIP by {@link ZipInspection}, its uncompressed size
+	 * counting against the case); the row comes last. Whatever fails, the bytes are removed and nothing is recorded.
 	 *
 	 * @param fileName the name the browser sent; stored cleaned ({@link org.consilium.records.vault.FileNames#clean})
 	 * @param content the bytes; read to the end or to the limit, not closed
