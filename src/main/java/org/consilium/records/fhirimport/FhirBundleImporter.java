@@ -1,9 +1,5 @@
 package org.consilium.records.fhirimport;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,19 +16,9 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -50,7 +36,7 @@ import org.consilium.records.ClinicalSummary;
  * Accepted: Bundles of type {@code transaction}, {@code collection}, {@code batch} and {@code document}
  * (e.g. an International Patient Summary), UTF-8 with or without a byte-order mark, holding at most one
  * Patient, within {@link FhirImportLimits} (size, entries, nesting depth). An import runs these steps; the first
- * two stop at their first failure, the others report all their problems together:
+ * two ({@link BundleJson}) stop at their first failure, the others report all their problems together:
  * <ol>
  * <li>the size limit, then one streaming pass over the JSON that enforces the nesting depth (Jackson's
  * {@link StreamReadConstraints}) and counts the top-level entries, stopping at the first entry beyond the limit;</li>
@@ -124,7 +110,7 @@ public final class FhirBundleImporter {
 
 	private final FhirValidator validator;
 
-	private final ObjectMapper json;
+	private final BundleJson json;
 
 	private final FhirImportLimits limits;
 
@@ -151,19 +137,7 @@ public final class FhirBundleImporter {
 		this.validator.setValidateAgainstStandardSchema(false);
 		this.validator.setValidateAgainstStandardSchematron(false);
 		this.validator.registerValidatorModule(instanceValidator);
-		JsonFactory factory = JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder()
-				.maxNestingDepth(limits.maxNestingDepth())
-				.maxDocumentLength(limits.maxBytes())
-				.maxStringLength((int) limits.maxBytes())
-				.build())
-			.build();
-		this.json = JsonMapper.builder(factory)
-			.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-			.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-			.build();
+		this.json = new BundleJson(limits);
 	}
 
 	/**
@@ -212,14 +186,10 @@ public final class FhirBundleImporter {
 	 * entries have been validated (after the streaming pass, then after each validated chunk).
 	 */
 	public FhirImport importBundle(byte[] json, FhirImportProgress progress) throws FhirImportRejectedException {
-		if (json != null && json.length > limits.maxBytes()) {
-			throw new FhirImportRejectedException("the file is larger than " + megabytes(limits.maxBytes()),
-					List.of("the file has " + json.length + " bytes; at most " + limits.maxBytes() + " are accepted"));
-		}
-		String text = decode(json);
-		int[] entrySizes = scan(text);
+		String text = this.json.text(json);
+		int[] entrySizes = this.json.scan(text);
 		progress.validated(0, entrySizes.length);
-		JsonNode root = parse(text);
+		JsonNode root = this.json.parse(text);
 		String resourceType = BundleStructureRules.text(root, "resourceType");
 		if (resourceType == null) {
 			throw new FhirImportRejectedException("the JSON is not a FHIR resource",
@@ -289,84 +259,6 @@ public final class FhirBundleImporter {
 				BundleStructureRules.identified(root), rules.unresolved());
 	}
 
-	/**
-	 * One streaming pass: enforces the nesting depth and the entry limit before any tree is built, and measures each
-	 * top-level entry (in characters) for chunking.
-	 *
-	 * @return the size of each top-level entry, in characters
-	 */
-	private int[] scan(String text) throws FhirImportRejectedException {
-		int[] sizes = new int[16];
-		int count = 0;
-		JsonParser parser = null;
-		try (JsonParser p = json.getFactory().createParser(text)) {
-			parser = p;
-			int depth = 0;
-			boolean inEntries = false;
-			long start = 0;
-			JsonToken token;
-			while ((token = parser.nextToken()) != null) {
-				if (token.isStructStart()) {
-					depth++;
-					if (depth == 2 && token == JsonToken.START_ARRAY && "entry".equals(parser.currentName())) {
-						inEntries = true;
-					}
-					else if (inEntries && depth == 3) {
-						start = parser.currentTokenLocation().getCharOffset();
-					}
-				}
-				else if (token.isStructEnd()) {
-					if (inEntries && depth == 3) {
-						sizes = entry(sizes, count++, parser.currentLocation().getCharOffset() - start);
-					}
-					else if (inEntries && depth == 2) {
-						inEntries = false;
-					}
-					depth--;
-				}
-				else if (inEntries && depth == 2) {
-					sizes = entry(sizes, count++, 1); // not an object: the validator names the fault
-				}
-			}
-		}
-		catch (StreamConstraintsException e) {
-			throw new FhirImportRejectedException("the JSON is nested deeper than " + limits.maxNestingDepth() + " levels",
-					List.of("JSON nesting deeper than " + limits.maxNestingDepth() + " levels at line "
-							+ parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr()));
-		}
-		catch (JsonProcessingException e) {
-			throw syntaxError(e);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("reading a string cannot fail", e);
-		}
-		return java.util.Arrays.copyOf(sizes, count);
-	}
-
-	private int[] entry(int[] sizes, int index, long chars) throws FhirImportRejectedException {
-		if (index == limits.maxEntries()) {
-			throw new FhirImportRejectedException("the Bundle has more than " + limits.maxEntries() + " entries",
-					List.of("Bundle.entry: more than " + limits.maxEntries() + " entries; split the record into several Bundles"));
-		}
-		int[] grown = index == sizes.length ? java.util.Arrays.copyOf(sizes, index * 2) : sizes;
-		grown[index] = (int) Math.max(1, chars);
-		return grown;
-	}
-
-	private static String position(JsonProcessingException e) {
-		JsonLocation where = e.getLocation();
-		return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-	}
-
-	private static FhirImportRejectedException syntaxError(JsonProcessingException e) {
-		return new FhirImportRejectedException("the file is not valid JSON",
-				List.of("JSON syntax error" + position(e) + ": " + e.getOriginalMessage()));
-	}
-
-	private static String megabytes(long bytes) {
-		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
-	}
-
 	private record Findings(List<String> problems, List<String> warnings) {
 	}
 
@@ -404,7 +296,7 @@ public final class FhirBundleImporter {
 	 * references over the whole Bundle. Entry indexes in locations are mapped back to the whole Bundle.
 	 */
 	private Findings validateChunk(JsonNode root, Chunk chunk) {
-		ObjectNode part = json.createObjectNode();
+		ObjectNode part = json.objectNode();
 		root.fields().forEachRemaining(field -> {
 			if (!"entry".equals(field.getKey())) {
 				part.set(field.getKey(), field.getValue());
@@ -469,39 +361,4 @@ public final class FhirBundleImporter {
 			throw new FhirImportRejectedException("the Bundle could not be read as FHIR R4",
 					List.of(e.getMessage()));
 		}
-	}
-
-	private static String decode(byte[] bytes) throws FhirImportRejectedException {
-		if (bytes == null || bytes.length == 0) {
-			throw new FhirImportRejectedException("the file is empty", List.of("no bytes were uploaded"));
-		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException e) {
-			throw new FhirImportRejectedException("the file is not UTF-8 text",
-					List.of("FHIR JSON must be encoded in UTF-8: " + e.getMessage()));
-		}
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
-	}
-
-	private JsonNode parse(String text) throws FhirImportRejectedException {
-		JsonNode root;
-		try {
-			root = json.readTree(text);
-		}
-		catch (JsonProcessingException e) {
-			throw syntaxError(e);
-		}
-		if (root == null || !root.isObject()) {
-			throw new FhirImportRejectedException("the JSON is not a FHIR resource",
-					List.of("the root of a FHIR JSON file must be an object"));
-		}
-		return root;
-	}
-}
+	}}

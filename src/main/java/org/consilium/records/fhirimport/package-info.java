@@ -5,7 +5,7 @@
  * and audits it.
  * <p>
  * {@link org.consilium.records.fhirimport.FhirBundleImporter} runs the steps: limits ({@code FhirImportLimits},
- * {@code consilium.records.fhir.*}), strict JSON, {@code BundleStructureRules}, HAPI's validator judged by
+ * {@code consilium.records.fhir.*}), strict JSON ({@code BundleJson}), {@code BundleStructureRules}, HAPI's validator judged by
  * {@code ValidatorFindingPolicy}, {@code UnsafeContentRules}, then {@code ClinicalSummaryAssembler}. One importer serves
  * the application ({@code FhirImportConfiguration}), warmed up at start-up. This is the only package that uses HAPI FHIR
  * ({@code ArchitectureTests}). Tables: none. Events: none.
