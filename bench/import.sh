@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 exec java -Xmx1536m -Dconsilium.shared-data="$(pwd)/../shared/data" \
-  -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.consilium.records.RecordsImportBenchmark "${@:-all}"
+  -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.consilium.records.fhirimport.RecordsImportBenchmark "${@:-all}"

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTests {
 
@@ -14,8 +15,9 @@ class ArchitectureTests {
 		.importPackages("org.consilium");
 
 	@Test
-	void hapiFhirStaysInsideRecordsAndFhir() {
-		noClasses().that().resideOutsideOfPackages("org.consilium.records..", "org.consilium.fhir..")
+	void hapiFhirStaysInsideTheFhirImport() {
+		assertThat(classes.containPackage("org.consilium.records.fhirimport")).isTrue();
+		noClasses().that().resideOutsideOfPackage("org.consilium.records.fhirimport..")
 			.should().dependOnClassesThat().resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
 			.check(classes);
 	}

@@ -2,6 +2,8 @@ package org.consilium.records;
 
 import java.util.UUID;
 
+import org.consilium.records.vault.FileNames;
+
 /**
  * One file inside an uploaded ZIP archive, checked like an upload of its own.
  *

@@ -8,7 +8,7 @@ import org.consilium.shared.ConsiliumProblem;
  * Problem type {@code document-quarantined}, HTTP 409: the virus scanner found malware in this document, so it is kept
  * in quarantine and never served. The message names no signature and no content.
  */
-public class DocumentQuarantinedException extends ConsiliumProblem {
+class DocumentQuarantinedException extends ConsiliumProblem {
 
 	public DocumentQuarantinedException() {
 		super("document-quarantined", HttpStatus.CONFLICT,

@@ -2,8 +2,8 @@ package org.consilium.records;
 
 /**
  * The types a document may have, each detected from the content (Apache Tika) and then proven by parsing
- * ({@link DocumentTypePolicy}). Only PDF, JPEG and PNG open in the browser; the rest are served as attachments (browsers
- * show neither TIFF nor DICOM, and text or JSON must never be rendered as a page).
+ * ({@link org.consilium.records.vault.DocumentTypePolicy}). Only PDF, JPEG and PNG open in the browser; the rest are
+ * served as attachments (browsers show neither TIFF nor DICOM, and text or JSON must never be rendered as a page).
  */
 public enum DocumentType {
 

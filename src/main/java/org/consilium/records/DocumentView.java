@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * An uploaded document's metadata; {@code sizeBytes} in bytes, {@code sha256} as lower-case hex. {@code type} is the
- * type proven by {@link DocumentTypePolicy} (null only for a quarantined document, which is never parsed);
- * {@code entries} lists the files of a ZIP archive (empty otherwise).
+ * type proven by {@link org.consilium.records.vault.DocumentTypePolicy} (null only for a quarantined document, which is
+ * never parsed); {@code entries} lists the files of a ZIP archive (empty otherwise).
  */
 public record DocumentView(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy,
 		Instant uploadedAt, DocumentType type, ScanStatus scanStatus, List<ArchiveEntryView> entries) {

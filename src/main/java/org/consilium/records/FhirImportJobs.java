@@ -25,7 +25,9 @@ import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
 import org.consilium.intake.CaseAccess;
 import org.consilium.records.FhirImportStatus.State;
+import org.consilium.records.fhirimport.FhirImport;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.NotFoundException;
 
@@ -34,10 +36,10 @@ import org.consilium.shared.NotFoundException;
  * <p>
  * {@link #start} checks that the actor may add records to the case, then queues the upload on a bounded executor
  * ({@code consilium.records.fhir.import-threads} threads, default 1, and {@code consilium.records.fhir.import-queue}
- * waiting uploads, default 4; beyond that {@link ImportsBusyException}). The job validates through
- * {@link RecordsManagement} (the same path as the API) and stores in one transaction. When the Bundle's Patient differs
- * from the case's, nothing is stored: the validated result (summary rows and identifiers, not the file) is held in
- * memory until someone who may add records confirms or discards it, for at most
+ * waiting uploads, default 4; beyond that {@link ImportsBusyException}). The job validates and stores through
+ * {@link FhirImports}, the same path as {@link RecordsManagement#importFhirBundle}; storing is one transaction. When
+ * the Bundle's Patient differs from the case's, nothing is stored: the validated result (summary rows and identifiers,
+ * not the file) is held in memory until someone who may add records confirms or discards it, for at most
  * {@code consilium.records.fhir.hold-minutes} (default 10); then it expires and the file must be uploaded again.
  * Finished jobs are forgotten after the same time. Jobs live in this instance's memory: behind a load balancer the
  * progress page needs sticky sessions (the API is synchronous and needs nothing).
@@ -52,9 +54,11 @@ public class FhirImportJobs implements DisposableBean {
 
 	private static final int MAX_JOBS = 64;
 
-	private final RecordsManagement records;
+	private final RecordsAccess access;
 
-	private final CaseAccess access;
+	private final FhirImports imports;
+
+	private final CaseAccess cases;
 
 	private final AuditLog audit;
 
@@ -66,11 +70,12 @@ public class FhirImportJobs implements DisposableBean {
 
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 
-	FhirImportJobs(RecordsManagement records, CaseAccess access, AuditLog audit, Clock clock,
+	FhirImportJobs(RecordsAccess access, FhirImports imports, CaseAccess cases, AuditLog audit, Clock clock,
 			@Value("${consilium.records.fhir.import-threads:1}") int threads, @Value("${consilium.records.fhir.import-queue:4}") int queue,
 			@Value("${consilium.records.fhir.hold-minutes:10}") int holdMinutes) {
-		this.records = records;
 		this.access = access;
+		this.imports = imports;
+		this.cases = cases;
 		this.audit = audit;
 		this.clock = clock;
 		this.hold = Duration.ofMinutes(holdMinutes);
@@ -84,12 +89,18 @@ public class FhirImportJobs implements DisposableBean {
 	}
 
 	/**
-	 * Queues an upload for import into the case.
+	 * Queues an upload for import into the case; validation and storing happen in the background, their outcome is
+	 * told by {@link #status}.
+	 * @param json the Bundle's bytes, UTF-8 JSON
 	 * @return the job id for {@link #status}
-	 * @throws ImportsBusyException (503) when every slot is taken
+	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a case the actor cannot see
+	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, HTTP 403) for anyone but the patient, their
+	 *         referring physician or a coordinator
+	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the case is closed for records
+	 * @throws ImportsBusyException (problem type {@code imports-busy}, HTTP 503) when every slot is taken
 	 */
 	public UUID start(Actor actor, UUID caseId, String fileName, byte[] json) {
-		records.checkMayAdd(actor, caseId, "records.fhir.import");
+		access.checkMayAdd(actor, caseId, "records.fhir.import");
 		sweep();
 		if (jobs.size() >= MAX_JOBS) {
 			throw new ImportsBusyException(jobs.size());
@@ -108,11 +119,13 @@ public class FhirImportJobs implements DisposableBean {
 
 	/**
 	 * Where an import of the case stands; audited as {@code records.fhir.import.status}.
-	 * @throws NotFoundException for a job of another case, an unknown or forgotten job, or a case the actor cannot see
+	 * @return counts, the state and, once finished, the outcome; the two patients while a confirmation is pending
+	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or
+	 *         forgotten job, or a case the actor cannot see
 	 */
 	@Transactional
 	public FhirImportStatus status(Actor actor, UUID caseId, UUID jobId) {
-		access.requireAccess(actor, caseId, "records.fhir.import.status");
+		cases.requireAccess(actor, caseId, "records.fhir.import.status");
 		sweep();
 		Job job = find(actor, caseId, jobId, "records.fhir.import.status");
 		audit.success(actor.userId(), actor.role().name(), "records.fhir.import.status", caseId, "FhirImportJob", jobId);
@@ -122,10 +135,15 @@ public class FhirImportJobs implements DisposableBean {
 	/**
 	 * Stores a held import whose Patient differs from the case's, as confirmed by the actor (audited as
 	 * {@code records.fhir.import.patient-mismatch-confirmed} with the actor).
-	 * @throws IllegalTransitionException when the job holds nothing to confirm (already stored, discarded or expired)
+	 * @return where the import stands afterwards: imported, or rejected with the reason
+	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or
+	 *         forgotten job, or a case the actor cannot see
+	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, HTTP 403) for anyone who may not add records
+	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the job holds nothing to
+	 *         confirm (already stored, discarded or expired) or the case is closed for records
 	 */
 	public FhirImportStatus confirmPatientMismatch(Actor actor, UUID caseId, UUID jobId) {
-		records.checkMayAdd(actor, caseId, "records.fhir.import");
+		access.checkMayAdd(actor, caseId, "records.fhir.import");
 		sweep();
 		Job job = find(actor, caseId, jobId, "records.fhir.import");
 		FhirImport held = job.takeHeld();
@@ -136,10 +154,17 @@ public class FhirImportJobs implements DisposableBean {
 		return job.status();
 	}
 
-	/** Drops a held import without storing it; audited as {@code records.fhir.import.discarded}. */
+	/**
+	 * Drops a held import without storing it; audited as {@code records.fhir.import.discarded}. Does nothing when the job
+	 * holds nothing any more.
+	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or
+	 *         forgotten job, or a case the actor cannot see
+	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, HTTP 403) for anyone who may not add records
+	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the case is closed for records
+	 */
 	@Transactional
 	public void discard(Actor actor, UUID caseId, UUID jobId) {
-		records.checkMayAdd(actor, caseId, "records.fhir.import");
+		access.checkMayAdd(actor, caseId, "records.fhir.import");
 		Job job = find(actor, caseId, jobId, "records.fhir.import");
 		if (job.takeHeld() != null) {
 			job.finish(State.REJECTED, "The file was not imported: you chose not to import a bundle about another patient.", List.of(), null);
@@ -151,7 +176,7 @@ public class FhirImportJobs implements DisposableBean {
 		job.state = State.VALIDATING;
 		FhirImport result;
 		try {
-			result = records.validateFhirBundle(job.actor, job.caseId, json, (validated, total) -> job.progress(validated, total));
+			result = imports.validate(job.actor, job.caseId, json, (validated, total) -> job.progress(validated, total));
 		}
 		catch (ConsiliumProblem problem) {
 			job.reject(problem.getMessage());
@@ -167,7 +192,7 @@ public class FhirImportJobs implements DisposableBean {
 
 	private void store(Job job, Actor actor, FhirImport result, boolean confirmed) {
 		try {
-			FhirImportView view = records.storeFhirImport(actor, job.caseId, job.fileName, result, confirmed);
+			FhirImportView view = imports.store(actor, job.caseId, job.fileName, result, confirmed);
 			job.finish(State.IMPORTED, "Imported " + view.entryCount() + " entries from " + view.fileName()
 					+ (view.warnings().isEmpty() ? "." : ", with " + view.warnings().size() + " warnings."), List.of(), view);
 		}

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * One FHIR bundle import of a case, with its warnings (shown to the coordinator) and the patient it names.
  *
- * @param sharedResourcesAdded shared resources (Organization, Practitioner, ...; see {@link FhirImport#SHARED_TYPES})
- *        this import added to the case
+ * @param sharedResourcesAdded shared resources (Organization, Practitioner, ...; see
+ *        {@link org.consilium.records.fhirimport.FhirImport#SHARED_TYPES}) this import added to the case
  * @param sharedResourcesKnown shared resources of the Bundle the case already held from an earlier import (by identifier),
  *        not stored again
  * @param patientMismatchConfirmed whether the uploader confirmed that this Bundle belongs to the case although its

@@ -10,7 +10,7 @@ import org.consilium.shared.ConsiliumProblem;
  * import with the mismatch confirmed (API: {@code confirmPatientMismatch=true}); the confirmation is audited. The
  * message names both people: it goes only to someone with access to the case, never to a log.
  */
-public class WrongPatientException extends ConsiliumProblem {
+class WrongPatientException extends ConsiliumProblem {
 
 	private static final long serialVersionUID = 1L;
 

@@ -18,21 +18,21 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Small, real files of every type the upload policy knows, built in the test. */
-final class TestFiles {
+public final class TestFiles {
 
 	/** The EICAR anti-virus test file (https://www.eicar.org/download-anti-malware-testfile/), 68 bytes. */
-	static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII);
+	public static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII);
 
 	private TestFiles() {
 	}
 
 	/** A one-page PDF written by PDFBox. */
-	static byte[] pdf() {
+	public static byte[] pdf() {
 		return pdf(false);
 	}
 
 	/** A one-page PDF that runs JavaScript when opened. */
-	static byte[] pdfWithJavaScript() {
+	public static byte[] pdfWithJavaScript() {
 		return pdf(true);
 	}
 
@@ -52,7 +52,7 @@ final class TestFiles {
 	}
 
 	/** An 8×8 image in the ImageIO format {@code png}, {@code jpeg} or {@code tiff}. */
-	static byte[] image(String format) {
+	public static byte[] image(String format) {
 		BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
 		image.setRGB(3, 3, 0xFF0000);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,7 +71,7 @@ final class TestFiles {
 	 * A DICOM Part 10 file: zero preamble, DICM, the file meta group (version, Secondary Capture SOP class, instance
 	 * UID, Explicit VR Little Endian transfer syntax) and one data element (0008,0060) Modality = OT.
 	 */
-	static byte[] dicom() {
+	public static byte[] dicom() {
 		ByteBuffer meta = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
 		element(meta, 0x0001, "OB", new byte[] { 0, 1 });
 		element(meta, 0x0002, "UI", uid("1.2.840.10008.5.1.4.1.1.7"));
@@ -104,7 +104,7 @@ final class TestFiles {
 	}
 
 	/** A ZIP (java.util.zip, deflated) of the given entries, in order. */
-	static byte[] zip(Map<String, byte[]> entries) {
+	public static byte[] zip(Map<String, byte[]> entries) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -119,14 +119,14 @@ final class TestFiles {
 		return out.toByteArray();
 	}
 
-	static byte[] concat(byte[] a, byte[] b) {
+	public static byte[] concat(byte[] a, byte[] b) {
 		byte[] both = new byte[a.length + b.length];
 		System.arraycopy(a, 0, both, 0, a.length);
 		System.arraycopy(b, 0, both, a.length, b.length);
 		return both;
 	}
 
-	static byte[] utf8(String text) {
+	public static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 }

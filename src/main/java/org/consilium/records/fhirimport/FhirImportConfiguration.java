@@ -1,0 +1,36 @@
+package org.consilium.records.fhirimport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One FHIR importer for the application (its HAPI context and validator are expensive to build), with the limits of
+ * {@code consilium.records.fhir.*} ({@link FhirImportLimits}), warmed up in the
+ * background at start-up so the first real import does not pay the validator's first-run cost.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirImportConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(FhirImportConfiguration.class);
+
+	@Bean
+	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp,
+			@Value("${consilium.records.fhir.max-bytes:26214400}") long maxBytes,
+			@Value("${consilium.records.fhir.max-entries:10000}") int maxEntries,
+			@Value("${consilium.records.fhir.max-nesting-depth:100}") int maxNestingDepth) {
+		FhirBundleImporter importer = new FhirBundleImporter(new FhirImportLimits(maxBytes, maxEntries, maxNestingDepth));
+		if (warmUp) {
+			Thread thread = new Thread(() -> {
+				long start = System.nanoTime();
+				importer.warmUp();
+				log.info("FHIR validator warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+			}, "fhir-warm-up");
+			thread.setDaemon(true);
+			thread.start();
+		}
+		return importer;
+	}
+}
