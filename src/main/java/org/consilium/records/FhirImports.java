@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +27,7 @@ import org.consilium.shared.InvalidInputException;
 /**
  * The FHIR imports of cases: a Bundle validated and summarised by the {@link FhirBundleImporter} (which knows no case)
  * is kept in {@code records.fhir_import}, {@code records.fhir_identified_resource} and {@code records.summary_entry},
- * audited and announced as {@link RecordAdded}; and read back for {@link RecordsManagement#records}. Two callers: the
+ * audited; and read back for {@link RecordsManagement#records}. Two callers: the
  * facade's synchronous import (the API, the demo) and {@link FhirImportJobs} (the page's background import).
  */
 @Component
@@ -42,17 +41,15 @@ class FhirImports {
 
 	private final FhirBundleImporter importer;
 
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FhirImports(RecordsAccess access, AuditLog audit, JdbcClient jdbc, FhirBundleImporter importer, ApplicationEventPublisher events,
+	FhirImports(RecordsAccess access, AuditLog audit, JdbcClient jdbc, FhirBundleImporter importer,
 			Clock clock) {
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.importer = importer;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -138,7 +135,6 @@ class FhirImports {
 			audit.success(actor.userId(), actor.role().name(), "records.fhir.import.patient-mismatch-confirmed", caseId, "FhirImport", id);
 		}
 		audit.success(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", id);
-		events.publishEvent(new RecordAdded(caseId, id, "fhir-import", now));
 		return new FhirImportView(id, FileNames.clean(fileName), result.bundleType(), result.entryCount(), result.warnings(),
 				patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
 				patient == null ? null : patient.birthDate(), now, sharedAddedAndKnown[0], sharedAddedAndKnown[1], mismatch);

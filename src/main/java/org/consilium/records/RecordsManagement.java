@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,8 +40,7 @@ import org.consilium.shared.NotFoundException;
 /**
  * The module's facade: adds and reads the records of a case. Access is the case's ({@link CaseAccess#requireAccess});
  * the patient, their referring physician and coordinators add records while the case is open for them
- * ({@link #mayAddRecords}); the assigned specialist reads. Every read and write is audited; every record added
- * publishes {@link RecordAdded}.
+ * ({@link #mayAddRecords}); the assigned specialist reads. Every read and write is audited.
  * <p>
  * Documents: the types of {@link DocumentType}, proven by {@link org.consilium.records.vault.DocumentTypePolicy}, within
  * the limits of {@link RecordsSettings}, virus-scanned when clamd is configured ({@link ScanStatus}); the bytes go to the
@@ -72,7 +70,6 @@ public class RecordsManagement {
 
 	private final DocumentStore store;
 
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -83,7 +80,7 @@ public class RecordsManagement {
 	private final VirusScanner scanner;
 
 	RecordsManagement(CaseAccess cases, RecordsAccess access, FhirImports imports, DocumentRecords documents, AuditLog audit,
-			DocumentStore store, ApplicationEventPublisher events, Clock clock, RecordsSettings settings, DocumentInspector inspector,
+			DocumentStore store, Clock clock, RecordsSettings settings, DocumentInspector inspector,
 			VirusScanner scanner) {
 		this.settings = settings;
 		this.inspector = inspector;
@@ -94,7 +91,6 @@ public class RecordsManagement {
 		this.audit = audit;
 		this.documents = documents;
 		this.store = store;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -109,8 +105,7 @@ public class RecordsManagement {
 	 *
 	 * @param fileName the name the browser sent; stored cleaned ({@link org.consilium.records.vault.FileNames#clean})
 	 * @param content the bytes; read to the end or to the limit, not closed
-	 * @return the stored document; a quarantined one ({@link DocumentView#quarantined()}) has no type and publishes no
-	 *         {@link RecordAdded}
+	 * @return the stored document; a quarantined one ({@link DocumentView#quarantined()}) has no type
 	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a case the actor cannot see
 	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, HTTP 403) for anyone but the patient, their
 	 *         referring physician or a coordinator
@@ -187,7 +182,6 @@ public class RecordsManagement {
 			}
 			removeBytesIfRolledBack(stored.key());
 			audit.success(actor.userId(), actor.role().name(), "records.document.upload", caseId, "Document", id);
-			events.publishEvent(new RecordAdded(caseId, id, "document", now));
 			return new DocumentView(id, caseId, name, type.mediaType(), stored.sizeBytes(), stored.sha256(), actor.userId(), now, type,
 					verdict.status(), List.copyOf(entries));
 		}

@@ -26,8 +26,8 @@
  * for imports. Every read and write asks {@link org.consilium.intake.CaseAccess#requireAccess} first and is
  * audited. Records are voided with a reason, never deleted.
  *
- * <p><b>Events.</b> Publishes {@link org.consilium.records.RecordAdded} (identifiers, a kind code, an instant; no health
- * data) inside the transaction that adds a document or an import.
+ * <p><b>Events.</b> Publishes none: no other module reacts to a record being added yet (the access log and the records
+ * page read the rows).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake" })
 package org.consilium.records;
