@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * unix socket in that folder, and runs as the current user (root included: without a {@code User} line clamd keeps the
  * user it was started as).
  */
-final class ClamdProcess implements AutoCloseable {
+public final class ClamdProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -36,7 +36,7 @@ final class ClamdProcess implements AutoCloseable {
 	}
 
 	/** Starts clamd and waits until it answers PING; fails with the install command when clamd is missing. */
-	static ClamdProcess start() throws Exception {
+	public static ClamdProcess start() throws Exception {
 		Path clamd = Path.of("/usr/sbin/clamd");
 		if (!Files.isExecutable(clamd)) {
 			throw new AssertionError("clamd is not installed (/usr/sbin/clamd): run `apt-get install -y clamav-daemon` "
@@ -73,7 +73,7 @@ final class ClamdProcess implements AutoCloseable {
 		return started;
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
