@@ -32,8 +32,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.consilium.identity.Actor;
@@ -41,6 +39,7 @@ import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.matching.SpecialistMatching;
+import org.consilium.phenotype.HpoIntegrationTest;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -49,7 +48,7 @@ import org.consilium.triage.CaseTriage;
  * are seeded with one-time passwords; every user signs in through the login form and changes the password first.
  * Artifacts: {@code target/journey/opinion-side-by-side.png}, and {@code target/journey/last-page.png} of the last page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo")
+@HpoIntegrationTest
 class BrowserJourneyTests {
 
 	static final String CHROMIUM = "/usr/bin/chromium";

@@ -3,14 +3,19 @@ package org.consilium.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +23,8 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
+import org.consilium.identity.UserView;
+import org.consilium.intake.CaseQueries;
 import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
@@ -33,11 +40,17 @@ import org.consilium.triage.CaseTriage;
  * first opinion's institution, and a cardiologist), a referring physician and two
  * patients, each with a random one-time password printed once to the console, and one submitted case for the first
  * patient with the synthetic bundle {@code demo/demo-bundle.json} imported.
+ * <p>
+ * The accounts, profiles and the rare-disease case are seeded while the application starts, before the web server
+ * accepts requests (a {@link SmartInitializingSingleton} runs after the migrations and before the server starts), so
+ * the login page never answers while the demo accounts are missing. The first patient's case follows in the background
+ * once the application is ready, because validating its FHIR bundle takes the validator's first-run seconds.
  */
 @Component
-@Order(10)
 @ConditionalOnProperty(name = "consilium.demo", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	static final String COORDINATOR = "coordinator@demo.consilium.local";
 
@@ -50,9 +63,13 @@ class DemoData implements ApplicationRunner {
 
 	static final String RARE_DISEASE_PATIENT = "patient3@demo.consilium.local";
 
+	static final String PATIENT = "patient@demo.consilium.local";
+
 	private final IdentityManagement identity;
 
 	private final IntakeManagement intake;
+
+	private final CaseQueries queries;
 
 	private final CaseTriage caseTriage;
 
@@ -62,14 +79,18 @@ class DemoData implements ApplicationRunner {
 
 	private final SpecialistMatching matching;
 
-	DemoData(IdentityManagement identity, IntakeManagement intake, CaseTriage caseTriage, ReviewManagement review, RecordsManagement records,
+	DemoData(IdentityManagement identity, IntakeManagement intake, CaseQueries queries, CaseTriage caseTriage, ReviewManagement review, RecordsManagement records,
 			SpecialistMatching matching) {
 		this.identity = identity;
 		this.intake = intake;
+		this.queries = queries;
 		this.caseTriage = caseTriage;
 		this.review = review;
 		this.records = records;
 		this.matching = matching;
+	}
+
+	private record AccountSeed(String email, String displayName, Role role, String specialtyCode) {
 	}
 
 	private void profile(CreatedAccount specialist, List<String> diseases, List<String> languages, String institution, List<String> licences,
@@ -79,48 +100,46 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws IOException {
+	public void afterSingletonsInstantiated() {
 		if (identity.findByEmail(COORDINATOR).isPresent()) {
 			return;
 		}
-		List<CreatedAccount> created = new ArrayList<>();
-		created.add(identity.seedAccount(COORDINATOR, "Carla Coordinator", Role.COORDINATOR, null));
-		CreatedAccount olga = identity.seedAccount("oncologist@demo.consilium.local", "Dr. Olga Onco", Role.SPECIALIST, ONCOLOGY);
-		created.add(olga);
-		CreatedAccount karl = identity.seedAccount("cardiologist@demo.consilium.local", "Dr. Karl Cardio", Role.SPECIALIST, "207RC0000X");
-		created.add(karl);
-		CreatedAccount brigitte = identity.seedAccount("breast-oncologist@demo.consilium.local", "Dr. Brigitte Brust", Role.SPECIALIST, ONCOLOGY);
-		created.add(brigitte);
-		CreatedAccount hanna = identity.seedAccount("city-oncologist@demo.consilium.local", "Dr. Hanna Haus", Role.SPECIALIST, ONCOLOGY);
-		created.add(hanna);
+		long start = System.nanoTime();
+		// each account's password hash (BCrypt, cost 12) takes a core for a quarter of a second: seed them side by side
+		ExecutorService hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		List<CreatedAccount> created;
+		try {
+			List<CompletableFuture<CreatedAccount>> seeding = Stream.of(
+					new AccountSeed(COORDINATOR, "Carla Coordinator", Role.COORDINATOR, null),
+					new AccountSeed("oncologist@demo.consilium.local", "Dr. Olga Onco", Role.SPECIALIST, ONCOLOGY),
+					new AccountSeed("cardiologist@demo.consilium.local", "Dr. Karl Cardio", Role.SPECIALIST, "207RC0000X"),
+					new AccountSeed("breast-oncologist@demo.consilium.local", "Dr. Brigitte Brust", Role.SPECIALIST, ONCOLOGY),
+					new AccountSeed("city-oncologist@demo.consilium.local", "Dr. Hanna Haus", Role.SPECIALIST, ONCOLOGY),
+					new AccountSeed("referrer@demo.consilium.local", "Dr. Rita Referrer", Role.REFERRING_PHYSICIAN, null),
+					new AccountSeed(PATIENT, "Pat Demo", Role.PATIENT, null),
+					new AccountSeed("patient2@demo.consilium.local", "Sam Second", Role.PATIENT, null),
+					new AccountSeed(GENETICIST, "Dr. Greta Gene", Role.SPECIALIST, GENETICS),
+					new AccountSeed(RARE_DISEASE_PATIENT, "Mira Rare", Role.PATIENT, null))
+				.map(seed -> CompletableFuture.supplyAsync(() -> identity.seedAccount(seed.email(), seed.displayName(), seed.role(), seed.specialtyCode()),
+						hashing))
+				.toList();
+			created = seeding.stream().map(CompletableFuture::join).toList();
+		}
+		finally {
+			hashing.shutdown();
+		}
+		CreatedAccount olga = created.get(1);
+		CreatedAccount karl = created.get(2);
+		CreatedAccount brigitte = created.get(3);
+		CreatedAccount hanna = created.get(4);
+		CreatedAccount greta = created.get(8);
+		CreatedAccount mira = created.get(9);
 		profile(olga, List.of("ICD-10-CM:C50"), List.of("en", "fr"), "University Cancer Centre", List.of("DE", "FR"), 3, List.of());
 		profile(karl, List.of("ICD-10-CM:I42"), List.of("de", "en"), "Heart Institute", List.of("DE"), 4, List.of());
 		profile(brigitte, List.of("ICD-10-CM:C50.912", "ORPHA:227535"), List.of("de", "en"), "Breast Centre North", List.of("DE-BE"), 5,
 				List.of(LocalDate.now().plusDays(3) + "/" + LocalDate.now().plusDays(4)));
 		profile(hanna, List.of("ICD-10-CM:C50"), List.of("de"), "City Hospital", List.of("DE"), 5, List.of());
-		created.add(identity.seedAccount("referrer@demo.consilium.local", "Dr. Rita Referrer", Role.REFERRING_PHYSICIAN, null));
-		CreatedAccount patient = identity.seedAccount("patient@demo.consilium.local", "Pat Demo", Role.PATIENT, null);
-		created.add(patient);
-		created.add(identity.seedAccount("patient2@demo.consilium.local", "Sam Second", Role.PATIENT, null));
-		CreatedAccount greta = identity.seedAccount(GENETICIST, "Dr. Greta Gene", Role.SPECIALIST, GENETICS);
-		created.add(greta);
 		profile(greta, List.of("ORPHA:558", "ICD-10-CM:Q87.4"), List.of("en", "de"), "Rare Disease Centre", List.of("DE"), 4, List.of());
-		CreatedAccount mira = identity.seedAccount(RARE_DISEASE_PATIENT, "Mira Rare", Role.PATIENT, null);
-		created.add(mira);
-
-		Actor patientActor = new Actor(patient.account().id(), Role.PATIENT, patient.account().displayName());
-		OpinionRequestView draft = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
-				"I was told I need a mastectomy and would like to know whether breast-conserving surgery is an option.",
-				"Invasive ductal carcinoma of the left breast", CodeSystem.ICD_10_CM, "C50.912",
-				"Left mastectomy followed by adjuvant chemotherapy", "Dr. First", "City Hospital", LocalDate.now().minusDays(10),
-				"Lump found in the left breast three months ago; biopsy showed invasive ductal carcinoma, 2.1 cm.",
-				List.of("Is breast-conserving surgery with radiotherapy an option for me?", "Do I need chemotherapy before surgery?"),
-				Urgency.SOON, true));
-		try (InputStream bundle = new ClassPathResource("demo/demo-bundle.json").getInputStream()) {
-			records.importFhirBundle(patientActor, draft.id(), "demo-bundle.json", bundle.readAllBytes());
-		}
-		intake.updatePatientLocale(patientActor, draft.id(), "de", "DE-BE");
-		intake.submit(patientActor, draft.id());
 
 		rareDiseaseCaseInReview(mira, greta);
 
@@ -128,10 +147,53 @@ class DemoData implements ApplicationRunner {
 		for (CreatedAccount a : created) {
 			out.append(String.format("%-22s %-40s %s%n", a.account().role().label(), a.account().email(), a.oneTimePassword()));
 		}
-		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue; choose Medical Oncology to see the ranked specialists.\n");
+		out.append("A submitted case for Pat Demo waits in the coordinator's triage queue a few seconds after start (its FHIR bundle is"
+				+ " imported first); choose Medical Oncology to see the ranked specialists.\n");
 		out.append("A rare-disease case of Mira Rare is in review with Dr. Greta Gene; with consilium.hpo.dir set (README, \"Human Phenotype Ontology\")"
 				+ " its workspace shows the phenotype and the differential diagnosis.\n");
 		System.out.println(out);
+		log.info("Demo: accounts, profiles and the rare-disease case seeded in {} ms", (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** Starts the first patient's case in the background once the application is ready (see the class comment). */
+	@EventListener(ApplicationReadyEvent.class)
+	void submitFirstCaseInBackground() {
+		Thread thread = new Thread(this::submitFirstCase, "demo-case");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/**
+	 * The first patient's submitted case, with the synthetic bundle imported; done at any start where the patient has no
+	 * case yet.
+	 */
+	private void submitFirstCase() {
+		try {
+			UserView patient = identity.findByEmail(PATIENT).orElse(null);
+			if (patient == null) {
+				return;
+			}
+			Actor patientActor = new Actor(patient.id(), Role.PATIENT, patient.displayName());
+			if (!queries.myCases(patientActor).isEmpty()) {
+				return;
+			}
+			OpinionRequestView draft = intake.createDraft(patientActor, null, UUID.randomUUID(), new DraftContent(
+					"I was told I need a mastectomy and would like to know whether breast-conserving surgery is an option.",
+					"Invasive ductal carcinoma of the left breast", CodeSystem.ICD_10_CM, "C50.912",
+					"Left mastectomy followed by adjuvant chemotherapy", "Dr. First", "City Hospital", LocalDate.now().minusDays(10),
+					"Lump found in the left breast three months ago; biopsy showed invasive ductal carcinoma, 2.1 cm.",
+					List.of("Is breast-conserving surgery with radiotherapy an option for me?", "Do I need chemotherapy before surgery?"),
+					Urgency.SOON, true));
+			try (InputStream bundle = new ClassPathResource("demo/demo-bundle.json").getInputStream()) {
+				records.importFhirBundle(patientActor, draft.id(), "demo-bundle.json", bundle.readAllBytes());
+			}
+			intake.updatePatientLocale(patientActor, draft.id(), "de", "DE-BE");
+			intake.submit(patientActor, draft.id());
+			log.info("Demo: Pat Demo's case is submitted and waits in the triage queue");
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Demo: Pat Demo's case could not be submitted: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/**

@@ -1,18 +1,16 @@
 package org.consilium.identity;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start with an empty database, creates one administrator and prints its one-time password once to the
- * console (standard output, not the log files), to be changed at first login.
+ * console (standard output, not the log files), to be changed at first login. Runs while the application starts,
+ * after the migrations and before the web server accepts requests, so the login page never answers without it.
  */
 @Component
-@Order(0)
-class InitialAdministrator implements ApplicationRunner {
+class InitialAdministrator implements SmartInitializingSingleton {
 
 	private final IdentityManagement identity;
 
@@ -24,7 +22,7 @@ class InitialAdministrator implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		identity.ensureInitialAdministrator(email).ifPresent(created -> System.out.printf("""
 
 				=== Consilium: first start ===

@@ -1,8 +1,6 @@
 package org.consilium.notification;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,33 +16,24 @@ import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.OutsideServices;
+import org.consilium.OutsideServicesIntegrationTest;
 
 /**
- * The application with e-mail on, against a real SMTP server (GreenMail) on a free loopback port, and a clock tests
- * move. All notification tests extend this so they share one context.
+ * The application with e-mail on, against a real SMTP server (GreenMail) on the loopback port of
+ * {@link OutsideServices}, and a clock tests move. All notification tests extend this; they share one context with the
+ * other {@link OutsideServicesIntegrationTest}s.
  */
-@ConsiliumIntegrationTest
-@Import(TestClockConfiguration.class)
+@OutsideServicesIntegrationTest
 abstract class MailTestSupport {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = OutsideServices.SMTP_PORT;
 
 	static GreenMail smtp = startSmtp();
 
 	@Autowired
 	MutableClock clock;
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("consilium.notification.base-url", () -> "https://consilium.example.org");
-	}
 
 	static GreenMail startSmtp() {
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -89,15 +78,5 @@ abstract class MailTestSupport {
 		ByteArrayOutputStream raw = new ByteArrayOutputStream();
 		m.writeTo(raw);
 		return text.append(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).toString();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Primary;
 
 /** Replaces the application's clock with one the notification tests set and advance. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestClockConfiguration {
+public class TestClockConfiguration {
 
 	@Bean
 	@Primary

@@ -5,17 +5,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.test.context.TestPropertySource;
-
-import org.consilium.ConsiliumIntegrationTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application with the HPO release of {@code ../shared/data/hpo} configured. Only the phenotype tests use it
- * (one cached context), so the other integration tests do not carry the release's few hundred MB of heap.
+ * The whole application on a real port with the HPO release of {@code ../shared/data/hpo} configured: the phenotype
+ * tests (through MockMvc) and the browser journeys (through Chromium) share this one cached context, so the release is
+ * parsed once per test run and the other integration tests do not carry its few hundred MB of heap.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ConsiliumIntegrationTest
-@TestPropertySource(properties = "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo")
-@interface HpoIntegrationTest {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo")
+@AutoConfigureMockMvc
+public @interface HpoIntegrationTest {
 }

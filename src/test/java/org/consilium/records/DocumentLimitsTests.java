@@ -8,9 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.OutsideServicesIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
@@ -20,10 +19,11 @@ import org.consilium.shared.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The configurable upload limits, small here so the tests stay small: enforced while streaming, per file and per case. */
-@ConsiliumIntegrationTest
-@TestPropertySource(properties = { "consilium.records.max-file-size=64KB", "consilium.records.max-case-size=150KB",
-		"consilium.records.max-case-files=3" })
+/**
+ * The configurable upload limits, small in this context ({@link OutsideServicesIntegrationTest}: 64 KB a file, 150 KB
+ * and 3 documents a case) so the tests stay small: enforced while streaming, per file and per case.
+ */
+@OutsideServicesIntegrationTest
 class DocumentLimitsTests {
 
 	static final int KB = 1024;

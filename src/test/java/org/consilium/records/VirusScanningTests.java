@@ -1,43 +1,39 @@
 package org.consilium.records;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.OutsideServices;
+import org.consilium.OutsideServicesIntegrationTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.notification.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** Uploads scanned by a real clamd: the EICAR test file is quarantined, shown as such, and never served. */
-@ConsiliumIntegrationTest
+/**
+ * Uploads scanned by a real clamd (the JVM's, {@link OutsideServices}): the EICAR test file is quarantined, shown as
+ * such, and never served.
+ */
+@OutsideServicesIntegrationTest
 class VirusScanningTests {
 
-	static ClamdProcess clamd;
-
-	@DynamicPropertySource
-	static void clamd(DynamicPropertyRegistry registry) throws Exception {
-		clamd = ClamdProcess.start();
-		registry.add("consilium.records.clamd.host", () -> "127.0.0.1");
-		registry.add("consilium.records.clamd.port", () -> clamd.port());
-	}
-
-	@AfterAll
-	static void stopClamd() throws Exception {
-		clamd.close();
+	/** Fails with the package to install when clamd is missing (the context then scans nothing). */
+	@BeforeAll
+	static void clamdRuns() {
+		OutsideServices.clamd();
 	}
 
 	@Autowired
@@ -58,11 +54,15 @@ class VirusScanningTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	MutableClock clock;
+
 	@Test
 	void theEicarTestFileIsQuarantinedShownAsInfectedAndNeverServed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		DocumentView infected = records.uploadDocument(patient, caseId, "eicar.txt", new ByteArrayInputStream(TestFiles.EICAR));
+		clock.advance(Duration.ofSeconds(1)); // the context's clock stands still: the records list the uploads in order
 		DocumentView clean = records.uploadDocument(patient, caseId, "Befund.pdf", new ByteArrayInputStream(TestFiles.pdf()));
 
 		assertThat(infected.scanStatus()).isEqualTo(ScanStatus.INFECTED);

@@ -3,13 +3,16 @@ package org.consilium.records.fhirimport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One FHIR importer for the application (its HAPI context and validator are expensive to build), with the limits of
  * {@code consilium.records.fhir.*} ({@link FhirImportLimits}), warmed up in the
- * background at start-up so the first real import does not pay the validator's first-run cost.
+ * background once the application is ready (not during start-up, where it would take a core from it) so the first
+ * real import does not pay the validator's first-run cost.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirImportConfiguration {
@@ -17,12 +20,18 @@ class FhirImportConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(FhirImportConfiguration.class);
 
 	@Bean
-	FhirBundleImporter fhirBundleImporter(@Value("${consilium.fhir.warm-up:true}") boolean warmUp,
-			@Value("${consilium.records.fhir.max-bytes:26214400}") long maxBytes,
+	FhirBundleImporter fhirBundleImporter(@Value("${consilium.records.fhir.max-bytes:26214400}") long maxBytes,
 			@Value("${consilium.records.fhir.max-entries:10000}") int maxEntries,
 			@Value("${consilium.records.fhir.max-nesting-depth:100}") int maxNestingDepth) {
-		FhirBundleImporter importer = new FhirBundleImporter(new FhirImportLimits(maxBytes, maxEntries, maxNestingDepth));
-		if (warmUp) {
+		return new FhirBundleImporter(new FhirImportLimits(maxBytes, maxEntries, maxNestingDepth));
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> fhirWarmUp(FhirBundleImporter importer, @Value("${consilium.fhir.warm-up:true}") boolean warmUp) {
+		return event -> {
+			if (!warmUp) {
+				return;
+			}
 			Thread thread = new Thread(() -> {
 				long start = System.nanoTime();
 				importer.warmUp();
@@ -30,7 +39,6 @@ class FhirImportConfiguration {
 			}, "fhir-warm-up");
 			thread.setDaemon(true);
 			thread.start();
-		}
-		return importer;
+		};
 	}
 }

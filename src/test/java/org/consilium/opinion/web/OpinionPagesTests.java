@@ -16,22 +16,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
-import org.springframework.security.access.expression.SecurityExpressionHandler;
-import org.springframework.security.access.expression.SecurityExpressionOperations;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.FilterInvocation;
-import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.consilium.WebSliceTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
@@ -49,35 +38,18 @@ import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
 import org.consilium.shared.InvalidInputException;
-import org.consilium.shared.ProgramSettings;
 
-@WebMvcTest(controllers = OpinionController.class)
-@Import({ org.consilium.shared.DateDisplay.class, OpinionPagesTests.SecurityExpressions.class })
-@EnableConfigurationProperties(ProgramSettings.class)
+@WebSliceTest
 class OpinionPagesTests {
 
 	static final UUID CASE = UUID.randomUUID();
 	static final Actor PATIENT = new Actor(UUID.randomUUID(), Role.PATIENT, "Pat Patient");
 	static final UUID SPECIALIST = UUID.randomUUID();
 
-	/** The header's {@code sec:authorize} needs an expression handler; the slice has no security configuration. */
-	@TestConfiguration
-	static class SecurityExpressions {
-		@Bean
-		SecurityExpressionHandler<FilterInvocation> webSecurityExpressionHandler() {
-			return new AbstractSecurityExpressionHandler<>() {
-				@Override
-				protected SecurityExpressionOperations createSecurityExpressionRoot(Authentication authentication, FilterInvocation invocation) {
-					return new WebSecurityExpressionRoot(authentication, invocation);
-				}
-			};
-		}
-	}
-
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	OpinionManagement opinions;
 
 	@AfterEach

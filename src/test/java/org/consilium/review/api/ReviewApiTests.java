@@ -18,13 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.consilium.WebSliceTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
@@ -34,7 +33,7 @@ import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
 
-@WebMvcTest(controllers = ReviewApiController.class)
+@WebSliceTest
 class ReviewApiTests {
 
 	static final UUID CASE = UUID.randomUUID();
@@ -43,10 +42,10 @@ class ReviewApiTests {
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	ReviewManagement review;
 
-	@MockitoBean
+	@Autowired
 	org.consilium.review.ClarifyingQuestions clarifying;
 
 	@BeforeEach

@@ -22,26 +22,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.access.expression.AbstractSecurityExpressionHandler;
-import org.springframework.security.access.expression.SecurityExpressionHandler;
-import org.springframework.security.access.expression.SecurityExpressionOperations;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.web.FilterInvocation;
-import org.springframework.security.web.access.expression.WebSecurityExpressionRoot;
-import org.springframework.stereotype.Controller;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 
+import org.consilium.WebSliceTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
@@ -59,43 +45,13 @@ import org.consilium.review.Impression;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.shared.ClockState;
-import org.consilium.shared.ProgramSettings;
 
-@WebMvcTest(controllers = ReviewController.class)
-@Import({ org.consilium.shared.DateDisplay.class, ReviewPagesTests.SecurityExpressions.class, ReviewPagesTests.CasePageStandIn.class })
-@EnableConfigurationProperties(ProgramSettings.class)
+@WebSliceTest
 class ReviewPagesTests {
 
 	static final UUID CASE = UUID.randomUUID();
 	static final UUID PATIENT = UUID.randomUUID();
 	static final Actor SPECIALIST = new Actor(UUID.randomUUID(), Role.SPECIALIST, "Dr Specialist");
-
-	/** The header's {@code sec:authorize} needs an expression handler; the slice has no security configuration. */
-	@TestConfiguration
-	static class SecurityExpressions {
-		@Bean
-		SecurityExpressionHandler<FilterInvocation> webSecurityExpressionHandler() {
-			return new AbstractSecurityExpressionHandler<>() {
-				@Override
-				protected SecurityExpressionOperations createSecurityExpressionRoot(Authentication authentication, FilterInvocation invocation) {
-					return new WebSecurityExpressionRoot(authentication, invocation);
-				}
-			};
-		}
-	}
-
-	/** Stands in for the intake case page that includes the patient's clarifications fragment. */
-	@Controller
-	static class CasePageStandIn {
-		static List<Clarification> clarifications = List.of();
-
-		@GetMapping("/test/case-page")
-		String page(Model model) {
-			model.addAttribute("caseId", CASE);
-			model.addAttribute("clarifications", clarifications);
-			return "review/clarifications :: patient(caseId=${caseId}, clarifications=${clarifications})";
-		}
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -110,19 +66,19 @@ class ReviewPagesTests {
 		SecurityContextHolder.clearContext();
 	}
 
-	@MockitoBean
+	@Autowired
 	ReviewManagement review;
 
-	@MockitoBean
+	@Autowired
 	ClarifyingQuestions clarifying;
 
-	@MockitoBean
+	@Autowired
 	org.consilium.review.PanelReview panels;
 
-	@MockitoBean
+	@Autowired
 	CaseAccess access;
 
-	@MockitoBean
+	@Autowired
 	CaseQueries queries;
 
 	static UserDetails signedIn(Actor actor) throws Exception {
