@@ -8,24 +8,37 @@ import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the SQL statements the current thread sends while a recording is open: every test context's data source
- * goes through a datasource-proxy that hands each executed statement to the open recording, if any. A MockMvc
- * request runs on the test's thread, so a recording around it holds exactly that request's statements.
+ * Records the SQL statements the current thread sends while a recording is open: the embedded engine's pool of every
+ * test context goes through a datasource-proxy that hands each executed statement to the open recording, if any. A
+ * MockMvc request runs on the test's thread, so a recording around it holds exactly that request's statements.
  */
 @Component
-public class StatementRecorder implements BeanPostProcessor {
+public class StatementRecorder implements BeanPostProcessor, EnvironmentAware {
+
+	private boolean embedded = true;
 
 	private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
 	/** A statement that reads the case row (Spring Data JDBC's load of the aggregate or any query of the table). */
 	public static final Pattern READS_CASE_ROW = Pattern.compile("(?is)^\\s*select\\b.*\\bfrom\\s+\"?intake\"?\\.\"?opinion_request\"?\\b");
 
+	/**
+	 * Only the embedded engine's pool is wrapped: with an external database ({@code spring.datasource.url}, as the
+	 * crash test's child process runs) Flyway derives its own data source from the pool's URL, which a proxy hides.
+	 */
+	@Override
+	public void setEnvironment(Environment environment) {
+		embedded = !environment.containsProperty("spring.datasource.url");
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if ("dataSource".equals(beanName) && bean instanceof DataSource dataSource) {
+		if (embedded && "dataSource".equals(beanName) && bean instanceof DataSource dataSource) {
 			return ProxyDataSourceBuilder.create(dataSource).name(beanName).afterQuery((execution, queries) -> {
 				List<String> recording = RECORDING.get();
 				if (recording != null) {
