@@ -311,6 +311,10 @@ class BrowserJourneyTests {
 		CreatedAccount p = identity.seedAccount(patient, "Petra Patient", Role.PATIENT, null);
 		CreatedAccount co = identity.seedAccount(coordinator, "Carl Coordinator", Role.COORDINATOR, null);
 		CreatedAccount sp = identity.seedAccount(specialist, "Dr. Olga Oncologist", Role.SPECIALIST, ONCOLOGY);
+		// a directory profile in the patient's language puts her among the suggestions ahead of the profile-less
+		// oncologists that other tests of this shared context create
+		matching.saveProfile(Actor.SYSTEM, sp.account().id(), null, new SpecialistMatching.ProfileChange(List.of(ONCOLOGY),
+				List.of("ICD-10-CM:C50"), List.of("en"), "University Hospital", List.of(), 10, List.of()));
 		String password = "a-long-checklist-password-" + unique;
 		org.consilium.identity.Actor asPatient = new org.consilium.identity.Actor(p.account().id(), Role.PATIENT, "Petra Patient");
 		String caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent(
