@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ranks every phenopacket in ../shared/data/phenopackets against the HPO annotations and prints per-cohort
-# accuracy, the tuning/held-out split, and as its last line one JSON object:
-# {"cases":N,"unrankable":N,"ranked":N,"full":{"top1":X,"top3":X,"top10":X,"mrr":X},"lpo":{...},"median_ms":X,"load_s":X,"heap_mb":X}
+# accuracy, the tuning/held-out split, the same for the plain Resnik baseline, and as its last line one JSON object:
+# {"cases":N,"unrankable":N,"ranked":N,"full":{"top1":X,"top3":X,"top10":X,"mrr":X},"lpo":{...},
+#  "resnik":{"full":{...},"lpo":{...}},"median_ms":X,"load_s":X,"heap_mb":X}
 # Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N]
 #   e.g. bench/ddx.sh --annotations ../shared/data/hpo/phenotype.v2023-01-27.hpoa.gz   (low-leakage control)
 set -euo pipefail

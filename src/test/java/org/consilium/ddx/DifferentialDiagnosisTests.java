@@ -135,6 +135,21 @@ class DifferentialDiagnosisTests {
 		}
 	}
 
+	/**
+	 * The demo case's phenotype (arachnodactyly, ectopia lentis, aortic root aneurysm, tall stature; no striae), where
+	 * the former likelihood-ratio probability showed rank 1 at 38 %, rank 2 at 19 % and rank 4 at 38 % again.
+	 */
+	@Test
+	void theShownProbabilityNeverRisesWithTheRank() {
+		Ranking ranking = engine.rank(new PhenotypeQuery(List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098"), List.of("HP:0001065")));
+		List<RankedDisease> all = ranking.diseases();
+		for (int i = 1; i < all.size(); i++) {
+			assertThat(all.get(i).postTestProbability()).as("rank %d against rank %d", i + 1, i).isLessThanOrEqualTo(all.get(i - 1).postTestProbability());
+		}
+		assertThat(all.stream().mapToDouble(RankedDisease::postTestProbability).sum()).isCloseTo(1.0, within(1e-9));
+		assertThat(all.get(0).postTestProbability()).isGreaterThan(all.get(9).postTestProbability());
+	}
+
 	@Test
 	void leavingOutNoReferenceRanksExactlyAsTheFullAnnotations() {
 		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0000545"), List.of("HP:0000098"));
