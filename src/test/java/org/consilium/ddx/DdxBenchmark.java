@@ -47,16 +47,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@link Calibration}): a reliability table of the top candidate's probability, the expected calibration error and
  * the Brier score over ranks 1-10 against a baseline giving each rank its hit rate on the tuning cohorts.
  * <p>
- * Run: {@code bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--no-orphanet]};
+ * {@code recommend} runs {@link RecommenderSimulation} instead; {@code --losses COHORT,...} prints, per gold disease of
+ * those cohorts, which disease ranks first when the gold does not.
+ * <p>
+ * Run: {@code bench/ddx.sh [tune|recommend] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--losses COHORT,...] [--no-orphanet]};
  * {@code --sample N} takes N cases per cohort chosen with the seed (quick runs). The last line is one
- * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"resnik":{"full":{...},"lpo":{...}},"median_ms":X,"load_s":X,"heap_mb":X}}.
+ * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"resnik":{"full":{...},"lpo":{...}},"calibration_lpo_held_out":{...},"median_ms":X,"load_s":X,"heap_mb":X}}.
  * {@code median_ms} is the CPU time of the ranking thread for one full {@link DifferentialDiagnosis#rank} (all
  * candidates, top 50 explained), so a machine shared with other jobs does not inflate it; the wall-clock median
  * is printed on the line before.
  */
 public final class DdxBenchmark {
 
-	static final String USAGE = "Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--losses COHORT,...] [--no-orphanet]";
+	static final String USAGE = "Usage: bench/ddx.sh [tune|recommend] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--losses COHORT,...] [--no-orphanet]";
 
 	private DdxBenchmark() {
 	}
@@ -112,6 +115,7 @@ public final class DdxBenchmark {
 		int folds = 5;
 		long seed = 13;
 		boolean tune = false;
+		boolean recommend = false;
 		Set<String> lossCohorts = Set.of();
 		boolean orphanet = true;
 		for (int i = 0; i < args.length; i++) {
@@ -124,6 +128,7 @@ public final class DdxBenchmark {
 				case "--seed" -> seed = Long.parseLong(args[++i]);
 				case "--losses" -> lossCohorts = Set.of(args[++i].split(","));
 				case "tune" -> tune = true;
+				case "recommend" -> recommend = true;
 				case "all" -> tune = false;
 				case "--no-orphanet" -> orphanet = false;
 				default -> throw new IllegalArgumentException(USAGE + "; unknown: " + args[i]);
@@ -174,6 +179,10 @@ public final class DdxBenchmark {
 		int unrankableCount = unrankable.values().stream().mapToInt(Integer::intValue).sum();
 		System.out.printf("%d cases, %d ranked, %d unrankable %s%n", total, cases.size(), unrankableCount, unrankable);
 
+		if (recommend) {
+			RecommenderSimulation.run(data, cases, seed, t0);
+			return;
+		}
 		if (tune) {
 			List<String> tuningCohorts = cohorts.stream().filter(tuning::contains).toList();
 			CrossValidatedTuning.run(data, cases.stream().filter(c -> tuning.contains(c.cohort())).toList(), tuningCohorts, folds, seed, t0);

@@ -151,6 +151,34 @@ class DifferentialDiagnosisTests {
 	}
 
 	@Test
+	void recommendsUnrecordedTermsThatSeparateTheLeadingCandidatesAndAnsweringOneMovesThemApart() {
+		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0000098"), List.of("HP:0001065")); // arachnodactyly, tall stature; no striae
+		Ranking ranking = engine.rank(query);
+		List<TermRecommendation> next = engine.recommend(query, ranking, 5);
+
+		assertThat(next).hasSize(5);
+		assertThat(next).extracting(TermRecommendation::expectedInformationBits).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+			.allSatisfy(bits -> assertThat(bits).isPositive());
+		Set<String> leading = ranking.top(DifferentialDiagnosis.RECOMMENDATION_CANDIDATES).stream().map(RankedDisease::diseaseId).collect(java.util.stream.Collectors.toSet());
+		for (TermRecommendation t : next) {
+			// neither recorded nor implied: not an ancestor of an observed term, not below the excluded one
+			assertThat(data.ancestorsSorted[data.termIndexOf("HP:0001166")]).doesNotContain(data.termIndexOf(t.hpoId()));
+			assertThat(data.ancestorsSorted[data.termIndexOf("HP:0000098")]).doesNotContain(data.termIndexOf(t.hpoId()));
+			assertThat(data.ancestorsSorted[data.termIndexOf(t.hpoId())]).doesNotContain(data.termIndexOf("HP:0001065"));
+			assertThat(t.favouredIfPresent()).isNotEmpty().doesNotContainAnyElementsOf(t.favouredIfAbsent());
+			assertThat(leading).containsAll(t.favouredIfPresent()).containsAll(t.favouredIfAbsent());
+			assertThat(t.label()).isEqualTo(data.label(t.hpoId()));
+		}
+
+		TermRecommendation best = next.get(0);
+		String favoured = best.favouredIfPresent().get(0);
+		String disfavoured = best.favouredIfAbsent().get(0);
+		Ranking present = engine.rank(new PhenotypeQuery(List.of("HP:0001166", "HP:0000098", best.hpoId()), List.of("HP:0001065")));
+		assertThat(present.find(favoured).orElseThrow().score() - present.find(disfavoured).orElseThrow().score())
+			.isGreaterThan(ranking.find(favoured).orElseThrow().score() - ranking.find(disfavoured).orElseThrow().score());
+	}
+
+	@Test
 	void leavingOutNoReferenceRanksExactlyAsTheFullAnnotations() {
 		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0000545"), List.of("HP:0000098"));
 		RankedDisease full = engine.rank(query).find(MARFAN).orElseThrow();
