@@ -219,6 +219,30 @@ public final class DifferentialDiagnosis {
 				best.diseaseId(), probability, top, flagged, against);
 	}
 
+	/**
+	 * The share of candidates at or above which a term is too general to rank by: the information content of such a
+	 * term is at most ln 4 nats (e.g. HP:0000707 Abnormality of the nervous system). A rule of this module, not a
+	 * published figure.
+	 */
+	public static final double GENERAL_TERM_SHARE = 0.25;
+
+	/**
+	 * Whether the query gives nothing to rank by: no observed term, or only observed terms that at least
+	 * {@link #GENERAL_TERM_SHARE} of the candidates reach. A ranking of such a query orders thousands of diseases by
+	 * chance; a page should ask for a more specific observed term instead.
+	 *
+	 * @throws IllegalArgumentException when a term id is unknown or not a phenotypic abnormality
+	 */
+	public boolean tooGeneral(PhenotypeQuery query) {
+		double limit = Math.log(1 / GENERAL_TERM_SHARE);
+		for (int h : resolve(query.observedHpoIds())) {
+			if (data.informationContent[h] > limit) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** How many of the leading candidates {@link #recommend} tries to separate. */
 	public static final int RECOMMENDATION_CANDIDATES = 10;
 

@@ -141,6 +141,13 @@ public class DifferentialDiagnoses {
 					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
 					inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
+		if (engine(data.get()).tooGeneral(inputs.query())) {
+			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
+			return new DifferentialView(caseId, DifferentialView.Status.TOO_GENERAL,
+					"The observed terms are too general to rank diseases by (each is shared by at least a quarter of them, e.g. "
+							+ data.get().label(inputs.observed().get(0)) + "). Add a more specific observed term.",
+					null, null, data.get().release(), data.get().candidateCount(), inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
+		}
 		String digest = digest(data.get(), inputs);
 		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
 		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());

@@ -179,6 +179,16 @@ class DifferentialDiagnosisTests {
 	}
 
 	@Test
+	void aPhenotypeOfOnlyVeryGeneralOrOnlyExcludedTermsIsTooGeneralToRank() {
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707"))).as("Abnormality of the nervous system").isTrue();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707", "HP:0000478"))).as("and Abnormality of the eye").isTrue();
+		assertThat(engine.tooGeneral(new PhenotypeQuery(List.of(), List.of("HP:0001250")))).as("only an excluded seizure").isTrue();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707", "HP:0001166"))).as("with arachnodactyly").isFalse();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0001250"))).as("Seizure").isFalse();
+		assertThat(data.informationContent("HP:0000707")).isLessThanOrEqualTo(Math.log(4));
+	}
+
+	@Test
 	void leavingOutNoReferenceRanksExactlyAsTheFullAnnotations() {
 		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0000545"), List.of("HP:0000098"));
 		RankedDisease full = engine.rank(query).find(MARFAN).orElseThrow();

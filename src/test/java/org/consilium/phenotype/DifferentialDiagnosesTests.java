@@ -126,6 +126,19 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	}
 
 	@Test
+	void aPhenotypeOfOnlyVeryGeneralTermsGetsAMessageInsteadOfARanking() {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0000707")); // Abnormality of the nervous system
+
+		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		assertThat(view.status()).isEqualTo(DifferentialView.Status.TOO_GENERAL);
+		assertThat(view.problem()).contains("too general").contains("Abnormality of the nervous system").contains("more specific");
+		assertThat(view.candidates()).isEmpty();
+
+		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001166", false, null, null)); // arachnodactyly
+		assertThat(differential.differential(r.specialist(), r.caseId()).status()).isEqualTo(DifferentialView.Status.RANKED);
+	}
+
+	@Test
 	void theFirstOpinionsDiagnosisIsRankedOnlyAfterTheImpressionAndRecordedWithTheRanking() {
 		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
 		DifferentialView blinded = differential.differential(r.specialist(), r.caseId());
