@@ -101,7 +101,8 @@ public enum AuditAction {
 
 	DDX_READ("ddx.read", "Looked at the list of possible diagnoses"),
 	DDX_RANK("ddx.rank", "Updated the list of possible diagnoses"),
-	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list");
+	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list"),
+	DDX_NEXT("ddx.next", "Looked at which signs to check next");
 
 	private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

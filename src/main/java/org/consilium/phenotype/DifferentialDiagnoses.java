@@ -141,6 +141,13 @@ public class DifferentialDiagnoses {
 					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
 					inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
+		if (engine(data.get()).tooGeneral(inputs.query())) {
+			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
+			return new DifferentialView(caseId, DifferentialView.Status.TOO_GENERAL,
+					"The observed terms are too general to rank diseases by (each is shared by at least a quarter of them, e.g. "
+							+ data.get().label(inputs.observed().get(0)) + "). Add a more specific observed term.",
+					null, null, data.get().release(), data.get().candidateCount(), inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
+		}
 		String digest = digest(data.get(), inputs);
 		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
 		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
@@ -187,6 +194,37 @@ public class DifferentialDiagnoses {
 		List<TermEvidence> evidence = engine(data).explain(inputs.query(), id).stream().map(TermEvidence::of).toList();
 		audit.success(actor.userId(), actor.role().name(), "ddx.explain", caseId, "DifferentialRanking", caseId);
 		return evidence;
+	}
+
+	/** How many terms "What to check next" offers. */
+	static final int NEXT_TERMS = 5;
+
+	/**
+	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms that would best separate the leading candidates
+	 * of the case's current phenotype ({@link DifferentialDiagnosis#recommend}), each with the candidates it favours
+	 * either way. Uses the phenotype only, never the first opinion's diagnosis, so it is as blind as the ranking.
+	 * Empty while the release is loading or the phenotype is too thin to rank. Audited as {@code ddx.next}.
+	 *
+	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
+	 */
+	public List<NextTerm> nextTerms(Actor actor, UUID caseId) {
+		requireReviewer(actor, caseId, "ddx.next");
+		Optional<HpoData> data = hpo.data();
+		Inputs inputs = inputs(caseId);
+		if (data.isEmpty() || inputs.observed().isEmpty() || engine(data.get()).tooGeneral(inputs.query())) {
+			return List.of();
+		}
+		DifferentialDiagnosis e = engine(data.get());
+		Ranking ranking = e.rank(inputs.query());
+		List<NextTerm> next = e.recommend(inputs.query(), ranking, NEXT_TERMS).stream()
+			.map(t -> new NextTerm(t.hpoId(), t.label(), t.expectedInformationBits(), names(ranking, t.favouredIfPresent()), names(ranking, t.favouredIfAbsent())))
+			.toList();
+		audit.success(actor.userId(), actor.role().name(), "ddx.next", caseId, "DifferentialRanking", caseId);
+		return next;
+	}
+
+	private static List<String> names(Ranking ranking, List<String> diseaseIds) {
+		return diseaseIds.stream().limit(3).map(id -> ranking.find(id).map(RankedDisease::name).orElse(id)).toList();
 	}
 
 	/**

@@ -31,6 +31,8 @@ public record DifferentialView(UUID caseId, Status status, String problem, UUID 
 		RANKED,
 		/** The phenotype has no observed term yet. */
 		NO_OBSERVED_TERMS,
+		/** Every observed term is so general that a ranking would order diseases by chance ({@link org.consilium.ddx.DifferentialDiagnosis#tooGeneral}). */
+		TOO_GENERAL,
 		/** The HPO release (ontology and annotations) is not loaded: not configured, loading or unreadable. */
 		HPO_UNAVAILABLE
 	}

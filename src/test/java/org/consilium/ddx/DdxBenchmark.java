@@ -32,16 +32,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * crosswalks in {@code ../shared/data/mondo}, {@link HpoData#load(Path, Path, MondoCrosswalk)}); those lines cite
  * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. {@code --no-orphanet} ranks without them.
  * <p>
- * Cohorts (gene folders) are split by alphabetical position: every fifth (0th, 5th, ...) is a <em>tuning</em>
- * cohort, on which the default settings were chosen ({@code tune} mode); the others are <em>held out</em>.
+ * Every case is also ranked by <em>plain Resnik</em>, the baseline of the Phenomizer (Köhler et al., AJHG 2009,
+ * doi:10.1016/j.ajhg.2009.09.003): the information content of the most informative common ancestor, averaged over the
+ * patient's observed terms (patient-to-disease best-match average), no frequencies, no excluded terms; the same
+ * candidates, annotation lines, tie rule and lpo rule as the product. It is printed beside the product per split, the
+ * cohorts where the product's MRR is lower are listed ({@code behind ...} lines), and the JSON line carries it as
+ * {@code "resnik":{"full":{...},"lpo":{...}}}.
  * <p>
- * Run: {@code bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--no-orphanet]}. The last line is one
- * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"median_ms":X,"load_s":X,"heap_mb":X}}.
+ * Cohorts (gene folders) are split by alphabetical position: every fifth (0th, 5th, ...) is a <em>tuning</em>
+ * cohort, on which the default settings were chosen ({@code tune} mode, {@link CrossValidatedTuning}: cross-validated over
+ * those cohorts only); the others are <em>held out</em>.
+ * <p>
+ * The shown probability ({@link RankedDisease#postTestProbability()}) is measured under lpo on the held-out cohorts
+ * ({@link Calibration}): a reliability table of the top candidate's probability, the expected calibration error and
+ * the Brier score over ranks 1-10 against a baseline giving each rank its hit rate on the tuning cohorts.
+ * <p>
+ * {@code recommend} runs {@link RecommenderSimulation} instead; {@code --losses COHORT,...} prints, per gold disease of
+ * those cohorts, which disease ranks first when the gold does not.
+ * <p>
+ * Run: {@code bench/ddx.sh [tune|recommend] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--losses COHORT,...] [--no-orphanet]};
+ * {@code --sample N} takes N cases per cohort chosen with the seed (quick runs). The last line is one
+ * JSON object: {@code {"cases":N,"unrankable":N,"ranked":N,"full":{...},"lpo":{...},"resnik":{"full":{...},"lpo":{...}},"calibration_lpo_held_out":{...},"median_ms":X,"load_s":X,"heap_mb":X}}.
  * {@code median_ms} is the CPU time of the ranking thread for one full {@link DifferentialDiagnosis#rank} (all
  * candidates, top 50 explained), so a machine shared with other jobs does not inflate it; the wall-clock median
  * is printed on the line before.
  */
 public final class DdxBenchmark {
+
+	static final String USAGE = "Usage: bench/ddx.sh [tune|recommend] [--annotations FILE] [--cases DIR] [--per-cohort N] [--sample N] [--folds N] [--seed N] [--losses COHORT,...] [--no-orphanet]";
 
 	private DdxBenchmark() {
 	}
@@ -76,6 +94,16 @@ public final class DdxBenchmark {
 		double share(int n) {
 			return cases == 0 ? 0 : (double) n / cases;
 		}
+
+		static Tally[] four() {
+			return new Tally[] { new Tally(), new Tally(), new Tally(), new Tally() };
+		}
+
+		static void addAll(Tally[] tallies, double[] ranks) {
+			for (int i = 0; i < tallies.length; i++) {
+				tallies[i].add(ranks[i]);
+			}
+		}
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -83,17 +111,27 @@ public final class DdxBenchmark {
 		Path hpoa = shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz");
 		Path casesDir = shared.resolve("phenopackets");
 		int perCohort = Integer.MAX_VALUE;
+		int sample = 0;
+		int folds = 5;
+		long seed = 13;
 		boolean tune = false;
+		boolean recommend = false;
+		Set<String> lossCohorts = Set.of();
 		boolean orphanet = true;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--annotations" -> hpoa = Path.of(args[++i]);
 				case "--cases" -> casesDir = Path.of(args[++i]);
 				case "--per-cohort" -> perCohort = Integer.parseInt(args[++i]);
+				case "--sample" -> sample = Integer.parseInt(args[++i]);
+				case "--folds" -> folds = Integer.parseInt(args[++i]);
+				case "--seed" -> seed = Long.parseLong(args[++i]);
+				case "--losses" -> lossCohorts = Set.of(args[++i].split(","));
 				case "tune" -> tune = true;
+				case "recommend" -> recommend = true;
 				case "all" -> tune = false;
 				case "--no-orphanet" -> orphanet = false;
-				default -> throw new IllegalArgumentException("Usage: bench/ddx.sh [tune] [--annotations FILE] [--cases DIR] [--per-cohort N] [--no-orphanet]; unknown: " + args[i]);
+				default -> throw new IllegalArgumentException(USAGE + "; unknown: " + args[i]);
 			}
 		}
 
@@ -119,8 +157,13 @@ public final class DdxBenchmark {
 		for (String cohort : cohorts) {
 			List<Path> files;
 			try (Stream<Path> s = Files.list(casesDir.resolve(cohort))) {
-				files = s.filter(p -> p.toString().endsWith(".json")).sorted().limit(perCohort).toList();
+				files = new ArrayList<>(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
 			}
+			if (sample > 0) {
+				java.util.Collections.shuffle(files, new java.util.Random(seed * 31 + cohort.hashCode()));
+				files = files.subList(0, Math.min(sample, files.size())).stream().sorted().toList();
+			}
+			files = files.subList(0, Math.min(perCohort, files.size()));
 			for (Path file : files) {
 				total++;
 				Case c = read(json, data, cohort, file);
@@ -136,8 +179,13 @@ public final class DdxBenchmark {
 		int unrankableCount = unrankable.values().stream().mapToInt(Integer::intValue).sum();
 		System.out.printf("%d cases, %d ranked, %d unrankable %s%n", total, cases.size(), unrankableCount, unrankable);
 
+		if (recommend) {
+			RecommenderSimulation.run(data, cases, seed, t0);
+			return;
+		}
 		if (tune) {
-			tune(data, cases.stream().filter(c -> tuning.contains(c.cohort())).toList());
+			List<String> tuningCohorts = cohorts.stream().filter(tuning::contains).toList();
+			CrossValidatedTuning.run(data, cases.stream().filter(c -> tuning.contains(c.cohort())).toList(), tuningCohorts, folds, seed, t0);
 			return;
 		}
 
@@ -147,12 +195,20 @@ public final class DdxBenchmark {
 		}
 		Tally full = new Tally();
 		Tally lpo = new Tally();
+		Tally resnikFull = new Tally();
+		Tally resnikLpo = new Tally();
+		// per cohort: product full, product lpo, plain Resnik full, plain Resnik lpo
 		Map<String, Tally[]> byCohort = new TreeMap<>();
-		Tally[] bySplit = { new Tally(), new Tally(), new Tally(), new Tally() }; // tuning full, tuning lpo, held-out full, held-out lpo
+		// per split (tuning, held-out): product full, product lpo, plain Resnik full, plain Resnik lpo
+		Tally[][] bySplit = { Tally.four(), Tally.four() };
 		long[] times = new long[cases.size()];
 		long[] wallTimes = new long[cases.size()];
 		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 		int emptied = 0;
+		Map<String, Map<String, Integer>> winners = new TreeMap<>();
+		Map<String, int[]> losses = new TreeMap<>();
+		List<Calibration.Sample> tuningSamples = new ArrayList<>();
+		List<Calibration.Sample> heldOutSamples = new ArrayList<>();
 		for (int i = 0; i < cases.size(); i++) {
 			Case c = cases.get(i);
 			PhenotypeQuery q = query(c);
@@ -161,17 +217,22 @@ public final class DdxBenchmark {
 			Ranking ranking = engine.rank(q);
 			times[i] = threads.getCurrentThreadCpuTime() - cpuStart;
 			wallTimes[i] = System.nanoTime() - start;
-			double fullRank = goldRank(ranking, c.gold());
-			double lpoRank = lpoRank(data, engine, c);
-			emptied += lpoRank == data.candidateCount() ? 1 : 0;
-			full.add(fullRank);
-			lpo.add(lpoRank);
-			Tally[] t = byCohort.computeIfAbsent(c.cohort(), k -> new Tally[] { new Tally(), new Tally() });
-			t[0].add(fullRank);
-			t[1].add(lpoRank);
-			int split = tuning.contains(c.cohort()) ? 0 : 2;
-			bySplit[split].add(fullRank);
-			bySplit[split + 1].add(lpoRank);
+			double fullRank = goldRank(ranking, c.gold(), RankedDisease::score);
+			double resnikFullRank = goldRank(ranking, c.gold(), RankedDisease::resnikSimilarity);
+			if (lossCohorts.contains(c.cohort())) {
+				countWinners(ranking, c, winners, losses);
+			}
+			DifferentialDiagnosis.Scores lpoScores = lpoScores(engine, c);
+			double[] lpoRanks = lpoRanks(data, lpoScores, c);
+			(tuning.contains(c.cohort()) ? tuningSamples : heldOutSamples).add(Calibration.Sample.of(lpoScores.blended(), data.diseaseIndexOf(c.gold())));
+			emptied += lpoRanks[0] == data.candidateCount() ? 1 : 0;
+			double[] ranks = { fullRank, lpoRanks[0], resnikFullRank, lpoRanks[1] };
+			full.add(ranks[0]);
+			lpo.add(ranks[1]);
+			resnikFull.add(ranks[2]);
+			resnikLpo.add(ranks[3]);
+			Tally.addAll(byCohort.computeIfAbsent(c.cohort(), k -> Tally.four()), ranks);
+			Tally.addAll(bySplit[tuning.contains(c.cohort()) ? 0 : 1], ranks);
 		}
 		Arrays.sort(times);
 		Arrays.sort(wallTimes);
@@ -193,13 +254,56 @@ public final class DdxBenchmark {
 			System.out.printf(Locale.ROOT, "per-cohort lpo top-10 over %d cohorts with >= 5 ranked cases: min %.2f, q1 %.2f, median %.2f, q3 %.2f, max %.2f; %d cohorts at 0%n",
 					q.length, q[0], q[q.length / 4], q[q.length / 2], q[3 * q.length / 4], q[q.length - 1], Arrays.stream(q).filter(v -> v == 0).count());
 		}
-		System.out.printf("tuning cohorts (%d, marked *, %d cases): full %s lpo %s%n", tuning.size(), bySplit[0].cases, bySplit[0].json(), bySplit[1].json());
-		System.out.printf("held-out cohorts (%d, %d cases): full %s lpo %s%n", cohorts.size() - tuning.size(), bySplit[2].cases, bySplit[2].json(), bySplit[3].json());
+		System.out.println("cohorts where the product is behind plain Resnik (lower MRR, full or lpo): cohort cases full_mrr resnik_full_mrr lpo_mrr resnik_lpo_mrr lpo_top10 resnik_lpo_top10");
+		int[] behind = new int[2];
+		byCohort.forEach((cohort, t) -> {
+			boolean fullBehind = t[0].mrr() < t[2].mrr();
+			boolean lpoBehind = t[1].mrr() < t[3].mrr();
+			behind[0] += fullBehind ? 1 : 0;
+			behind[1] += lpoBehind ? 1 : 0;
+			if (fullBehind || lpoBehind) {
+				System.out.printf(Locale.ROOT, "behind %s%s %d %.3f %.3f %.3f %.3f %.2f %.2f%n", cohort, tuning.contains(cohort) ? "*" : "", t[0].cases, t[0].mrr(), t[2].mrr(),
+						t[1].mrr(), t[3].mrr(), t[1].share(t[1].top10), t[3].share(t[3].top10));
+			}
+		});
+		System.out.printf("product behind plain Resnik in %d of %d cohorts (full MRR) and %d (lpo MRR)%n", behind[0], byCohort.size(), behind[1]);
+		winners.forEach((key, counts) -> {
+			int[] l = losses.get(key);
+			System.out.printf("losses %s: gold top-1 in %d of %d cases; ranked first instead: %s%n", key, l[1] - l[0], l[1],
+					counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6).map(e -> e.getKey() + " x" + e.getValue()).toList());
+		});
+		String[] splitNames = { String.format("tuning cohorts (%d, marked *, %d cases)", tuning.size(), bySplit[0][0].cases),
+				String.format("held-out cohorts (%d, %d cases)", cohorts.size() - tuning.size(), bySplit[1][0].cases) };
+		for (int split = 0; split < 2; split++) {
+			Tally[] t = bySplit[split];
+			System.out.printf("%s: full %s lpo %s%n", splitNames[split], t[0].json(), t[1].json());
+			System.out.printf("%s, plain Resnik: full %s lpo %s%n", splitNames[split], t[2].json(), t[3].json());
+		}
+		System.out.printf("all cases, plain Resnik: full %s lpo %s%n", resnikFull.json(), resnikLpo.json());
+		ShownProbability shown = engine.settings().shownProbability();
+		Calibration.Result calibration = Calibration.evaluate(heldOutSamples, shown, Calibration.hitRateByRank(tuningSamples));
+		System.out.printf(Locale.ROOT, "shown probability %s on the held-out cohorts under lpo, per-rank baseline from the tuning cohorts:%n", shown);
+		System.out.println(calibration.table());
 		System.out.printf(Locale.ROOT,
 				"gold left without positive annotation after lpo: %d cases; ranking CPU time of the ranking thread median %.2f ms, p95 %.2f ms (wall clock median %.2f ms on this machine's load); annotations %s%n",
 				emptied, median, p95, wallMedian, hpoa.getFileName() + (orphanet ? " with exact-match Orphanet lines" : ""));
-		System.out.printf(Locale.ROOT, "{\"cases\":%d,\"unrankable\":%d,\"ranked\":%d,\"full\":%s,\"lpo\":%s,\"median_ms\":%.2f,\"load_s\":%.1f,\"heap_mb\":%d}%n", total,
-				unrankableCount, cases.size(), full.json(), lpo.json(), median, loadSeconds, heapMb);
+		System.out.printf(Locale.ROOT,
+				"{\"cases\":%d,\"unrankable\":%d,\"ranked\":%d,\"full\":%s,\"lpo\":%s,\"resnik\":{\"full\":%s,\"lpo\":%s},\"calibration_lpo_held_out\":%s,\"median_ms\":%.2f,\"load_s\":%.1f,\"heap_mb\":%d}%n",
+				total, unrankableCount, cases.size(), full.json(), lpo.json(), resnikFull.json(), resnikLpo.json(), calibration.json(), median, loadSeconds, heapMb);
+	}
+
+	/** For {@code --losses}: per cohort and gold, which disease ranks first when the gold does not (full annotations). */
+	private static void countWinners(Ranking ranking, Case c, Map<String, Map<String, Integer>> winners, Map<String, int[]> losses) {
+		RankedDisease gold = ranking.find(c.gold()).orElseThrow();
+		String key = c.cohort() + " " + gold.diseaseId() + " " + gold.name();
+		int[] l = losses.computeIfAbsent(key, k -> new int[2]);
+		l[1]++;
+		Map<String, Integer> counts = winners.computeIfAbsent(key, k -> new TreeMap<>());
+		if (gold.rank() > 1) {
+			l[0]++;
+			RankedDisease first = ranking.diseases().get(0);
+			counts.merge(first.diseaseId() + " " + first.name(), 1, Integer::sum);
+		}
 	}
 
 	static Set<String> tuningCohorts(List<String> sortedCohorts) {
@@ -216,13 +320,13 @@ public final class DdxBenchmark {
 						: c.observed().isEmpty() ? "no observed phenotypic-abnormality term" : null;
 	}
 
-	/** 1 + the candidates scoring strictly higher + half the other candidates scoring the same. */
-	static double goldRank(Ranking ranking, String gold) {
+	/** 1 + the candidates scoring strictly higher + half the other candidates scoring the same, by the given score. */
+	static double goldRank(Ranking ranking, String gold, java.util.function.ToDoubleFunction<RankedDisease> score) {
 		List<RankedDisease> all = ranking.diseases();
 		double[] scores = new double[all.size()];
 		int g = -1;
 		for (int i = 0; i < scores.length; i++) {
-			scores[i] = all.get(i).score();
+			scores[i] = score.applyAsDouble(all.get(i));
 			g = all.get(i).diseaseId().equals(gold) ? i : g;
 		}
 		return goldRank(scores, g);
@@ -240,48 +344,27 @@ public final class DdxBenchmark {
 		return 1 + higher + same / 2.0;
 	}
 
+	/** The scores of every candidate with the gold disease's lines citing the case's publications left out. */
+	static DifferentialDiagnosis.Scores lpoScores(DifferentialDiagnosis engine, Case c) {
+		return engine.scores(query(c), c.gold(), c.pmids());
+	}
+
 	/** Leave-publication-out rank of the gold disease, the last rank when it loses every positive annotation. */
 	static double lpoRank(HpoData data, DifferentialDiagnosis engine, Case c) {
-		int g = data.diseaseIndexOf(c.gold());
-		if (data.diseases[g].withoutReferences(c.pmids(), data.ancestorsSorted, new float[data.termIds.length]).closureTerms.length == 0) {
-			return data.candidateCount();
-		}
-		return goldRank(engine.scores(query(c), c.gold(), c.pmids()).blended(), g);
+		return lpoRanks(data, lpoScores(engine, c), c)[0];
 	}
 
 	/**
-	 * Grid on the tuning cohorts only, scored by leave-publication-out mean reciprocal rank: the neighbourhood of
-	 * {@link DifferentialDiagnosis.Settings#DEFAULT}, one setting changed at a time.
+	 * Leave-publication-out ranks of the gold disease by the product's score and by plain Resnik (the
+	 * patient-to-disease best-match average alone, no frequencies, no excluded terms), both the last rank when the
+	 * gold loses every positive annotation.
 	 */
-	private static void tune(HpoData data, List<Case> cases) {
-		System.out.printf("tuning on %d cases%n", cases.size());
-		DifferentialDiagnosis.Settings d = DifferentialDiagnosis.Settings.DEFAULT;
-		List<DifferentialDiagnosis.Settings> grid = new ArrayList<>(List.of(d));
-		for (double inexact : new double[] { 0.25, 1.0 }) {
-			grid.add(new DifferentialDiagnosis.Settings(inexact, d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+	static double[] lpoRanks(HpoData data, DifferentialDiagnosis.Scores scores, Case c) {
+		int g = data.diseaseIndexOf(c.gold());
+		if (data.diseases[g].withoutReferences(c.pmids(), data.ancestorsSorted, new float[data.termIds.length]).closureTerms.length == 0) {
+			return new double[] { data.candidateCount(), data.candidateCount() };
 		}
-		for (double unrelated : new double[] { 0.02, 0.3 }) {
-			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), unrelated, d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
-		}
-		for (double excludedFloor : new double[] { 0.5, 1.0 }) {
-			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), excludedFloor, d.likelihoodWeight(), d.blend(), d.reverseWeight()));
-		}
-		for (double weight : new double[] { 0.15, 0.35 }) {
-			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), weight, d.blend(), d.reverseWeight()));
-		}
-		for (double reverse : new double[] { 0.0, 0.1, 0.3 }) {
-			grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), reverse));
-		}
-		grid.add(new DifferentialDiagnosis.Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), DifferentialDiagnosis.Blend.RANKS,
-				d.reverseWeight()));
-		for (DifferentialDiagnosis.Settings settings : grid) {
-			DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
-			Tally lpo = new Tally();
-			for (Case c : cases) {
-				lpo.add(lpoRank(data, engine, c));
-			}
-			System.out.printf(Locale.ROOT, "%s -> lpo %s%n", settings, lpo.json());
-		}
+		return new double[] { goldRank(scores.blended(), g), goldRank(scores.resnik(), g) };
 	}
 
 	static PhenotypeQuery query(Case c) {

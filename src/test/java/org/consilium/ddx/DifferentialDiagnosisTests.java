@@ -135,6 +135,59 @@ class DifferentialDiagnosisTests {
 		}
 	}
 
+	/**
+	 * The demo case's phenotype (arachnodactyly, ectopia lentis, aortic root aneurysm, tall stature; no striae), where
+	 * the former likelihood-ratio probability showed rank 1 at 38 %, rank 2 at 19 % and rank 4 at 38 % again.
+	 */
+	@Test
+	void theShownProbabilityNeverRisesWithTheRank() {
+		Ranking ranking = engine.rank(new PhenotypeQuery(List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098"), List.of("HP:0001065")));
+		List<RankedDisease> all = ranking.diseases();
+		for (int i = 1; i < all.size(); i++) {
+			assertThat(all.get(i).postTestProbability()).as("rank %d against rank %d", i + 1, i).isLessThanOrEqualTo(all.get(i - 1).postTestProbability());
+		}
+		assertThat(all.stream().mapToDouble(RankedDisease::postTestProbability).sum()).isCloseTo(1.0, within(1e-9));
+		assertThat(all.get(0).postTestProbability()).isGreaterThan(all.get(9).postTestProbability());
+	}
+
+	@Test
+	void recommendsUnrecordedTermsThatSeparateTheLeadingCandidatesAndAnsweringOneMovesThemApart() {
+		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0000098"), List.of("HP:0001065")); // arachnodactyly, tall stature; no striae
+		Ranking ranking = engine.rank(query);
+		List<TermRecommendation> next = engine.recommend(query, ranking, 5);
+
+		assertThat(next).hasSize(5);
+		assertThat(next).extracting(TermRecommendation::expectedInformationBits).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+			.allSatisfy(bits -> assertThat(bits).isPositive());
+		Set<String> leading = ranking.top(DifferentialDiagnosis.RECOMMENDATION_CANDIDATES).stream().map(RankedDisease::diseaseId).collect(java.util.stream.Collectors.toSet());
+		for (TermRecommendation t : next) {
+			// neither recorded nor implied: not an ancestor of an observed term, not below the excluded one
+			assertThat(data.ancestorsSorted[data.termIndexOf("HP:0001166")]).doesNotContain(data.termIndexOf(t.hpoId()));
+			assertThat(data.ancestorsSorted[data.termIndexOf("HP:0000098")]).doesNotContain(data.termIndexOf(t.hpoId()));
+			assertThat(data.ancestorsSorted[data.termIndexOf(t.hpoId())]).doesNotContain(data.termIndexOf("HP:0001065"));
+			assertThat(t.favouredIfPresent()).isNotEmpty().doesNotContainAnyElementsOf(t.favouredIfAbsent());
+			assertThat(leading).containsAll(t.favouredIfPresent()).containsAll(t.favouredIfAbsent());
+			assertThat(t.label()).isEqualTo(data.label(t.hpoId()));
+		}
+
+		TermRecommendation best = next.get(0);
+		String favoured = best.favouredIfPresent().get(0);
+		String disfavoured = best.favouredIfAbsent().get(0);
+		Ranking present = engine.rank(new PhenotypeQuery(List.of("HP:0001166", "HP:0000098", best.hpoId()), List.of("HP:0001065")));
+		assertThat(present.find(favoured).orElseThrow().score() - present.find(disfavoured).orElseThrow().score())
+			.isGreaterThan(ranking.find(favoured).orElseThrow().score() - ranking.find(disfavoured).orElseThrow().score());
+	}
+
+	@Test
+	void aPhenotypeOfOnlyVeryGeneralOrOnlyExcludedTermsIsTooGeneralToRank() {
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707"))).as("Abnormality of the nervous system").isTrue();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707", "HP:0000478"))).as("and Abnormality of the eye").isTrue();
+		assertThat(engine.tooGeneral(new PhenotypeQuery(List.of(), List.of("HP:0001250")))).as("only an excluded seizure").isTrue();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0000707", "HP:0001166"))).as("with arachnodactyly").isFalse();
+		assertThat(engine.tooGeneral(PhenotypeQuery.observed("HP:0001250"))).as("Seizure").isFalse();
+		assertThat(data.informationContent("HP:0000707")).isLessThanOrEqualTo(Math.log(4));
+	}
+
 	@Test
 	void leavingOutNoReferenceRanksExactlyAsTheFullAnnotations() {
 		PhenotypeQuery query = new PhenotypeQuery(List.of("HP:0001166", "HP:0002616", "HP:0000545"), List.of("HP:0000098"));

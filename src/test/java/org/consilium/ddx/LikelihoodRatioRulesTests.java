@@ -63,7 +63,9 @@ class LikelihoodRatioRulesTests {
 
 	static DifferentialDiagnosis engine;
 
-	static final DifferentialDiagnosis.Settings SETTINGS = new DifferentialDiagnosis.Settings(0.5, 0.1, 0.2, 0.25, DifferentialDiagnosis.Blend.RANKS);
+	/** With four candidates the rank blend's scores lie 0.25 apart; a steep shown probability keeps the last ones near 0. */
+	static final DifferentialDiagnosis.Settings SETTINGS = new DifferentialDiagnosis.Settings(0.5, 0.1, 0.2, 0.25, DifferentialDiagnosis.Blend.RANKS)
+		.withShownProbability(new ShownProbability(20.0, List.of()));
 
 	@BeforeAll
 	static void writeAndLoad() throws IOException {
@@ -205,15 +207,23 @@ class LikelihoodRatioRulesTests {
 	}
 
 	@Test
-	void thePostTestProbabilityIsBayesRuleOverTheCandidates() {
+	void theShownProbabilityIsTheSoftmaxOfTheScaledScorePlusTheRankOffsetWhileTheLikelihoodRatioStaysPerTerm() {
 		Ranking ranking = engine.rank(PhenotypeQuery.observed(FOCAL));
 		assertThat(ranking.diseases().stream().mapToDouble(RankedDisease::postTestProbability).sum()).isCloseTo(1.0, within(1e-9));
 		RankedDisease d2 = ranking.find(D2).orElseThrow();
 		double lr = 0.895 / background(0.895);
 		assertThat(d2.log10LikelihoodRatio()).isCloseTo(Math.log10(lr), within(1e-5));
-		// uniform pre-test probability 1/4: P(D2 | focal) = LR(D2) / sum of the four likelihood ratios
-		double sum = ranking.diseases().stream().mapToDouble(d -> Math.pow(10, d.log10LikelihoodRatio())).sum();
-		assertThat(d2.postTestProbability()).isCloseTo(lr / sum, within(1e-5));
+		// P(rank r) = exp(scale * score + offset of r) / the same summed over the four candidates
+		ShownProbability shown = new ShownProbability(2.0, List.of(1.0, 0.5));
+		List<RankedDisease> all = new DifferentialDiagnosis(data, SETTINGS.withShownProbability(shown)).rank(PhenotypeQuery.observed(FOCAL)).diseases();
+		double[] logits = { 2.0 * all.get(0).score() + 1.0, 2.0 * all.get(1).score() + 0.5, 2.0 * all.get(2).score(), 2.0 * all.get(3).score() };
+		double sum = java.util.Arrays.stream(logits).map(Math::exp).sum();
+		for (int r = 0; r < 4; r++) {
+			assertThat(all.get(r).postTestProbability()).isCloseTo(Math.exp(logits[r]) / sum, within(1e-9));
+		}
+		RankedDisease withoutOffsets = new DifferentialDiagnosis(data, SETTINGS.withShownProbability(new ShownProbability(2.0, List.of()))).rank(PhenotypeQuery.observed(FOCAL))
+			.diseases().get(0);
+		assertThat(all.get(0).postTestProbability()).isGreaterThan(withoutOffsets.postTestProbability());
 	}
 
 	@Test

@@ -126,6 +126,48 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	}
 
 	@Test
+	void aPhenotypeOfOnlyVeryGeneralTermsGetsAMessageInsteadOfARanking() {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0000707")); // Abnormality of the nervous system
+
+		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		assertThat(view.status()).isEqualTo(DifferentialView.Status.TOO_GENERAL);
+		assertThat(view.problem()).contains("too general").contains("Abnormality of the nervous system").contains("more specific");
+		assertThat(view.candidates()).isEmpty();
+
+		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001166", false, null, null)); // arachnodactyly
+		assertThat(differential.differential(r.specialist(), r.caseId()).status()).isEqualTo(DifferentialView.Status.RANKED);
+	}
+
+	@Test
+	void aTermToCheckNextIsRecordedWithOneClickReranksAndIsAuditedWhileTheFirstOpinionStaysBlinded() throws Exception {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0001166", "HP:0000098")); // arachnodactyly, tall stature
+		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		DifferentialView before = differential.differential(r.specialist(), r.caseId());
+
+		List<NextTerm> next = differential.nextTerms(r.specialist(), r.caseId());
+		assertThat(next).hasSize(DifferentialDiagnoses.NEXT_TERMS);
+		assertThat(next).extracting(NextTerm::hpoId).doesNotContain("HP:0001166", "HP:0000098");
+		assertThat(next.get(0).ifPresent()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.next' AND actor_id = ?")
+			.params(r.caseId(), r.specialist().userId()).query(Long.class).single()).isEqualTo(1);
+		String term = next.get(0).hpoId();
+		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
+			.andExpect(content().string(containsString("What to check next")))
+			.andExpect(content().string(containsString("value=\"" + term + "\"")))
+			.andExpect(content().string(not(containsString("Q87.4"))));
+
+		mvc.perform(post("/cases/{id}/phenotype/features", r.caseId()).with(specialist).with(csrf())
+				.param("term", term).param("status", "excluded").param("returnTo", "review"))
+			.andExpect(status().is3xxRedirection());
+		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		assertThat(after.excluded()).contains(term);
+		assertThat(after.rankingId()).isNotEqualTo(before.rankingId());
+		assertThat(after.submitted()).as("blinded until the impression is recorded").isNull();
+		assertThat(differential.nextTerms(r.specialist(), r.caseId())).extracting(NextTerm::hpoId).doesNotContain(term);
+		assertThatThrownBy(() -> differential.nextTerms(r.patient(), r.caseId())).isInstanceOf(org.consilium.shared.ConsiliumProblem.class);
+	}
+
+	@Test
 	void theFirstOpinionsDiagnosisIsRankedOnlyAfterTheImpressionAndRecordedWithTheRanking() {
 		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
 		DifferentialView blinded = differential.differential(r.specialist(), r.caseId());

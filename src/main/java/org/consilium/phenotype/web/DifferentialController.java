@@ -27,6 +27,7 @@ class DifferentialController {
 	@GetMapping("/cases/{id}/differential")
 	String panel(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
 		model.addAttribute("d", differential.differential(Actor.current(), id));
+		model.addAttribute("next", differential.nextTerms(Actor.current(), id));
 		return htmx != null ? "phenotype/differential :: panel" : "phenotype/differential";
 	}
 }
