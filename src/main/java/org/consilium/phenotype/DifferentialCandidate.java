@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param rank 1-based rank among all candidates of the ranking
  * @param diseaseId the HPO annotation file's id, {@code OMIM:154700} or {@code ORPHA:558}
- * @param postTestProbability 0..1, from the likelihood ratios and a uniform pre-test probability (not normalised to
- *        sum to 1 over the candidates)
+ * @param postTestProbability 0..1, the ranking's shown probability ({@link org.consilium.ddx.RankedDisease#postTestProbability()}):
+ *        it never rises with the rank and sums to 1 over all candidates
  * @param evidence the per-term explanation, in the order of the patient's terms
  * @param sameDisease the same disease under its other identifiers further down the ranking (an OMIM entry and its
  *        exact-match Orphanet entry, through Mondo), shown on this row instead of a row of their own
