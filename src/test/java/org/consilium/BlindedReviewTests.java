@@ -24,11 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.CodeSystem;
 import org.consilium.triage.CaseTriage;
 
 /**

@@ -417,7 +417,7 @@ class BrowserJourneyTests {
 		Actor asCoordinator = new Actor(co.account().id(), Role.COORDINATOR, "Cora Coordinator");
 		Actor asSpecialist = new Actor(sp.account().id(), Role.SPECIALIST, "Dr. Gene Geneticist");
 		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("Is it really Marfan syndrome?",
-				"Marfan syndrome", org.consilium.intake.CodeSystem.ICD_10_CM, "Q87.4", "Aortic root replacement", "Dr. First", "First Clinic", null,
+				"Marfan syndrome", org.consilium.shared.CodeSystem.ICD_10_CM, "Q87.4", "Aortic root replacement", "Dr. First", "First Clinic", null,
 				"Tall, long fingers, lens dislocation", List.of("Is the surgery needed now?"), org.consilium.intake.Urgency.ROUTINE, true)).id();
 		for (String sign : List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098")) {
 			phenotype.addFeature(asPatient, caseId, new org.consilium.phenotype.AddPhenotypicFeature(sign, false, null, null));

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
+import org.consilium.shared.CodeSystem;
+
 /**
  * The Mondo disease ontology's exact-match crosswalks as one index (SSSOM TSV, https://mapping-commons.github.io/sssom/,
  * files {@code mondo_exactmatch_*.sssom.tsv[.gz]} from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings
@@ -30,7 +32,7 @@ import java.util.zip.GZIPInputStream;
  * differential diagnosis and for specialist matching.
  * <ul>
  * <li>The differential diagnosis maps a diagnosis code to the HPO annotation diseases it names
- * ({@link #candidatesFor(DiagnosisCodeSystem, String)}): code &rarr; Mondo class(es) &rarr; their OMIM and Orphanet
+ * ({@link #candidatesFor(CodeSystem, String)}): code &rarr; Mondo class(es) &rarr; their OMIM and Orphanet
  * codes. Candidate ids use the HPO annotation file's prefixes ({@code OMIM:154700}, {@code ORPHA:558}), so they can be
  * looked up in a {@link Ranking} directly. Most ICD-10-CM codes reach only an Orphanet disease, and many reach none (a
  * chapter-level code maps to no single rare disease): then the result is empty and the diagnosis is "not rankable".</li>
@@ -52,7 +54,7 @@ public final class MondoCrosswalk {
 	private static final String EXACT_MATCH = "skos:exactMatch";
 
 	/**
-	 * No mappings: every code maps to no Mondo class, so {@link #candidatesFor(DiagnosisCodeSystem, String)} gives an
+	 * No mappings: every code maps to no Mondo class, so {@link #candidatesFor(CodeSystem, String)} gives an
 	 * OMIM or ORPHA code itself and nothing else; for callers that go on without a crosswalk.
 	 */
 	public static final MondoCrosswalk EMPTY = new MondoCrosswalk(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
@@ -180,20 +182,20 @@ public final class MondoCrosswalk {
 	 * the code names, sorted; empty when the crosswalks map it to none. An OMIM or ORPHA code includes
 	 * itself. The code may carry its prefix ({@code ORPHA:558}); an ICD-10-CM code may lack its dot ({@code Q8740}).
 	 *
-	 * @param system see {@link DiagnosisCodeSystem#of(String)}
+	 * @param system see {@link CodeSystem#of(String)}
 	 * @throws IllegalArgumentException for an unknown system or a blank code
 	 */
 	public Set<String> candidatesFor(String system, String code) {
-		return candidatesFor(DiagnosisCodeSystem.of(system), code);
+		return candidatesFor(CodeSystem.of(system), code);
 	}
 
 	/** As {@link #candidatesFor(String, String)}. */
-	public Set<String> candidatesFor(DiagnosisCodeSystem system, String code) {
+	public Set<String> candidatesFor(CodeSystem system, String code) {
 		Set<String> result = new TreeSet<>();
 		for (String mondo : mondoIdsFor(system, code)) {
 			result.addAll(diseasesByMondo.getOrDefault(mondo, Set.of()));
 		}
-		if (system == DiagnosisCodeSystem.OMIM || system == DiagnosisCodeSystem.ORPHA) {
+		if (system == CodeSystem.OMIM || system == CodeSystem.ORPHA) {
 			result.add(curie(system, code));
 		}
 		return Collections.unmodifiableSet(result);
@@ -205,9 +207,9 @@ public final class MondoCrosswalk {
 	 *
 	 * @throws IllegalArgumentException for a blank code
 	 */
-	public Set<String> mondoIdsFor(DiagnosisCodeSystem system, String code) {
+	public Set<String> mondoIdsFor(CodeSystem system, String code) {
 		String key = key(system, code);
-		if (system == DiagnosisCodeSystem.MONDO) {
+		if (system == CodeSystem.MONDO) {
 			return codesByMondo.containsKey(key) ? Set.of(key) : Set.of();
 		}
 		Set<String> found = mondoByCode.get(key);
@@ -215,9 +217,9 @@ public final class MondoCrosswalk {
 	}
 
 	/** The code as the index spells it: its {@link #curie}, an ICD-10-CM code given its dot when only that form is known. */
-	private String key(DiagnosisCodeSystem system, String code) {
+	private String key(CodeSystem system, String code) {
 		String curie = curie(system, code);
-		if (system == DiagnosisCodeSystem.ICD10CM && !mondoByCode.containsKey(curie) && curie.indexOf('.') < 0
+		if (system == CodeSystem.ICD_10_CM && !mondoByCode.containsKey(curie) && curie.indexOf('.') < 0
 				&& curie.length() > "ICD10CM:".length() + 3) {
 			int dot = "ICD10CM:".length() + 3;
 			String dotted = curie.substring(0, dot) + "." + curie.substring(dot);
@@ -231,19 +233,19 @@ public final class MondoCrosswalk {
 	 * class, when that Orphanet disease in turn matches no other OMIM disease; empty otherwise.
 	 */
 	public Optional<String> exactOrphanetMatch(String omimId) {
-		Set<String> orpha = candidatesFor(DiagnosisCodeSystem.OMIM, omimId).stream().filter(c -> c.startsWith("ORPHA:")).collect(java.util.stream.Collectors.toSet());
+		Set<String> orpha = candidatesFor(CodeSystem.OMIM, omimId).stream().filter(c -> c.startsWith("ORPHA:")).collect(java.util.stream.Collectors.toSet());
 		if (orpha.size() != 1) {
 			return Optional.empty();
 		}
 		String match = orpha.iterator().next();
-		long omims = candidatesFor(DiagnosisCodeSystem.ORPHA, match).stream().filter(c -> c.startsWith("OMIM:")).count();
+		long omims = candidatesFor(CodeSystem.ORPHA, match).stream().filter(c -> c.startsWith("OMIM:")).count();
 		return omims == 1 ? Optional.of(match) : Optional.empty();
 	}
 
 	/**
-	 * As {@link #mondoIdsFor(DiagnosisCodeSystem, String)}, for a CURIE such as {@code ORPHA:77259},
+	 * As {@link #mondoIdsFor(CodeSystem, String)}, for a CURIE such as {@code ORPHA:77259},
 	 * {@code Orphanet:77259}, {@code OMIM:230800}, {@code ICD10CM:E75.22}, {@code SCTID:190794006} or {@code MONDO:0009265}
-	 * (prefixes as {@link DiagnosisCodeSystem#of(String)} reads them).
+	 * (prefixes as {@link CodeSystem#of(String)} reads them).
 	 *
 	 * @throws IllegalArgumentException when the CURIE has no prefix, an unknown one, or a blank code
 	 */
@@ -252,7 +254,7 @@ public final class MondoCrosswalk {
 		if (colon < 0) {
 			throw new IllegalArgumentException("A code must be written PREFIX:code, such as ORPHA:77259, not '" + curie + "'");
 		}
-		return mondoIdsFor(DiagnosisCodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1));
+		return mondoIdsFor(CodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1));
 	}
 
 	/**
@@ -286,7 +288,7 @@ public final class MondoCrosswalk {
 			out.addAll(codesByMondo.getOrDefault(mondo, Set.of()));
 		}
 		int colon = curie.indexOf(':');
-		out.remove(key(DiagnosisCodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1)));
+		out.remove(key(CodeSystem.of(curie.substring(0, colon)), curie.substring(colon + 1)));
 		return Collections.unmodifiableSet(out);
 	}
 
@@ -319,14 +321,14 @@ public final class MondoCrosswalk {
 		return files;
 	}
 
-	private static String curie(DiagnosisCodeSystem system, String code) {
+	private static String curie(CodeSystem system, String code) {
 		if (code == null || code.isBlank()) {
 			throw new IllegalArgumentException("A diagnosis code must not be blank");
 		}
 		String c = code.strip();
 		String local = c.contains(":") ? c.substring(c.indexOf(':') + 1) : c;
 		return switch (system) {
-			case ICD10CM -> "ICD10CM:" + local.toUpperCase(Locale.ROOT);
+			case ICD_10_CM -> "ICD10CM:" + local.toUpperCase(Locale.ROOT);
 			case SNOMED_CT -> "SCTID:" + local;
 			case ORPHA -> "ORPHA:" + local;
 			case OMIM -> "OMIM:" + local;

@@ -25,7 +25,6 @@ import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
@@ -33,6 +32,7 @@ import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.records.RecordsManagement;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.CodeSystem;
 import org.consilium.triage.CaseTriage;
 
 /**

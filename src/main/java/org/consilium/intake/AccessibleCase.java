@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.consilium.identity.Actor;
+import org.consilium.shared.CodeSystem;
 
 /**
  * A case one actor has just been allowed to touch ({@link CaseAccess#requireAccess}): what every module asks of the

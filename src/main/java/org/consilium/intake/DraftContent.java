@@ -3,6 +3,8 @@ package org.consilium.intake;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.consilium.shared.CodeSystem;
+
 /**
  * What the patient (or referring physician) writes in a draft; every field may still be blank while drafting.
  * {@link OpinionRequest#submit} checks completeness. The first opinion's diagnosis code carries its system.

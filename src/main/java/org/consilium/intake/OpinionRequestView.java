@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.consilium.shared.CodeSystem;
+
 /**
  * A case as one user may see it. When {@code firstOpinionBlinded} is true (the assigned specialist has not yet saved an
  * independent impression) the first opinion's diagnosis, code and proposed treatment are {@code null}: they are never

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.EditConflictException;
 
 /** The profiles in schema {@code matching}; a profile and its lists are read and replaced as one. */
@@ -45,7 +46,7 @@ class SpecialistDirectory {
 		Map<UUID, List<DiseaseCode>> diseases = new HashMap<>();
 		jdbc.sql("SELECT specialist_id, system, code FROM matching.profile_disease WHERE specialist_id = ANY(?) ORDER BY system, code").param(array)
 			.query((rs, n) -> diseases.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-				.add(new DiseaseCode(DiseaseSystem.valueOf(rs.getString(2)), rs.getString(3))))
+				.add(new DiseaseCode(CodeSystem.valueOf(rs.getString(2)), rs.getString(3))))
 			.list();
 		Map<UUID, List<Absence>> absences = new HashMap<>();
 		jdbc.sql("SELECT specialist_id, first_day, last_day FROM matching.profile_absence WHERE specialist_id = ANY(?) ORDER BY first_day, last_day")

@@ -31,6 +31,7 @@ import org.consilium.intake.CaseDeadline;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.PatientLocale;
 import org.consilium.matching.SpecialistRanking.Candidate;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.DeadlineClock;
 import org.consilium.shared.ForbiddenActionException;
@@ -199,7 +200,7 @@ public class SpecialistMatching {
 		TreeSet<DiseaseCode> diseases = new TreeSet<>();
 		for (String text : nonBlank(change.diseases())) {
 			DiseaseCode code = DiseaseCode.parse(text);
-			if (!crosswalk.isEmpty() && code.system() != DiseaseSystem.ICD_10_CM && !crosswalk.knows(code.curie())) {
+			if (!crosswalk.isEmpty() && code.system() != CodeSystem.ICD_10_CM && !crosswalk.knows(code.curie())) {
 				throw new InvalidInputException("Unknown disease code \"" + text.strip() + "\": Mondo maps no disease to " + code + ".");
 			}
 			diseases.add(code);
@@ -344,7 +345,7 @@ public class SpecialistMatching {
 		if (c.firstDiagnosisSystem() == null || c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank()) {
 			return null;
 		}
-		return new DiseaseCode(DiseaseSystem.of(c.firstDiagnosisSystem()), c.firstDiagnosisCode().strip().toUpperCase(Locale.ROOT));
+		return new DiseaseCode(c.firstDiagnosisSystem(), c.firstDiagnosisCode().strip().toUpperCase(Locale.ROOT));
 	}
 
 	private static <T> T lenient(String text, Function<String, T> parse) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.Reason.Kind;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
 
@@ -173,7 +174,7 @@ public final class SpecialistRanking {
 			return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", the category that covers "
 					+ dx.code() + ".");
 		}
-		if (listed.system() == DiseaseSystem.ICD_10_CM) {
+		if (listed.system() == CodeSystem.ICD_10_CM) {
 			for (DiseaseCode same : equivalents.computeIfAbsent(dx, this::equivalents)) {
 				if (listed.equals(same) || listed.coversAsCategory(same)) {
 					return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", which covers "

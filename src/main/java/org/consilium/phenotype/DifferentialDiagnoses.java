@@ -28,7 +28,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.consilium.audit.AuditLog;
-import org.consilium.ddx.DiagnosisCodeSystem;
 import org.consilium.ddx.DifferentialDiagnosis;
 import org.consilium.ddx.HpoData;
 import org.consilium.ddx.HpoRelease;
@@ -43,6 +42,7 @@ import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
@@ -434,7 +434,7 @@ public class DifferentialDiagnoses {
 		if (code.isEmpty() || c.firstDiagnosisSystem() == null) {
 			return SubmittedDiagnosisRank.notRankable(systemLabel, code.isEmpty() ? null : code, "The first opinion gave no coded diagnosis.");
 		}
-		DiagnosisCodeSystem system = DiagnosisCodeSystem.of(c.firstDiagnosisSystem().uri());
+		CodeSystem system = c.firstDiagnosisSystem();
 		// without the crosswalk an OMIM or ORPHA code still names itself
 		Set<String> ids = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY).candidatesFor(system, code);
 		if (ids.isEmpty() && mondo.crosswalk().isEmpty()) {

@@ -1,6 +1,6 @@
 package org.consilium.review;
 
-import org.consilium.intake.CodeSystem;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.InvalidInputException;
 
 /**

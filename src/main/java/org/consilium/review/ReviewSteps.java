@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.consilium.intake.AccessibleCase;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.IllegalTransitionException;
 
 /**

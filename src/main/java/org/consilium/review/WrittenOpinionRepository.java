@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import org.consilium.intake.CodeSystem;
+import org.consilium.shared.CodeSystem;
 
 /**
  * Stores {@link WrittenOpinion}s in {@code review.written_opinion} and its child tables. Draft saves are guarded by the

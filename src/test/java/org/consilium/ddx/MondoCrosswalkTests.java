@@ -1,12 +1,14 @@
 package org.consilium.ddx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.consilium.shared.CodeSystem;
 
 /**
  * Real mappings of the Mondo exact-match crosswalks of {@code ../shared/data/mondo} (release 2026-08-04),
@@ -24,8 +26,8 @@ class MondoCrosswalkTests {
 	@Test
 	void mapsAnIcd10CmCodeThroughMondoToOmimAndOrphanet() {
 		// Q87.4 Marfan syndrome = MONDO:0007947 = OMIM:154700, Orphanet:558 (Marfan syndrome), Orphanet:284963 (type 1)
-		assertThat(mondo.candidatesFor(DiagnosisCodeSystem.ICD10CM, "Q87.4")).containsExactly("OMIM:154700", "ORPHA:284963", "ORPHA:558");
-		assertThat(mondo.mondoIdsFor(DiagnosisCodeSystem.ICD10CM, "Q87.4")).containsExactly("MONDO:0007947");
+		assertThat(mondo.candidatesFor(CodeSystem.ICD_10_CM, "Q87.4")).containsExactly("OMIM:154700", "ORPHA:284963", "ORPHA:558");
+		assertThat(mondo.mondoIdsFor(CodeSystem.ICD_10_CM, "Q87.4")).containsExactly("MONDO:0007947");
 		assertThat(mondo.label("MONDO:0007947")).contains("Marfan syndrome");
 		// E84 cystic fibrosis = MONDO:0009061 = OMIM:219700, Orphanet:586
 		assertThat(mondo.candidatesFor("http://hl7.org/fhir/sid/icd-10-cm", "E84")).containsExactly("OMIM:219700", "ORPHA:586");

@@ -17,6 +17,7 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.notification.NoticeKind;
 import org.consilium.notification.NoticeView;
 import org.consilium.notification.Notices;
+import org.consilium.shared.CodeSystem;
 
 /**
  * The case's one event, {@link OpinionRequestStatusChanged}, and what its consumer (notification) does with it in the

@@ -23,6 +23,7 @@ import org.consilium.identity.TestAccounts;
 import org.consilium.review.Concordance;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
+import org.consilium.shared.CodeSystem;
 import org.consilium.triage.CaseTriage;
 
 /**

@@ -16,6 +16,7 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.shared.ClockState;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;

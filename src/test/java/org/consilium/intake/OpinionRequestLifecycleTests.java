@@ -1,5 +1,9 @@
 package org.consilium.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.consilium.intake.OpinionRequestStatus.*;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,12 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.consilium.intake.OpinionRequestStatus.*;
 
 /** Every verb from every state: legal ones reach the state of docs/architecture.md, all others answer 409 and change nothing. */
 class OpinionRequestLifecycleTests {

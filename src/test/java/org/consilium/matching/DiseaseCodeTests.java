@@ -1,23 +1,24 @@
 package org.consilium.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading the codes a profile lists: unknown ones are refused with a message naming them. */
 class DiseaseCodeTests {
 
 	@Test
 	void readsEachSystemsPrefixesAndBareIcd10CmCodes() {
-		assertThat(DiseaseCode.parse("orphanet:77259")).isEqualTo(new DiseaseCode(DiseaseSystem.ORPHA, "77259"));
-		assertThat(DiseaseCode.parse(" OMIM:230800 ")).isEqualTo(new DiseaseCode(DiseaseSystem.OMIM, "230800"));
-		assertThat(DiseaseCode.parse("e75.22")).isEqualTo(new DiseaseCode(DiseaseSystem.ICD_10_CM, "E75.22"));
-		assertThat(DiseaseCode.parse("SCTID:190794006").system()).isEqualTo(DiseaseSystem.SNOMED_CT);
+		assertThat(DiseaseCode.parse("orphanet:77259")).isEqualTo(new DiseaseCode(CodeSystem.ORPHA, "77259"));
+		assertThat(DiseaseCode.parse(" OMIM:230800 ")).isEqualTo(new DiseaseCode(CodeSystem.OMIM, "230800"));
+		assertThat(DiseaseCode.parse("e75.22")).isEqualTo(new DiseaseCode(CodeSystem.ICD_10_CM, "E75.22"));
+		assertThat(DiseaseCode.parse("SCTID:190794006").system()).isEqualTo(CodeSystem.SNOMED_CT);
 		assertThat(DiseaseCode.parse("MONDO:0009265").toString()).isEqualTo("Mondo:0009265");
 	}
 
@@ -30,9 +31,9 @@ class DiseaseCodeTests {
 
 	@Test
 	void readsTheCuriesOfTheMondoCrosswalkAndSkipsOtherSystems() {
-		assertThat(DiseaseCode.ofCurie("MONDO:0009265")).contains(new DiseaseCode(DiseaseSystem.MONDO, "0009265"));
-		assertThat(DiseaseCode.ofCurie("ORPHA:77259")).contains(new DiseaseCode(DiseaseSystem.ORPHA, "77259"));
-		assertThat(DiseaseCode.ofCurie("ICD10CM:E75.22")).contains(new DiseaseCode(DiseaseSystem.ICD_10_CM, "E75.22"));
+		assertThat(DiseaseCode.ofCurie("MONDO:0009265")).contains(new DiseaseCode(CodeSystem.MONDO, "0009265"));
+		assertThat(DiseaseCode.ofCurie("ORPHA:77259")).contains(new DiseaseCode(CodeSystem.ORPHA, "77259"));
+		assertThat(DiseaseCode.ofCurie("ICD10CM:E75.22")).contains(new DiseaseCode(CodeSystem.ICD_10_CM, "E75.22"));
 		assertThat(DiseaseCode.ofCurie("icd11.foundation:1923566939")).isEmpty();
 		assertThat(DiseaseCode.ofCurie("OMIM:23080")).isEmpty();
 		assertThat(DiseaseCode.parse("ORPHA:77259").curie()).isEqualTo("Orphanet:77259");

@@ -23,7 +23,6 @@ import org.consilium.identity.Actor;
 import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -32,6 +31,7 @@ import org.consilium.intake.Urgency;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.matching.SpecialistMatching.Candidates;
 import org.consilium.matching.SpecialistMatching.ProfileChange;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
@@ -158,7 +158,7 @@ class SpecialistMatchingTests {
 		SpecialistProfile saved = matching.saveProfile(specialist, specialist.userId(), null, new ProfileChange(List.of(), List.of("orpha:77259"),
 				List.of("PT-br"), "Clinic", List.of("us-ca"), 3, List.of("2026-12-21/2027-01-03")));
 		assertThat(saved.specialties()).containsExactly(rheumatology);
-		assertThat(saved.diseases()).containsExactly(new DiseaseCode(DiseaseSystem.ORPHA, "77259"));
+		assertThat(saved.diseases()).containsExactly(new DiseaseCode(CodeSystem.ORPHA, "77259"));
 		assertThat(saved.languages()).containsExactly("pt-BR");
 		assertThat(saved.licences()).containsExactly("US-CA");
 		assertThat(saved.version()).isEqualTo(1);

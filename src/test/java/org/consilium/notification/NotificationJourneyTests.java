@@ -22,7 +22,6 @@ import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
@@ -37,6 +36,7 @@ import org.consilium.review.OpinionContent;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
+import org.consilium.shared.CodeSystem;
 import org.consilium.triage.CaseTriage;
 
 /**

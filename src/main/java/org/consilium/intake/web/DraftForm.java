@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.CodeSystem;
 
 /** The request form's fields, bound from the page; turned into a {@link DraftContent} command. */
 public class DraftForm {

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.identity.Actor;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.review.Clarification;
@@ -27,6 +26,7 @@ import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.NotFoundException;
 
 /**

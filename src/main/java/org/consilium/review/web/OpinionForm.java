@@ -3,7 +3,6 @@ package org.consilium.review.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.consilium.intake.CodeSystem;
 import org.consilium.review.Concordance;
 import org.consilium.review.Diagnosis;
 import org.consilium.review.Invasiveness;
@@ -11,6 +10,7 @@ import org.consilium.review.OpinionContent;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.CodeSystem;
 
 /**
  * The opinion form's fields: a fixed layout of {@value #ROWS} diagnosis rows ({@code diagnoses[i].text},

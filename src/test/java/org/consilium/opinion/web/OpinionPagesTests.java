@@ -24,7 +24,6 @@ import org.consilium.WebSliceTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
@@ -37,6 +36,7 @@ import org.consilium.review.Invasiveness;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.InvalidInputException;
 
 @WebSliceTest

@@ -27,11 +27,11 @@ import org.consilium.WebSliceTest;
 import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.Role;
-import org.consilium.intake.CodeSystem;
 import org.consilium.review.Concordance;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.CodeSystem;
 
 @WebSliceTest
 class ReviewApiTests {

@@ -35,7 +35,6 @@ import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseDeadline;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.CodeSystem;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
@@ -45,6 +44,7 @@ import org.consilium.review.Impression;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.shared.ClockState;
+import org.consilium.shared.CodeSystem;
 
 @WebSliceTest
 class ReviewPagesTests {
