@@ -1,6 +1,14 @@
 package org.consilium.phenotype;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.consilium.ddx.DifferentialDiagnosis;
+import org.consilium.ddx.MondoCrosswalk;
+import org.consilium.ddx.RankedDisease;
+import org.consilium.ddx.Ranking;
 
 /**
  * One candidate disease of a stored differential diagnosis.
@@ -58,5 +66,39 @@ public record DifferentialCandidate(int rank, String diseaseId, String name, dou
 		StringBuilder ids = new StringBuilder(diseaseId);
 		sameDisease.forEach(e -> ids.append(' ').append(e.diseaseId()));
 		return ids.toString();
+	}
+
+	/**
+	 * The first {@code shown} distinct diseases of the ranking: an OMIM entry and the Orphanet entry that Mondo says is
+	 * the same disease (or the other way round) share one row, under the better-ranked identifier, the other listed
+	 * with its own rank. Without the Mondo crosswalk every identifier has its own row.
+	 */
+	static List<DifferentialCandidate> firstDistinct(Ranking ranking, Optional<MondoCrosswalk> crosswalk, int shown) {
+		List<RankedDisease> heads = new ArrayList<>();
+		List<Set<String>> sameAs = new ArrayList<>();
+		List<List<DifferentialCandidate.Equivalent>> equivalents = new ArrayList<>();
+		for (RankedDisease d : ranking.diseases()) {
+			if (heads.size() == shown || d.rank() > DifferentialDiagnosis.EXPLAINED) {
+				break;
+			}
+			int row = -1;
+			for (int i = 0; i < heads.size() && row < 0; i++) {
+				row = sameAs.get(i).contains(d.diseaseId()) ? i : -1;
+			}
+			if (row >= 0) {
+				equivalents.get(row).add(new DifferentialCandidate.Equivalent(d.diseaseId(), d.rank(), d.postTestProbability()));
+				continue;
+			}
+			heads.add(d);
+			sameAs.add(crosswalk.map(c -> c.equivalents(d.diseaseId())).orElse(Set.of()));
+			equivalents.add(new ArrayList<>());
+		}
+		List<DifferentialCandidate> rows = new ArrayList<>();
+		for (int i = 0; i < heads.size(); i++) {
+			RankedDisease d = heads.get(i);
+			rows.add(new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(),
+					d.contributions().stream().map(TermEvidence::of).toList(), equivalents.get(i)));
+		}
+		return rows;
 	}
 }

@@ -1,16 +1,11 @@
 package org.consilium.phenotype;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,7 +121,7 @@ public class DifferentialDiagnoses {
 	 */
 	public DifferentialView differential(Actor actor, UUID caseId) {
 		AccessibleCase c = requireReviewer(actor, caseId, "ddx.read");
-		Inputs inputs = inputs(caseId);
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
 		Optional<HpoData> data = hpo.data();
 		Optional<Stored> latest = latest(caseId);
 		if (data.isEmpty()) {
@@ -148,7 +143,7 @@ public class DifferentialDiagnoses {
 							+ data.get().label(inputs.observed().get(0)) + "). Add a more specific observed term.",
 					null, null, data.get().release(), data.get().candidateCount(), inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
-		String digest = digest(data.get(), inputs);
+		String digest = inputs.digest(data.get(), ENGINE);
 		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
 		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
 		return view(actor, c, stored, true, data.get());
@@ -165,7 +160,7 @@ public class DifferentialDiagnoses {
 		Stored stored = jdbc.sql(SELECT + " WHERE id = ? AND case_id = ?").params(rankingId, caseId).query(this::stored).optional()
 			.orElseThrow(NotFoundException::new);
 		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
-		return view(actor, c, stored, stored.sameInputs(inputs(caseId)), null);
+		return view(actor, c, stored, stored.sameInputs(RankingInputs.read(jdbc, caseId, hpo.data())), null);
 	}
 
 	/**
@@ -187,7 +182,7 @@ public class DifferentialDiagnoses {
 		if (!data.isCandidate(id)) {
 			throw new InvalidInputException(id + " has no phenotype annotations in the loaded HPO release, so it is not ranked.");
 		}
-		Inputs inputs = inputs(caseId);
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
 		if (inputs.observed().isEmpty()) {
 			throw new InvalidInputException("Add at least one observed HPO term to the phenotype first.");
 		}
@@ -210,7 +205,7 @@ public class DifferentialDiagnoses {
 	public List<NextTerm> nextTerms(Actor actor, UUID caseId) {
 		requireReviewer(actor, caseId, "ddx.next");
 		Optional<HpoData> data = hpo.data();
-		Inputs inputs = inputs(caseId);
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
 		if (data.isEmpty() || inputs.observed().isEmpty() || engine(data.get()).tooGeneral(inputs.query())) {
 			return List.of();
 		}
@@ -238,11 +233,11 @@ public class DifferentialDiagnoses {
 			return;
 		}
 		try {
-			Inputs inputs = inputs(event.caseId());
+			RankingInputs inputs = RankingInputs.read(jdbc, event.caseId(), hpo.data());
 			if (inputs.observed().isEmpty()) {
 				return;
 			}
-			String digest = digest(data.get(), inputs);
+			String digest = inputs.digest(data.get(), ENGINE);
 			if (latest(event.caseId()).filter(s -> s.digest().equals(digest)).isEmpty()) {
 				Stored stored = store(Actor.SYSTEM.userId(), event.caseId(), data.get(), inputs, digest);
 				audit.success(Actor.SYSTEM.userId(), "SYSTEM", "ddx.rank", event.caseId(), "DifferentialRanking", stored.id());
@@ -282,45 +277,11 @@ public class DifferentialDiagnoses {
 		return e.ranking();
 	}
 
-	/** The case's current (not voided) terms that the release knows, sorted. */
-	private record Inputs(List<String> observed, List<String> excluded) {
-
-		PhenotypeQuery query() {
-			return new PhenotypeQuery(observed, excluded);
-		}
-	}
-
-	private Inputs inputs(UUID caseId) {
-		List<String> observed = new ArrayList<>();
-		List<String> excluded = new ArrayList<>();
-		HpoData data = hpo.data().orElse(null);
-		jdbc.sql("SELECT hpo_id, excluded FROM phenotype.phenotypic_feature WHERE case_id = ? AND voided_at IS NULL ORDER BY hpo_id")
-			.param(caseId)
-			.query(rs -> {
-				String id = rs.getString("hpo_id");
-				if (data == null || data.isPhenotypicAbnormality(id)) {
-					(rs.getBoolean("excluded") ? excluded : observed).add(id);
-				}
-			});
-		return new Inputs(List.copyOf(observed), List.copyOf(excluded));
-	}
-
-	private static String digest(HpoData data, Inputs inputs) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			String text = data.release() + "\n" + ENGINE + "\n" + String.join(",", inputs.observed()) + "\n" + String.join(",", inputs.excluded());
-			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** One row of {@code phenotype.differential_ranking}. */
 	private record Stored(UUID id, Instant computedAt, String release, String digest, List<String> observed, List<String> excluded, int candidateCount,
 			List<DifferentialCandidate> candidates, SubmittedDiagnosisRank submitted) {
 
-		boolean sameInputs(Inputs inputs) {
+		boolean sameInputs(RankingInputs inputs) {
 			return observed.equals(inputs.observed()) && excluded.equals(inputs.excluded());
 		}
 	}
@@ -345,9 +306,9 @@ public class DifferentialDiagnoses {
 		return array == null ? List.of() : List.of((String[]) array.getArray());
 	}
 
-	private Stored store(UUID by, UUID caseId, HpoData data, Inputs inputs, String digest) {
+	private Stored store(UUID by, UUID caseId, HpoData data, RankingInputs inputs, String digest) {
 		Ranking ranking = engine(data).rank(inputs.query());
-		List<DifferentialCandidate> top = distinctDiseases(ranking);
+		List<DifferentialCandidate> top = DifferentialCandidate.firstDistinct(ranking, mondo.crosswalk(), SHOWN);
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -358,41 +319,6 @@ public class DifferentialDiagnoses {
 					data.candidateCount(), json.writeValueAsString(top))
 			.update();
 		return new Stored(id, now, data.release(), digest, inputs.observed(), inputs.excluded(), data.candidateCount(), top, null);
-	}
-
-	/**
-	 * The first {@value #SHOWN} distinct diseases of the ranking: an OMIM entry and the Orphanet entry that Mondo says is
-	 * the same disease (or the other way round) share one row, under the better-ranked identifier, the other listed
-	 * with its own rank. Without the Mondo crosswalk every identifier has its own row.
-	 */
-	private List<DifferentialCandidate> distinctDiseases(Ranking ranking) {
-		Optional<MondoCrosswalk> crosswalk = mondo.crosswalk();
-		List<RankedDisease> heads = new ArrayList<>();
-		List<Set<String>> sameAs = new ArrayList<>();
-		List<List<DifferentialCandidate.Equivalent>> equivalents = new ArrayList<>();
-		for (RankedDisease d : ranking.diseases()) {
-			if (heads.size() == SHOWN || d.rank() > DifferentialDiagnosis.EXPLAINED) {
-				break;
-			}
-			int row = -1;
-			for (int i = 0; i < heads.size() && row < 0; i++) {
-				row = sameAs.get(i).contains(d.diseaseId()) ? i : -1;
-			}
-			if (row >= 0) {
-				equivalents.get(row).add(new DifferentialCandidate.Equivalent(d.diseaseId(), d.rank(), d.postTestProbability()));
-				continue;
-			}
-			heads.add(d);
-			sameAs.add(crosswalk.map(c -> c.equivalents(d.diseaseId())).orElse(Set.of()));
-			equivalents.add(new ArrayList<>());
-		}
-		List<DifferentialCandidate> rows = new ArrayList<>();
-		for (int i = 0; i < heads.size(); i++) {
-			RankedDisease d = heads.get(i);
-			rows.add(new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(),
-					d.contributions().stream().map(TermEvidence::of).toList(), equivalents.get(i)));
-		}
-		return rows;
 	}
 
 	/** A PostgreSQL array literal of HPO ids (which hold no quotes, commas or braces). */
@@ -411,7 +337,7 @@ public class DifferentialDiagnoses {
 		if (!c.firstOpinionBlinded()) {
 			submitted = stored.submitted();
 			if (submitted == null && data != null) {
-				submitted = submitted(c, data, new Inputs(stored.observed(), stored.excluded()));
+				submitted = submitted(c, data, new RankingInputs(stored.observed(), stored.excluded()));
 				jdbc.sql("""
 						UPDATE phenotype.differential_ranking SET submitted_check = ?::jsonb, submitted_checked_at = ?, submitted_checked_by = ?
 						WHERE id = ? AND submitted_check IS NULL""")
@@ -428,7 +354,7 @@ public class DifferentialDiagnoses {
 				mayCopy);
 	}
 
-	private SubmittedDiagnosisRank submitted(AccessibleCase c, HpoData data, Inputs inputs) {
+	private SubmittedDiagnosisRank submitted(AccessibleCase c, HpoData data, RankingInputs inputs) {
 		String code = c.firstDiagnosisCode() == null ? "" : c.firstDiagnosisCode().strip();
 		String systemLabel = c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label();
 		if (code.isEmpty() || c.firstDiagnosisSystem() == null) {
