@@ -349,14 +349,17 @@ public final class HpoData {
 		return "Human Phenotype Ontology, release " + ontologyVersion + " (annotations " + annotationVersion + ")";
 	}
 
+	/** How many diseases are candidates of a ranking (OMIM, and ORPHA where loaded, with phenotypic annotations). */
 	public int candidateCount() {
 		return diseases.length;
 	}
 
+	/** The candidates' ids as the annotation file writes them ({@code OMIM:154700}, {@code ORPHA:558}), in load order. */
 	public List<String> candidateIds() {
 		return Arrays.stream(diseases).map(p -> p.id).toList();
 	}
 
+	/** Whether the disease ({@code OMIM:154700}, {@code ORPHA:558}) is a candidate of a ranking. */
 	public boolean isCandidate(String diseaseId) {
 		return diseaseIndex.containsKey(diseaseId);
 	}
@@ -375,6 +378,10 @@ public final class HpoData {
 		return informationContent[termIndexOf(hpoId)];
 	}
 
+	/**
+	 * The term's label in this release.
+	 * @throws IllegalArgumentException for an id that is not a phenotypic-abnormality term of this release
+	 */
 	public String label(String hpoId) {
 		return termLabels[termIndexOf(hpoId)];
 	}

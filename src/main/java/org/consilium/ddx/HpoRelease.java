@@ -187,6 +187,7 @@ public class HpoRelease {
 		return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
 	}
 
+	/** Where the release is: not configured, loading, ready, or failed (then {@link #problem()} says why). */
 	public Status status() {
 		return status;
 	}

@@ -19,6 +19,7 @@ public class OpinionIncompleteException extends ConsiliumProblem {
 		this.missing = List.copyOf(missing);
 	}
 
+	/** What the opinion still lacks, in the words the specialist reads, in form order. */
 	public List<String> missing() {
 		return missing;
 	}

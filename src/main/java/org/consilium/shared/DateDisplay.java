@@ -34,6 +34,7 @@ public class DateDisplay {
 		return at(clock.instant());
 	}
 
+	/** An instant as the program's local date and time followed by the zone's id, for pages; blank for null. */
 	public String at(Instant instant) {
 		return instant == null ? "" : AT.format(instant.atZone(program.zone())) + " " + program.zone().getId();
 	}
@@ -43,6 +44,7 @@ public class DateDisplay {
 		return instant == null ? "" : LONG_DAY.format(instant.atZone(program.zone()));
 	}
 
+	/** A date as pages show it; blank for null. */
 	public String day(LocalDate date) {
 		return date == null ? "" : DAY.format(date);
 	}
