@@ -42,6 +42,7 @@ public final class ConsiliumUser implements UserDetails {
 		return enabled;
 	}
 
+	/** The signed-in account as the actor the modules' use cases take (id, role, display name). */
 	public Actor actor() {
 		return actor;
 	}
