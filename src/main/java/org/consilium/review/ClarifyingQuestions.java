@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
@@ -63,7 +62,7 @@ public class ClarifyingQuestions {
 	public Clarification ask(Actor actor, UUID caseId, String question) {
 		String action = "review.clarification.ask";
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
-		requireChair(actor, c);
+		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "Clarification", () -> {
 			ReviewSteps.requireReviewing(c);
 			String q = OpinionContent.clean(question, "question", MAX_QUESTION);
@@ -145,12 +144,6 @@ public class ClarifyingQuestions {
 			.list();
 	}
 
-	/** The assigned specialist, who is a panel's chair: only they ask the patient. */
-	private static void requireChair(Actor actor, AccessibleCase c) {
-		if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(c.specialistId())) {
-			throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
-		}
-	}
 
 	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
 		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);

@@ -191,7 +191,7 @@ public class ReviewManagement {
 	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
 		String action = "review.opinion.save";
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
-		requireChair(actor, c);
+		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
 			WrittenOpinion opinion = storeDraft(c, expectedVersion, editSession, content);
 			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
@@ -210,7 +210,7 @@ public class ReviewManagement {
 	public WrittenOpinionView saveAndSign(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
 		String action = "review.opinion.sign";
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
-		requireChair(actor, c);
+		ReviewSteps.requireChair(c);
 		WrittenOpinion saved = audited(actor, caseId, "review.opinion.save", "WrittenOpinion",
 				() -> storeDraft(c, expectedVersion, editSession, content));
 		try {
@@ -234,7 +234,7 @@ public class ReviewManagement {
 	public WrittenOpinionView sign(Actor actor, UUID caseId, Integer expectedVersion) {
 		String action = "review.opinion.sign";
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
-		requireChair(actor, c);
+		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> signStored(c, expectedVersion));
 	}
 
@@ -329,13 +329,6 @@ public class ReviewManagement {
 			throw new IllegalTransitionException("Record your independent impression before writing the opinion.");
 		}
 		return existing;
-	}
-
-	/** The assigned specialist, who is a panel's chair: only they write, sign and ask the patient. */
-	private static void requireChair(Actor actor, AccessibleCase c) {
-		if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(c.specialistId())) {
-			throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
-		}
 	}
 
 	private static void requireSpecialist(Actor actor) {

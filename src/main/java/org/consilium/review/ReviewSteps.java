@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 
 /**
@@ -61,5 +63,15 @@ class ReviewSteps {
 	Optional<UUID> findPanelOpinion(UUID caseId, UUID memberId) {
 		return jdbc.sql("SELECT id FROM review.panel_opinion WHERE case_id = ? AND member_id = ?").params(caseId, memberId)
 			.query(UUID.class).optional();
+	}
+
+	/**
+	 * The assigned specialist, who is a panel's chair: only they write, sign and ask the patient.
+	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, 403) for anyone else
+	 */
+	static void requireChair(AccessibleCase c) {
+		if (!c.actor().is(Role.SPECIALIST) || !c.chairedByActor()) {
+			throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
+		}
 	}
 }
