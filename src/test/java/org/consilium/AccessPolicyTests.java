@@ -34,8 +34,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
@@ -43,6 +41,9 @@ import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.records.DocumentView;
 import org.consilium.records.RecordsManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -89,9 +90,9 @@ class AccessPolicyTests {
 		Actor owner = accounts.create(Role.PATIENT);
 		OpinionRequestView c = intake.createDraft(owner, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true));
-		caseId = c.id();
-		DocumentView doc = records.uploadDocument(owner, caseId, "report.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
-		documentId = doc.id();
+		caseId = c.id().value();
+		DocumentView doc = records.uploadDocument(owner, new CaseId(caseId), "report.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
+		documentId = doc.id().value();
 	}
 
 	@Test
@@ -126,9 +127,9 @@ class AccessPolicyTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID submitted = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
-				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, submitted);
-		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ?").param(coordinator.userId()).query(UUID.class).single();
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(submitted));
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ?").param(coordinator.id().value()).query(UUID.class).single();
 		List<String> checked = new ArrayList<>();
 		for (Role role : Role.values()) {
 			Actor stranger = accounts.create(role);
@@ -161,10 +162,10 @@ class AccessPolicyTests {
 		Actor other = accounts.create(Role.SPECIALIST, "207ZP0102X");
 		Actor outsider = accounts.create(Role.SPECIALIST);
 		UUID panelCase = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
-				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, panelCase);
-		caseTriage.startTriage(coordinator, panelCase);
-		caseTriage.assignPanel(coordinator, panelCase, "207RX0202X", Urgency.ROUTINE, chair.userId(), List.of(member.userId(), other.userId()));
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(panelCase));
+		caseTriage.startTriage(coordinator, new CaseId(panelCase));
+		caseTriage.assignPanel(coordinator, new CaseId(panelCase), "207RX0202X", Urgency.ROUTINE, chair.id(), List.of(member.id(), other.id()));
 
 		for (String uri : List.of("/cases/" + panelCase, "/api/cases/" + panelCase + "/panel", "/cases/" + panelCase + "/review")) {
 			assertThat(get(member, uri)).as("member " + uri).isEqualTo(200);
@@ -182,7 +183,7 @@ class AccessPolicyTests {
 
 	private long denials(Actor actor, UUID caseId) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE actor_id = ? AND case_id = ? AND outcome = 'DENIED'")
-			.params(actor.userId(), caseId).query(Long.class).single();
+			.params(actor.id().value(), caseId).query(Long.class).single();
 	}
 
 	private static List<RequestMethod> methods(RequestMappingInfo info) {

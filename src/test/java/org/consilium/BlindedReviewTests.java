@@ -21,14 +21,15 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -66,10 +67,10 @@ class BlindedReviewTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, "207RX0202X");
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", diagnosis, CodeSystem.ORPHA, "ORPHA:558",
-				treatment, "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, id);
-		caseTriage.startTriage(coordinator, id);
-		caseTriage.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
+				treatment, "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(id));
+		caseTriage.startTriage(coordinator, new CaseId(id));
+		caseTriage.assign(coordinator, new CaseId(id), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 
 		List<String> bodies = new ArrayList<>();
 		bodies.add(body(mvc.perform(post("/api/cases/{id}/review/accept", id).with(csrf()).with(authentication(TestAccounts.authentication(specialist))))
@@ -92,7 +93,7 @@ class BlindedReviewTests {
 		assertThat(bodies).noneMatch(b -> b.contains(diagnosis) || b.contains("ORPHA:558") || b.contains(treatment));
 		assertThat(bodies).anyMatch(b -> b.startsWith("/cases/{id}/review -> 200"));
 
-		review.recordImpression(specialist, id, "Looks like something else to me.", null);
+		review.recordImpression(specialist, new CaseId(id), "Looks like something else to me.", null);
 		String after = body(mvc.perform(get("/cases/{id}/review", id).with(authentication(TestAccounts.authentication(specialist)))).andReturn());
 		assertThat(after).contains(diagnosis).contains(treatment);
 	}

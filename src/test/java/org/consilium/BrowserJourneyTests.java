@@ -34,12 +34,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.phenotype.HpoIntegrationTest;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -316,11 +318,11 @@ class BrowserJourneyTests {
 		matching.saveProfile(Actor.SYSTEM, sp.account().id(), null, new SpecialistMatching.ProfileChange(List.of(ONCOLOGY),
 				List.of("ICD-10-CM:C50"), List.of("en"), "University Hospital", List.of(), 10, List.of()));
 		String password = "a-long-checklist-password-" + unique;
-		org.consilium.identity.Actor asPatient = new org.consilium.identity.Actor(p.account().id(), Role.PATIENT, "Petra Patient");
+		org.consilium.shared.Actor asPatient = new org.consilium.shared.Actor(p.account().id(), Role.PATIENT, "Petra Patient");
 		String caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent(
 				"Is surgery first right for me?", FIRST_DIAGNOSIS, null, "", "Lumpectomy", "", "", null, "",
 				java.util.List.of("Do I need chemotherapy?"), org.consilium.intake.Urgency.ROUTINE, true)).id().toString();
-		intake.submit(asPatient, UUID.fromString(caseId));
+		intake.submit(asPatient, new CaseId(UUID.fromString(caseId)));
 
 		// 1. The coordinator: the oncology checklist, one item present, ask the patient for the rest.
 		firstSignIn(coordinator, co.oneTimePassword(), password);
@@ -418,14 +420,14 @@ class BrowserJourneyTests {
 		Actor asSpecialist = new Actor(sp.account().id(), Role.SPECIALIST, "Dr. Gene Geneticist");
 		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("Is it really Marfan syndrome?",
 				"Marfan syndrome", org.consilium.shared.CodeSystem.ICD_10_CM, "Q87.4", "Aortic root replacement", "Dr. First", "First Clinic", null,
-				"Tall, long fingers, lens dislocation", List.of("Is the surgery needed now?"), org.consilium.intake.Urgency.ROUTINE, true)).id();
+				"Tall, long fingers, lens dislocation", List.of("Is the surgery needed now?"), org.consilium.intake.Urgency.ROUTINE, true)).id().value();
 		for (String sign : List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098")) {
-			phenotype.addFeature(asPatient, caseId, new org.consilium.phenotype.AddPhenotypicFeature(sign, false, null, null));
+			phenotype.addFeature(asPatient, new CaseId(caseId), new org.consilium.phenotype.AddPhenotypicFeature(sign, false, null, null));
 		}
-		intake.submit(asPatient, caseId);
-		caseTriage.startTriage(asCoordinator, caseId);
-		caseTriage.assign(asCoordinator, caseId, "207SG0201X", org.consilium.intake.Urgency.ROUTINE, asSpecialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(asSpecialist, caseId);
+		intake.submit(asPatient, new CaseId(caseId));
+		caseTriage.startTriage(asCoordinator, new CaseId(caseId));
+		caseTriage.assign(asCoordinator, new CaseId(caseId), "207SG0201X", org.consilium.intake.Urgency.ROUTINE, asSpecialist.id(), "Assigned by the test.");
+		review.acceptAssignment(asSpecialist, new CaseId(caseId));
 
 		firstSignIn(specialist, sp.oneTimePassword(), "a-long-differential-password-" + unique);
 		driver.get(url("/cases/" + caseId + "/review"));
@@ -450,7 +452,7 @@ class BrowserJourneyTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("differential-copy-status"), "Copied " + name));
 		assertThat(driver.findElement(By.id("dx-text-0")).getAttribute("value")).isEqualTo(name);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opinion-save-state"), "Draft saved"));
-		var saved = review.draft(asSpecialist, caseId).orElseThrow().content().diagnoses().get(0);
+		var saved = review.draft(asSpecialist, new CaseId(caseId)).orElseThrow().content().diagnoses().get(0);
 		assertThat(saved.text()).isEqualTo(name);
 		assertThat(saved.code()).isEqualTo(code);
 		assertThat(saved.system().name()).isEqualTo(system);

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 
 /**
@@ -37,56 +39,64 @@ public class AuditLog {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Records a successful read or write, in the caller's transaction. */
+	/**
+	 * Records a successful read or write, in the caller's transaction.
+	 * @param actor who acted ({@link Actor#SYSTEM} for background work)
+	 * @param action what they did
+	 * @param caseId the case it concerns, or null for an action outside any case (a directory profile, a sign-in)
+	 * @param recordType the kind of record touched (an aggregate's name, e.g. {@code WrittenOpinion})
+	 * @param recordId the record touched, or null
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void success(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
-		insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.SUCCESS);
+	public void success(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId) {
+		insert(actor, action, caseId, recordType, recordId, AuditOutcome.SUCCESS);
 	}
 
 	/** Records an access the policy refused; committed even when the caller's transaction rolls back. */
-	public void denied(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
-		ownTransaction.executeWithoutResult(s -> insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.DENIED));
+	public void denied(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId) {
+		ownTransaction.executeWithoutResult(s -> insert(actor, action, caseId, recordType, recordId, AuditOutcome.DENIED));
 	}
 
 	/** Records an attempted action that failed (bad input, conflict); committed on its own. */
-	public void failed(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId) {
-		ownTransaction.executeWithoutResult(s -> insert(actorId, actorRole, action, caseId, recordType, recordId, AuditOutcome.FAILED));
+	public void failed(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId) {
+		ownTransaction.executeWithoutResult(s -> insert(actor, action, caseId, recordType, recordId, AuditOutcome.FAILED));
 	}
 
 	/**
 	 * Runs {@code work}; when it throws a {@link ConsiliumProblem} (a failure the user can act on), records it as FAILED in
 	 * a transaction of its own and rethrows it.
 	 */
-	public <T> T recordingFailures(UUID actorId, String actorRole, String action, UUID caseId, String recordType, Supplier<T> work) {
+	public <T> T recordingFailures(Actor actor, AuditAction action, CaseId caseId, String recordType, Supplier<T> work) {
 		try {
 			return work.get();
 		}
 		catch (ConsiliumProblem e) {
-			failed(actorId, actorRole, action, caseId, recordType, null);
+			failed(actor, action, caseId, recordType, null);
 			throw e;
 		}
 	}
 
 	/** The trail of one case, newest first, for the patient's access log; {@code limit} rows from {@code offset}. */
 	@Transactional(readOnly = true)
-	public List<AuditEntry> forCase(UUID caseId, int offset, int limit) {
+	public List<AuditEntry> forCase(CaseId caseId, int offset, int limit) {
 		return jdbc.sql("""
 				SELECT id, occurred_at, actor_id, actor_role, action, case_id, record_type, record_id, outcome
 				FROM audit.audit_event WHERE case_id = ? ORDER BY occurred_at DESC, id DESC OFFSET ? LIMIT ?""")
-			.params(caseId, offset, limit).query(AuditEntry.class).list();
+			.params(caseId.value(), offset, limit).query(AuditEntry.class).list();
 	}
 
 	/** How many entries the case's trail holds, for paging the patient's access log. */
 	@Transactional(readOnly = true)
-	public long countForCase(UUID caseId) {
-		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ?").param(caseId).query(Long.class).single();
+	public long countForCase(CaseId caseId) {
+		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ?").param(caseId.value()).query(Long.class).single();
 	}
 
-	private void insert(UUID actorId, String actorRole, String action, UUID caseId, String recordType, UUID recordId, AuditOutcome outcome) {
+	private void insert(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId, AuditOutcome outcome) {
 		jdbc.sql("""
 				INSERT INTO audit.audit_event (occurred_at, actor_id, actor_role, action, case_id, record_type, record_id, outcome)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(clock.instant()), actorId, actorRole, action, caseId, recordType, recordId, outcome.name())
+			.params(Timestamp.from(clock.instant()), actor.id().value(), actor.auditRole(), action.code(), CaseId.valueOrNull(caseId),
+					recordType, recordId, outcome.name())
 			.update();
 	}
 }

@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Coding;
 
 /**
  * The Mondo disease ontology's exact-match crosswalks as one index (SSSOM TSV, https://mapping-commons.github.io/sssom/,
@@ -187,6 +188,11 @@ public final class MondoCrosswalk {
 	 */
 	public Set<String> candidatesFor(String system, String code) {
 		return candidatesFor(CodeSystem.of(system), code);
+	}
+
+	/** As {@link #candidatesFor(String, String)}, for a {@link Coding}. */
+	public Set<String> candidatesFor(Coding coding) {
+		return candidatesFor(coding.system(), coding.code());
 	}
 
 	/** As {@link #candidatesFor(String, String)}. */

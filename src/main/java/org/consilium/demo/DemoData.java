@@ -19,10 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
@@ -32,7 +30,9 @@ import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.records.RecordsManagement;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -210,7 +210,7 @@ class DemoData implements SmartInitializingSingleton {
 				LocalDate.now().minusDays(20), "Tall since childhood, long fingers, a dislocated lens in the left eye, aortic root 45 mm on echocardiography.",
 				List.of("Is the diagnosis right?", "Can the operation wait?"), Urgency.ROUTINE, true));
 		intake.submit(patientActor, rare.id());
-		caseTriage.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.userId(), "The demo's rare-disease case goes to its geneticist.");
+		caseTriage.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.id(), "The demo's rare-disease case goes to its geneticist.");
 		review.acceptAssignment(specialist, rare.id());
 	}
 }

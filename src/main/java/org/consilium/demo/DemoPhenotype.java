@@ -10,16 +10,17 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.ddx.HpoRelease;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.phenotype.AddPhenotypicFeature;
 import org.consilium.phenotype.PhenotypeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /**
  * Gives the demo's rare-disease case its phenotype once the HPO release has loaded in the background (at any start
@@ -78,7 +79,7 @@ class DemoPhenotype {
 			}
 			Actor specialist = new Actor(geneticist.id(), Role.SPECIALIST, geneticist.displayName());
 			for (OpinionRequestView c : queries.myCases(specialist)) {
-				if (phenotype.phenotype(specialist, c.id()).features().isEmpty() && PhenotypeManagement.mayEdit(specialist, access.requireAccess(specialist, c.id(), "phenotype.update"))) {
+				if (phenotype.phenotype(specialist, c.id()).features().isEmpty() && PhenotypeManagement.mayEdit(specialist, access.requireAccess(specialist, c.id(), AuditAction.PHENOTYPE_UPDATE))) {
 					for (AddPhenotypicFeature sign : SIGNS) {
 						phenotype.addFeature(specialist, c.id(), sign);
 					}

@@ -8,8 +8,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import org.consilium.shared.ActingPrincipal;
+import org.consilium.shared.Actor;
+
 /** The signed-in principal. Carries no health data. */
-public final class ConsiliumUser implements UserDetails {
+public final class ConsiliumUser implements UserDetails, ActingPrincipal {
 
 	/** Authority held until a one-time password has been replaced; every other page redirects to the change form. */
 	public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
@@ -43,6 +46,7 @@ public final class ConsiliumUser implements UserDetails {
 	}
 
 	/** The signed-in account as the actor the modules' use cases take (id, role, display name). */
+	@Override
 	public Actor actor() {
 		return actor;
 	}

@@ -11,8 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.shared.Actor;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * Accounts: self-registration of patients, invitations, staff accounts created by an administrator, password
@@ -122,7 +125,7 @@ public class IdentityManagement {
 			return;
 		}
 		UserView saved = accounts.save(account).view();
-		String token = tokens.issue(saved.id(), AccountMail.Purpose.VERIFY_EMAIL, clock.instant(), links.verificationValidity());
+		String token = tokens.issue(saved.id().value(), AccountMail.Purpose.VERIFY_EMAIL, clock.instant(), links.verificationValidity());
 		mail.send(saved, AccountMail.Purpose.VERIFY_EMAIL, "/account/verify?token=" + token);
 	}
 
@@ -179,7 +182,7 @@ public class IdentityManagement {
 	 * @throws InvalidInputException when the current password is wrong or the new one is too short or unchanged
 	 */
 	public void changePassword(Actor actor, String currentPassword, String newPassword) {
-		UserAccount account = accounts.findById(actor.userId()).orElseThrow(() -> new InvalidInputException("Unknown account."));
+		UserAccount account = accounts.findById(actor.id().value()).orElseThrow(() -> new InvalidInputException("Unknown account."));
 		if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, account.passwordHash())) {
 			throw new InvalidInputException("The current password is not correct.");
 		}
@@ -196,7 +199,7 @@ public class IdentityManagement {
 	 * @throws InvalidInputException for a blank name or a malformed language tag
 	 */
 	public UserView updateProfile(Actor actor, String displayName, String preferredLanguage) {
-		UserAccount account = accounts.findById(actor.userId()).orElseThrow(() -> new InvalidInputException("Unknown account."));
+		UserAccount account = accounts.findById(actor.id().value()).orElseThrow(() -> new InvalidInputException("Unknown account."));
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
 			throw new InvalidInputException("Enter your name (at most 200 characters).");
 		}
@@ -223,8 +226,8 @@ public class IdentityManagement {
 
 	/** The account with this id (empty for null or an unknown id); a view without the password hash. */
 	@Transactional(readOnly = true)
-	public Optional<UserView> findUser(UUID id) {
-		return id == null ? Optional.empty() : accounts.findById(id).map(UserAccount::view);
+	public Optional<UserView> findUser(UserId id) {
+		return id == null ? Optional.empty() : accounts.findById(id.value()).map(UserAccount::view);
 	}
 
 	/** The account with this e-mail address, compared case-insensitively after trimming; empty when there is none. */
@@ -235,7 +238,7 @@ public class IdentityManagement {
 
 	/** Display name for timelines; "(unknown)" for a missing id. */
 	@Transactional(readOnly = true)
-	public String displayName(UUID id) {
+	public String displayName(UserId id) {
 		return findUser(id).map(UserView::displayName).orElse("(unknown)");
 	}
 

@@ -9,6 +9,10 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
+
 /**
  * A local account. The e-mail is stored lower-cased and is the login name. A one-time password (first
  * administrator, staff created by an admin, invited patients, demo accounts) must be changed at first login.
@@ -93,11 +97,11 @@ class UserAccount {
 	}
 
 	Actor actor() {
-		return new Actor(id, role, displayName);
+		return new Actor(new UserId(id), role, displayName);
 	}
 
 	UserView view() {
-		return new UserView(id, email, displayName, role, specialtyCode, preferredLanguage);
+		return new UserView(new UserId(id), email, displayName, role, specialtyCode, preferredLanguage);
 	}
 
 	UUID id() {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
+import org.consilium.shared.Role;
+
 interface UserAccountRepository extends ListCrudRepository<UserAccount, UUID> {
 
 	Optional<UserAccount> findByEmail(String email);

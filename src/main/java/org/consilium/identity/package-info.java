@@ -1,5 +1,5 @@
 /**
- * Accounts, roles, login and the current {@link org.consilium.identity.Actor}.
+ * Accounts, roles, login and the current {@link org.consilium.shared.Actor}.
  *
  * <p>Schema {@code identity}: {@code user_account}, {@code login_throttle}, {@code specialty} (the NUCC health care
  * provider taxonomy codes that staff specialties and triage use). Local accounts use form login with bcrypt hashes;
@@ -8,3 +8,4 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.consilium.identity;
+

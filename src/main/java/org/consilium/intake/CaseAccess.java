@@ -1,14 +1,16 @@
 package org.consilium.intake;
 
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * The access check every module makes before it touches its own data of a case (the relation rule is
@@ -33,7 +35,7 @@ public class CaseAccess {
 	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) when the case does not exist or the actor has
 	 *         no relation to it, both audited as DENIED under {@code action}
 	 */
-	public AccessibleCase requireAccess(Actor actor, UUID caseId, String action) {
+	public AccessibleCase requireAccess(Actor actor, CaseId caseId, AuditAction action) {
 		return AccessibleCase.of(actor, load(actor, caseId, action));
 	}
 
@@ -42,9 +44,9 @@ public class CaseAccess {
 	 * it takes no actor and is not audited, like the events that name the same ids.
 	 * @throws NotFoundException when the case does not exist
 	 */
-	public CaseParties parties(UUID caseId) {
-		OpinionRequest r = cases.find(caseId).orElseThrow(NotFoundException::new);
-		return new CaseParties(r.id(), r.status(), r.patientId(), r.referrerId(), r.coordinatorId(), r.specialistId(), r.consentToShare());
+	public CaseParties parties(CaseId caseId) {
+		OpinionRequest r = cases.find(caseId.value()).orElseThrow(NotFoundException::new);
+		return new CaseParties(new CaseId(r.id()), r.status(), UserId.ofNullable(r.patientId()), UserId.ofNullable(r.referrerId()), UserId.ofNullable(r.coordinatorId()), UserId.ofNullable(r.specialistId()), r.consentToShare());
 	}
 
 	/**
@@ -55,18 +57,18 @@ public class CaseAccess {
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
 	 */
 	@Transactional
-	public AccessibleCase act(Actor actor, UUID caseId, String action, UnaryOperator<AccessibleCase> step) {
+	public AccessibleCase act(Actor actor, CaseId caseId, AuditAction action, UnaryOperator<AccessibleCase> step) {
 		AccessibleCase c = requireAccess(actor, caseId, action);
-		AccessibleCase changed = audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest",
+		AccessibleCase changed = audit.recordingFailures(actor, action, caseId, "OpinionRequest",
 				() -> step.apply(c));
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+		audit.success(actor, action, caseId, "OpinionRequest", caseId.value());
 		return changed;
 	}
 
-	OpinionRequest load(Actor actor, UUID caseId, String action) {
-		OpinionRequest request = cases.find(caseId).orElse(null);
+	OpinionRequest load(Actor actor, CaseId caseId, AuditAction action) {
+		OpinionRequest request = cases.find(caseId.value()).orElse(null);
 		if (request == null || !CaseAccessPolicy.mayAccess(actor, request)) {
-			audit.denied(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			audit.denied(actor, action, caseId, "OpinionRequest", caseId.value());
 			throw new NotFoundException();
 		}
 		return request;

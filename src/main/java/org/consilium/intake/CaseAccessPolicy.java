@@ -1,6 +1,6 @@
 package org.consilium.intake;
 
-import org.consilium.identity.Actor;
+import org.consilium.shared.Actor;
 
 /**
  * Who may see a case (docs/architecture.md, "Users and roles"): its patient, its referring physician, its assigned
@@ -14,9 +14,9 @@ final class CaseAccessPolicy {
 
 	static boolean mayAccess(Actor actor, OpinionRequest request) {
 		return switch (actor.role()) {
-			case PATIENT -> actor.userId().equals(request.patientId());
-			case REFERRING_PHYSICIAN -> actor.userId().equals(request.referrerId());
-			case SPECIALIST -> actor.userId().equals(request.specialistId()) || request.isPanelMember(actor.userId());
+			case PATIENT -> actor.id().value().equals(request.patientId());
+			case REFERRING_PHYSICIAN -> actor.id().value().equals(request.referrerId());
+			case SPECIALIST -> actor.id().value().equals(request.specialistId()) || request.isPanelMember(actor.id().value());
 			case COORDINATOR -> request.status() != OpinionRequestStatus.DRAFT;
 			case ADMIN -> false;
 		};
@@ -24,7 +24,7 @@ final class CaseAccessPolicy {
 
 	/** The patient or the referring physician who acts for them. */
 	static boolean actsForPatient(Actor actor, OpinionRequest request) {
-		return actor.userId().equals(request.patientId()) || actor.userId().equals(request.referrerId());
+		return actor.id().value().equals(request.patientId()) || actor.id().value().equals(request.referrerId());
 	}
 
 	/**
@@ -32,12 +32,12 @@ final class CaseAccessPolicy {
 	 * impression, and each panel member before their own.
 	 */
 	static boolean blinded(Actor actor, OpinionRequest request) {
-		return actor.userId().equals(request.specialistId()) && request.impressionRecordedAt() == null
-				|| request.panelMemberBlinded(actor.userId());
+		return actor.id().value().equals(request.specialistId()) && request.impressionRecordedAt() == null
+				|| request.panelMemberBlinded(actor.id().value());
 	}
 
 	/** The case's chair (assigned specialist) or one of its panel members. */
 	static boolean reviews(Actor actor, OpinionRequest request) {
-		return actor.userId().equals(request.specialistId()) || request.isPanelMember(actor.userId());
+		return actor.id().value().equals(request.specialistId()) || request.isPanelMember(actor.id().value());
 	}
 }

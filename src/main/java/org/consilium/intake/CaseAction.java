@@ -1,15 +1,15 @@
 package org.consilium.intake;
 
+import static org.consilium.intake.OpinionRequestStatus.*;
+
 import java.util.EnumSet;
 import java.util.Set;
-
-import static org.consilium.intake.OpinionRequestStatus.*;
 
 /**
  * The verbs that move a case, each with the states it starts from and the state it leads to
  * (docs/architecture.md, "The case lifecycle"). Any other combination is illegal and answers 409.
  */
-public enum CaseAction {
+enum CaseAction {
 	SUBMIT(EnumSet.of(DRAFT), SUBMITTED, "submit"),
 	WITHDRAW(EnumSet.of(DRAFT, SUBMITTED), WITHDRAWN, "withdraw"),
 	START_TRIAGE(EnumSet.of(SUBMITTED), IN_TRIAGE, "start triage of"),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -12,14 +13,17 @@ import java.util.function.BiConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.ProgramSettings;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The case's transitions, one method each, in lifecycle order (see {@link OpinionRequestStatus} and
@@ -67,32 +71,32 @@ public class CaseLifecycle {
 
 	/** DRAFT → SUBMITTED, by the patient or their referrer (intake); the triage clock starts. */
 	public AccessibleCase submit(AccessibleCase c) {
-		return change(c, forPatient(), (r, now) -> r.submit(c.actor().userId(), now));
+		return change(c, forPatient(), (r, now) -> r.submit(c.actor().id().value(), now));
 	}
 
 	/** Any open status → WITHDRAWN, by the patient or their referrer (intake). */
 	public AccessibleCase withdraw(AccessibleCase c) {
-		return change(c, forPatient(), (r, now) -> r.withdraw(c.actor().userId(), now));
+		return change(c, forPatient(), (r, now) -> r.withdraw(c.actor().id().value(), now));
 	}
 
 	/** SUBMITTED → IN_TRIAGE, by a coordinator, who becomes the case's coordinator (triage). */
 	public AccessibleCase startTriage(AccessibleCase c) {
-		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.startTriage(c.actor().userId(), now));
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.startTriage(c.actor().id().value(), now));
 	}
 
 	/** IN_TRIAGE → AWAITING_RECORDS with a message to the patient, by a coordinator (triage); the triage clock pauses. */
 	public AccessibleCase requestRecords(AccessibleCase c, String message) {
-		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.requestRecords(c.actor().userId(), message, now));
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.requestRecords(c.actor().id().value(), message, now));
 	}
 
 	/** AWAITING_RECORDS → IN_TRIAGE, by the patient or their referrer (intake); the triage clock resumes. */
 	public AccessibleCase recordsReceived(AccessibleCase c) {
-		return change(c, forPatient(), (r, now) -> r.recordsReceived(c.actor().userId(), now));
+		return change(c, forPatient(), (r, now) -> r.recordsReceived(c.actor().id().value(), now));
 	}
 
 	/** Submitted or in triage → DECLINED with a reason the patient reads, by a coordinator (triage). */
 	public AccessibleCase decline(AccessibleCase c, DeclineReason reason, String note) {
-		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.decline(c.actor().userId(), reason, note, now));
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.decline(c.actor().id().value(), reason, note, now));
 	}
 
 	/**
@@ -100,13 +104,13 @@ public class CaseLifecycle {
 	 * that specialty; by a coordinator (triage). The review clock starts.
 	 * @throws InvalidInputException when the specialist does not exist or has another specialty
 	 */
-	public AccessibleCase assign(AccessibleCase c, String specialtyCode, Urgency urgency, UUID specialistId) {
+	public AccessibleCase assign(AccessibleCase c, String specialtyCode, Urgency urgency, UserId specialistId) {
 		return change(c, forRole(Role.COORDINATOR), (r, now) -> {
 			UserView specialist = specialist(specialistId, "Choose a specialist from the list.");
 			if (specialtyCode == null || !specialtyCode.equals(specialist.specialtyCode())) {
 				throw new InvalidInputException("The specialist does not hold the chosen specialty.");
 			}
-			r.assign(c.actor().userId(), specialtyCode, urgency, specialistId, now);
+			r.assign(c.actor().id().value(), specialtyCode, urgency, UserId.valueOrNull(specialistId), now);
 		});
 	}
 
@@ -117,37 +121,40 @@ public class CaseLifecycle {
 	 * @throws InvalidInputException when the chair or a member is not a specialist, the chair does not hold the
 	 *         specialty, or the number of members is wrong
 	 */
-	public AccessibleCase assignPanel(AccessibleCase c, String specialtyCode, Urgency urgency, UUID chairId, Collection<UUID> memberIds) {
+	public AccessibleCase assignPanel(AccessibleCase c, String specialtyCode, Urgency urgency, UserId chairId, Collection<UserId> memberIds) {
 		return change(c, forRole(Role.COORDINATOR), (r, now) -> {
 			UserView chair = specialist(chairId, "Choose the panel's chair from the list.");
 			if (specialtyCode == null || !specialtyCode.equals(chair.specialtyCode())) {
 				throw new InvalidInputException("The chair does not hold the chosen specialty.");
 			}
-			Set<UUID> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
-			members.remove(null);
-			members.forEach(m -> specialist(m, "Every panel member must be a specialist."));
-			r.assignPanel(c.actor().userId(), specialtyCode, urgency, chairId, members, now);
+			Set<UUID> members = new LinkedHashSet<>();
+			for (UserId m : memberIds == null ? List.<UserId>of() : memberIds) {
+				if (m != null) {
+					members.add(specialist(m, "Every panel member must be a specialist.").id().value());
+				}
+			}
+			r.assignPanel(c.actor().id().value(), specialtyCode, urgency, chair.id().value(), members, now);
 		});
 	}
 
 	/** ASSIGNED → IN_REVIEW, by the assigned specialist (review). */
 	public AccessibleCase accept(AccessibleCase c) {
-		return change(c, forChair(), (r, now) -> r.accept(c.actor().userId(), now));
+		return change(c, forChair(), (r, now) -> r.accept(c.actor().id().value(), now));
 	}
 
 	/** ASSIGNED → IN_TRIAGE with the specialist's reason, by the assigned specialist (review); the panel is dissolved. */
 	public AccessibleCase declineAssignment(AccessibleCase c, String why) {
-		return change(c, forChair(), (r, now) -> r.declineAssignment(c.actor().userId(), why, now));
+		return change(c, forChair(), (r, now) -> r.declineAssignment(c.actor().id().value(), why, now));
 	}
 
 	/** IN_REVIEW → AWAITING_PATIENT: a specialist asked the patient a question (review); the review clock pauses. */
 	public AccessibleCase askPatient(AccessibleCase c) {
-		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.askPatient(c.actor().userId(), now));
+		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.askPatient(c.actor().id().value(), now));
 	}
 
 	/** AWAITING_PATIENT → IN_REVIEW: the patient answered every open question (review); the review clock resumes. */
 	public AccessibleCase patientAnswered(AccessibleCase c) {
-		return change(c, forPatient(), (r, now) -> r.patientAnswered(c.actor().userId(), now));
+		return change(c, forPatient(), (r, now) -> r.patientAnswered(c.actor().id().value(), now));
 	}
 
 	/**
@@ -155,7 +162,7 @@ public class CaseLifecycle {
 	 * the first opinion (review).
 	 */
 	public AccessibleCase recordImpression(AccessibleCase c) {
-		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.recordImpression(c.actor().userId(), now));
+		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.recordImpression(c.actor().id().value(), now));
 	}
 
 	/**
@@ -165,25 +172,25 @@ public class CaseLifecycle {
 	 */
 	public AccessibleCase signOpinion(AccessibleCase c) {
 		return change(c, forChair(), (r, now) -> {
-			r.signOpinion(c.actor().userId(), now);
+			r.signOpinion(c.actor().id().value(), now);
 			if (!program.qualityCheck()) {
-				r.deliver(c.actor().userId(), now);
+				r.deliver(c.actor().id().value(), now);
 			}
 		});
 	}
 
 	/** OPINION_SIGNED → DELIVERED, by a coordinator after the quality check (triage). */
 	public AccessibleCase deliver(AccessibleCase c) {
-		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.deliver(c.actor().userId(), now));
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.deliver(c.actor().id().value(), now));
 	}
 
 	/** DELIVERED → CLOSED, by the patient or their referrer (opinion, with the feedback). */
 	public AccessibleCase close(AccessibleCase c) {
-		return change(c, forPatient(), (r, now) -> r.close(c.actor().userId(), now));
+		return change(c, forPatient(), (r, now) -> r.close(c.actor().id().value(), now));
 	}
 
-	private UserView specialist(UUID id, String message) {
-		return identity.findUser(id).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> new InvalidInputException(message));
+	private UserView specialist(UserId id, String message) {
+		return Optional.ofNullable(id).flatMap(identity::findUser).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(() -> new InvalidInputException(message));
 	}
 
 	private interface Rule {
@@ -209,14 +216,14 @@ public class CaseLifecycle {
 	/** The assigned specialist only: a panel's chair, never one of its members. */
 	private static Rule forChair() {
 		return (actor, request) -> {
-			if (!actor.is(Role.SPECIALIST) || !actor.userId().equals(request.specialistId())) {
+			if (!actor.is(Role.SPECIALIST) || !actor.id().value().equals(request.specialistId())) {
 				throw new ForbiddenActionException("Only the case's assigned specialist (a panel's chair) can do this.");
 			}
 		};
 	}
 
 	private AccessibleCase change(AccessibleCase c, Rule rule, BiConsumer<OpinionRequest, Instant> transition) {
-		OpinionRequest request = access.load(c.actor(), c.id(), "case.transition");
+		OpinionRequest request = access.load(c.actor(), c.id(), AuditAction.CASE_TRANSITION);
 		rule.check(c.actor(), request);
 		try {
 			transition.accept(request, clock.instant());

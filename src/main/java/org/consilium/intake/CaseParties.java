@@ -1,6 +1,7 @@
 package org.consilium.intake;
 
-import java.util.UUID;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
 
 /**
  * Who is related to a case, for routing notices: account ids, the status and whether the patient consented to share
@@ -11,6 +12,6 @@ import java.util.UUID;
  * @param referrerId    the referring physician who drafted the case for the patient, or null
  * @param specialistId  the assigned specialist, or null
  */
-public record CaseParties(UUID caseId, OpinionRequestStatus status, UUID patientId, UUID referrerId, UUID coordinatorId,
-		UUID specialistId, boolean consentToShare) {
+public record CaseParties(CaseId caseId, OpinionRequestStatus status, UserId patientId, UserId referrerId, UserId coordinatorId,
+		UserId specialistId, boolean consentToShare) {
 }

@@ -15,16 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ClockState;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.Pause;
 import org.consilium.shared.ProgramSettings;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The read side of the case: one case as a user may see it, the lists (the actor's cases, the coordinators' queue and
@@ -72,9 +75,9 @@ public class CaseQueries {
 	 *         relation to it (audited as DENIED)
 	 */
 	@Transactional
-	public OpinionRequestView read(Actor actor, UUID caseId, String action) {
+	public OpinionRequestView read(Actor actor, CaseId caseId, AuditAction action) {
 		OpinionRequest request = access.load(actor, caseId, action);
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+		audit.success(actor, action, caseId, "OpinionRequest", caseId.value());
 		return view(actor, request);
 	}
 
@@ -83,15 +86,15 @@ public class CaseQueries {
 	 * call that made a transition); reads the case only if this request has not.
 	 */
 	public OpinionRequestView view(AccessibleCase c) {
-		return view(c.actor(), access.load(c.actor(), c.id(), "case.read"));
+		return view(c.actor(), access.load(c.actor(), c.id(), AuditAction.CASE_READ));
 	}
 
 	/** The panel of a case (no members for a single specialist), for everyone related to it; audited as a read. */
 	@Transactional
-	public CasePanel panel(Actor actor, UUID caseId) {
-		OpinionRequest r = access.load(actor, caseId, "case.panel.read");
-		return new CasePanel(r.specialistId(), r.specialistId() == null ? null : identity.displayName(r.specialistId()),
-				r.panel().stream().map(m -> new CasePanel.Member(m.memberId(), identity.displayName(m.memberId()), m.impressionRecordedAt()))
+	public CasePanel panel(Actor actor, CaseId caseId) {
+		OpinionRequest r = access.load(actor, caseId, AuditAction.CASE_PANEL_READ);
+		return new CasePanel(UserId.ofNullable(r.specialistId()), r.specialistId() == null ? null : identity.displayName(UserId.ofNullable(r.specialistId())),
+				r.panel().stream().map(m -> new CasePanel.Member(UserId.ofNullable(m.memberId()), identity.displayName(UserId.ofNullable(m.memberId())), m.impressionRecordedAt()))
 					.toList());
 	}
 
@@ -100,12 +103,12 @@ public class CaseQueries {
 	 * (ISO 3166-1/-2 or null), after the access check (the calling module audits its own action).
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
 	 */
-	public PatientLocale patientLocale(Actor actor, UUID caseId, String action) {
+	public PatientLocale patientLocale(Actor actor, CaseId caseId, AuditAction action) {
 		OpinionRequest request = access.load(actor, caseId, action);
 		var row = jdbc.sql("SELECT preferred_language, jurisdiction FROM intake.patient_locale WHERE opinion_request_id = ?")
 			.param(request.id()).query((rs, n) -> new PatientLocale(rs.getString(1), rs.getString(2))).optional();
 		String language = row.map(PatientLocale::preferredLanguage)
-			.orElseGet(() -> identity.findUser(request.patientId()).map(UserView::preferredLanguage).orElse(null));
+			.orElseGet(() -> identity.findUser(UserId.ofNullable(request.patientId())).map(UserView::preferredLanguage).orElse(null));
 		return new PatientLocale(language, row.map(PatientLocale::jurisdiction).orElse(null));
 	}
 
@@ -123,7 +126,7 @@ public class CaseQueries {
 		}
 		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE " + column + " = ? OR id IN "
 				+ "(SELECT opinion_request_id FROM intake.panel_member WHERE member_id = ?) ORDER BY created_at DESC")
-			.params(actor.userId(), actor.userId()).query(UUID.class).list();
+			.params(actor.id().value(), actor.id().value()).query(UUID.class).list();
 		return audited(actor, views(actor, ids));
 	}
 
@@ -183,7 +186,7 @@ public class CaseQueries {
 			CaseDeadline review = CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now);
 			Instant deliveredAt = timeline.stream().filter(c -> c.toStatus() == OpinionRequestStatus.DELIVERED).map(StatusChange::at)
 				.findFirst().orElseThrow();
-			return new CaseTurnaround(id, deliveredAt, review.businessDaysUsed(), review.stoppedOnTime());
+			return new CaseTurnaround(new CaseId(id), deliveredAt, review.businessDaysUsed(), review.stoppedOnTime());
 		}).sorted(Comparator.comparing(CaseTurnaround::deliveredAt)).toList();
 	}
 
@@ -191,12 +194,12 @@ public class CaseQueries {
 	 * How many open cases (assigned, in review or waiting for the patient) each specialist holds now; specialists with
 	 * none are absent from the map. Counts only, no case data, for workload-aware matching.
 	 */
-	public Map<UUID, Integer> openAssignmentCounts() {
-		Map<UUID, Integer> counts = new HashMap<>();
+	public Map<UserId, Integer> openAssignmentCounts() {
+		Map<UserId, Integer> counts = new HashMap<>();
 		jdbc.sql("""
 				SELECT specialist_id, count(*) FROM intake.opinion_request
 				WHERE specialist_id IS NOT NULL AND status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT') GROUP BY specialist_id""")
-			.query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+			.query((rs, n) -> counts.put(UserId.ofNullable(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
 		return counts;
 	}
 
@@ -229,11 +232,11 @@ public class CaseQueries {
 		}
 		Duration held = pauses.stream().filter(p -> !p.pausedAt().isBefore(startedAt) && p.resumedAt() != null)
 			.map(p -> Duration.between(p.pausedAt(), p.resumedAt())).reduce(Duration.ZERO, Duration::plus);
-		return Optional.of(RunningClock.of(r.id(), r.coordinatorId(), name, startedAt, held, deadline.dueAt(), now));
+		return Optional.of(RunningClock.of(new CaseId(r.id()), UserId.ofNullable(r.coordinatorId()), name, startedAt, held, deadline.dueAt(), now));
 	}
 
 	private List<OpinionRequestView> audited(Actor actor, List<OpinionRequestView> shown) {
-		shown.forEach(v -> audit.success(actor.userId(), actor.role().name(), "case.list", v.id(), "OpinionRequest", v.id()));
+		shown.forEach(v -> audit.success(actor, AuditAction.CASE_LIST, v.id(), "OpinionRequest", v.id().value()));
 		return shown;
 	}
 
@@ -248,9 +251,9 @@ public class CaseQueries {
 		boolean blinded = CaseAccessPolicy.blinded(actor, r);
 		List<StatusChange> timeline = store.timeline(r.id());
 		Instant now = clock.instant();
-		return new OpinionRequestView(r.id(), r.version() == null ? 0 : r.version(), r.status(), r.patientId(),
-				identity.displayName(r.patientId()), r.referrerId(), r.coordinatorId(), r.specialistId(),
-				r.specialistId() == null ? null : identity.displayName(r.specialistId()), r.reason(), blinded,
+		return new OpinionRequestView(new CaseId(r.id()), r.version() == null ? 0 : r.version(), r.status(), UserId.ofNullable(r.patientId()),
+				identity.displayName(UserId.ofNullable(r.patientId())), UserId.ofNullable(r.referrerId()), UserId.ofNullable(r.coordinatorId()), UserId.ofNullable(r.specialistId()),
+				r.specialistId() == null ? null : identity.displayName(UserId.ofNullable(r.specialistId())), r.reason(), blinded,
 				blinded ? null : r.firstDiagnosisText(), blinded ? null : r.firstDiagnosisSystem(), blinded ? null : r.firstDiagnosisCode(),
 				blinded ? null : r.proposedTreatment(), r.firstPhysician(), r.firstInstitution(), r.firstOpinionDate(), r.symptomsAndHistory(),
 				r.questions(), r.urgency(), r.consentToShare(), r.specialtyCode(), r.declineReason(), r.statusNote(), r.createdAt(), timeline,

@@ -17,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import org.consilium.shared.EditConflictException;
+import org.consilium.shared.UserId;
 
 /**
  * Where the case aggregate is read and written, and the rule that a case row is read once per request: every access
@@ -79,7 +80,7 @@ class CaseStore {
 					INSERT INTO intake.status_change (opinion_request_id, from_status, to_status, at, by_user, note)
 					VALUES (?, ?, ?, ?, ?, ?)""")
 				.params(saved.id(), c.fromStatus() == null ? null : c.fromStatus().name(), c.toStatus().name(), Timestamp.from(c.at()),
-						c.by(), c.note())
+						UserId.valueOrNull(c.by()), c.note())
 				.update();
 		}
 		remember(saved);

@@ -9,17 +9,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * Intake: the patient (or the referring physician who acts for them) drafts, submits, withdraws and answers for the
@@ -74,34 +77,34 @@ public class IntakeManagement {
 	 */
 	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
 		if (requestToken != null) {
-			var existing = requests.findByCreatedByAndRequestToken(actor.userId(), requestToken);
+			var existing = requests.findByCreatedByAndRequestToken(actor.id().value(), requestToken);
 			if (existing.isPresent()) {
 				return queries.view(actor, existing.get());
 			}
 		}
-		UUID patientId;
-		UUID referrerId = null;
+		UserId patientId;
+		UserId referrerId = null;
 		if (actor.is(Role.PATIENT)) {
-			patientId = actor.userId();
+			patientId = actor.id();
 		}
 		else if (actor.is(Role.REFERRING_PHYSICIAN)) {
 			UserView patient = identity.findByEmail(patientEmail).filter(u -> u.role() == Role.PATIENT)
 				.orElseThrow(() -> new InvalidInputException("No patient account has this e-mail address. Invite the patient first."));
 			patientId = patient.id();
-			referrerId = actor.userId();
+			referrerId = actor.id();
 		}
 		else {
 			throw new ForbiddenActionException("Only a patient or a referring physician can ask for a second opinion.");
 		}
-		OpinionRequest draft = OpinionRequest.draft(patientId, referrerId, actor.userId(),
+		OpinionRequest draft = OpinionRequest.draft(UserId.valueOrNull(patientId), UserId.valueOrNull(referrerId), actor.id().value(),
 				requestToken == null ? UUID.randomUUID() : requestToken, content == null ? DraftContent.empty() : content, clock.instant());
 		OpinionRequest saved = store.save(draft);
-		audit.success(actor.userId(), actor.role().name(), "case.create", saved.id(), "OpinionRequest", saved.id());
+		audit.success(actor, AuditAction.CASE_CREATE, CaseId.ofNullable(saved.id()), "OpinionRequest", saved.id());
 		return queries.view(actor, saved);
 	}
 
 	/** Saves the draft's content (also the autosave while typing). {@code expectedVersion} guards against lost updates. */
-	public OpinionRequestView updateDraft(Actor actor, UUID caseId, Integer expectedVersion, DraftContent content) {
+	public OpinionRequestView updateDraft(Actor actor, CaseId caseId, Integer expectedVersion, DraftContent content) {
 		return updateDraft(actor, caseId, expectedVersion, null, content);
 	}
 
@@ -110,8 +113,8 @@ public class IntakeManagement {
 	 * never counts as a conflicting edit; any other save since {@code expectedVersion} does.
 	 * @throws EditConflictException when another form or person saved since
 	 */
-	public OpinionRequestView updateDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
-		return act(actor, caseId, "case.update", c -> lifecycle.editDraft(c, expectedVersion, editSession, content));
+	public OpinionRequestView updateDraft(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+		return act(actor, caseId, AuditAction.CASE_UPDATE, c -> lifecycle.editDraft(c, expectedVersion, editSession, content));
 	}
 
 	/**
@@ -120,40 +123,40 @@ public class IntakeManagement {
 	 * ({@link InvalidInputException}), the content is still saved (audited as the update, the submission as FAILED).
 	 */
 	@Transactional(noRollbackFor = InvalidInputException.class)
-	public OpinionRequestView saveAndSubmit(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
-		AccessibleCase c = access.requireAccess(actor, caseId, "case.submit");
-		AccessibleCase edited = audit.recordingFailures(actor.userId(), actor.role().name(), "case.update", caseId, "OpinionRequest",
+	public OpinionRequestView saveAndSubmit(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.CASE_SUBMIT);
+		AccessibleCase edited = audit.recordingFailures(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest",
 				() -> lifecycle.editDraft(c, expectedVersion, editSession, content));
 		AccessibleCase submitted;
 		try {
 			submitted = lifecycle.submit(edited);
 		}
 		catch (InvalidInputException incomplete) {
-			audit.success(actor.userId(), actor.role().name(), "case.update", caseId, "OpinionRequest", caseId);
-			audit.failed(actor.userId(), actor.role().name(), "case.submit", caseId, "OpinionRequest", caseId);
+			audit.success(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest", caseId.value());
+			audit.failed(actor, AuditAction.CASE_SUBMIT, caseId, "OpinionRequest", caseId.value());
 			throw incomplete;
 		}
 		catch (org.consilium.shared.ConsiliumProblem refused) {
-			audit.failed(actor.userId(), actor.role().name(), "case.submit", caseId, "OpinionRequest", caseId);
+			audit.failed(actor, AuditAction.CASE_SUBMIT, caseId, "OpinionRequest", caseId.value());
 			throw refused;
 		}
-		audit.success(actor.userId(), actor.role().name(), "case.submit", caseId, "OpinionRequest", caseId);
+		audit.success(actor, AuditAction.CASE_SUBMIT, caseId, "OpinionRequest", caseId.value());
 		return queries.view(submitted);
 	}
 
 	/** Submits the draft: the triage clock starts. */
-	public OpinionRequestView submit(Actor actor, UUID caseId) {
-		return act(actor, caseId, "case.submit", lifecycle::submit);
+	public OpinionRequestView submit(Actor actor, CaseId caseId) {
+		return act(actor, caseId, AuditAction.CASE_SUBMIT, lifecycle::submit);
 	}
 
 	/** Withdraws the case at any open step; nothing already stored is deleted. */
-	public OpinionRequestView withdraw(Actor actor, UUID caseId) {
-		return act(actor, caseId, "case.withdraw", lifecycle::withdraw);
+	public OpinionRequestView withdraw(Actor actor, CaseId caseId) {
+		return act(actor, caseId, AuditAction.CASE_WITHDRAW, lifecycle::withdraw);
 	}
 
 	/** The patient says the requested records are added; the case returns to triage and the triage clock resumes. */
-	public OpinionRequestView recordsReceived(Actor actor, UUID caseId) {
-		return act(actor, caseId, "case.records-received", lifecycle::recordsReceived);
+	public OpinionRequestView recordsReceived(Actor actor, CaseId caseId) {
+		return act(actor, caseId, AuditAction.CASE_RECORDS_RECEIVED, lifecycle::recordsReceived);
 	}
 
 	/**
@@ -161,14 +164,14 @@ public class IntakeManagement {
 	 * The patient or their referrer may do so until the opinion is delivered; a coordinator once the case is submitted.
 	 * @throws InvalidInputException naming a malformed language tag or jurisdiction code
 	 */
-	public PatientLocale updatePatientLocale(Actor actor, UUID caseId, String preferredLanguage, String jurisdiction) {
-		String action = "case.update-locale";
+	public PatientLocale updatePatientLocale(Actor actor, CaseId caseId, String preferredLanguage, String jurisdiction) {
+		AuditAction action = AuditAction.CASE_UPDATE_LOCALE;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!(actor.is(Role.COORDINATOR) || c.actsForPatient())) {
-			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			audit.failed(actor, action, caseId, "OpinionRequest", caseId.value());
 			throw new ForbiddenActionException("Only the patient, their referring physician or a coordinator records this.");
 		}
-		PatientLocale given = audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest",
+		PatientLocale given = audit.recordingFailures(actor, action, caseId, "OpinionRequest",
 				() -> new PatientLocale(preferredLanguage == null || preferredLanguage.isBlank() ? null : LanguageTag.parse(preferredLanguage).tag(),
 						jurisdiction == null || jurisdiction.isBlank() ? null : Jurisdiction.parse(jurisdiction).code()));
 		jdbc.sql("""
@@ -176,12 +179,12 @@ public class IntakeManagement {
 				VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (opinion_request_id) DO UPDATE SET preferred_language = EXCLUDED.preferred_language,
 				  jurisdiction = EXCLUDED.jurisdiction, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
-			.params(caseId, given.preferredLanguage(), given.jurisdiction(), Timestamp.from(clock.instant()), actor.userId()).update();
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			.params(caseId.value(), given.preferredLanguage(), given.jurisdiction(), Timestamp.from(clock.instant()), actor.id().value()).update();
+		audit.success(actor, action, caseId, "OpinionRequest", caseId.value());
 		return queries.patientLocale(actor, caseId, action);
 	}
 
-	private OpinionRequestView act(Actor actor, UUID caseId, String action, UnaryOperator<AccessibleCase> step) {
+	private OpinionRequestView act(Actor actor, CaseId caseId, AuditAction action, UnaryOperator<AccessibleCase> step) {
 		return queries.view(access.act(actor, caseId, action, step));
 	}
 

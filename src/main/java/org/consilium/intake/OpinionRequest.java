@@ -14,9 +14,11 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.UserId;
 
 /**
  * A request for a second opinion: the case. Its state changes only through the verbs below, each checking the
@@ -135,7 +137,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 				createdBy, requestToken, null, null, "", "", null, "", "", "", "", null, "", Urgency.ROUTINE, false, null, null,
 				null, null, null, null, now, List.of());
 		request.edit(content, now);
-		request.pendingChanges.add(new StatusChange(null, OpinionRequestStatus.DRAFT, now, createdBy, null));
+		request.pendingChanges.add(new StatusChange(null, OpinionRequestStatus.DRAFT, now, UserId.ofNullable(createdBy), null));
 		return request;
 	}
 
@@ -345,8 +347,8 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		}
 		OpinionRequestStatus from = status;
 		status = action.target();
-		pendingChanges.add(new StatusChange(from, status, now, by, note));
-		registerEvent(new OpinionRequestStatusChanged(id, from, status, now));
+		pendingChanges.add(new StatusChange(from, status, now, UserId.ofNullable(by), note));
+		registerEvent(new OpinionRequestStatusChanged(new CaseId(id), from, status, now));
 	}
 
 	private static String text(String value, String field) {

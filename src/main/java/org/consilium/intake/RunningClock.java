@@ -2,7 +2,9 @@ package org.consilium.intake;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
 
 /**
  * A case clock that is running now (not paused, not stopped), with how much of its budget is used, for escalations.
@@ -17,9 +19,9 @@ import java.util.UUID;
  * @param coordinatorId the coordinator who claimed the case, or null while unclaimed
  * @param usedFraction  share of the budget used, {@code >= 0}, unbounded above
  */
-public record RunningClock(UUID caseId, UUID coordinatorId, String clock, Instant startedAt, Instant dueAt, double usedFraction) {
+public record RunningClock(CaseId caseId, UserId coordinatorId, String clock, Instant startedAt, Instant dueAt, double usedFraction) {
 
-	static RunningClock of(UUID caseId, UUID coordinatorId, String clock, Instant startedAt, Duration held, Instant dueAt, Instant now) {
+	static RunningClock of(CaseId caseId, UserId coordinatorId, String clock, Instant startedAt, Duration held, Instant dueAt, Instant now) {
 		double used = Duration.between(startedAt, now).minus(held).toMillis();
 		double budget = Math.max(1, Duration.between(startedAt, dueAt).minus(held).toMillis());
 		return new RunningClock(caseId, coordinatorId, clock, startedAt, dueAt, Math.max(0, used / budget));

@@ -2,6 +2,7 @@ package org.consilium.matching;
 
 import java.time.LocalDate;
 
+import org.consilium.shared.Coding;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
 
@@ -17,6 +18,6 @@ import org.consilium.shared.LanguageTag;
  * @param reviewDue         the program-local date the review is due (the review clock's due date, or where it would
  *                          fall if the case were assigned today)
  */
-public record CaseFacts(String specialtyCode, DiseaseCode diagnosis, LanguageTag language, Jurisdiction jurisdiction,
+public record CaseFacts(String specialtyCode, Coding diagnosis, LanguageTag language, Jurisdiction jurisdiction,
 		String firstInstitution, LocalDate today, LocalDate reviewDue) {
 }

@@ -1,7 +1,8 @@
 package org.consilium.matching;
 
 import java.util.List;
-import java.util.UUID;
+
+import org.consilium.shared.UserId;
 
 /**
  * A specialist as matching ranked them for one case.
@@ -10,7 +11,7 @@ import java.util.UUID;
  * @param score     sum of the reasons' points; meaningful only among eligible specialists
  * @param openCases cases now assigned to them and not yet signed
  */
-public record RankedSpecialist(UUID specialistId, String displayName, int rank, boolean eligible, int score, List<Reason> reasons,
+public record RankedSpecialist(UserId specialistId, String displayName, int rank, boolean eligible, int score, List<Reason> reasons,
 		int openCases, int weeklyCapacity) {
 
 	public RankedSpecialist {

@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Coding;
 import org.consilium.shared.EditConflictException;
+import org.consilium.shared.UserId;
 
 /** The profiles in schema {@code matching}; a profile and its lists are read and replaced as one. */
 @Repository
@@ -43,10 +45,10 @@ class SpecialistDirectory {
 		Map<UUID, List<String>> specialties = strings("SELECT specialist_id, code FROM matching.profile_specialty WHERE specialist_id = ANY(?) ORDER BY position", array);
 		Map<UUID, List<String>> languages = strings("SELECT specialist_id, tag FROM matching.profile_language WHERE specialist_id = ANY(?) ORDER BY tag", array);
 		Map<UUID, List<String>> licences = strings("SELECT specialist_id, jurisdiction FROM matching.profile_licence WHERE specialist_id = ANY(?) ORDER BY jurisdiction", array);
-		Map<UUID, List<DiseaseCode>> diseases = new HashMap<>();
+		Map<UUID, List<Coding>> diseases = new HashMap<>();
 		jdbc.sql("SELECT specialist_id, system, code FROM matching.profile_disease WHERE specialist_id = ANY(?) ORDER BY system, code").param(array)
 			.query((rs, n) -> diseases.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-				.add(new DiseaseCode(CodeSystem.valueOf(rs.getString(2)), rs.getString(3))))
+				.add(new Coding(CodeSystem.valueOf(rs.getString(2)), rs.getString(3))))
 			.list();
 		Map<UUID, List<Absence>> absences = new HashMap<>();
 		jdbc.sql("SELECT specialist_id, first_day, last_day FROM matching.profile_absence WHERE specialist_id = ANY(?) ORDER BY first_day, last_day")
@@ -56,7 +58,7 @@ class SpecialistDirectory {
 			.list();
 		for (Row r : rows) {
 			UUID id = r.specialistId();
-			out.put(id, new SpecialistProfile(id, r.version(), specialties.getOrDefault(id, List.of()), diseases.getOrDefault(id, List.of()),
+			out.put(id, new SpecialistProfile(new UserId(id), r.version(), specialties.getOrDefault(id, List.of()), diseases.getOrDefault(id, List.of()),
 					languages.getOrDefault(id, List.of()), r.institution(), licences.getOrDefault(id, List.of()), r.weeklyCapacity(),
 					absences.getOrDefault(id, List.of())));
 		}
@@ -80,18 +82,18 @@ class SpecialistDirectory {
 			updated = jdbc.sql("""
 					INSERT INTO matching.specialist_profile (specialist_id, version, institution, weekly_capacity, updated_at, updated_by)
 					VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (specialist_id) DO NOTHING""")
-				.params(p.specialistId(), p.institution(), p.weeklyCapacity(), Timestamp.from(at), by).update();
+				.params(UserId.valueOrNull(p.specialistId()), p.institution(), p.weeklyCapacity(), Timestamp.from(at), by).update();
 		}
 		else {
 			updated = jdbc.sql("""
 					UPDATE matching.specialist_profile SET version = version + 1, institution = ?, weekly_capacity = ?, updated_at = ?, updated_by = ?
 					WHERE specialist_id = ? AND version = ?""")
-				.params(p.institution(), p.weeklyCapacity(), Timestamp.from(at), by, p.specialistId(), expectedVersion).update();
+				.params(p.institution(), p.weeklyCapacity(), Timestamp.from(at), by, UserId.valueOrNull(p.specialistId()), expectedVersion).update();
 		}
 		if (updated != 1) {
 			throw new EditConflictException();
 		}
-		UUID id = p.specialistId();
+		UUID id = UserId.valueOrNull(p.specialistId());
 		for (String table : List.of("profile_specialty", "profile_disease", "profile_language", "profile_licence", "profile_absence")) {
 			jdbc.sql("DELETE FROM matching." + table + " WHERE specialist_id = ?").param(id).update();
 		}
@@ -111,7 +113,7 @@ class SpecialistDirectory {
 		jdbc.sql("""
 				INSERT INTO matching.assignment_decision (case_id, specialist_id, specialty_code, rank, eligible, score, override_reason, decided_by, decided_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(caseId, chosen.specialistId(), specialtyCode, chosen.rank(), chosen.eligible(), chosen.score(), overrideReason, by, Timestamp.from(at))
+			.params(caseId, UserId.valueOrNull(chosen.specialistId()), specialtyCode, chosen.rank(), chosen.eligible(), chosen.score(), overrideReason, by, Timestamp.from(at))
 			.update();
 	}
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -17,12 +16,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
 import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.ddx.MondoRelease;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.Specialty;
 import org.consilium.identity.UserView;
 import org.consilium.intake.AccessibleCase;
@@ -31,7 +29,10 @@ import org.consilium.intake.CaseDeadline;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.PatientLocale;
 import org.consilium.matching.SpecialistRanking.Candidate;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Coding;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.DeadlineClock;
 import org.consilium.shared.ForbiddenActionException;
@@ -40,6 +41,8 @@ import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.ProgramSettings;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The specialist directory and matching. Administrators and coordinators edit any specialist's profile, a specialist
@@ -130,9 +133,9 @@ public class SpecialistMatching {
 			throw new ForbiddenActionException("The specialist directory is for administrators and coordinators.");
 		}
 		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
-		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
-		Map<UUID, Integer> load = queries.openAssignmentCounts();
-		return specialists.stream().map(s -> new DirectoryEntry(s, profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
+		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(s -> s.id().value()).toList());
+		Map<UserId, Integer> load = queries.openAssignmentCounts();
+		return specialists.stream().map(s -> new DirectoryEntry(s, profiles.get(s.id().value()), load.getOrDefault(s.id(), 0))).toList();
 	}
 
 	/**
@@ -141,16 +144,16 @@ public class SpecialistMatching {
 	 * @throws ForbiddenActionException when the actor is neither an administrator, a coordinator nor that specialist
 	 */
 	@Transactional(readOnly = true)
-	public Optional<SpecialistProfile> profile(Actor actor, UUID specialistId) {
+	public Optional<SpecialistProfile> profile(Actor actor, UserId specialistId) {
 		specialist(actor, specialistId);
-		return directory.find(specialistId);
+		return directory.find(UserId.valueOrNull(specialistId));
 	}
 
 	/** The specialist's account, after the same checks as {@link #profile}. */
 	@Transactional(readOnly = true)
-	public UserView specialist(Actor actor, UUID specialistId) {
+	public UserView specialist(Actor actor, UserId specialistId) {
 		UserView specialist = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST).orElseThrow(NotFoundException::new);
-		if (!(actor.is(Role.ADMIN) || actor.is(Role.COORDINATOR) || actor.userId().equals(specialistId))) {
+		if (!(actor.is(Role.ADMIN) || actor.is(Role.COORDINATOR) || actor.id().equals(specialistId))) {
 			throw new ForbiddenActionException("Only administrators, coordinators and the specialist themself edit this profile.");
 		}
 		return specialist;
@@ -163,19 +166,19 @@ public class SpecialistMatching {
 	 *         or a capacity outside 0 to {@value SpecialistProfile#MAX_WEEKLY_CAPACITY}; nothing is saved
 	 * @throws org.consilium.shared.EditConflictException when someone saved the profile since {@code expectedVersion}
 	 */
-	public SpecialistProfile saveProfile(Actor actor, UUID specialistId, Integer expectedVersion, ProfileChange change) {
+	public SpecialistProfile saveProfile(Actor actor, UserId specialistId, Integer expectedVersion, ProfileChange change) {
 		UserView specialist = specialist(actor, specialistId);
-		SpecialistProfile profile = audit.recordingFailures(actor.userId(), actor.role().name(), "matching.profile.update", null,
+		SpecialistProfile profile = audit.recordingFailures(actor, AuditAction.MATCHING_PROFILE_UPDATE, null,
 				"SpecialistProfile", () -> validated(specialist, change));
 		SpecialistProfile saved;
 		try {
-			saved = directory.save(profile, expectedVersion, actor.userId(), clock.instant());
+			saved = directory.save(profile, expectedVersion, actor.id().value(), clock.instant());
 		}
 		catch (ConsiliumProblem e) {
-			audit.failed(actor.userId(), actor.role().name(), "matching.profile.update", null, "SpecialistProfile", specialistId);
+			audit.failed(actor, AuditAction.MATCHING_PROFILE_UPDATE, null, "SpecialistProfile", UserId.valueOrNull(specialistId));
 			throw e;
 		}
-		audit.success(actor.userId(), actor.role().name(), "matching.profile.update", null, "SpecialistProfile", specialistId);
+		audit.success(actor, AuditAction.MATCHING_PROFILE_UPDATE, null, "SpecialistProfile", UserId.valueOrNull(specialistId));
 		return saved;
 	}
 
@@ -197,9 +200,9 @@ public class SpecialistMatching {
 			}
 		}
 		MondoCrosswalk crosswalk = crosswalk();
-		TreeSet<DiseaseCode> diseases = new TreeSet<>();
+		TreeSet<Coding> diseases = new TreeSet<>();
 		for (String text : nonBlank(change.diseases())) {
-			DiseaseCode code = DiseaseCode.parse(text);
+			Coding code = Coding.parse(text);
 			if (!crosswalk.isEmpty() && code.system() != CodeSystem.ICD_10_CM && !crosswalk.knows(code.curie())) {
 				throw new InvalidInputException("Unknown disease code \"" + text.strip() + "\": Mondo maps no disease to " + code + ".");
 			}
@@ -230,10 +233,10 @@ public class SpecialistMatching {
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it (audited as DENIED)
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	public Candidates candidates(Actor actor, UUID caseId, String specialtyCode) {
-		AccessibleCase c = coordinatorAccess(actor, caseId, "matching.rank");
+	public Candidates candidates(Actor actor, CaseId caseId, String specialtyCode) {
+		AccessibleCase c = coordinatorAccess(actor, caseId, AuditAction.MATCHING_RANK);
 		Candidates ranked = rank(c, specialtyCode == null || specialtyCode.isBlank() ? c.specialtyCode() : specialtyCode);
-		audit.success(actor.userId(), actor.role().name(), "matching.rank", caseId, "OpinionRequest", caseId);
+		audit.success(actor, AuditAction.MATCHING_RANK, caseId, "OpinionRequest", caseId.value());
 		return ranked;
 	}
 
@@ -241,7 +244,7 @@ public class SpecialistMatching {
 	 * A coordinator's choice of specialist for a case, checked against the ranking: its place in it and the reason
 	 * for an override (choosing someone outside the top {@value SpecialistRanking#TOP} or ineligible), else null.
 	 */
-	public record AssignmentChoice(UUID specialistId, String specialtyCode, RankedSpecialist position, String overrideReason) {
+	public record AssignmentChoice(UserId specialistId, String specialtyCode, RankedSpecialist position, String overrideReason) {
 
 		public boolean isOverride() {
 			return overrideReason != null;
@@ -257,7 +260,7 @@ public class SpecialistMatching {
 	 *         characters) is given
 	 */
 	@Transactional(readOnly = true)
-	public AssignmentChoice checkChoice(AccessibleCase c, String specialtyCode, UUID specialistId, String overrideReason) {
+	public AssignmentChoice checkChoice(AccessibleCase c, String specialtyCode, UserId specialistId, String overrideReason) {
 		requireCoordinator(c.actor());
 		UserView chosen = identity.findUser(specialistId).filter(u -> u.role() == Role.SPECIALIST)
 			.orElseThrow(() -> new InvalidInputException("Choose a specialist from the list."));
@@ -281,7 +284,7 @@ public class SpecialistMatching {
 	 */
 	public void recordDecision(AccessibleCase c, AssignmentChoice choice) {
 		Instant now = clock.instant();
-		directory.recordDecision(c.id(), choice.position(), choice.specialtyCode(), choice.overrideReason(), c.actor().userId(), now);
+		directory.recordDecision(c.id().value(), choice.position(), choice.specialtyCode(), choice.overrideReason(), c.actor().id().value(), now);
 	}
 
 	/**
@@ -289,10 +292,10 @@ public class SpecialistMatching {
 	 * @throws NotFoundException when the case does not exist or the actor has no relation to it
 	 * @throws ForbiddenActionException for anyone but a coordinator
 	 */
-	public List<AssignmentDecision> decisions(Actor actor, UUID caseId) {
-		coordinatorAccess(actor, caseId, "matching.decisions");
-		audit.success(actor.userId(), actor.role().name(), "matching.decisions", caseId, "OpinionRequest", caseId);
-		return directory.decisions(caseId);
+	public List<AssignmentDecision> decisions(Actor actor, CaseId caseId) {
+		coordinatorAccess(actor, caseId, AuditAction.MATCHING_DECISIONS);
+		audit.success(actor, AuditAction.MATCHING_DECISIONS, caseId, "OpinionRequest", caseId.value());
+		return directory.decisions(caseId.value());
 	}
 
 	/** Whether Mondo's crosswalk is loaded, or why not (waits up to two minutes for a load in progress). */
@@ -306,10 +309,10 @@ public class SpecialistMatching {
 		return mondo.awaitCrosswalk(CROSSWALK_WAIT).orElse(MondoCrosswalk.EMPTY);
 	}
 
-	private AccessibleCase coordinatorAccess(Actor actor, UUID caseId, String action) {
+	private AccessibleCase coordinatorAccess(Actor actor, CaseId caseId, AuditAction action) {
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.COORDINATOR)) {
-			audit.failed(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest", caseId);
+			audit.failed(actor, action, caseId, "OpinionRequest", caseId.value());
 		}
 		requireCoordinator(actor);
 		return c;
@@ -322,7 +325,7 @@ public class SpecialistMatching {
 	}
 
 	private Candidates rank(AccessibleCase c, String specialtyCode) {
-		PatientLocale locale = queries.patientLocale(c.actor(), c.id(), "matching.rank");
+		PatientLocale locale = queries.patientLocale(c.actor(), c.id(), AuditAction.MATCHING_RANK);
 		Instant now = clock.instant();
 		CaseDeadline reviewClock = queries.view(c).reviewClock();
 		Instant due = reviewClock != null ? reviewClock.dueAt()
@@ -331,21 +334,18 @@ public class SpecialistMatching {
 				lenient(locale.preferredLanguage(), LanguageTag::parse), lenient(locale.jurisdiction(), Jurisdiction::parse),
 				c.firstInstitution(), LocalDate.ofInstant(now, program.zone()), LocalDate.ofInstant(due, program.zone()));
 		List<UserView> specialists = identity.usersWithRole(Role.SPECIALIST);
-		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(UserView::id).toList());
-		Map<UUID, Integer> load = queries.openAssignmentCounts();
+		Map<UUID, SpecialistProfile> profiles = directory.all(specialists.stream().map(s -> s.id().value()).toList());
+		Map<UserId, Integer> load = queries.openAssignmentCounts();
 		List<Candidate> candidates = specialists.stream()
-			.map(s -> new Candidate(s.id(), s.displayName(), s.specialtyCode(), profiles.get(s.id()), load.getOrDefault(s.id(), 0))).toList();
+			.map(s -> new Candidate(s.id().value(), s.displayName(), s.specialtyCode(), profiles.get(s.id().value()), load.getOrDefault(s.id(), 0))).toList();
 		List<RankedSpecialist> ranked = new SpecialistRanking(crosswalk(), specialtyNames()).rank(facts, candidates);
 		List<RankedSpecialist> top = ranked.stream().filter(RankedSpecialist::eligible).limit(SpecialistRanking.TOP).toList();
 		List<RankedSpecialist> others = ranked.stream().filter(r -> !top.contains(r)).toList();
 		return new Candidates(facts, top, others, mondo.status());
 	}
 
-	private static DiseaseCode diagnosis(AccessibleCase c) {
-		if (c.firstDiagnosisSystem() == null || c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank()) {
-			return null;
-		}
-		return new DiseaseCode(c.firstDiagnosisSystem(), c.firstDiagnosisCode().strip().toUpperCase(Locale.ROOT));
+	private static Coding diagnosis(AccessibleCase c) {
+		return c.firstDiagnosis().orElse(null);
 	}
 
 	private static <T> T lenient(String text, Function<String, T> parse) {

@@ -1,7 +1,9 @@
 package org.consilium.matching;
 
 import java.util.List;
-import java.util.UUID;
+
+import org.consilium.shared.Coding;
+import org.consilium.shared.UserId;
 
 /**
  * A specialist's entry in the directory, keyed by their account id.
@@ -15,7 +17,7 @@ import java.util.UUID;
  * @param absences       date ranges away, sorted
  * @param version        optimistic-locking version; a stale save is refused
  */
-public record SpecialistProfile(UUID specialistId, int version, List<String> specialties, List<DiseaseCode> diseases,
+public record SpecialistProfile(UserId specialistId, int version, List<String> specialties, List<Coding> diseases,
 		List<String> languages, String institution, List<String> licences, int weeklyCapacity, List<Absence> absences) {
 
 	/** The most cases per week a profile may claim. */

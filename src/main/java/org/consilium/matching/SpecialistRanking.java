@@ -15,8 +15,10 @@ import java.util.UUID;
 import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Coding;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
+import org.consilium.shared.UserId;
 
 /**
  * The matching policy: scores each specialist for one case, says why in words, and orders them. Pure and
@@ -24,7 +26,7 @@ import org.consilium.shared.LanguageTag;
  * to the lower account id). The weights and their reasons are in the package documentation. Not thread-safe: build one
  * per ranking.
  */
-public final class SpecialistRanking {
+final class SpecialistRanking {
 
 	/** Points for practising the specialty chosen at triage (required when one is chosen). */
 	public static final int SPECIALTY = 20;
@@ -65,7 +67,7 @@ public final class SpecialistRanking {
 	private final Map<String, String> specialtyNames;
 
 	/** The diagnosis's equivalents, looked up once per ranking rather than once per specialist. */
-	private final Map<DiseaseCode, Set<DiseaseCode>> equivalents = new java.util.HashMap<>();
+	private final Map<Coding, Set<Coding>> equivalents = new java.util.HashMap<>();
 
 	/**
 	 * @param crosswalk      Mondo's mappings ({@link org.consilium.ddx.MondoRelease}), or {@link MondoCrosswalk#EMPTY}
@@ -88,7 +90,7 @@ public final class SpecialistRanking {
 		List<RankedSpecialist> ranked = new ArrayList<>();
 		for (Scored s : scored) {
 			Candidate c = s.candidate();
-			ranked.add(new RankedSpecialist(c.specialistId(), c.displayName(), ranked.size() + 1, s.eligible(), s.score(), s.reasons(),
+			ranked.add(new RankedSpecialist(UserId.ofNullable(c.specialistId()), c.displayName(), ranked.size() + 1, s.eligible(), s.score(), s.reasons(),
 					c.openCases(), c.profile() == null ? 0 : c.profile().weeklyCapacity()));
 		}
 		return ranked;
@@ -98,7 +100,7 @@ public final class SpecialistRanking {
 		SpecialistProfile p = c.profile();
 		List<Reason> reasons = new ArrayList<>();
 		if (p == null) {
-			p = new SpecialistProfile(c.specialistId(), 0, c.accountSpecialty() == null ? List.of() : List.of(c.accountSpecialty()), List.of(),
+			p = new SpecialistProfile(UserId.ofNullable(c.specialistId()), 0, c.accountSpecialty() == null ? List.of() : List.of(c.accountSpecialty()), List.of(),
 					List.of(), "", List.of(), 0, List.of());
 			reasons.add(Reason.plus(Kind.PROFILE, 0, "Has no directory profile yet: only the account's specialty is known."));
 		}
@@ -146,12 +148,12 @@ public final class SpecialistRanking {
 	}
 
 	private Reason disease(CaseFacts facts, SpecialistProfile p) {
-		DiseaseCode dx = facts.diagnosis();
+		Coding dx = facts.diagnosis();
 		if (dx == null) {
 			return Reason.plus(Kind.DISEASE, 0, "The first opinion carries no coded diagnosis to match expertise against.");
 		}
 		Reason best = null;
-		for (DiseaseCode listed : p.diseases()) {
+		for (Coding listed : p.diseases()) {
 			Reason r = diseaseMatch(listed, dx);
 			if (r != null && (best == null || r.points() > best.points())) {
 				best = r;
@@ -160,14 +162,14 @@ public final class SpecialistRanking {
 		return best != null ? best : Reason.plus(Kind.DISEASE, 0, "Lists no expertise in " + dx + ".");
 	}
 
-	private Reason diseaseMatch(DiseaseCode listed, DiseaseCode dx) {
+	private Reason diseaseMatch(Coding listed, Coding dx) {
 		if (listed.equals(dx)) {
 			return Reason.plus(Kind.DISEASE, DISEASE_EXACT, "Expertise in " + dx + ", the first opinion's diagnosis (exact code).");
 		}
 		Optional<String> mondo = crosswalk.sharedMondo(listed.curie(), dx.curie());
 		if (mondo.isPresent()) {
 			return Reason.plus(Kind.DISEASE, DISEASE_CROSSWALK, "Expertise in " + listed + ", the same disease as " + dx + " in Mondo ("
-					+ DiseaseCode.ofCurie(mondo.get()).map(DiseaseCode::toString).orElse(mondo.get())
+					+ Coding.ofCurie(mondo.get()).map(Coding::toString).orElse(mondo.get())
 					+ crosswalk.label(mondo.get()).map(l -> " " + l).orElse("") + ").");
 		}
 		if (listed.coversAsCategory(dx)) {
@@ -175,7 +177,7 @@ public final class SpecialistRanking {
 					+ dx.code() + ".");
 		}
 		if (listed.system() == CodeSystem.ICD_10_CM) {
-			for (DiseaseCode same : equivalents.computeIfAbsent(dx, this::equivalents)) {
+			for (Coding same : equivalents.computeIfAbsent(dx, this::equivalents)) {
 				if (listed.equals(same) || listed.coversAsCategory(same)) {
 					return Reason.plus(Kind.DISEASE, DISEASE_CATEGORY, "Expertise in ICD-10-CM " + listed.code() + ", which covers "
 							+ same.code() + ", the same disease as " + dx + " in Mondo.");
@@ -186,9 +188,9 @@ public final class SpecialistRanking {
 	}
 
 	/** The codes of the systems matching knows that Mondo maps to the same disease as {@code code}, sorted. */
-	private Set<DiseaseCode> equivalents(DiseaseCode code) {
-		Set<DiseaseCode> out = new TreeSet<>();
-		crosswalk.equivalents(code.curie()).forEach(curie -> DiseaseCode.ofCurie(curie).ifPresent(out::add));
+	private Set<Coding> equivalents(Coding code) {
+		Set<Coding> out = new TreeSet<>();
+		crosswalk.equivalents(code.curie()).forEach(curie -> Coding.ofCurie(curie).ifPresent(out::add));
 		return out;
 	}
 

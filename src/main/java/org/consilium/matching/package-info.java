@@ -9,7 +9,7 @@
  * {@code consilium.mondo.dir} by {@link org.consilium.ddx.MondoRelease}); an ICD-10-CM category such as E75 covers its
  * subcodes such as E75.22. Without the crosswalk, matching still works on exact codes and categories.
  *
- * <p><b>What matching weighs, and why</b> ({@link org.consilium.matching.SpecialistRanking}; points add up, ties fall to
+ * <p><b>What matching weighs, and why</b> ({@code SpecialistRanking}; points add up, ties fall to
  * the lower account id so the order never depends on the order of the directory):
  * <ul>
  * <li><b>Exclusions</b>, shown with the reason and never ranked above an eligible specialist: a conflict of interest
@@ -30,7 +30,7 @@
  * <li><b>Load</b>: up to 10, scaled by the share of weekly capacity still free, to spread work and keep turnaround.</li>
  * <li><b>Absence</b> between today and the review's due date: minus up to 15, scaled by the share of those days away.</li>
  * </ul>
- * The coordinator assigns one of the top {@value org.consilium.matching.SpecialistRanking#TOP} with one click, or
+ * The coordinator assigns one of the top five with one click, or
  * overrides with a reason that is stored ({@link org.consilium.matching.AssignmentDecision}) and audited.
  *
  * <p>Schema {@code matching}: {@code specialist_profile} with its lists, {@code assignment_decision}. Publishes no

@@ -2,7 +2,6 @@ package org.consilium.notification;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +10,7 @@ import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseParties;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestStatusChanged;
+import org.consilium.shared.UserId;
 import org.consilium.triage.UrgentFindingMarked;
 
 /**
@@ -68,8 +68,8 @@ class CaseNoticeRouting {
 		notices.notify(NoticeKind.CONTACT_PHYSICIAN, event.caseId(), key, notices.patientSideOf(event.caseId()));
 	}
 
-	private Set<UUID> recipients(NoticeKind kind, CaseParties parties) {
-		Set<UUID> ids = new LinkedHashSet<>();
+	private Set<UserId> recipients(NoticeKind kind, CaseParties parties) {
+		Set<UserId> ids = new LinkedHashSet<>();
 		switch (kind) {
 			case CASE_SUBMITTED -> ids.addAll(notices.coordinators(null));
 			case ASSIGNED -> ids.add(parties.specialistId());

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.RunningClock;
+import org.consilium.shared.CaseId;
 
 /**
  * Escalates case clocks to the case's coordinator (the one who claimed it, or every coordinator while unclaimed) when a
@@ -62,7 +63,7 @@ class EscalationScan {
 				int inserted = jdbc.sql("""
 						INSERT INTO notification.escalation (case_id, clock, threshold_percent, reached_at) VALUES (?, ?, ?, ?)
 						ON CONFLICT DO NOTHING""")
-					.params(running.caseId(), running.clock(), threshold, Timestamp.from(clock.instant())).update();
+					.params(CaseId.valueOrNull(running.caseId()), running.clock(), threshold, Timestamp.from(clock.instant())).update();
 				if (inserted == 1) {
 					notices.notify(NoticeKind.escalation(running.clock(), threshold), running.caseId(),
 							"escalation:" + running.caseId() + ":" + running.clock() + ":" + threshold,

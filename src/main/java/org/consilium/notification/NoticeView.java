@@ -3,8 +3,10 @@ package org.consilium.notification;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.consilium.shared.CaseId;
+
 /** An in-app notice as its recipient sees it; {@code caseId} is null for notices about no case. */
-public record NoticeView(UUID id, NoticeKind kind, UUID caseId, Instant createdAt, Instant readAt) {
+public record NoticeView(UUID id, NoticeKind kind, CaseId caseId, Instant createdAt, Instant readAt) {
 
 	public String label() {
 		return kind.label();

@@ -12,14 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseParties;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * In-app notices and the e-mails that announce them. {@link #notify} is the one entry point for any module's news:
@@ -60,9 +62,9 @@ public class Notices {
 	 * @param recipients account ids; unknown ids are skipped
 	 * @return how many notices were new
 	 */
-	public int notify(NoticeKind kind, UUID caseId, String eventKey, Collection<UUID> recipients) {
+	public int notify(NoticeKind kind, CaseId caseId, String eventKey, Collection<UserId> recipients) {
 		int created = 0;
-		for (UUID recipient : new LinkedHashSet<>(recipients)) {
+		for (UserId recipient : new LinkedHashSet<>(recipients)) {
 			UserView user = recipient == null ? null : identity.findUser(recipient).orElse(null);
 			if (user == null) {
 				continue;
@@ -70,7 +72,7 @@ public class Notices {
 			int inserted = jdbc.sql("""
 					INSERT INTO notification.notice (id, recipient_id, kind, case_id, event_key, created_at)
 					VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (recipient_id, event_key) DO NOTHING""")
-				.params(UUID.randomUUID(), recipient, kind.name(), caseId, eventKey, Timestamp.from(clock.instant())).update();
+				.params(UUID.randomUUID(), UserId.valueOrNull(recipient), kind.name(), CaseId.valueOrNull(caseId), eventKey, Timestamp.from(clock.instant())).update();
 			if (inserted == 1) {
 				outbox.queueNews(user, kind);
 				created++;
@@ -81,15 +83,15 @@ public class Notices {
 
 	/** The case's coordinator: the one who claimed it, or every coordinator while it is unclaimed. */
 	@Transactional(readOnly = true)
-	public Set<UUID> coordinatorsOf(UUID caseId) {
+	public Set<UserId> coordinatorsOf(CaseId caseId) {
 		return coordinators(access.parties(caseId).coordinatorId());
 	}
 
 	/** The patient of a case and, as the one who acts for them, the referring physician if any. */
 	@Transactional(readOnly = true)
-	public Set<UUID> patientSideOf(UUID caseId) {
+	public Set<UserId> patientSideOf(CaseId caseId) {
 		CaseParties parties = access.parties(caseId);
-		Set<UUID> ids = new LinkedHashSet<>();
+		Set<UserId> ids = new LinkedHashSet<>();
 		ids.add(parties.patientId());
 		if (parties.referrerId() != null) {
 			ids.add(parties.referrerId());
@@ -97,11 +99,11 @@ public class Notices {
 		return ids;
 	}
 
-	Set<UUID> coordinators(UUID claimedBy) {
+	Set<UserId> coordinators(UserId claimedBy) {
 		if (claimedBy != null) {
 			return Set.of(claimedBy);
 		}
-		Set<UUID> all = new LinkedHashSet<>();
+		Set<UserId> all = new LinkedHashSet<>();
 		identity.usersWithRole(Role.COORDINATOR).forEach(u -> all.add(u.id()));
 		return all;
 	}
@@ -113,7 +115,7 @@ public class Notices {
 		List<NoticeView> rows = jdbc.sql("""
 				SELECT id, kind, case_id, created_at, read_at FROM notification.notice WHERE recipient_id = ?
 				ORDER BY created_at DESC, id OFFSET ? LIMIT ?""")
-			.params(actor.userId(), p * PAGE_SIZE, PAGE_SIZE + 1).query(NoticeView.class).list();
+			.params(actor.id().value(), p * PAGE_SIZE, PAGE_SIZE + 1).query(NoticeView.class).list();
 		return new NoticePage(rows.stream().limit(PAGE_SIZE).toList(), p, rows.size() > PAGE_SIZE, unreadCount(actor));
 	}
 
@@ -121,7 +123,7 @@ public class Notices {
 	@Transactional(readOnly = true)
 	public long unreadCount(Actor actor) {
 		return jdbc.sql("SELECT count(*) FROM notification.notice WHERE recipient_id = ? AND read_at IS NULL")
-			.param(actor.userId()).query(Long.class).single();
+			.param(actor.id().value()).query(Long.class).single();
 	}
 
 	/**
@@ -130,7 +132,7 @@ public class Notices {
 	 */
 	public void markRead(Actor actor, UUID noticeId) {
 		int found = jdbc.sql("UPDATE notification.notice SET read_at = coalesce(read_at, ?) WHERE id = ? AND recipient_id = ?")
-			.params(Timestamp.from(clock.instant()), noticeId, actor.userId()).update();
+			.params(Timestamp.from(clock.instant()), noticeId, actor.id().value()).update();
 		if (found == 0) {
 			throw new NotFoundException();
 		}
@@ -139,7 +141,7 @@ public class Notices {
 	/** Marks all the actor's notices read. */
 	public void markAllRead(Actor actor) {
 		jdbc.sql("UPDATE notification.notice SET read_at = ? WHERE recipient_id = ? AND read_at IS NULL")
-			.params(Timestamp.from(clock.instant()), actor.userId()).update();
+			.params(Timestamp.from(clock.instant()), actor.id().value()).update();
 	}
 
 	/**

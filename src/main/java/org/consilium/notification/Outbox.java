@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.identity.UserView;
+import org.consilium.shared.UserId;
 
 /**
  * Writes e-mails into the outbox in the caller's transaction: the message exists exactly when the change that causes it
@@ -68,7 +69,7 @@ class Outbox {
 				INSERT INTO notification.outbox_message (id, message_id, kind, recipient_id, to_address, subject, body, status,
 				  attempts, next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-			.params(UUID.randomUUID(), messageId(), kind, to.id(), to.email(), subject, enabled ? body : null,
+			.params(UUID.randomUUID(), messageId(), kind, UserId.valueOrNull(to.id()), to.email(), subject, enabled ? body : null,
 					enabled ? "PENDING" : "SKIPPED", Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}

@@ -1,9 +1,10 @@
 package org.consilium.opinion;
 
 import java.time.Instant;
-import java.util.UUID;
 
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.UserId;
 
 /**
  * The patient's feedback when closing a delivered case: satisfaction on a 1–5 scale (5 = very satisfied), whether
@@ -12,7 +13,7 @@ import org.consilium.shared.InvalidInputException;
  * @throws InvalidInputException (problem type {@code invalid-input}, 422) when the satisfaction is missing or outside
  *         1–5, the intention is missing, or the comment is too long
  */
-public record Feedback(UUID caseId, UUID givenBy, Instant givenAt, Integer satisfaction, IntendsToFollow intendsToFollow,
+public record Feedback(CaseId caseId, UserId givenBy, Instant givenAt, Integer satisfaction, IntendsToFollow intendsToFollow,
 		String comment) {
 
 	public static final int MAX_COMMENT = 4_000;

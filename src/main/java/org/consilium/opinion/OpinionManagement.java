@@ -14,9 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
@@ -25,10 +24,14 @@ import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The delivered opinion's use cases. Every method takes the acting user and first asks
@@ -75,8 +78,8 @@ public class OpinionManagement {
 	 * coordinators once signed. Audited once, as the opinion's read (by review).
 	 * @throws NotFoundException when the case is not reachable or the opinion not yet visible to this reader
 	 */
-	public DeliveredOpinionView read(Actor actor, UUID caseId) {
-		AccessibleCase c = access.requireAccess(actor, caseId, "opinion.read");
+	public DeliveredOpinionView read(Actor actor, CaseId caseId) {
+		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.OPINION_READ);
 		WrittenOpinionView opinion = review.signedOpinion(actor, caseId).orElseThrow(NotFoundException::new);
 		List<FollowUpQuestion> followUps = findFollowUps(caseId);
 		Feedback feedback = findFeedback(caseId).orElse(null);
@@ -92,7 +95,7 @@ public class OpinionManagement {
 	 * The dissents of a panel's members from the consensus, shown with the delivered opinion (empty for a single
 	 * specialist, and for the patient before delivery). Audited by review.
 	 */
-	public List<org.consilium.review.PanelDissent> dissents(Actor actor, UUID caseId) {
+	public List<org.consilium.review.PanelDissent> dissents(Actor actor, CaseId caseId) {
 		return panels.dissents(actor, caseId);
 	}
 
@@ -102,8 +105,8 @@ public class OpinionManagement {
 	 * @throws InvalidInputException for a fourth question, or an empty or over-long one
 	 * @throws IllegalTransitionException unless the case is DELIVERED (not yet delivered, or already closed)
 	 */
-	public FollowUpQuestion askFollowUp(Actor actor, UUID caseId, String question) {
-		String action = "opinion.follow-up.ask";
+	public FollowUpQuestion askFollowUp(Actor actor, CaseId caseId, String question) {
+		AuditAction action = AuditAction.OPINION_FOLLOW_UP_ASK;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!c.actsForPatient()) {
 			throw new ForbiddenActionException("Only the patient or their referring physician can ask follow-up questions.");
@@ -114,13 +117,13 @@ public class OpinionManagement {
 			}
 			// Serialises concurrent questions on one case so the limit holds.
 			jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(lockKey(caseId)).query((rs, n) -> 1).list();
-			int asked = jdbc.sql("SELECT count(*) FROM opinion.follow_up_question WHERE case_id = ?").param(caseId)
+			int asked = jdbc.sql("SELECT count(*) FROM opinion.follow_up_question WHERE case_id = ?").param(caseId.value())
 				.query(Integer.class).single();
 			String q = FollowUpQuestions.checkCanAsk(asked, question);
-			FollowUpQuestion saved = new FollowUpQuestion(UUID.randomUUID(), caseId, actor.userId(), now(), q, null, null, null);
+			FollowUpQuestion saved = new FollowUpQuestion(UUID.randomUUID(), caseId, actor.id(), now(), q, null, null, null);
 			jdbc.sql("INSERT INTO opinion.follow_up_question (id, case_id, asked_by, asked_at, question) VALUES (?, ?, ?, ?, ?)")
-				.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.askedAt()), q).update();
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "FollowUpQuestion", saved.id());
+				.params(saved.id(), caseId.value(), actor.id().value(), Timestamp.from(saved.askedAt()), q).update();
+			audit.success(actor, action, caseId, "FollowUpQuestion", saved.id());
 			return saved;
 		});
 	}
@@ -131,8 +134,8 @@ public class OpinionManagement {
 	 * @throws IllegalTransitionException when it is already answered or the opinion is not delivered
 	 * @throws InvalidInputException for an empty or over-long answer
 	 */
-	public FollowUpQuestion answerFollowUp(Actor actor, UUID caseId, UUID followUpId, String answer) {
-		String action = "opinion.follow-up.answer";
+	public FollowUpQuestion answerFollowUp(Actor actor, CaseId caseId, UUID followUpId, String answer) {
+		AuditAction action = AuditAction.OPINION_FOLLOW_UP_ANSWER;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
 			throw new ForbiddenActionException("Only the case's specialist can answer follow-up questions.");
@@ -151,13 +154,13 @@ public class OpinionManagement {
 			int updated = jdbc.sql("""
 					UPDATE opinion.follow_up_question SET answer = ?, answered_by = ?, answered_at = ?
 					WHERE id = ? AND case_id = ? AND answer IS NULL""")
-				.params(a, actor.userId(), Timestamp.from(now), followUpId, caseId).update();
+				.params(a, actor.id().value(), Timestamp.from(now), followUpId, caseId.value()).update();
 			if (updated == 0) {
 				throw new IllegalTransitionException("This question is already answered.");
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "FollowUpQuestion", followUpId);
+			audit.success(actor, action, caseId, "FollowUpQuestion", followUpId);
 			return new FollowUpQuestion(existing.id(), caseId, existing.askedBy(), existing.askedAt(), existing.question(), a,
-					actor.userId(), now);
+					actor.id(), now);
 		});
 	}
 
@@ -167,14 +170,14 @@ public class OpinionManagement {
 	 * @throws InvalidInputException when the satisfaction or the intention is missing or invalid
 	 * @throws IllegalTransitionException unless the case is DELIVERED (feedback is given once)
 	 */
-	public Feedback giveFeedback(Actor actor, UUID caseId, Integer satisfaction, IntendsToFollow intendsToFollow, String comment) {
-		String action = "opinion.feedback";
+	public Feedback giveFeedback(Actor actor, CaseId caseId, Integer satisfaction, IntendsToFollow intendsToFollow, String comment) {
+		AuditAction action = AuditAction.OPINION_FEEDBACK;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!c.actsForPatient()) {
 			throw new ForbiddenActionException("Only the patient or their referring physician can close the case.");
 		}
 		return audited(actor, caseId, action, "Feedback", () -> {
-			Feedback feedback = new Feedback(caseId, actor.userId(), now(), satisfaction, intendsToFollow, comment);
+			Feedback feedback = new Feedback(caseId, actor.id(), now(), satisfaction, intendsToFollow, comment);
 			if (c.status() != OpinionRequestStatus.DELIVERED) {
 				throw new IllegalTransitionException("Feedback can be given once the opinion is delivered, and only once.");
 			}
@@ -182,7 +185,7 @@ public class OpinionManagement {
 				jdbc.sql("""
 						INSERT INTO opinion.feedback (case_id, given_by, given_at, satisfaction, intends_to_follow, comment)
 						VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(caseId, actor.userId(), Timestamp.from(feedback.givenAt()), feedback.satisfaction(),
+					.params(caseId.value(), actor.id().value(), Timestamp.from(feedback.givenAt()), feedback.satisfaction(),
 							feedback.intendsToFollow().name(), feedback.comment())
 					.update();
 			}
@@ -190,31 +193,31 @@ public class OpinionManagement {
 				throw new IllegalTransitionException("Feedback for this case is already given.");
 			}
 			lifecycle.close(c);
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Feedback", caseId);
+			audit.success(actor, action, caseId, "Feedback", caseId.value());
 			return feedback;
 		});
 	}
 
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
+	private <T> T audited(Actor actor, CaseId caseId, AuditAction action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor, action, caseId, recordType, work);
 	}
 
-	private List<FollowUpQuestion> findFollowUps(UUID caseId) {
+	private List<FollowUpQuestion> findFollowUps(CaseId caseId) {
 		return jdbc.sql("""
 				SELECT id, case_id, asked_by, asked_at, question, answer, answered_by, answered_at
 				FROM opinion.follow_up_question WHERE case_id = ? ORDER BY asked_at, id""")
-			.param(caseId)
-			.query((rs, n) -> new FollowUpQuestion(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-					rs.getObject("asked_by", UUID.class), instant(rs, "asked_at"), rs.getString("question"), rs.getString("answer"),
-					rs.getObject("answered_by", UUID.class), instant(rs, "answered_at")))
+			.param(caseId.value())
+			.query((rs, n) -> new FollowUpQuestion(rs.getObject("id", UUID.class), CaseId.ofNullable(rs.getObject("case_id", UUID.class)),
+					UserId.ofNullable(rs.getObject("asked_by", UUID.class)), instant(rs, "asked_at"), rs.getString("question"), rs.getString("answer"),
+					UserId.ofNullable(rs.getObject("answered_by", UUID.class)), instant(rs, "answered_at")))
 			.list();
 	}
 
-	private Optional<Feedback> findFeedback(UUID caseId) {
+	private Optional<Feedback> findFeedback(CaseId caseId) {
 		return jdbc.sql("""
 				SELECT case_id, given_by, given_at, satisfaction, intends_to_follow, comment FROM opinion.feedback WHERE case_id = ?""")
-			.param(caseId)
-			.query((rs, n) -> new Feedback(rs.getObject("case_id", UUID.class), rs.getObject("given_by", UUID.class),
+			.param(caseId.value())
+			.query((rs, n) -> new Feedback(CaseId.ofNullable(rs.getObject("case_id", UUID.class)), UserId.ofNullable(rs.getObject("given_by", UUID.class)),
 					instant(rs, "given_at"), rs.getInt("satisfaction"), IntendsToFollow.valueOf(rs.getString("intends_to_follow")),
 					rs.getString("comment")))
 			.optional();
@@ -225,8 +228,8 @@ public class OpinionManagement {
 		return t == null ? null : t.toInstant();
 	}
 
-	private static long lockKey(UUID caseId) {
-		return caseId.getMostSignificantBits() ^ caseId.getLeastSignificantBits();
+	private static long lockKey(CaseId caseId) {
+		return caseId.value().getMostSignificantBits() ^ caseId.value().getLeastSignificantBits();
 	}
 
 	private Instant now() {

@@ -22,6 +22,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
 import org.consilium.ddx.DifferentialDiagnosis;
 import org.consilium.ddx.HpoData;
@@ -32,15 +33,17 @@ import org.consilium.ddx.PhenotypeQuery;
 import org.consilium.ddx.RankedDisease;
 import org.consilium.ddx.Ranking;
 import org.consilium.ddx.SubmittedDiagnosisCheck;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
-import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Coding;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The differential diagnosis of a case (issue #4): the {@link DifferentialDiagnosis} engine of module {@code ddx} run
@@ -119,33 +122,33 @@ public class DifferentialDiagnoses {
 	 * @throws NotFoundException (404) for a case the actor has no relation to
 	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
 	 */
-	public DifferentialView differential(Actor actor, UUID caseId) {
-		AccessibleCase c = requireReviewer(actor, caseId, "ddx.read");
-		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
+	public DifferentialView differential(Actor actor, CaseId caseId) {
+		AccessibleCase c = requireReviewer(actor, caseId, AuditAction.DDX_READ);
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId.value(), hpo.data());
 		Optional<HpoData> data = hpo.data();
 		Optional<Stored> latest = latest(caseId);
 		if (data.isEmpty()) {
-			latest.ifPresent(s -> audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", s.id()));
+			latest.ifPresent(s -> audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", s.id()));
 			return latest.map(s -> view(actor, c, s, s.sameInputs(inputs), null)).orElseGet(() -> new DifferentialView(caseId,
 					DifferentialView.Status.HPO_UNAVAILABLE, hpoProblem(), null, null, null, 0, inputs.observed(), inputs.excluded(), List.of(), false,
 					null, null, false));
 		}
 		if (inputs.observed().isEmpty()) {
-			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
+			audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", caseId.value());
 			return new DifferentialView(caseId, DifferentialView.Status.NO_OBSERVED_TERMS,
 					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
 					inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
 		if (engine(data.get()).tooGeneral(inputs.query())) {
-			audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", caseId);
+			audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", caseId.value());
 			return new DifferentialView(caseId, DifferentialView.Status.TOO_GENERAL,
 					"The observed terms are too general to rank diseases by (each is shared by at least a quarter of them, e.g. "
 							+ data.get().label(inputs.observed().get(0)) + "). Add a more specific observed term.",
 					null, null, data.get().release(), data.get().candidateCount(), inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
 		String digest = inputs.digest(data.get(), ENGINE);
-		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.userId(), caseId, data.get(), inputs, digest));
-		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
+		Stored stored = latest.filter(s -> s.digest().equals(digest)).orElseGet(() -> store(actor.id(), caseId, data.get(), inputs, digest));
+		audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", stored.id());
 		return view(actor, c, stored, true, data.get());
 	}
 
@@ -155,12 +158,12 @@ public class DifferentialDiagnoses {
 	 *
 	 * @throws NotFoundException (404) for an unknown ranking or one of another case
 	 */
-	public DifferentialView ranking(Actor actor, UUID caseId, UUID rankingId) {
-		AccessibleCase c = requireReviewer(actor, caseId, "ddx.read");
-		Stored stored = jdbc.sql(SELECT + " WHERE id = ? AND case_id = ?").params(rankingId, caseId).query(this::stored).optional()
+	public DifferentialView ranking(Actor actor, CaseId caseId, UUID rankingId) {
+		AccessibleCase c = requireReviewer(actor, caseId, AuditAction.DDX_READ);
+		Stored stored = jdbc.sql(SELECT + " WHERE id = ? AND case_id = ?").params(rankingId, caseId.value()).query(this::stored).optional()
 			.orElseThrow(NotFoundException::new);
-		audit.success(actor.userId(), actor.role().name(), "ddx.read", caseId, "DifferentialRanking", stored.id());
-		return view(actor, c, stored, stored.sameInputs(RankingInputs.read(jdbc, caseId, hpo.data())), null);
+		audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", stored.id());
+		return view(actor, c, stored, stored.sameInputs(RankingInputs.read(jdbc, caseId.value(), hpo.data())), null);
 	}
 
 	/**
@@ -172,8 +175,8 @@ public class DifferentialDiagnoses {
 	 *         phenotype has no observed term
 	 * @throws HpoUnavailableException (503) while the HPO release is not loaded
 	 */
-	public List<TermEvidence> explain(Actor actor, UUID caseId, String diseaseId) {
-		requireReviewer(actor, caseId, "ddx.explain");
+	public List<TermEvidence> explain(Actor actor, CaseId caseId, String diseaseId) {
+		requireReviewer(actor, caseId, AuditAction.DDX_EXPLAIN);
 		HpoData data = hpo.data().orElseThrow(() -> new HpoUnavailableException(hpoProblem()));
 		String id = diseaseId == null ? "" : diseaseId.strip().toUpperCase(Locale.ROOT);
 		if (!DISEASE_ID.matcher(id).matches()) {
@@ -182,12 +185,12 @@ public class DifferentialDiagnoses {
 		if (!data.isCandidate(id)) {
 			throw new InvalidInputException(id + " has no phenotype annotations in the loaded HPO release, so it is not ranked.");
 		}
-		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId.value(), hpo.data());
 		if (inputs.observed().isEmpty()) {
 			throw new InvalidInputException("Add at least one observed HPO term to the phenotype first.");
 		}
 		List<TermEvidence> evidence = engine(data).explain(inputs.query(), id).stream().map(TermEvidence::of).toList();
-		audit.success(actor.userId(), actor.role().name(), "ddx.explain", caseId, "DifferentialRanking", caseId);
+		audit.success(actor, AuditAction.DDX_EXPLAIN, caseId, "DifferentialRanking", caseId.value());
 		return evidence;
 	}
 
@@ -202,10 +205,10 @@ public class DifferentialDiagnoses {
 	 *
 	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
 	 */
-	public List<NextTerm> nextTerms(Actor actor, UUID caseId) {
-		requireReviewer(actor, caseId, "ddx.next");
+	public List<NextTerm> nextTerms(Actor actor, CaseId caseId) {
+		requireReviewer(actor, caseId, AuditAction.DDX_NEXT);
 		Optional<HpoData> data = hpo.data();
-		RankingInputs inputs = RankingInputs.read(jdbc, caseId, hpo.data());
+		RankingInputs inputs = RankingInputs.read(jdbc, caseId.value(), hpo.data());
 		if (data.isEmpty() || inputs.observed().isEmpty() || engine(data.get()).tooGeneral(inputs.query())) {
 			return List.of();
 		}
@@ -214,7 +217,7 @@ public class DifferentialDiagnoses {
 		List<NextTerm> next = e.recommend(inputs.query(), ranking, NEXT_TERMS).stream()
 			.map(t -> new NextTerm(t.hpoId(), t.label(), t.expectedInformationBits(), names(ranking, t.favouredIfPresent()), names(ranking, t.favouredIfAbsent())))
 			.toList();
-		audit.success(actor.userId(), actor.role().name(), "ddx.next", caseId, "DifferentialRanking", caseId);
+		audit.success(actor, AuditAction.DDX_NEXT, caseId, "DifferentialRanking", caseId.value());
 		return next;
 	}
 
@@ -233,14 +236,14 @@ public class DifferentialDiagnoses {
 			return;
 		}
 		try {
-			RankingInputs inputs = RankingInputs.read(jdbc, event.caseId(), hpo.data());
+			RankingInputs inputs = RankingInputs.read(jdbc, event.caseId().value(), hpo.data());
 			if (inputs.observed().isEmpty()) {
 				return;
 			}
 			String digest = inputs.digest(data.get(), ENGINE);
 			if (latest(event.caseId()).filter(s -> s.digest().equals(digest)).isEmpty()) {
-				Stored stored = store(Actor.SYSTEM.userId(), event.caseId(), data.get(), inputs, digest);
-				audit.success(Actor.SYSTEM.userId(), "SYSTEM", "ddx.rank", event.caseId(), "DifferentialRanking", stored.id());
+				Stored stored = store(Actor.SYSTEM.id(), event.caseId(), data.get(), inputs, digest);
+				audit.success(Actor.SYSTEM, AuditAction.DDX_RANK, event.caseId(), "DifferentialRanking", stored.id());
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -248,10 +251,10 @@ public class DifferentialDiagnoses {
 		}
 	}
 
-	private AccessibleCase requireReviewer(Actor actor, UUID caseId, String action) {
+	private AccessibleCase requireReviewer(Actor actor, CaseId caseId, AuditAction action) {
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
-			audit.denied(actor.userId(), actor.role().name(), action, caseId, "DifferentialRanking", caseId);
+			audit.denied(actor, action, caseId, "DifferentialRanking", caseId.value());
 			throw new ForbiddenActionException("The differential diagnosis is decision support for the specialists reviewing the case.");
 		}
 		return c;
@@ -291,8 +294,8 @@ public class DifferentialDiagnoses {
 			  submitted_check::text AS submitted
 			FROM phenotype.differential_ranking""";
 
-	private Optional<Stored> latest(UUID caseId) {
-		return jdbc.sql(SELECT + " WHERE case_id = ? ORDER BY computed_at DESC, id LIMIT 1").param(caseId).query(this::stored).optional();
+	private Optional<Stored> latest(CaseId caseId) {
+		return jdbc.sql(SELECT + " WHERE case_id = ? ORDER BY computed_at DESC, id LIMIT 1").param(caseId.value()).query(this::stored).optional();
 	}
 
 	private Stored stored(java.sql.ResultSet rs, int row) throws SQLException {
@@ -306,7 +309,7 @@ public class DifferentialDiagnoses {
 		return array == null ? List.of() : List.of((String[]) array.getArray());
 	}
 
-	private Stored store(UUID by, UUID caseId, HpoData data, RankingInputs inputs, String digest) {
+	private Stored store(UserId by, CaseId caseId, HpoData data, RankingInputs inputs, String digest) {
 		Ranking ranking = engine(data).rank(inputs.query());
 		List<DifferentialCandidate> top = DifferentialCandidate.firstDistinct(ranking, mondo.crosswalk(), SHOWN);
 		UUID id = UUID.randomUUID();
@@ -315,7 +318,7 @@ public class DifferentialDiagnoses {
 				INSERT INTO phenotype.differential_ranking (id, case_id, computed_at, computed_by, hpo_release, engine, inputs_digest, observed, excluded,
 				  candidate_count, top_candidates)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?::jsonb)""")
-			.params(id, caseId, Timestamp.from(now), by, data.release(), ENGINE, digest, arrayLiteral(inputs.observed()), arrayLiteral(inputs.excluded()),
+			.params(id, caseId.value(), Timestamp.from(now), UserId.valueOrNull(by), data.release(), ENGINE, digest, arrayLiteral(inputs.observed()), arrayLiteral(inputs.excluded()),
 					data.candidateCount(), json.writeValueAsString(top))
 			.update();
 		return new Stored(id, now, data.release(), digest, inputs.observed(), inputs.excluded(), data.candidateCount(), top, null);
@@ -341,13 +344,13 @@ public class DifferentialDiagnoses {
 				jdbc.sql("""
 						UPDATE phenotype.differential_ranking SET submitted_check = ?::jsonb, submitted_checked_at = ?, submitted_checked_by = ?
 						WHERE id = ? AND submitted_check IS NULL""")
-					.params(json.writeValueAsString(submitted), Timestamp.from(clock.instant()), actor.userId(), stored.id()).update();
+					.params(json.writeValueAsString(submitted), Timestamp.from(clock.instant()), actor.id().value(), stored.id()).update();
 			}
 			if (submitted == null) {
 				submittedProblem = "How the first opinion's diagnosis ranks cannot be worked out now: " + hpoProblem();
 			}
 		}
-		boolean mayCopy = current && actor.userId().equals(c.specialistId()) && REVIEWING.contains(c.status()) && !c.firstOpinionBlinded();
+		boolean mayCopy = current && actor.id().equals(c.specialistId()) && REVIEWING.contains(c.status()) && !c.firstOpinionBlinded();
 		return new DifferentialView(c.id(), DifferentialView.Status.RANKED, current ? null
 				: "The phenotype changed since this ranking and it cannot be recomputed now: " + hpoProblem(), stored.id(), stored.computedAt(),
 				stored.release(), stored.candidateCount(), stored.observed(), stored.excluded(), stored.candidates(), current, submitted, submittedProblem,
@@ -355,14 +358,16 @@ public class DifferentialDiagnoses {
 	}
 
 	private SubmittedDiagnosisRank submitted(AccessibleCase c, HpoData data, RankingInputs inputs) {
-		String code = c.firstDiagnosisCode() == null ? "" : c.firstDiagnosisCode().strip();
-		String systemLabel = c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label();
-		if (code.isEmpty() || c.firstDiagnosisSystem() == null) {
-			return SubmittedDiagnosisRank.notRankable(systemLabel, code.isEmpty() ? null : code, "The first opinion gave no coded diagnosis.");
+		Optional<Coding> coding = c.firstDiagnosis();
+		if (coding.isEmpty()) {
+			String code = c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank() ? null : c.firstDiagnosisCode().strip();
+			return SubmittedDiagnosisRank.notRankable(c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label(), code,
+					"The first opinion gave no coded diagnosis.");
 		}
-		CodeSystem system = c.firstDiagnosisSystem();
+		String systemLabel = coding.get().system().label();
+		String code = coding.get().code();
 		// without the crosswalk an OMIM or ORPHA code still names itself
-		Set<String> ids = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY).candidatesFor(system, code);
+		Set<String> ids = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY).candidatesFor(coding.get());
 		if (ids.isEmpty() && mondo.crosswalk().isEmpty()) {
 			return SubmittedDiagnosisRank.notRankable(systemLabel, code, mondo.problem());
 		}

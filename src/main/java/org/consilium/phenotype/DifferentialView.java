@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.consilium.shared.CaseId;
+
 /**
  * The differential diagnosis of a case as the reviewing specialist sees it: decision support, never shown to the
  * patient.
@@ -21,7 +23,7 @@ import java.util.UUID;
  *        or when it cannot be worked out now ({@code submittedProblem} then says why)
  * @param mayCopy whether this specialist may copy a candidate into their written opinion now
  */
-public record DifferentialView(UUID caseId, Status status, String problem, UUID rankingId, Instant computedAt, String hpoRelease,
+public record DifferentialView(CaseId caseId, Status status, String problem, UUID rankingId, Instant computedAt, String hpoRelease,
 		int candidateCount, List<String> observed, List<String> excluded, List<DifferentialCandidate> candidates, boolean current,
 		SubmittedDiagnosisRank submitted, String submittedProblem, boolean mayCopy) {
 

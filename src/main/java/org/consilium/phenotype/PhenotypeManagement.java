@@ -20,22 +20,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
 import org.consilium.ddx.HpoRelease;
 import org.consilium.ddx.HpoTerm;
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.HpoTerms;
 import org.consilium.ddx.TermSuggestion;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.records.RecordsManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * Reads and changes the phenotype of a case. Every method asks {@link CaseAccess#requireAccess} first (a case the
@@ -89,21 +92,21 @@ public class PhenotypeManagement {
 	 * while the case is in review or awaiting the patient.
 	 */
 	public static boolean mayEdit(Actor actor, AccessibleCase c) {
-		return RecordsManagement.mayAddRecords(actor, c) || (actor.userId().equals(c.specialistId()) && SPECIALIST_EDITS.contains(c.status()));
+		return RecordsManagement.mayAddRecords(actor, c) || (actor.id().equals(c.specialistId()) && SPECIALIST_EDITS.contains(c.status()));
 	}
 
 	/** The phenotype of a case; audited as one read. */
-	public PhenotypeView phenotype(Actor actor, UUID caseId) {
-		AccessibleCase c = access.requireAccess(actor, caseId, "phenotype.read");
+	public PhenotypeView phenotype(Actor actor, CaseId caseId) {
+		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.PHENOTYPE_READ);
 		List<PhenotypicFeatureView> features = jdbc.sql("""
 				SELECT id, hpo_id, label, excluded, onset_hpo_id, onset_label, onset_age, onset_gestational_weeks, onset_gestational_days,
 				  import_id, added_by, added_at
 				FROM phenotype.phenotypic_feature WHERE case_id = ? AND voided_at IS NULL""")
-			.param(caseId)
+			.param(caseId.value())
 			.query((rs, n) -> new PhenotypicFeatureView(rs.getObject("id", UUID.class), rs.getString("hpo_id"), rs.getString("label"),
 					rs.getBoolean("excluded"), new Onset(rs.getString("onset_hpo_id"), rs.getString("onset_label"), rs.getString("onset_age"),
 							(Integer) rs.getObject("onset_gestational_weeks"), (Integer) rs.getObject("onset_gestational_days")),
-					rs.getObject("import_id", UUID.class), rs.getObject("added_by", UUID.class), rs.getTimestamp("added_at").toInstant(), null))
+					rs.getObject("import_id", UUID.class), UserId.ofNullable(rs.getObject("added_by", UUID.class)), rs.getTimestamp("added_at").toInstant(), null))
 			.list().stream()
 			.map(withName(new HashMap<>()))
 			.sorted(Comparator.comparing(PhenotypicFeatureView::excluded).thenComparing(f -> f.label().toLowerCase(java.util.Locale.ROOT))
@@ -115,20 +118,20 @@ public class PhenotypeManagement {
 				  (SELECT count(*) FROM phenotype.phenotypic_feature f WHERE f.import_id = i.id AND f.excluded) AS excluded,
 				  i.imported_at
 				FROM phenotype.phenopacket_import i WHERE i.case_id = ? AND i.voided_at IS NULL ORDER BY i.imported_at DESC LIMIT 1""")
-			.param(caseId).query(PhenopacketImportView.class).optional().orElse(null);
-		audit.success(actor.userId(), actor.role().name(), "phenotype.read", caseId, "Phenotype", caseId);
+			.param(caseId.value()).query(PhenopacketImportView.class).optional().orElse(null);
+		audit.success(actor, AuditAction.PHENOTYPE_READ, caseId, "Phenotype", caseId.value());
 		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability(), contradictions(features));
 	}
 
 	/** Fills in who recorded each term, asking identity once per account. */
-	private UnaryOperator<PhenotypicFeatureView> withName(Map<UUID, String> names) {
+	private UnaryOperator<PhenotypicFeatureView> withName(Map<UserId, String> names) {
 		return f -> new PhenotypicFeatureView(f.id(), f.hpoId(), f.label(), f.excluded(), f.onset(), f.importId(), f.addedBy(), f.addedAt(),
 				names.computeIfAbsent(f.addedBy(), this::nameOf));
 	}
 
 	/** The display name of an account; "Consilium" for the system actor ({@link Actor#SYSTEM}), which has no account. */
-	private String nameOf(UUID userId) {
-		return Actor.SYSTEM.userId().equals(userId) ? Actor.SYSTEM.displayName() : identity.displayName(userId);
+	private String nameOf(UserId userId) {
+		return Actor.SYSTEM.id().equals(userId) ? Actor.SYSTEM.displayName() : identity.displayName(userId);
 	}
 
 	/**
@@ -175,8 +178,8 @@ public class PhenotypeManagement {
 	 * it reads nothing of the case. Empty while the release is not loaded.
 	 */
 	@Transactional(readOnly = true)
-	public List<TermSuggestion> suggest(Actor actor, UUID caseId, String query, Branch branch) {
-		access.requireAccess(actor, caseId, "phenotype.terms.search");
+	public List<TermSuggestion> suggest(Actor actor, CaseId caseId, String query, Branch branch) {
+		access.requireAccess(actor, caseId, AuditAction.PHENOTYPE_TERMS_SEARCH);
 		return hpo.terms().map(t -> t.search(query, branch, SUGGESTIONS)).orElse(List.of());
 	}
 
@@ -191,27 +194,27 @@ public class PhenotypeManagement {
 	 *         specific one is fine. Phenopacket imports are not checked this way: {@link #importPhenopacket} takes the
 	 *         file as given
 	 */
-	public PhenotypicFeatureView addFeature(Actor actor, UUID caseId, AddPhenotypicFeature command) {
-		checkMayEdit(actor, caseId, "phenotype.feature.add");
-		return audit.recordingFailures(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", () -> {
+	public PhenotypicFeatureView addFeature(Actor actor, CaseId caseId, AddPhenotypicFeature command) {
+		checkMayEdit(actor, caseId, AuditAction.PHENOTYPE_FEATURE_ADD);
+		return audit.recordingFailures(actor, AuditAction.PHENOTYPE_FEATURE_ADD, caseId, "PhenotypicFeature", () -> {
 			HpoTerms terms = requireTerms();
 			String id = command.hpoId() == null ? "" : command.hpoId().strip().toUpperCase(java.util.Locale.ROOT);
 			HpoTerm term = terms.find(id, Branch.PHENOTYPIC_ABNORMALITY)
 				.orElseThrow(() -> new InvalidInputException(terms.rejection(id, Branch.PHENOTYPIC_ABNORMALITY)));
 			Onset onset = onset(terms, command.onsetHpoId(), command.onsetAge());
 			boolean present = jdbc.sql("SELECT count(*) FROM phenotype.phenotypic_feature WHERE case_id = ? AND hpo_id = ? AND voided_at IS NULL")
-				.params(caseId, term.id()).query(Long.class).single() > 0;
+				.params(caseId.value(), term.id()).query(Long.class).single() > 0;
 			if (present) {
 				throw new InvalidInputException(term.label() + " (" + term.id() + ") is already in the phenotype; remove it first to change it.");
 			}
 			checkConsistent(terms, caseId, term, command.excluded());
 			UUID featureId = UUID.randomUUID();
 			Instant now = clock.instant();
-			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.userId(), now, featureId);
-			audit.success(actor.userId(), actor.role().name(), "phenotype.feature.add", caseId, "PhenotypicFeature", featureId);
+			insert(List.of(new PhenopacketReader.Feature(term, command.excluded(), onset)), caseId, null, actor.id(), now, featureId);
+			audit.success(actor, AuditAction.PHENOTYPE_FEATURE_ADD, caseId, "PhenotypicFeature", featureId);
 			events.publishEvent(new PhenotypeChanged(caseId, now));
-			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.userId(), now,
-					nameOf(actor.userId()));
+			return new PhenotypicFeatureView(featureId, term.id(), term.label(), command.excluded(), onset, null, actor.id(), now,
+					nameOf(actor.id()));
 		});
 	}
 
@@ -220,18 +223,18 @@ public class PhenotypeManagement {
 	 *
 	 * @throws NotFoundException for a term that is not a current term of this case
 	 */
-	public void removeFeature(Actor actor, UUID caseId, UUID featureId, String reason) {
-		checkMayEdit(actor, caseId, "phenotype.feature.remove");
+	public void removeFeature(Actor actor, CaseId caseId, UUID featureId, String reason) {
+		checkMayEdit(actor, caseId, AuditAction.PHENOTYPE_FEATURE_REMOVE);
 		Instant now = clock.instant();
 		int voided = jdbc.sql("""
 				UPDATE phenotype.phenotypic_feature SET voided_at = ?, voided_by = ?, void_reason = ?
 				WHERE id = ? AND case_id = ? AND voided_at IS NULL""")
-			.params(Timestamp.from(now), actor.userId(), reason == null || reason.isBlank() ? "removed" : reason.strip(), featureId, caseId).update();
+			.params(Timestamp.from(now), actor.id().value(), reason == null || reason.isBlank() ? "removed" : reason.strip(), featureId, caseId.value()).update();
 		if (voided == 0) {
-			audit.denied(actor.userId(), actor.role().name(), "phenotype.feature.remove", caseId, "PhenotypicFeature", featureId);
+			audit.denied(actor, AuditAction.PHENOTYPE_FEATURE_REMOVE, caseId, "PhenotypicFeature", featureId);
 			throw new NotFoundException();
 		}
-		audit.success(actor.userId(), actor.role().name(), "phenotype.feature.remove", caseId, "PhenotypicFeature", featureId);
+		audit.success(actor, AuditAction.PHENOTYPE_FEATURE_REMOVE, caseId, "PhenotypicFeature", featureId);
 		events.publishEvent(new PhenotypeChanged(caseId, now));
 	}
 
@@ -242,24 +245,24 @@ public class PhenotypeManagement {
 	 * @throws InvalidInputException (422) for a file that is not a v2 phenopacket, or that holds terms not in the loaded
 	 *         release (the message names them all); nothing changes
 	 */
-	public PhenopacketImportView importPhenopacket(Actor actor, UUID caseId, byte[] json) {
-		checkMayEdit(actor, caseId, "phenotype.phenopacket.import");
-		return audit.recordingFailures(actor.userId(), actor.role().name(), "phenotype.phenopacket.import", caseId, "PhenopacketImport", () -> {
+	public PhenopacketImportView importPhenopacket(Actor actor, CaseId caseId, byte[] json) {
+		checkMayEdit(actor, caseId, AuditAction.PHENOTYPE_PHENOPACKET_IMPORT);
+		return audit.recordingFailures(actor, AuditAction.PHENOTYPE_PHENOPACKET_IMPORT, caseId, "PhenopacketImport", () -> {
 			PhenopacketReader.Read read = PhenopacketReader.read(json, requireTerms());
 			UUID importId = UUID.randomUUID();
 			Instant now = clock.instant();
 			String reason = "replaced by phenopacket import " + importId;
 			jdbc.sql("UPDATE phenotype.phenotypic_feature SET voided_at = ?, voided_by = ?, void_reason = ? WHERE case_id = ? AND voided_at IS NULL")
-				.params(Timestamp.from(now), actor.userId(), reason, caseId).update();
+				.params(Timestamp.from(now), actor.id().value(), reason, caseId.value()).update();
 			jdbc.sql("UPDATE phenotype.phenopacket_import SET voided_at = ?, voided_by = ?, void_reason = ? WHERE case_id = ? AND voided_at IS NULL")
-				.params(Timestamp.from(now), actor.userId(), reason, caseId).update();
+				.params(Timestamp.from(now), actor.id().value(), reason, caseId.value()).update();
 			jdbc.sql("""
 					INSERT INTO phenotype.phenopacket_import (id, case_id, phenopacket_id, diagnosis_id, diagnosis_label, imported_by, imported_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(importId, caseId, read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(), actor.userId(), Timestamp.from(now))
+				.params(importId, caseId.value(), read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(), actor.id().value(), Timestamp.from(now))
 				.update();
-			insert(read.features(), caseId, importId, actor.userId(), now, null);
-			audit.success(actor.userId(), actor.role().name(), "phenotype.phenopacket.import", caseId, "PhenopacketImport", importId);
+			insert(read.features(), caseId, importId, actor.id(), now, null);
+			audit.success(actor, AuditAction.PHENOTYPE_PHENOPACKET_IMPORT, caseId, "PhenopacketImport", importId);
 			events.publishEvent(new PhenotypeChanged(caseId, now));
 			int excluded = (int) read.features().stream().filter(PhenopacketReader.Feature::excluded).count();
 			return new PhenopacketImportView(importId, read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(),
@@ -310,9 +313,9 @@ public class PhenotypeManagement {
 	 * an observed one, since "no abnormal finger morphology" denies "arachnodactyly"; for the same reason an observed
 	 * term must not have an excluded ancestor.
 	 */
-	private void checkConsistent(HpoTerms terms, UUID caseId, HpoTerm term, boolean excluded) {
+	private void checkConsistent(HpoTerms terms, CaseId caseId, HpoTerm term, boolean excluded) {
 		List<HpoTerm> others = jdbc.sql("SELECT hpo_id, label FROM phenotype.phenotypic_feature WHERE case_id = ? AND excluded = ? AND voided_at IS NULL")
-			.params(caseId, !excluded)
+			.params(caseId.value(), !excluded)
 			.query((rs, n) -> new HpoTerm(rs.getString("hpo_id"), rs.getString("label")))
 			.list();
 		if (others.isEmpty()) {
@@ -343,7 +346,7 @@ public class PhenotypeManagement {
 		return term.label() + " (" + term.id() + ")";
 	}
 
-	private void insert(List<PhenopacketReader.Feature> features, UUID caseId, UUID importId, UUID by, Instant at, UUID singleId) {
+	private void insert(List<PhenopacketReader.Feature> features, CaseId caseId, UUID importId, UserId by, Instant at, UUID singleId) {
 		Timestamp now = Timestamp.from(at);
 		batch.batchUpdate("""
 				INSERT INTO phenotype.phenotypic_feature (id, case_id, hpo_id, label, excluded, onset_hpo_id, onset_label, onset_age,
@@ -351,7 +354,7 @@ public class PhenotypeManagement {
 				features, 500, (ps, f) -> {
 					Onset o = f.onset();
 					ps.setObject(1, singleId != null ? singleId : UUID.randomUUID());
-					ps.setObject(2, caseId);
+					ps.setObject(2, caseId.value());
 					ps.setString(3, f.term().id());
 					ps.setString(4, f.term().label());
 					ps.setBoolean(5, f.excluded());
@@ -361,7 +364,7 @@ public class PhenotypeManagement {
 					ps.setObject(9, o.gestationalWeeks(), java.sql.Types.INTEGER);
 					ps.setObject(10, o.gestationalDays(), java.sql.Types.INTEGER);
 					ps.setObject(11, importId);
-					ps.setObject(12, by);
+					ps.setObject(12, UserId.valueOrNull(by));
 					ps.setTimestamp(13, now);
 				});
 	}
@@ -374,11 +377,11 @@ public class PhenotypeManagement {
 		}));
 	}
 
-	private AccessibleCase checkMayEdit(Actor actor, UUID caseId, String action) {
+	private AccessibleCase checkMayEdit(Actor actor, CaseId caseId, AuditAction action) {
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!mayEdit(actor, c)) {
-			audit.denied(actor.userId(), actor.role().name(), action, caseId, "Phenotype", caseId);
-			if (actor.userId().equals(c.specialistId())) {
+			audit.denied(actor, action, caseId, "Phenotype", caseId.value());
+			if (actor.id().equals(c.specialistId())) {
 				throw new ForbiddenActionException("The assigned specialist changes the phenotype only while reviewing the case.");
 			}
 			// everyone else with access to the case adds records to it while it is open

@@ -1,7 +1,8 @@
 package org.consilium.phenotype;
 
 import java.util.List;
-import java.util.UUID;
+
+import org.consilium.shared.CaseId;
 
 /**
  * A case's phenotype as one user may see it.
@@ -13,6 +14,6 @@ import java.util.UUID;
  * @param contradictions one sentence per excluded term that an observed term contradicts (possible after a
  *        phenopacket import), empty when none
  */
-public record PhenotypeView(UUID caseId, List<PhenotypicFeatureView> features, PhenopacketImportView phenopacket, boolean mayEdit,
+public record PhenotypeView(CaseId caseId, List<PhenotypicFeatureView> features, PhenopacketImportView phenopacket, boolean mayEdit,
 		HpoAvailability hpo, List<String> contradictions) {
 }

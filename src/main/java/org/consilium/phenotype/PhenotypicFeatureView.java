@@ -3,6 +3,8 @@ package org.consilium.phenotype;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.consilium.shared.UserId;
+
 /**
  * One HPO term of a case's phenotype.
  *
@@ -14,6 +16,6 @@ import java.util.UUID;
  * @param addedByName the display name of {@code addedBy}, "Consilium" for the system, "(unknown)" for an account that no
  *        longer exists
  */
-public record PhenotypicFeatureView(UUID id, String hpoId, String label, boolean excluded, Onset onset, UUID importId, UUID addedBy,
+public record PhenotypicFeatureView(UUID id, String hpoId, String label, boolean excluded, Onset onset, UUID importId, UserId addedBy,
 		Instant addedAt, String addedByName) {
 }

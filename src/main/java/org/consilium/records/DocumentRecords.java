@@ -8,11 +8,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.consilium.identity.Actor;
 import org.consilium.records.vault.DocumentStore;
 import org.consilium.records.vault.FileNames;
 import org.consilium.records.vault.VirusScanner;
 import org.consilium.records.vault.ZipInspection;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.DocumentId;
+import org.consilium.shared.UserId;
 
 /**
  * The rows of a case's documents: {@code records.document} (what the vault stored, under which key and data key, and
@@ -42,7 +45,7 @@ class DocumentRecords {
 		}
 
 		DocumentView view(List<ArchiveEntryView> entries) {
-			return new DocumentView(id, caseId, fileName, mediaType, sizeBytes, sha256, uploadedBy, uploadedAt,
+			return new DocumentView(new DocumentId(id), new CaseId(caseId), fileName, mediaType, sizeBytes, sha256, UserId.ofNullable(uploadedBy), uploadedAt,
 					documentType == null ? null : DocumentType.valueOf(documentType), ScanStatus.valueOf(scanStatus), entries);
 		}
 	}
@@ -74,7 +77,7 @@ class DocumentRecords {
 				INSERT INTO records.document (id, case_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at,
 				  document_type, scan_status, scan_signature, uncompressed_bytes, wrapped_data_key, master_key_id)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, caseId, name, mediaType, stored.sizeBytes(), stored.sha256(), stored.key(), actor.userId(), Timestamp.from(now),
+			.params(id, caseId, name, mediaType, stored.sizeBytes(), stored.sha256(), stored.key(), actor.id().value(), Timestamp.from(now),
 					type == null ? null : type.name(), verdict.status().name(), verdict.signature(), type == DocumentType.ZIP ? uncompressedBytes : null,
 					stored.wrappedDataKey(), stored.masterKeyId())
 			.update();

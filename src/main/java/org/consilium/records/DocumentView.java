@@ -2,14 +2,17 @@ package org.consilium.records;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+
+import org.consilium.shared.CaseId;
+import org.consilium.shared.DocumentId;
+import org.consilium.shared.UserId;
 
 /**
  * An uploaded document's metadata; {@code sizeBytes} in bytes, {@code sha256} as lower-case hex. {@code type} is the
  * type proven by {@link org.consilium.records.vault.DocumentTypePolicy} (null only for a quarantined document, which is
  * never parsed); {@code entries} lists the files of a ZIP archive (empty otherwise).
  */
-public record DocumentView(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy,
+public record DocumentView(DocumentId id, CaseId caseId, String fileName, String mediaType, long sizeBytes, String sha256, UserId uploadedBy,
 		Instant uploadedAt, DocumentType type, ScanStatus scanStatus, List<ArchiveEntryView> entries) {
 
 	/** PDFs, JPEG and PNG images open in the browser; everything else is download-only; a quarantined one is neither. */

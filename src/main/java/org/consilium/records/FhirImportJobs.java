@@ -21,11 +21,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.intake.CaseAccess;
 import org.consilium.records.FhirImportStatus.State;
 import org.consilium.records.fhirimport.FhirImport;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
@@ -99,8 +101,8 @@ public class FhirImportJobs implements DisposableBean {
 	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the case is closed for records
 	 * @throws ImportsBusyException (problem type {@code imports-busy}, HTTP 503) when every slot is taken
 	 */
-	public UUID start(Actor actor, UUID caseId, String fileName, byte[] json) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
+	public UUID start(Actor actor, CaseId caseId, String fileName, byte[] json) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		sweep();
 		if (jobs.size() >= MAX_JOBS) {
 			throw new ImportsBusyException(jobs.size());
@@ -124,11 +126,11 @@ public class FhirImportJobs implements DisposableBean {
 	 *         forgotten job, or a case the actor cannot see
 	 */
 	@Transactional
-	public FhirImportStatus status(Actor actor, UUID caseId, UUID jobId) {
-		cases.requireAccess(actor, caseId, "records.fhir.import.status");
+	public FhirImportStatus status(Actor actor, CaseId caseId, UUID jobId) {
+		cases.requireAccess(actor, caseId, AuditAction.RECORDS_FHIR_IMPORT_STATUS);
 		sweep();
-		Job job = find(actor, caseId, jobId, "records.fhir.import.status");
-		audit.success(actor.userId(), actor.role().name(), "records.fhir.import.status", caseId, "FhirImportJob", jobId);
+		Job job = find(actor, caseId, jobId, AuditAction.RECORDS_FHIR_IMPORT_STATUS);
+		audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_STATUS, caseId, "FhirImportJob", jobId);
 		return job.status();
 	}
 
@@ -142,10 +144,10 @@ public class FhirImportJobs implements DisposableBean {
 	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the job holds nothing to
 	 *         confirm (already stored, discarded or expired) or the case is closed for records
 	 */
-	public FhirImportStatus confirmPatientMismatch(Actor actor, UUID caseId, UUID jobId) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
+	public FhirImportStatus confirmPatientMismatch(Actor actor, CaseId caseId, UUID jobId) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		sweep();
-		Job job = find(actor, caseId, jobId, "records.fhir.import");
+		Job job = find(actor, caseId, jobId, AuditAction.RECORDS_FHIR_IMPORT);
 		FhirImport held = job.takeHeld();
 		if (held == null) {
 			throw new IllegalTransitionException("This import does not wait for a confirmation any more.");
@@ -163,12 +165,12 @@ public class FhirImportJobs implements DisposableBean {
 	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the case is closed for records
 	 */
 	@Transactional
-	public void discard(Actor actor, UUID caseId, UUID jobId) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
-		Job job = find(actor, caseId, jobId, "records.fhir.import");
+	public void discard(Actor actor, CaseId caseId, UUID jobId) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
+		Job job = find(actor, caseId, jobId, AuditAction.RECORDS_FHIR_IMPORT);
 		if (job.takeHeld() != null) {
 			job.finish(State.REJECTED, "The file was not imported: you chose not to import a bundle about another patient.", List.of(), null);
-			audit.success(actor.userId(), actor.role().name(), "records.fhir.import.discarded", caseId, "FhirImportJob", jobId);
+			audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_DISCARDED, caseId, "FhirImportJob", jobId);
 		}
 	}
 
@@ -208,10 +210,10 @@ public class FhirImportJobs implements DisposableBean {
 		}
 	}
 
-	private Job find(Actor actor, UUID caseId, UUID jobId, String action) {
+	private Job find(Actor actor, CaseId caseId, UUID jobId, AuditAction action) {
 		Job job = jobs.get(jobId);
 		if (job == null || !job.caseId.equals(caseId)) {
-			audit.denied(actor.userId(), actor.role().name(), action, caseId, "FhirImportJob", jobId);
+			audit.denied(actor, action, caseId, "FhirImportJob", jobId);
 			throw new NotFoundException();
 		}
 		return job;
@@ -238,7 +240,7 @@ public class FhirImportJobs implements DisposableBean {
 
 		final UUID id;
 
-		final UUID caseId;
+		final CaseId caseId;
 
 		final Actor actor;
 
@@ -266,7 +268,7 @@ public class FhirImportJobs implements DisposableBean {
 
 		volatile PatientDemographics inBundle;
 
-		Job(UUID id, UUID caseId, Actor actor, String fileName) {
+		Job(UUID id, CaseId caseId, Actor actor, String fileName) {
 			this.id = id;
 			this.caseId = caseId;
 			this.actor = actor;

@@ -15,14 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.records.fhirimport.FhirBundleImporter;
 import org.consilium.records.fhirimport.FhirImport;
 import org.consilium.records.fhirimport.FhirImportProgress;
 import org.consilium.records.fhirimport.FhirImportRejectedException;
 import org.consilium.records.vault.FileNames;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.UserId;
 
 /**
  * The FHIR imports of cases: a Bundle validated and summarised by the {@link FhirBundleImporter} (which knows no case)
@@ -60,7 +63,7 @@ class FhirImports {
 	 * @throws InvalidInputException (problem type {@code invalid-input}, HTTP 422) for an empty file or a rejected bundle,
 	 *         the latter audited as a failed {@code records.fhir.import}; the message names the problems
 	 */
-	FhirImport validate(Actor actor, UUID caseId, byte[] json, FhirImportProgress progress) {
+	FhirImport validate(Actor actor, CaseId caseId, byte[] json, FhirImportProgress progress) {
 		if (json == null || json.length == 0) {
 			throw new InvalidInputException("The file is empty.");
 		}
@@ -68,7 +71,7 @@ class FhirImports {
 			return importer.importBundle(json, progress);
 		}
 		catch (FhirImportRejectedException e) {
-			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
+			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", null);
 			throw new InvalidInputException(e.getMessage().replaceAll("/\\*[^*]*\\*/", ""));
 		}
 	}
@@ -84,29 +87,29 @@ class FhirImports {
 	 *         import and {@code confirmPatientMismatch} is false
 	 */
 	@Transactional
-	FhirImportView store(Actor actor, UUID caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
+	FhirImportView store(Actor actor, CaseId caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		List<String> unresolved = new ArrayList<>();
 		for (FhirImport.ConditionalReference ref : result.conditionalReferences()) {
 			long matches = jdbc.sql("""
 					SELECT count(DISTINCT r.import_id::text || ' ' || coalesce(r.full_url, '')) FROM records.fhir_identified_resource r
 					JOIN records.fhir_import i ON i.id = r.import_id AND i.voided_at IS NULL
 					WHERE r.case_id = ? AND r.resource_type = ? AND r.identifier_value = ? AND (CAST(? AS TEXT) IS NULL OR r.identifier_system = CAST(? AS TEXT))""")
-				.params(caseId, ref.resourceType(), ref.value(), ref.system(), ref.system()).query(Long.class).single();
+				.params(caseId.value(), ref.resourceType(), ref.value(), ref.system(), ref.system()).query(Long.class).single();
 			if (matches != 1) {
 				unresolved.add(ref.path() + ": the conditional reference '" + ref.reference() + "' matches " + (matches == 0 ? "no" : matches)
 						+ " resource(s) in this bundle and this case's earlier imports; it must match exactly one");
 			}
 		}
 		if (!unresolved.isEmpty()) {
-			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
+			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", null);
 			throw new InvalidInputException("The FHIR file was not imported: " + String.join("; ", unresolved) + ".");
 		}
 		PatientDemographics patient = result.patient();
 		PatientDemographics onFile = patientOnFile(caseId);
 		boolean mismatch = patient != null && onFile != null && patient.contradicts(onFile);
 		if (mismatch && !confirmPatientMismatch) {
-			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import.wrong-patient", caseId, "FhirImport", null);
+			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT_WRONG_PATIENT, caseId, "FhirImport", null);
 			throw new WrongPatientException(onFile, patient);
 		}
 		UUID id = UUID.randomUUID();
@@ -114,9 +117,9 @@ class FhirImports {
 		jdbc.sql("""
 				INSERT INTO records.fhir_import (id, case_id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given,
 				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, caseId, FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
+			.params(id, caseId.value(), FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
 					patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-					patient == null ? null : patient.birthDate(), actor.userId(), Timestamp.from(now), mismatch ? actor.userId() : null)
+					patient == null ? null : patient.birthDate(), actor.id().value(), Timestamp.from(now), mismatch ? actor.id().value() : null)
 			.update();
 		int[] sharedAddedAndKnown = storeSharedResources(caseId, id, result.identified());
 		jdbc.sql("UPDATE records.fhir_import SET shared_resources_added = ?, shared_resources_known = ? WHERE id = ?")
@@ -127,14 +130,14 @@ class FhirImports {
 				jdbc.sql("""
 						INSERT INTO records.summary_entry (import_id, case_id, category, system, code, display, date, value, status, source_entry)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(id, caseId, e.category().name(), e.system(), e.code(), e.display(), e.date(), e.value(), e.status(), e.sourceEntry())
+					.params(id, caseId.value(), e.category().name(), e.system(), e.code(), e.display(), e.date(), e.value(), e.status(), e.sourceEntry())
 					.update();
 			}
 		}
 		if (mismatch) {
-			audit.success(actor.userId(), actor.role().name(), "records.fhir.import.patient-mismatch-confirmed", caseId, "FhirImport", id);
+			audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_PATIENT_MISMATCH_CONFIRMED, caseId, "FhirImport", id);
 		}
-		audit.success(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", id);
+		audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", id);
 		return new FhirImportView(id, FileNames.clean(fileName), result.bundleType(), result.entryCount(), result.warnings(),
 				patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
 				patient == null ? null : patient.birthDate(), now, sharedAddedAndKnown[0], sharedAddedAndKnown[1], mismatch);
@@ -145,15 +148,15 @@ class FhirImports {
 	 * patient's account is not used: it holds a free-text display name and no birth date, so it cannot tell two people apart.
 	 * @return null before the first import with a Patient
 	 */
-	PatientDemographics patientOnFile(UUID caseId) {
+	PatientDemographics patientOnFile(CaseId caseId) {
 		return jdbc.sql("""
 				SELECT patient_family AS family_name, patient_given AS given_names, patient_birth_date AS birth_date FROM records.fhir_import
 				WHERE case_id = ? AND voided_at IS NULL AND (patient_family IS NOT NULL OR patient_given IS NOT NULL OR patient_birth_date IS NOT NULL)
-				ORDER BY imported_at, id LIMIT 1""").param(caseId).query(PatientDemographics.class).optional().orElse(null);
+				ORDER BY imported_at, id LIMIT 1""").param(caseId.value()).query(PatientDemographics.class).optional().orElse(null);
 	}
 
 	/** @return {added, known}: shared resources (by type and fullUrl) stored now, and those already on file by an identifier */
-	private int[] storeSharedResources(UUID caseId, UUID importId, List<FhirImport.IdentifiedResource> identified) {
+	private int[] storeSharedResources(CaseId caseId, UUID importId, List<FhirImport.IdentifiedResource> identified) {
 		Map<String, List<FhirImport.IdentifiedResource>> byResource = new LinkedHashMap<>();
 		for (FhirImport.IdentifiedResource r : identified) {
 			byResource.computeIfAbsent(r.resourceType() + " " + r.fullUrl(), k -> new ArrayList<>()).add(r);
@@ -164,7 +167,7 @@ class FhirImports {
 			boolean onFile = identifiers.stream().anyMatch(r -> jdbc.sql("""
 					SELECT count(*) FROM records.fhir_identified_resource
 					WHERE case_id = ? AND resource_type = ? AND identifier_system = ? AND identifier_value = ?""")
-				.params(caseId, r.resourceType(), r.system(), r.value()).query(Long.class).single() > 0);
+				.params(caseId.value(), r.resourceType(), r.system(), r.value()).query(Long.class).single() > 0);
 			if (onFile) {
 				known++;
 				continue;
@@ -174,22 +177,22 @@ class FhirImports {
 				jdbc.sql("""
 						INSERT INTO records.fhir_identified_resource (case_id, resource_type, identifier_system, identifier_value, import_id, full_url)
 						VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-					.params(caseId, r.resourceType(), r.system(), r.value(), importId, r.fullUrl()).update();
+					.params(caseId.value(), r.resourceType(), r.system(), r.value(), importId, r.fullUrl()).update();
 			}
 		}
 		return new int[] { added, known };
 	}
 
 	/** The case's imports that are not voided, oldest first. */
-	List<FhirImportView> imports(UUID caseId) {
+	List<FhirImportView> imports(CaseId caseId) {
 		record ImportRow(UUID id, String fileName, String bundleType, int entryCount, String warnings, String patientFamily, String patientGiven,
 				LocalDate patientBirthDate, Instant importedAt, int sharedResourcesAdded, int sharedResourcesKnown,
-				UUID patientMismatchConfirmedBy) {
+				UserId patientMismatchConfirmedBy) {
 		}
 		return jdbc.sql("""
 				SELECT id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given, patient_birth_date, imported_at,
 				  shared_resources_added, shared_resources_known, patient_mismatch_confirmed_by
-				FROM records.fhir_import WHERE case_id = ? AND voided_at IS NULL ORDER BY imported_at""").param(caseId).query(ImportRow.class)
+				FROM records.fhir_import WHERE case_id = ? AND voided_at IS NULL ORDER BY imported_at""").param(caseId.value()).query(ImportRow.class)
 			.list().stream()
 			.map(r -> new FhirImportView(r.id(), r.fileName(), r.bundleType(), r.entryCount(),
 					r.warnings().isEmpty() ? List.of() : Arrays.asList(r.warnings().split("\n")), r.patientFamily(), r.patientGiven(),
@@ -198,11 +201,11 @@ class FhirImports {
 	}
 
 	/** The clinical summary merged over the case's imports that are not voided, newest date first in each category. */
-	ClinicalSummary summary(UUID caseId) {
+	ClinicalSummary summary(CaseId caseId) {
 		List<SummaryEntry> entries = jdbc.sql("""
 				SELECT s.category, s.system, s.code, s.display, s.date, s.value, s.status, s.source_entry FROM records.summary_entry s
 				JOIN records.fhir_import i ON i.id = s.import_id AND i.voided_at IS NULL
-				WHERE s.case_id = ? ORDER BY s.date DESC NULLS LAST, s.id""").param(caseId).query(SummaryEntry.class).list();
+				WHERE s.case_id = ? ORDER BY s.date DESC NULLS LAST, s.id""").param(caseId.value()).query(SummaryEntry.class).list();
 		return new ClinicalSummary(of(entries, SummaryCategory.CONDITION), of(entries, SummaryCategory.MEDICATION),
 				of(entries, SummaryCategory.ALLERGY), of(entries, SummaryCategory.PROCEDURE), of(entries, SummaryCategory.OBSERVATION));
 	}

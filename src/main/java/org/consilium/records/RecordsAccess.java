@@ -7,14 +7,16 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
 
 /**
  * Who may add records to a case, and when: the patient, their referring physician and coordinators, while the case is
@@ -52,8 +54,8 @@ class RecordsAccess {
 	 *         records
 	 */
 	@Transactional
-	void checkMayAdd(Actor actor, UUID caseId, String action) {
-		AccessibleCase c = cases.requireAccess(actor, caseId, action);
+	void checkMayAdd(Actor actor, UUID caseId, AuditAction action) {
+		AccessibleCase c = cases.requireAccess(actor, new CaseId(caseId), action);
 		boolean forPatient = c.actsForPatient();
 		if (!(forPatient || actor.is(Role.COORDINATOR))) {
 			throw new ForbiddenActionException("Only the patient, their referring physician or a coordinator adds records.");

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.records.fhirimport.FhirBundleImporter;
@@ -31,11 +31,15 @@ import org.consilium.records.vault.DocumentStore;
 import org.consilium.records.vault.FileNames;
 import org.consilium.records.vault.VirusScanner;
 import org.consilium.records.vault.ZipInspection;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.DocumentId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * The module's facade: adds and reads the records of a case. Access is the case's ({@link CaseAccess#requireAccess});
@@ -115,13 +119,13 @@ public class RecordsManagement {
 	 * @throws VirusScannerUnavailableException (problem type {@code virus-scanner-unavailable}, HTTP 503) when clamd is
 	 *         configured but gives no verdict
 	 */
-	public DocumentView uploadDocument(Actor actor, UUID caseId, String fileName, InputStream content) {
-		access.checkMayAdd(actor, caseId, "records.document.upload");
+	public DocumentView uploadDocument(Actor actor, CaseId caseId, String fileName, InputStream content) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_DOCUMENT_UPLOAD);
 		DocumentStore.Stored stored;
 		DocumentRecords.CaseUsage usage;
 		try {
-			documents.lockCase(caseId);
-			usage = documents.usage(caseId);
+			documents.lockCase(caseId.value());
+			usage = documents.usage(caseId.value());
 			long fileLimit = settings.maxFileSize().toBytes();
 			long caseLimit = settings.maxCaseSize().toBytes();
 			if (usage.files() >= settings.maxCaseFiles()) {
@@ -143,7 +147,7 @@ public class RecordsManagement {
 			throw new UncheckedIOException(e);
 		}
 		catch (ConsiliumProblem e) {
-			audit.failed(actor.userId(), actor.role().name(), "records.document.upload", caseId, "Document", null);
+			audit.failed(actor, AuditAction.RECORDS_DOCUMENT_UPLOAD, caseId, "Document", null);
 			throw e;
 		}
 		try {
@@ -158,10 +162,10 @@ public class RecordsManagement {
 			Instant now = clock.instant();
 			String name = FileNames.clean(fileName);
 			if (verdict.status() == ScanStatus.INFECTED) {
-				documents.insert(id, caseId, name, "application/octet-stream", null, stored, verdict, 0, actor, now);
+				documents.insert(id, caseId.value(), name, "application/octet-stream", null, stored, verdict, 0, actor, now);
 				removeBytesIfRolledBack(stored.key());
-				audit.success(actor.userId(), actor.role().name(), "records.document.quarantine", caseId, "Document", id);
-				return new DocumentView(id, caseId, name, "application/octet-stream", stored.sizeBytes(), stored.sha256(), actor.userId(), now, null,
+				audit.success(actor, AuditAction.RECORDS_DOCUMENT_QUARANTINE, caseId, "Document", id);
+				return new DocumentView(new DocumentId(id), caseId, name, "application/octet-stream", stored.sizeBytes(), stored.sha256(), actor.id(), now, null,
 						ScanStatus.INFECTED, List.of());
 			}
 			DocumentInspector.Inspected inspected;
@@ -173,22 +177,22 @@ public class RecordsManagement {
 						+ " once uncompressed, which would take the case's records past " + size(settings.maxCaseSize().toBytes()) + ".");
 			}
 			DocumentType type = inspected.type();
-			documents.insert(id, caseId, name, type.mediaType(), type, stored, verdict, inspected.uncompressedBytes(), actor, now);
+			documents.insert(id, caseId.value(), name, type.mediaType(), type, stored, verdict, inspected.uncompressedBytes(), actor, now);
 			List<ArchiveEntryView> entries = new ArrayList<>();
 			if (inspected.archive() != null) {
 				for (ZipInspection.Entry e : inspected.archive().entries()) {
-					entries.add(documents.insertEntry(id, caseId, e));
+					entries.add(documents.insertEntry(id, caseId.value(), e));
 				}
 			}
 			removeBytesIfRolledBack(stored.key());
-			audit.success(actor.userId(), actor.role().name(), "records.document.upload", caseId, "Document", id);
-			return new DocumentView(id, caseId, name, type.mediaType(), stored.sizeBytes(), stored.sha256(), actor.userId(), now, type,
+			audit.success(actor, AuditAction.RECORDS_DOCUMENT_UPLOAD, caseId, "Document", id);
+			return new DocumentView(new DocumentId(id), caseId, name, type.mediaType(), stored.sizeBytes(), stored.sha256(), actor.id(), now, type,
 					verdict.status(), List.copyOf(entries));
 		}
 		catch (IOException | RuntimeException e) {
 			deleteQuietly(stored.key());
 			if (e instanceof ConsiliumProblem problem) {
-				audit.failed(actor.userId(), actor.role().name(), "records.document.upload", caseId, "Document", null);
+				audit.failed(actor, AuditAction.RECORDS_DOCUMENT_UPLOAD, caseId, "Document", null);
 				throw problem;
 			}
 			throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -220,15 +224,15 @@ public class RecordsManagement {
 	 * @throws DocumentUnavailableException (problem type {@code document-unavailable}, HTTP 500) when the stored content
 	 *         is missing or fails its check before the first byte
 	 */
-	public DocumentContent openDocument(Actor actor, UUID caseId, UUID documentId) {
-		cases.requireAccess(actor, caseId, "records.document.read");
-		DocumentRecords.DocumentRow row = documents.find(caseId, documentId);
+	public DocumentContent openDocument(Actor actor, CaseId caseId, DocumentId documentId) {
+		cases.requireAccess(actor, caseId, AuditAction.RECORDS_DOCUMENT_READ);
+		DocumentRecords.DocumentRow row = documents.find(caseId.value(), documentId.value());
 		if (row == null) {
-			audit.denied(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			audit.denied(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "Document", documentId.value());
 			throw new NotFoundException();
 		}
 		if (ScanStatus.valueOf(row.scanStatus()) == ScanStatus.INFECTED) {
-			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			audit.failed(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "Document", documentId.value());
 			throw new DocumentQuarantinedException();
 		}
 		InputStream content;
@@ -237,16 +241,16 @@ public class RecordsManagement {
 		}
 		catch (NoSuchFileException e) {
 			log.error("Document {} of case {} has a record but its stored content is missing (object {})", documentId, caseId, row.storageKey());
-			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			audit.failed(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "Document", documentId.value());
 			throw DocumentUnavailableException.missing();
 		}
 		catch (IOException e) {
 			log.error("Document {} of case {} cannot be served: {}", documentId, caseId, e.getMessage());
-			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
+			audit.failed(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "Document", documentId.value());
 			throw DocumentUnavailableException.failedCheck();
 		}
-		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "Document", documentId);
-		return new DocumentContent(row.view(documents.entries(caseId, documentId)), content);
+		audit.success(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "Document", documentId.value());
+		return new DocumentContent(row.view(documents.entries(caseId.value(), documentId.value())), content);
 	}
 
 	/**
@@ -260,24 +264,24 @@ public class RecordsManagement {
 	 * @throws DocumentUnavailableException (problem type {@code document-unavailable}, HTTP 500) when the archive's stored
 	 *         content is missing or fails its check
 	 */
-	public DocumentContent openArchiveEntry(Actor actor, UUID caseId, UUID documentId, UUID entryId) {
-		cases.requireAccess(actor, caseId, "records.document.read");
-		DocumentRecords.DocumentRow row = documents.find(caseId, documentId);
-		DocumentRecords.EntryRow entry = row == null ? null : documents.entry(caseId, documentId, entryId);
+	public DocumentContent openArchiveEntry(Actor actor, CaseId caseId, DocumentId documentId, UUID entryId) {
+		cases.requireAccess(actor, caseId, AuditAction.RECORDS_DOCUMENT_READ);
+		DocumentRecords.DocumentRow row = documents.find(caseId.value(), documentId.value());
+		DocumentRecords.EntryRow entry = row == null ? null : documents.entry(caseId.value(), documentId.value(), entryId);
 		if (entry == null) {
-			audit.denied(actor.userId(), actor.role().name(), "records.document.read", caseId, "ArchiveEntry", entryId);
+			audit.denied(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "ArchiveEntry", entryId);
 			throw new NotFoundException();
 		}
 		if (ScanStatus.valueOf(row.scanStatus()) == ScanStatus.INFECTED) {
-			audit.failed(actor.userId(), actor.role().name(), "records.document.read", caseId, "ArchiveEntry", entryId);
+			audit.failed(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "ArchiveEntry", entryId);
 			throw new DocumentQuarantinedException();
 		}
-		audit.success(actor.userId(), actor.role().name(), "records.document.read", caseId, "ArchiveEntry", entryId);
+		audit.success(actor, AuditAction.RECORDS_DOCUMENT_READ, caseId, "ArchiveEntry", entryId);
 		DocumentType type = DocumentType.valueOf(entry.documentType());
 		ArchiveEntryView view = new ArchiveEntryView(entryId, FileNames.readable(entry.path()), type, entry.sizeBytes(), entry.sha256());
 		try {
-			return new DocumentContent(new DocumentView(entryId, caseId, view.fileName(), type.mediaType(), entry.sizeBytes(), entry.sha256(),
-					row.uploadedBy(), row.uploadedAt(), type, ScanStatus.valueOf(row.scanStatus()), List.of()),
+			return new DocumentContent(new DocumentView(DocumentId.ofNullable(entryId), caseId, view.fileName(), type.mediaType(), entry.sizeBytes(), entry.sha256(),
+					UserId.ofNullable(row.uploadedBy()), row.uploadedAt(), type, ScanStatus.valueOf(row.scanStatus()), List.of()),
 					inspector.openEntry(store.open(row.stored()), entry.entryIndex(), entry.path(), entry.sizeBytes()));
 		}
 		catch (NoSuchFileException e) {
@@ -298,7 +302,7 @@ public class RecordsManagement {
 	 * @throws WrongPatientException (problem type {@code wrong-patient}, HTTP 409) when the Bundle's Patient contradicts
 	 *         the case's patient; nothing is stored
 	 */
-	public FhirImportView importFhirBundle(Actor actor, UUID caseId, String fileName, byte[] json) {
+	public FhirImportView importFhirBundle(Actor actor, CaseId caseId, String fileName, byte[] json) {
 		return importFhirBundle(actor, caseId, fileName, json, false);
 	}
 
@@ -319,8 +323,8 @@ public class RecordsManagement {
 	 * @throws WrongPatientException (problem type {@code wrong-patient}, HTTP 409) when the Bundle's Patient contradicts
 	 *         the case's patient and the mismatch is not confirmed; nothing is stored
 	 */
-	public FhirImportView importFhirBundle(Actor actor, UUID caseId, String fileName, byte[] json, boolean confirmPatientMismatch) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
+	public FhirImportView importFhirBundle(Actor actor, CaseId caseId, String fileName, byte[] json, boolean confirmPatientMismatch) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		FhirImport result = imports.validate(actor, caseId, json, FhirImportProgress.NONE);
 		return imports.store(actor, caseId, fileName, result, confirmPatientMismatch);
 	}
@@ -330,15 +334,15 @@ public class RecordsManagement {
 	 * imports (oldest first) and the clinical summary merged over them. Audited as one read ({@code records.read}).
 	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a case the actor cannot see
 	 */
-	public CaseRecordsView records(Actor actor, UUID caseId) {
-		cases.requireAccess(actor, caseId, "records.read");
-		List<DocumentView> documentViews = documents.list(caseId).stream()
+	public CaseRecordsView records(Actor actor, CaseId caseId) {
+		cases.requireAccess(actor, caseId, AuditAction.RECORDS_READ);
+		List<DocumentView> documentViews = documents.list(caseId.value()).stream()
 			.map(row -> row.view(row.documentType() != null && DocumentType.valueOf(row.documentType()) == DocumentType.ZIP
-					? documents.entries(caseId, row.id()) : List.of()))
+					? documents.entries(caseId.value(), row.id()) : List.of()))
 			.toList();
 		List<FhirImportView> importViews = imports.imports(caseId);
 		ClinicalSummary summary = imports.summary(caseId);
-		audit.success(actor.userId(), actor.role().name(), "records.read", caseId, "CaseRecords", caseId);
+		audit.success(actor, AuditAction.RECORDS_READ, caseId, "CaseRecords", caseId.value());
 		return new CaseRecordsView(documentViews, importViews, summary);
 	}
 

@@ -10,16 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * Clarifying questions during the review: the assigned specialist (a panel's chair) asks the patient, the case waits
@@ -59,8 +62,8 @@ public class ClarifyingQuestions {
 	 * @throws IllegalTransitionException unless the case is in review (or already waiting for the patient)
 	 * @throws InvalidInputException for an empty or over-long question
 	 */
-	public Clarification ask(Actor actor, UUID caseId, String question) {
-		String action = "review.clarification.ask";
+	public Clarification ask(Actor actor, CaseId caseId, String question) {
+		AuditAction action = AuditAction.REVIEW_CLARIFICATION_ASK;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "Clarification", () -> {
@@ -69,13 +72,13 @@ public class ClarifyingQuestions {
 			if (q.isEmpty()) {
 				throw new InvalidInputException("Write the question for the patient.");
 			}
-			Clarification saved = new Clarification(UUID.randomUUID(), caseId, actor.userId(), now(), q, null, null, null);
+			Clarification saved = new Clarification(UUID.randomUUID(), caseId, actor.id(), now(), q, null, null, null);
 			jdbc.sql("INSERT INTO review.clarification (id, case_id, asked_by, asked_at, question) VALUES (?, ?, ?, ?, ?)")
-				.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.askedAt()), q).update();
+				.params(saved.id(), caseId.value(), actor.id().value(), Timestamp.from(saved.askedAt()), q).update();
 			if (c.status() == OpinionRequestStatus.IN_REVIEW) {
 				lifecycle.askPatient(c);
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", saved.id());
+			audit.success(actor, action, caseId, "Clarification", saved.id());
 			return saved;
 		});
 	}
@@ -88,8 +91,8 @@ public class ClarifyingQuestions {
 	 * @throws IllegalTransitionException when it is already answered
 	 * @throws InvalidInputException for an empty or over-long answer
 	 */
-	public Clarification answer(Actor actor, UUID caseId, UUID clarificationId, String answer) {
-		String action = "review.clarification.answer";
+	public Clarification answer(Actor actor, CaseId caseId, UUID clarificationId, String answer) {
+		AuditAction action = AuditAction.REVIEW_CLARIFICATION_ANSWER;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!c.actsForPatient()) {
 			throw new ForbiddenActionException("Only the patient or their referring physician can answer.");
@@ -108,7 +111,7 @@ public class ClarifyingQuestions {
 			int updated = jdbc.sql("""
 					UPDATE review.clarification SET answer = ?, answered_by = ?, answered_at = ?
 					WHERE id = ? AND case_id = ? AND answer IS NULL""")
-				.params(a, actor.userId(), Timestamp.from(now), clarificationId, caseId).update();
+				.params(a, actor.id().value(), Timestamp.from(now), clarificationId, caseId.value()).update();
 			if (updated == 0) {
 				throw new IllegalTransitionException("This question is already answered.");
 			}
@@ -116,37 +119,37 @@ public class ClarifyingQuestions {
 			if (!anyOpen && c.status() == OpinionRequestStatus.AWAITING_PATIENT) {
 				lifecycle.patientAnswered(c);
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", clarificationId);
+			audit.success(actor, action, caseId, "Clarification", clarificationId);
 			return new Clarification(existing.id(), caseId, existing.askedBy(), existing.askedAt(), existing.question(), a,
-					actor.userId(), now);
+					actor.id(), now);
 		});
 	}
 
 	/** The case's clarifying questions and answers, oldest first, for everyone related to the case (audited). */
-	public List<Clarification> list(Actor actor, UUID caseId) {
-		String action = "review.clarification.read";
+	public List<Clarification> list(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.REVIEW_CLARIFICATION_READ;
 		access.requireAccess(actor, caseId, action);
 		List<Clarification> list = findClarifications(caseId);
 		if (!list.isEmpty()) {
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Clarification", null);
+			audit.success(actor, action, caseId, "Clarification", null);
 		}
 		return list;
 	}
 
-	private List<Clarification> findClarifications(UUID caseId) {
+	private List<Clarification> findClarifications(CaseId caseId) {
 		return jdbc.sql("""
 				SELECT id, case_id, asked_by, asked_at, question, answer, answered_by, answered_at
 				FROM review.clarification WHERE case_id = ? ORDER BY asked_at, id""")
-			.param(caseId)
-			.query((rs, n) -> new Clarification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-					rs.getObject("asked_by", UUID.class), WrittenOpinionRepository.instant(rs, "asked_at"), rs.getString("question"),
-					rs.getString("answer"), rs.getObject("answered_by", UUID.class), WrittenOpinionRepository.instant(rs, "answered_at")))
+			.param(caseId.value())
+			.query((rs, n) -> new Clarification(rs.getObject("id", UUID.class), CaseId.ofNullable(rs.getObject("case_id", UUID.class)),
+					UserId.ofNullable(rs.getObject("asked_by", UUID.class)), WrittenOpinionRepository.instant(rs, "asked_at"), rs.getString("question"),
+					rs.getString("answer"), UserId.ofNullable(rs.getObject("answered_by", UUID.class)), WrittenOpinionRepository.instant(rs, "answered_at")))
 			.list();
 	}
 
 
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
+	private <T> T audited(Actor actor, CaseId caseId, AuditAction action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor, action, caseId, recordType, work);
 	}
 
 	private Instant now() {

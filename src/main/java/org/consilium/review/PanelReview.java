@@ -11,17 +11,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CasePanel;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * A panel's review (issue #5, "Panels"): each member saves an independent opinion after their own impression, reads
@@ -60,8 +63,8 @@ public class PanelReview {
 	 * @throws IllegalTransitionException outside review, before the member's impression, or when already saved
 	 * @throws InvalidInputException without a concordance or opinion text
 	 */
-	public PanelOpinion savePanelOpinion(Actor actor, UUID caseId, Concordance concordance, String text) {
-		String action = "review.panel.opinion.save";
+	public PanelOpinion savePanelOpinion(Actor actor, CaseId caseId, Concordance concordance, String text) {
+		AuditAction action = AuditAction.REVIEW_PANEL_OPINION_SAVE;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		CasePanel panel = queries.panel(actor, caseId);
 		requireMember(actor, panel);
@@ -71,18 +74,18 @@ public class PanelReview {
 			if (concordance == null || opinion.isEmpty()) {
 				throw new InvalidInputException("Choose the concordance and write your opinion.");
 			}
-			if (steps.findImpression(caseId, actor.userId()).isEmpty()) {
+			if (steps.findImpression(caseId.value(), actor.id().value()).isEmpty()) {
 				throw new IllegalTransitionException("Record your independent impression before writing your panel opinion.");
 			}
-			PanelOpinion saved = new PanelOpinion(UUID.randomUUID(), caseId, actor.userId(), actor.displayName(), concordance, opinion, now());
+			PanelOpinion saved = new PanelOpinion(UUID.randomUUID(), caseId, actor.id(), actor.displayName(), concordance, opinion, now());
 			try {
 				jdbc.sql("INSERT INTO review.panel_opinion (id, case_id, member_id, concordance, opinion, saved_at) VALUES (?, ?, ?, ?, ?, ?)")
-					.params(saved.id(), caseId, actor.userId(), concordance.name(), opinion, Timestamp.from(saved.savedAt())).update();
+					.params(saved.id(), caseId.value(), actor.id().value(), concordance.name(), opinion, Timestamp.from(saved.savedAt())).update();
 			}
 			catch (DuplicateKeyException e) {
 				throw new IllegalTransitionException("Your panel opinion is already saved and cannot be changed.");
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelOpinion", saved.id());
+			audit.success(actor, action, caseId, "PanelOpinion", saved.id());
 			return saved;
 		});
 	}
@@ -93,15 +96,15 @@ public class PanelReview {
 	 * @throws ForbiddenActionException for a member before their own opinion, the chair before their impression, and
 	 *         the patient or referrer (working notes of the panel)
 	 */
-	public List<PanelOpinion> panelOpinions(Actor actor, UUID caseId) {
-		String action = "review.panel.opinion.read";
+	public List<PanelOpinion> panelOpinions(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.REVIEW_PANEL_OPINION_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		CasePanel panel = queries.panel(actor, caseId);
 		return audited(actor, caseId, action, "PanelOpinion", () -> {
-			if (panel.isMember(actor.userId()) && steps.findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+			if (panel.isMember(actor.id()) && steps.findPanelOpinion(caseId.value(), actor.id().value()).isEmpty()) {
 				throw new ForbiddenActionException("Save your own panel opinion before you read the other members'.");
 			}
-			if (panel.isChair(actor.userId()) && steps.findImpression(caseId, actor.userId()).isEmpty()) {
+			if (panel.isChair(actor.id()) && steps.findImpression(caseId.value(), actor.id().value()).isEmpty()) {
 				throw new ForbiddenActionException("Record your independent impression before you read the members' opinions.");
 			}
 			if (!actor.is(Role.SPECIALIST) && !actor.is(Role.COORDINATOR)) {
@@ -109,12 +112,12 @@ public class PanelReview {
 			}
 			List<PanelOpinion> list = jdbc.sql("""
 					SELECT id, case_id, member_id, concordance, opinion, saved_at FROM review.panel_opinion
-					WHERE case_id = ? ORDER BY saved_at, id""").param(caseId)
-				.query((rs, n) -> new PanelOpinion(rs.getObject("id", UUID.class), caseId, rs.getObject("member_id", UUID.class),
-						memberName(panel, rs.getObject("member_id", UUID.class)), Concordance.valueOf(rs.getString("concordance")),
+					WHERE case_id = ? ORDER BY saved_at, id""").param(caseId.value())
+				.query((rs, n) -> new PanelOpinion(rs.getObject("id", UUID.class), caseId, UserId.ofNullable(rs.getObject("member_id", UUID.class)),
+						memberName(panel, UserId.ofNullable(rs.getObject("member_id", UUID.class))), Concordance.valueOf(rs.getString("concordance")),
 						rs.getString("opinion"), WrittenOpinionRepository.instant(rs, "saved_at")))
 				.list();
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelOpinion", null);
+			audit.success(actor, action, caseId, "PanelOpinion", null);
 			return list;
 		});
 	}
@@ -126,8 +129,8 @@ public class PanelReview {
 	 * @throws IllegalTransitionException outside review, before the member's own opinion, or when already recorded
 	 * @throws InvalidInputException without text
 	 */
-	public PanelDissent recordDissent(Actor actor, UUID caseId, String text) {
-		String action = "review.panel.dissent";
+	public PanelDissent recordDissent(Actor actor, CaseId caseId, String text) {
+		AuditAction action = AuditAction.REVIEW_PANEL_DISSENT;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		CasePanel panel = queries.panel(actor, caseId);
 		requireMember(actor, panel);
@@ -137,18 +140,18 @@ public class PanelReview {
 			if (dissent.isEmpty()) {
 				throw new InvalidInputException("Write what you disagree with and why.");
 			}
-			if (steps.findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+			if (steps.findPanelOpinion(caseId.value(), actor.id().value()).isEmpty()) {
 				throw new IllegalTransitionException("Save your own panel opinion before recording a dissent.");
 			}
-			PanelDissent saved = new PanelDissent(UUID.randomUUID(), caseId, actor.userId(), actor.displayName(), dissent, now());
+			PanelDissent saved = new PanelDissent(UUID.randomUUID(), caseId, actor.id(), actor.displayName(), dissent, now());
 			try {
 				jdbc.sql("INSERT INTO review.panel_dissent (id, case_id, member_id, dissent, recorded_at) VALUES (?, ?, ?, ?, ?)")
-					.params(saved.id(), caseId, actor.userId(), dissent, Timestamp.from(saved.recordedAt())).update();
+					.params(saved.id(), caseId.value(), actor.id().value(), dissent, Timestamp.from(saved.recordedAt())).update();
 			}
 			catch (DuplicateKeyException e) {
 				throw new IllegalTransitionException("Your dissent is already recorded.");
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelDissent", saved.id());
+			audit.success(actor, action, caseId, "PanelDissent", saved.id());
 			return saved;
 		});
 	}
@@ -157,8 +160,8 @@ public class PanelReview {
 	 * The members' dissents, oldest first: for the patient and referrer once the opinion is DELIVERED or CLOSED (they are
 	 * part of it), for the panel and coordinators at any time. Empty for the patient before delivery. Audited when any.
 	 */
-	public List<PanelDissent> dissents(Actor actor, UUID caseId) {
-		String action = "review.panel.dissent.read";
+	public List<PanelDissent> dissents(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.REVIEW_PANEL_DISSENT_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		boolean forPatient = c.actsForPatient();
 		if (forPatient && c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
@@ -167,30 +170,30 @@ public class PanelReview {
 		CasePanel panel = queries.panel(actor, caseId);
 		List<PanelDissent> list = jdbc.sql("""
 				SELECT id, member_id, dissent, recorded_at FROM review.panel_dissent WHERE case_id = ? ORDER BY recorded_at, id""")
-			.param(caseId)
-			.query((rs, n) -> new PanelDissent(rs.getObject("id", UUID.class), caseId, rs.getObject("member_id", UUID.class),
-					memberName(panel, rs.getObject("member_id", UUID.class)), rs.getString("dissent"),
+			.param(caseId.value())
+			.query((rs, n) -> new PanelDissent(rs.getObject("id", UUID.class), caseId, UserId.ofNullable(rs.getObject("member_id", UUID.class)),
+					memberName(panel, UserId.ofNullable(rs.getObject("member_id", UUID.class))), rs.getString("dissent"),
 					WrittenOpinionRepository.instant(rs, "recorded_at")))
 			.list();
 		if (!list.isEmpty()) {
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "PanelDissent", null);
+			audit.success(actor, action, caseId, "PanelDissent", null);
 		}
 		return list;
 	}
 
-	private static String memberName(CasePanel panel, UUID memberId) {
+	private static String memberName(CasePanel panel, UserId memberId) {
 		return panel.members().stream().filter(m -> m.memberId().equals(memberId)).map(CasePanel.Member::name).findFirst().orElse("");
 	}
 
 	private static void requireMember(Actor actor, CasePanel panel) {
-		if (!actor.is(Role.SPECIALIST) || !panel.isMember(actor.userId())) {
+		if (!actor.is(Role.SPECIALIST) || !panel.isMember(actor.id())) {
 			throw new ForbiddenActionException("Only a member of the case's panel can do this; the chair writes the consensus.");
 		}
 	}
 
 
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
+	private <T> T audited(Actor actor, CaseId caseId, AuditAction action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor, action, caseId, recordType, work);
 	}
 
 	private Instant now() {

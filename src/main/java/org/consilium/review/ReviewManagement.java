@@ -12,20 +12,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * The specialist's workspace use cases. Every method takes the acting user and first asks
@@ -84,16 +87,16 @@ public class ReviewManagement {
 	}
 
 	/** The assigned specialist accepts the case: ASSIGNED → IN_REVIEW, the review starts. */
-	public OpinionRequestView acceptAssignment(Actor actor, UUID caseId) {
-		return queries.view(access.act(actor, caseId, "review.accept", lifecycle::accept));
+	public OpinionRequestView acceptAssignment(Actor actor, CaseId caseId) {
+		return queries.view(access.act(actor, caseId, AuditAction.REVIEW_ACCEPT, lifecycle::accept));
 	}
 
 	/**
 	 * The assigned specialist declines: the case returns to triage for reassignment.
 	 * @throws InvalidInputException without a reason
 	 */
-	public OpinionRequestView declineAssignment(Actor actor, UUID caseId, String reason) {
-		return queries.view(access.act(actor, caseId, "review.decline", c -> lifecycle.declineAssignment(c, reason)));
+	public OpinionRequestView declineAssignment(Actor actor, CaseId caseId, String reason) {
+		return queries.view(access.act(actor, caseId, AuditAction.REVIEW_DECLINE, c -> lifecycle.declineAssignment(c, reason)));
 	}
 
 	// ---- impression (blinded first) ----
@@ -106,8 +109,8 @@ public class ReviewManagement {
 	 *         not in review
 	 * @throws InvalidInputException without impression text
 	 */
-	public Impression recordImpression(Actor actor, UUID caseId, String text, Diagnosis workingDiagnosis) {
-		String action = "review.impression";
+	public Impression recordImpression(Actor actor, CaseId caseId, String text, Diagnosis workingDiagnosis) {
+		AuditAction action = AuditAction.REVIEW_IMPRESSION;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireSpecialist(actor);
 		return audited(actor, caseId, action, "Impression", () -> {
@@ -116,15 +119,15 @@ public class ReviewManagement {
 			if (impression.isEmpty()) {
 				throw new InvalidInputException("Write your impression before you see the first opinion.");
 			}
-			if (steps.findImpression(caseId, actor.userId()).isPresent()) {
+			if (steps.findImpression(caseId.value(), actor.id().value()).isPresent()) {
 				throw new IllegalTransitionException("Your impression is already recorded and cannot be changed.");
 			}
-			Impression saved = new Impression(UUID.randomUUID(), caseId, actor.userId(), now(), impression, workingDiagnosis);
+			Impression saved = new Impression(UUID.randomUUID(), caseId, actor.id(), now(), impression, workingDiagnosis);
 			try {
 				jdbc.sql("""
 						INSERT INTO review.impression (id, case_id, specialist_id, recorded_at, impression, working_diagnosis_text,
 						  working_diagnosis_system, working_diagnosis_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(saved.id(), caseId, actor.userId(), Timestamp.from(saved.recordedAt()), impression,
+					.params(saved.id(), caseId.value(), actor.id().value(), Timestamp.from(saved.recordedAt()), impression,
 							workingDiagnosis == null ? null : workingDiagnosis.text(),
 							workingDiagnosis == null || workingDiagnosis.system() == null ? null : workingDiagnosis.system().uri(),
 							workingDiagnosis == null ? null : workingDiagnosis.code())
@@ -134,7 +137,7 @@ public class ReviewManagement {
 				throw new IllegalTransitionException("Your impression is already recorded and cannot be changed.");
 			}
 			lifecycle.recordImpression(c);
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Impression", saved.id());
+			audit.success(actor, action, caseId, "Impression", saved.id());
 			return saved;
 		});
 	}
@@ -144,14 +147,14 @@ public class ReviewManagement {
 	 * specialist's.
 	 * @throws ForbiddenActionException for the patient or referrer (it is a working note of the review)
 	 */
-	public Optional<Impression> impression(Actor actor, UUID caseId) {
-		String action = "review.impression.read";
+	public Optional<Impression> impression(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.REVIEW_IMPRESSION_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST) && !actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("The impression is a working note of the specialist.");
 		}
-		Optional<Impression> found = steps.findImpression(caseId, actor.is(Role.SPECIALIST) ? actor.userId() : c.specialistId());
-		found.ifPresent(i -> audit.success(actor.userId(), actor.role().name(), action, caseId, "Impression", i.id()));
+		Optional<Impression> found = steps.findImpression(caseId.value(), actor.is(Role.SPECIALIST) ? actor.id().value() : UserId.valueOrNull(c.specialistId()));
+		found.ifPresent(i -> audit.success(actor, action, caseId, "Impression", i.id()));
 		return found;
 	}
 
@@ -162,15 +165,15 @@ public class ReviewManagement {
 	 * reads the chair's consensus draft only after saving their own panel opinion (empty before).
 	 * @throws ForbiddenActionException for anyone but the assigned specialist (a panel's chair) or a panel member
 	 */
-	public Optional<WrittenOpinionView> draft(Actor actor, UUID caseId) {
-		String action = "review.opinion.read";
+	public Optional<WrittenOpinionView> draft(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.REVIEW_OPINION_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireSpecialist(actor);
-		if (!actor.userId().equals(c.specialistId()) && steps.findPanelOpinion(caseId, actor.userId()).isEmpty()) {
+		if (!actor.id().equals(c.specialistId()) && steps.findPanelOpinion(caseId.value(), actor.id().value()).isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<WrittenOpinion> found = opinions.findByCase(caseId);
-		found.ifPresent(o -> audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", o.id()));
+		Optional<WrittenOpinion> found = opinions.findByCase(caseId.value());
+		found.ifPresent(o -> audit.success(actor, action, caseId, "WrittenOpinion", o.id()));
 		return found.map(WrittenOpinion::view);
 	}
 
@@ -179,7 +182,7 @@ public class ReviewManagement {
 	 * @throws EditConflictException when someone saved since (nothing is overwritten)
 	 * @throws IllegalTransitionException before the impression is recorded, outside review, or once signed
 	 */
-	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, OpinionContent content) {
+	public WrittenOpinionView saveDraft(Actor actor, CaseId caseId, Integer expectedVersion, OpinionContent content) {
 		return saveDraft(actor, caseId, expectedVersion, null, content);
 	}
 
@@ -188,13 +191,13 @@ public class ReviewManagement {
 	 * never counts as a conflicting edit; any other save since {@code expectedVersion} does.
 	 * @throws EditConflictException when another form saved since (nothing is overwritten)
 	 */
-	public WrittenOpinionView saveDraft(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
-		String action = "review.opinion.save";
+	public WrittenOpinionView saveDraft(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
+		AuditAction action = AuditAction.REVIEW_OPINION_SAVE;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> {
 			WrittenOpinion opinion = storeDraft(c, expectedVersion, editSession, content);
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
+			audit.success(actor, action, caseId, "WrittenOpinion", opinion.id());
 			return opinion.view();
 		});
 	}
@@ -207,17 +210,17 @@ public class ReviewManagement {
 	 * @throws EditConflictException when another form saved since {@code expectedVersion}
 	 */
 	@Transactional(noRollbackFor = OpinionIncompleteException.class)
-	public WrittenOpinionView saveAndSign(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
-		String action = "review.opinion.sign";
+	public WrittenOpinionView saveAndSign(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, OpinionContent content) {
+		AuditAction action = AuditAction.REVIEW_OPINION_SIGN;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		ReviewSteps.requireChair(c);
-		WrittenOpinion saved = audited(actor, caseId, "review.opinion.save", "WrittenOpinion",
+		WrittenOpinion saved = audited(actor, caseId, AuditAction.REVIEW_OPINION_SAVE, "WrittenOpinion",
 				() -> storeDraft(c, expectedVersion, editSession, content));
 		try {
 			return audited(actor, caseId, action, "WrittenOpinion", () -> signStored(c, saved.version()));
 		}
 		catch (OpinionIncompleteException incomplete) {
-			audit.success(actor.userId(), actor.role().name(), "review.opinion.save", caseId, "WrittenOpinion", saved.id());
+			audit.success(actor, AuditAction.REVIEW_OPINION_SAVE, caseId, "WrittenOpinion", saved.id());
 			throw incomplete;
 		}
 	}
@@ -231,8 +234,8 @@ public class ReviewManagement {
 	 * @throws IllegalTransitionException when already signed, before the impression, or while a question to the
 	 *         patient is open
 	 */
-	public WrittenOpinionView sign(Actor actor, UUID caseId, Integer expectedVersion) {
-		String action = "review.opinion.sign";
+	public WrittenOpinionView sign(Actor actor, CaseId caseId, Integer expectedVersion) {
+		AuditAction action = AuditAction.REVIEW_OPINION_SIGN;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		ReviewSteps.requireChair(c);
 		return audited(actor, caseId, action, "WrittenOpinion", () -> signStored(c, expectedVersion));
@@ -243,15 +246,15 @@ public class ReviewManagement {
 	 * coordinators once signed; the patient and referrer only once the case is DELIVERED or CLOSED. Empty otherwise.
 	 * Each read is audited.
 	 */
-	public Optional<WrittenOpinionView> signedOpinion(Actor actor, UUID caseId) {
-		String action = "opinion.read";
+	public Optional<WrittenOpinionView> signedOpinion(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.OPINION_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		boolean forPatient = c.actsForPatient();
 		if (forPatient && c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
 			return Optional.empty();
 		}
-		Optional<WrittenOpinion> signed = opinions.findByCase(caseId).filter(WrittenOpinion::isSigned);
-		signed.ifPresent(o -> audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", o.id()));
+		Optional<WrittenOpinion> signed = opinions.findByCase(caseId.value()).filter(WrittenOpinion::isSigned);
+		signed.ifPresent(o -> audit.success(actor, action, caseId, "WrittenOpinion", o.id()));
 		return signed.map(WrittenOpinion::view);
 	}
 
@@ -259,7 +262,7 @@ public class ReviewManagement {
 
 	/** Inserts or revises the draft (no audit: the calling use case audits); returns it as stored. */
 	private WrittenOpinion storeDraft(AccessibleCase c, Integer expectedVersion, UUID editSession, OpinionContent content) {
-		UUID caseId = c.id();
+		CaseId caseId = c.id();
 		Actor actor = c.actor();
 		// Saves of one case's draft run one after the other: a form's first autosave and its "save and sign" can
 		// otherwise both find no draft, both insert, and the second fail as a conflict with its own form.
@@ -269,7 +272,7 @@ public class ReviewManagement {
 			if (expectedVersion != null && expectedVersion != 0) {
 				throw new EditConflictException();
 			}
-			opinion = WrittenOpinion.start(caseId, actor.userId(), now());
+			opinion = WrittenOpinion.start(caseId.value(), actor.id().value(), now());
 			opinion.revise(content, now());
 			try {
 				opinions.insert(opinion, editSession);
@@ -289,14 +292,14 @@ public class ReviewManagement {
 				throw new EditConflictException();
 			}
 		}
-		return opinions.findByCase(caseId).orElseThrow();
+		return opinions.findByCase(caseId.value()).orElseThrow();
 	}
 
 	/** Signs the stored draft and makes the case's transition; audits the signature (one row for the user's action). */
 	private WrittenOpinionView signStored(AccessibleCase c, Integer expectedVersion) {
-		UUID caseId = c.id();
+		CaseId caseId = c.id();
 		Actor actor = c.actor();
-		String action = "review.opinion.sign";
+		AuditAction action = AuditAction.REVIEW_OPINION_SIGN;
 		if (expectedVersion == null) {
 			throw new InvalidInputException("Send the version of the draft you read (version).");
 		}
@@ -305,27 +308,27 @@ public class ReviewManagement {
 		}
 		WrittenOpinion opinion = editable(c, caseId);
 		if (opinion == null) {
-			throw new OpinionIncompleteException(WrittenOpinion.start(caseId, actor.userId(), now()).missingForSignature(c.questions()));
+			throw new OpinionIncompleteException(WrittenOpinion.start(caseId.value(), actor.id().value(), now()).missingForSignature(c.questions()));
 		}
 		if (opinion.version() != expectedVersion.intValue()) {
 			throw new EditConflictException();
 		}
-		opinion.sign(actor.userId(), c.questions(), now());
+		opinion.sign(actor.id().value(), c.questions(), now());
 		if (!opinions.markSigned(opinion, expectedVersion)) {
 			throw new EditConflictException();
 		}
 		lifecycle.signOpinion(c);
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "WrittenOpinion", opinion.id());
-		return opinions.findByCase(caseId).orElseThrow().view();
+		audit.success(actor, action, caseId, "WrittenOpinion", opinion.id());
+		return opinions.findByCase(caseId.value()).orElseThrow().view();
 	}
 
-	private WrittenOpinion editable(AccessibleCase c, UUID caseId) {
-		WrittenOpinion existing = opinions.findByCase(caseId).orElse(null);
+	private WrittenOpinion editable(AccessibleCase c, CaseId caseId) {
+		WrittenOpinion existing = opinions.findByCase(caseId.value()).orElse(null);
 		if (existing != null && existing.isSigned()) {
 			throw new IllegalTransitionException("The opinion is signed and cannot be changed. Answer follow-up questions as addenda.");
 		}
 		ReviewSteps.requireReviewing(c);
-		if (steps.findImpression(caseId, c.specialistId()).isEmpty()) {
+		if (steps.findImpression(caseId.value(), UserId.valueOrNull(c.specialistId())).isEmpty()) {
 			throw new IllegalTransitionException("Record your independent impression before writing the opinion.");
 		}
 		return existing;
@@ -338,8 +341,8 @@ public class ReviewManagement {
 	}
 
 
-	private <T> T audited(Actor actor, UUID caseId, String action, String recordType, java.util.function.Supplier<T> work) {
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, recordType, work);
+	private <T> T audited(Actor actor, CaseId caseId, AuditAction action, String recordType, java.util.function.Supplier<T> work) {
+		return audit.recordingFailures(actor, action, caseId, recordType, work);
 	}
 
 

@@ -10,12 +10,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * What the review's use cases share: the statuses in which a case is under review, and the specialists' impressions
@@ -54,8 +56,8 @@ class ReviewSteps {
 		Diagnosis dx = dxText == null ? null
 				: new Diagnosis(dxText, CodeSystem.ofUri(rs.getString("working_diagnosis_system")).orElse(null),
 						rs.getString("working_diagnosis_code"));
-		return new Impression(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-				rs.getObject("specialist_id", UUID.class), WrittenOpinionRepository.instant(rs, "recorded_at"),
+		return new Impression(rs.getObject("id", UUID.class), CaseId.ofNullable(rs.getObject("case_id", UUID.class)),
+				UserId.ofNullable(rs.getObject("specialist_id", UUID.class)), WrittenOpinionRepository.instant(rs, "recorded_at"),
 				rs.getString("impression"), dx);
 	}
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.consilium.shared.CaseId;
 import org.consilium.shared.IllegalTransitionException;
+import org.consilium.shared.UserId;
 
 /**
  * The structured second opinion of one case, written by its assigned specialist.
@@ -16,7 +18,7 @@ import org.consilium.shared.IllegalTransitionException;
  * treatment, an answer to every one of the patient's questions and the plain-language summary; after signing the
  * opinion is frozen (in the database too) and only follow-up addenda in the {@code opinion} module add to it.
  */
-public class WrittenOpinion {
+class WrittenOpinion {
 
 	private final UUID id;
 
@@ -139,8 +141,8 @@ public class WrittenOpinion {
 	UUID signedBy() { return signedBy; }
 
 	WrittenOpinionView view() {
-		return new WrittenOpinionView(id, caseId, version, specialistId, content.concordance(), content.diagnoses(),
+		return new WrittenOpinionView(id, new CaseId(caseId), version, UserId.ofNullable(specialistId), content.concordance(), content.diagnoses(),
 				content.treatmentReview(), content.treatmentComment(), content.options(), content.furtherWorkUp(), content.answers(),
-				content.limitations(), content.plainSummary(), createdAt, updatedAt, signedAt, signedBy);
+				content.limitations(), content.plainSummary(), createdAt, updatedAt, signedAt, UserId.ofNullable(signedBy));
 	}
 }

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
+
 /**
  * The written opinion as its readers see it: the specialist's draft, or the signed, frozen opinion
  * ({@code signedAt != null}). {@code answers.get(i)} answers the patient's question {@code i}; {@code version} is the
  * value to send back with the next draft save or the signature.
  */
-public record WrittenOpinionView(UUID id, UUID caseId, int version, UUID specialistId, Concordance concordance,
+public record WrittenOpinionView(UUID id, CaseId caseId, int version, UserId specialistId, Concordance concordance,
 		List<Diagnosis> diagnoses, TreatmentReview treatmentReview, String treatmentComment, List<TreatmentOption> options,
 		String furtherWorkUp, List<String> answers, String limitations, String plainSummary, Instant createdAt, Instant updatedAt,
-		Instant signedAt, UUID signedBy) {
+		Instant signedAt, UserId signedBy) {
 
 	public boolean signed() {
 		return signedAt != null;

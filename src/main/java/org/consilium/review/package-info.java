@@ -1,6 +1,6 @@
 /**
  * The specialist's workspace: the blinded-first {@link org.consilium.review.Impression}, clarifying questions to the
- * patient ({@link org.consilium.review.Clarification}) and the structured {@link org.consilium.review.WrittenOpinion}
+ * patient ({@link org.consilium.review.Clarification}) and the structured {@code WrittenOpinion}
  * (concordance, diagnoses, treatment review and options, answers to every patient question, plain-language summary),
  * saved as a draft under optimistic locking and signed once.
  *

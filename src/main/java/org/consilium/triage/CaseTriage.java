@@ -1,14 +1,13 @@
 package org.consilium.triage;
 
 import java.util.Collection;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
@@ -19,7 +18,10 @@ import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching.AssignmentChoice;
 import org.consilium.matching.SpecialistMatching;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * Triage's use cases on the case, by a coordinator: start triage, ask for records, decline, assign a specialist (with
@@ -51,18 +53,18 @@ public class CaseTriage {
 	}
 
 	/** A coordinator takes a submitted case into triage and becomes its coordinator; the triage clock keeps running. */
-	public OpinionRequestView startTriage(Actor actor, UUID caseId) {
-		return act(actor, caseId, "triage.start", lifecycle::startTriage);
+	public OpinionRequestView startTriage(Actor actor, CaseId caseId) {
+		return act(actor, caseId, AuditAction.TRIAGE_START, lifecycle::startTriage);
 	}
 
 	/** Asks the patient for records with a message; the triage clock pauses until the patient says they are added. */
-	public OpinionRequestView requestRecords(Actor actor, UUID caseId, String message) {
-		return act(actor, caseId, "triage.request-records", c -> lifecycle.requestRecords(c, message));
+	public OpinionRequestView requestRecords(Actor actor, CaseId caseId, String message) {
+		return act(actor, caseId, AuditAction.TRIAGE_REQUEST_RECORDS, c -> lifecycle.requestRecords(c, message));
 	}
 
 	/** Declines the case with a reason the patient reads (and an optional note). */
-	public OpinionRequestView decline(Actor actor, UUID caseId, DeclineReason reason, String note) {
-		return act(actor, caseId, "triage.decline", c -> lifecycle.decline(c, reason, note));
+	public OpinionRequestView decline(Actor actor, CaseId caseId, DeclineReason reason, String note) {
+		return act(actor, caseId, AuditAction.TRIAGE_DECLINE, c -> lifecycle.decline(c, reason, note));
 	}
 
 	/**
@@ -73,16 +75,16 @@ public class CaseTriage {
 	 * @throws org.consilium.shared.InvalidInputException (422) for an unknown specialist, one without the specialty, or an
 	 *         override without a reason
 	 */
-	public OpinionRequestView assign(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID specialistId,
+	public OpinionRequestView assign(Actor actor, CaseId caseId, String specialtyCode, Urgency urgency, UserId specialistId,
 			String overrideReason) {
-		AccessibleCase c = access.requireAccess(actor, caseId, "triage.assign");
-		AssignmentChoice choice = audit.recordingFailures(actor.userId(), actor.role().name(), "triage.assign", caseId, "OpinionRequest",
+		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.TRIAGE_ASSIGN);
+		AssignmentChoice choice = audit.recordingFailures(actor, AuditAction.TRIAGE_ASSIGN, caseId, "OpinionRequest",
 				() -> matching.checkChoice(c, specialtyCode, specialistId, overrideReason));
-		String action = choice.isOverride() ? "triage.assign-override" : "triage.assign";
-		AccessibleCase assigned = audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "OpinionRequest",
+		AuditAction action = choice.isOverride() ? AuditAction.TRIAGE_ASSIGN_OVERRIDE : AuditAction.TRIAGE_ASSIGN;
+		AccessibleCase assigned = audit.recordingFailures(actor, action, caseId, "OpinionRequest",
 				() -> lifecycle.assign(inTriage(c), choice.specialtyCode(), urgency, specialistId));
 		matching.recordDecision(assigned, choice);
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "SpecialistAssignment", specialistId);
+		audit.success(actor, action, caseId, "SpecialistAssignment", UserId.valueOrNull(specialistId));
 		return queries.view(assigned);
 	}
 
@@ -90,21 +92,21 @@ public class CaseTriage {
 	 * Completes triage with a panel (see {@link CaseLifecycle#assignPanel}), taking a submitted case into triage first.
 	 * @throws org.consilium.shared.InvalidInputException (422) for a wrong chair, member or number of members
 	 */
-	public OpinionRequestView assignPanel(Actor actor, UUID caseId, String specialtyCode, Urgency urgency, UUID chairId,
-			Collection<UUID> memberIds) {
-		return act(actor, caseId, "triage.assign-panel", c -> lifecycle.assignPanel(inTriage(c), specialtyCode, urgency, chairId, memberIds));
+	public OpinionRequestView assignPanel(Actor actor, CaseId caseId, String specialtyCode, Urgency urgency, UserId chairId,
+			Collection<UserId> memberIds) {
+		return act(actor, caseId, AuditAction.TRIAGE_ASSIGN_PANEL, c -> lifecycle.assignPanel(inTriage(c), specialtyCode, urgency, chairId, memberIds));
 	}
 
 	/** Quality check: a coordinator releases a signed opinion to the patient. */
-	public OpinionRequestView deliver(Actor actor, UUID caseId) {
-		return act(actor, caseId, "opinion.deliver", lifecycle::deliver);
+	public OpinionRequestView deliver(Actor actor, CaseId caseId) {
+		return act(actor, caseId, AuditAction.OPINION_DELIVER, lifecycle::deliver);
 	}
 
 	private AccessibleCase inTriage(AccessibleCase c) {
 		return c.status() == OpinionRequestStatus.SUBMITTED ? lifecycle.startTriage(c) : c;
 	}
 
-	private OpinionRequestView act(Actor actor, UUID caseId, String action, UnaryOperator<AccessibleCase> step) {
+	private OpinionRequestView act(Actor actor, CaseId caseId, AuditAction action, UnaryOperator<AccessibleCase> step) {
 		return queries.view(access.act(actor, caseId, action, step));
 	}
 

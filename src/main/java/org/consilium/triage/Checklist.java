@@ -2,7 +2,9 @@ package org.consilium.triage;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
 
 /**
  * The completeness checklist of a case: the items of its specialty (or the default list before one is chosen), each
@@ -10,9 +12,9 @@ import java.util.UUID;
  *
  * @param specialtyCode the NUCC code the list follows, or null for the default list
  */
-public record Checklist(UUID caseId, String specialtyCode, List<Item> items) {
+public record Checklist(CaseId caseId, String specialtyCode, List<Item> items) {
 
-	public record Item(String item, ChecklistItemState state, UUID recordedBy, String recordedByName, Instant recordedAt) {
+	public record Item(String item, ChecklistItemState state, UserId recordedBy, String recordedByName, Instant recordedAt) {
 	}
 
 	/** The items not yet present, in list order: what the patient still has to provide. */

@@ -18,20 +18,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseLifecycle;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.OpinionRequestStatus;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.ProgramSettings;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 /**
  * Completeness and the clock (issue #5): the completeness checklist per specialty, urgent findings and the turnaround
@@ -92,11 +95,11 @@ public class TriageManagement {
 	 * The case's checklist, for everyone related to it: the items of the case's specialty once triage named one,
 	 * before that of the specialty the coordinator chose for the checklist, else the default list. Audited.
 	 */
-	public Checklist checklist(Actor actor, UUID caseId) {
-		String action = "triage.checklist.read";
+	public Checklist checklist(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.TRIAGE_CHECKLIST_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		Checklist checklist = load(c);
-		audit.success(actor.userId(), actor.role().name(), action, caseId, "Checklist", caseId);
+		audit.success(actor, action, caseId, "Checklist", caseId.value());
 		return checklist;
 	}
 
@@ -108,11 +111,11 @@ public class TriageManagement {
 	 * @throws IllegalTransitionException once triage is complete
 	 * @throws InvalidInputException for an unknown specialty or an item not on the list
 	 */
-	public Checklist recordPresent(Actor actor, UUID caseId, String specialtyCode, Collection<String> present) {
-		String action = "triage.checklist.update";
+	public Checklist recordPresent(Actor actor, CaseId caseId, String specialtyCode, Collection<String> present) {
+		AuditAction action = AuditAction.TRIAGE_CHECKLIST_UPDATE;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "Checklist", () -> {
+		return audit.recordingFailures(actor, action, caseId, "Checklist", () -> {
 			requireBeforeAssignment(c);
 			chooseSpecialty(actor, c, specialtyCode);
 			Checklist current = load(c);
@@ -124,7 +127,7 @@ public class TriageManagement {
 					store(actor, caseId, item.item(), next);
 				}
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Checklist", caseId);
+			audit.success(actor, action, caseId, "Checklist", caseId.value());
 			return load(c);
 		});
 	}
@@ -136,11 +139,11 @@ public class TriageManagement {
 	 * @throws InvalidInputException without items, or for an item not on the list or already present
 	 * @throws IllegalTransitionException unless the case is in triage
 	 */
-	public Checklist requestFromPatient(Actor actor, UUID caseId, Collection<String> items, String note) {
-		String action = "triage.checklist.request";
+	public Checklist requestFromPatient(Actor actor, CaseId caseId, Collection<String> items, String note) {
+		AuditAction action = AuditAction.TRIAGE_CHECKLIST_REQUEST;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "Checklist", () -> {
+		return audit.recordingFailures(actor, action, caseId, "Checklist", () -> {
 			Checklist current = load(c);
 			Set<String> asked = known(current, items);
 			if (asked.isEmpty()) {
@@ -153,7 +156,7 @@ public class TriageManagement {
 			String extra = note == null ? "" : note.strip();
 			AccessibleCase waiting = lifecycle.requestRecords(c, "Please add: " + String.join("; ", asked) + "." + (extra.isEmpty() ? "" : " " + extra));
 			asked.forEach(i -> store(actor, caseId, i, ChecklistItemState.REQUESTED));
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "Checklist", caseId);
+			audit.success(actor, action, caseId, "Checklist", caseId.value());
 			return load(waiting);
 		});
 	}
@@ -167,13 +170,13 @@ public class TriageManagement {
 	 * @throws ForbiddenActionException for anyone but a specialist of the case
 	 * @throws InvalidInputException for an empty text or one over {@value #MAX_FINDING} characters
 	 */
-	public UrgentFinding markUrgentFinding(Actor actor, UUID caseId, String finding) {
-		String action = "triage.urgent-finding.mark";
+	public UrgentFinding markUrgentFinding(Actor actor, CaseId caseId, String finding) {
+		AuditAction action = AuditAction.TRIAGE_URGENT_FINDING_MARK;
 		access.requireAccess(actor, caseId, action);
 		if (!actor.is(Role.SPECIALIST)) {
 			throw new ForbiddenActionException("Only a specialist of the case can mark an urgent finding.");
 		}
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", () -> {
+		return audit.recordingFailures(actor, action, caseId, "UrgentFinding", () -> {
 			String text = finding == null ? "" : finding.strip();
 			if (text.isEmpty()) {
 				throw new InvalidInputException("Describe the urgent finding in a few words.");
@@ -184,10 +187,10 @@ public class TriageManagement {
 			UUID id = UUID.randomUUID();
 			Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 			jdbc.sql("INSERT INTO triage.urgent_finding (id, case_id, marked_by, marked_at, finding) VALUES (?, ?, ?, ?, ?)")
-				.params(id, caseId, actor.userId(), Timestamp.from(now), text).update();
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", id);
+				.params(id, caseId.value(), actor.id().value(), Timestamp.from(now), text).update();
+			audit.success(actor, action, caseId, "UrgentFinding", id);
 			events.publishEvent(new UrgentFindingMarked(id, caseId, now));
-			return new UrgentFinding(id, caseId, actor.userId(), actor.displayName(), now, text, null, null);
+			return new UrgentFinding(id, caseId, actor.id(), actor.displayName(), now, text, null, null);
 		});
 	}
 
@@ -197,15 +200,15 @@ public class TriageManagement {
 	 * whom the page tells them to contact; the referring physician, a clinician acting for the patient, reads the text.
 	 * Audited when any.
 	 */
-	public List<UrgentFinding> urgentFindings(Actor actor, UUID caseId) {
-		String action = "triage.urgent-finding.read";
+	public List<UrgentFinding> urgentFindings(Actor actor, CaseId caseId) {
+		AuditAction action = AuditAction.TRIAGE_URGENT_FINDING_READ;
 		AccessibleCase c = access.requireAccess(actor, caseId, action);
-		boolean withText = !actor.userId().equals(c.patientId());
-		List<UrgentFinding> list = findings("WHERE f.case_id = ?", caseId).stream().map(f -> withText ? f
+		boolean withText = !actor.id().equals(c.patientId());
+		List<UrgentFinding> list = findings("WHERE f.case_id = ?", caseId.value()).stream().map(f -> withText ? f
 				: new UrgentFinding(f.id(), f.caseId(), f.markedBy(), f.markedByName(), f.markedAt(), null, f.acknowledgedBy(), f.acknowledgedAt()))
 			.toList();
 		if (!list.isEmpty()) {
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", null);
+			audit.success(actor, action, caseId, "UrgentFinding", null);
 		}
 		return list;
 	}
@@ -218,7 +221,7 @@ public class TriageManagement {
 	public List<UrgentFinding> openUrgentFindings(Actor actor) {
 		requireCoordinator(actor);
 		List<UrgentFinding> open = findings("WHERE f.acknowledged_at IS NULL", null);
-		open.forEach(f -> audit.success(actor.userId(), actor.role().name(), "triage.urgent-finding.list", f.caseId(), "UrgentFinding", f.id()));
+		open.forEach(f -> audit.success(actor, AuditAction.TRIAGE_URGENT_FINDING_LIST, f.caseId(), "UrgentFinding", f.id()));
 		return open.stream().sorted(java.util.Comparator.comparing(UrgentFinding::markedAt)).toList();
 	}
 
@@ -228,19 +231,19 @@ public class TriageManagement {
 	 * @throws NotFoundException when the finding is not one of this case's
 	 * @throws IllegalTransitionException when already acknowledged
 	 */
-	public UrgentFinding acknowledge(Actor actor, UUID caseId, UUID findingId) {
-		String action = "triage.urgent-finding.acknowledge";
+	public UrgentFinding acknowledge(Actor actor, CaseId caseId, UUID findingId) {
+		AuditAction action = AuditAction.TRIAGE_URGENT_FINDING_ACKNOWLEDGE;
 		access.requireAccess(actor, caseId, action);
 		requireCoordinator(actor);
-		return audit.recordingFailures(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", () -> {
-			UrgentFinding f = findings("WHERE f.case_id = ?", caseId).stream().filter(x -> x.id().equals(findingId)).findFirst()
+		return audit.recordingFailures(actor, action, caseId, "UrgentFinding", () -> {
+			UrgentFinding f = findings("WHERE f.case_id = ?", caseId.value()).stream().filter(x -> x.id().equals(findingId)).findFirst()
 				.orElseThrow(NotFoundException::new);
 			int updated = jdbc.sql("UPDATE triage.urgent_finding SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL")
-				.params(actor.userId(), Timestamp.from(clock.instant()), findingId).update();
+				.params(actor.id().value(), Timestamp.from(clock.instant()), findingId).update();
 			if (updated == 0) {
 				throw new IllegalTransitionException("This urgent finding is already acknowledged.");
 			}
-			audit.success(actor.userId(), actor.role().name(), action, caseId, "UrgentFinding", f.id());
+			audit.success(actor, action, caseId, "UrgentFinding", f.id());
 			return findings("WHERE f.id = ?", findingId).get(0);
 		});
 	}
@@ -260,11 +263,11 @@ public class TriageManagement {
 
 	private Checklist load(AccessibleCase c) {
 		String specialty = c.specialtyCode() != null ? c.specialtyCode()
-				: jdbc.sql("SELECT specialty_code FROM triage.checklist WHERE case_id = ?").param(c.id()).query(String.class).optional().orElse(null);
+				: jdbc.sql("SELECT specialty_code FROM triage.checklist WHERE case_id = ?").param(c.id().value()).query(String.class).optional().orElse(null);
 		Map<String, Checklist.Item> recorded = jdbc.sql("SELECT item, state, recorded_by, recorded_at FROM triage.checklist_item WHERE case_id = ?")
-			.param(c.id())
+			.param(c.id().value())
 			.query((rs, n) -> new Checklist.Item(rs.getString("item"), ChecklistItemState.valueOf(rs.getString("state")),
-					rs.getObject("recorded_by", UUID.class), identity.displayName(rs.getObject("recorded_by", UUID.class)),
+					UserId.ofNullable(rs.getObject("recorded_by", UUID.class)), identity.displayName(UserId.ofNullable(rs.getObject("recorded_by", UUID.class))),
 					rs.getTimestamp("recorded_at").toInstant()))
 			.list().stream().collect(Collectors.toMap(Checklist.Item::item, Function.identity()));
 		List<Checklist.Item> items = checklists.itemsFor(specialty).stream()
@@ -283,7 +286,7 @@ public class TriageManagement {
 				INSERT INTO triage.checklist (case_id, specialty_code, chosen_by, chosen_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (case_id) DO UPDATE SET specialty_code = excluded.specialty_code, chosen_by = excluded.chosen_by,
 				  chosen_at = excluded.chosen_at""")
-			.params(c.id(), specialtyCode.strip(), actor.userId(), Timestamp.from(clock.instant())).update();
+			.params(c.id().value(), specialtyCode.strip(), actor.id().value(), Timestamp.from(clock.instant())).update();
 	}
 
 	private static Set<String> known(Checklist checklist, Collection<String> chosen) {
@@ -298,21 +301,21 @@ public class TriageManagement {
 		return picked;
 	}
 
-	private void store(Actor actor, UUID caseId, String item, ChecklistItemState state) {
+	private void store(Actor actor, CaseId caseId, String item, ChecklistItemState state) {
 		jdbc.sql("""
 				INSERT INTO triage.checklist_item (case_id, item, state, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (case_id, item) DO UPDATE SET state = excluded.state, recorded_by = excluded.recorded_by,
 				  recorded_at = excluded.recorded_at""")
-			.params(caseId, item, state.name(), actor.userId(), Timestamp.from(clock.instant())).update();
+			.params(caseId.value(), item, state.name(), actor.id().value(), Timestamp.from(clock.instant())).update();
 	}
 
 	private List<UrgentFinding> findings(String where, UUID param) {
 		var sql = jdbc.sql("SELECT f.id, f.case_id, f.marked_by, f.marked_at, f.finding, f.acknowledged_by, f.acknowledged_at "
 				+ "FROM triage.urgent_finding f " + where + " ORDER BY f.marked_at DESC, f.id");
 		return (param == null ? sql : sql.param(param))
-			.query((rs, n) -> new UrgentFinding(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-					rs.getObject("marked_by", UUID.class), identity.displayName(rs.getObject("marked_by", UUID.class)),
-					rs.getTimestamp("marked_at").toInstant(), rs.getString("finding"), rs.getObject("acknowledged_by", UUID.class),
+			.query((rs, n) -> new UrgentFinding(rs.getObject("id", UUID.class), CaseId.ofNullable(rs.getObject("case_id", UUID.class)),
+					UserId.ofNullable(rs.getObject("marked_by", UUID.class)), identity.displayName(UserId.ofNullable(rs.getObject("marked_by", UUID.class))),
+					rs.getTimestamp("marked_at").toInstant(), rs.getString("finding"), UserId.ofNullable(rs.getObject("acknowledged_by", UUID.class)),
 					rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant()))
 			.list();
 	}

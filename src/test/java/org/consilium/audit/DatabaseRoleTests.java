@@ -1,5 +1,8 @@
 package org.consilium.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -9,9 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.consilium.ConsiliumIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.consilium.shared.Actor;
 
 /** The application's runtime database role is neither a superuser nor an owner, and cannot rewrite the audit trail. */
 @ConsiliumIntegrationTest
@@ -45,7 +46,7 @@ class DatabaseRoleTests {
 
 	@Test
 	void auditRowsCannotBeUpdatedDeletedOrTruncated() {
-		tx.executeWithoutResult(s -> audit.success(null, "ADMIN", "test.write", null, null, null));
+		tx.executeWithoutResult(s -> audit.success(Actor.SYSTEM, AuditAction.CASE_READ, null, null, null));
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit.audit_event", Integer.class)).isPositive();
 		for (String sql : new String[] { "UPDATE audit.audit_event SET action = 'forged'", "DELETE FROM audit.audit_event",

@@ -1,5 +1,9 @@
 package org.consilium.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,10 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import org.consilium.ConsiliumIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /** Form login through the real filter chain: one answer for every failure, a lock after repeated ones, one-time passwords. */
 @ConsiliumIntegrationTest
@@ -57,7 +59,7 @@ class LoginTests {
 			.authentication(TestAccounts.authentication(patient)))).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("German", "Your profile");
 		identity.updateProfile(patient, "Renamed Patient", "de");
-		assertThat(identity.findUser(patient.userId()).orElseThrow()).extracting(UserView::displayName, UserView::preferredLanguage)
+		assertThat(identity.findUser(patient.id()).orElseThrow()).extracting(UserView::displayName, UserView::preferredLanguage)
 			.containsExactly("Renamed Patient", "de");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> identity.updateProfile(patient, " ", "de"))
 			.isInstanceOf(org.consilium.shared.InvalidInputException.class);

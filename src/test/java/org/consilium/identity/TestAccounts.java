@@ -6,6 +6,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
+
 /** Creates real accounts for tests and the authentication a request of that account carries. */
 @Component
 public class TestAccounts {
@@ -30,7 +33,7 @@ public class TestAccounts {
 
 	/** The authentication of a signed-in actor whose password is already changed. */
 	public static Authentication authentication(Actor actor) {
-		ConsiliumUser user = new ConsiliumUser(actor, actor.userId() + "@test", "x", false);
+		ConsiliumUser user = new ConsiliumUser(actor, actor.id() + "@test", "x", false);
 		return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
 	}
 }

@@ -11,13 +11,14 @@ import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.notification.NoticeKind;
 import org.consilium.notification.NoticeView;
 import org.consilium.notification.Notices;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
 
 /**
  * The case's one event, {@link OpinionRequestStatusChanged}, and what its consumer (notification) does with it in the
@@ -43,11 +44,11 @@ class CaseEventsTests {
 	void submittingPublishesTheStatusChangeAndTheCoordinatorsAreNoticed(Scenario scenario) {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id();
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id().value();
 
-		scenario.stimulate(() -> intake.submit(patient, id))
+		scenario.stimulate(() -> intake.submit(patient, new CaseId(id)))
 			.andWaitForEventOfType(OpinionRequestStatusChanged.class)
-			.matching(e -> e.opinionRequestId().equals(id))
+			.matching(e -> e.opinionRequestId().value().equals(id))
 			.toArriveAndVerify(e -> {
 				assertThat(e.from()).isEqualTo(OpinionRequestStatus.DRAFT);
 				assertThat(e.to()).isEqualTo(OpinionRequestStatus.SUBMITTED);
@@ -60,14 +61,14 @@ class CaseEventsTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID id = cases.draft(patient);
 
-		scenario.stimulate(() -> intake.withdraw(patient, id))
+		scenario.stimulate(() -> intake.withdraw(patient, new CaseId(id)))
 			.andWaitForEventOfType(OpinionRequestStatusChanged.class)
-			.matching(e -> e.opinionRequestId().equals(id) && e.to() == OpinionRequestStatus.WITHDRAWN)
+			.matching(e -> e.opinionRequestId().value().equals(id) && e.to() == OpinionRequestStatus.WITHDRAWN)
 			.toArriveAndVerify(e -> assertThat(noticesOf(patient, id)).isEmpty());
 	}
 
 	private List<NoticeKind> noticesOf(Actor actor, UUID caseId) {
-		return notices.page(actor, 0).notices().stream().filter(n -> caseId.equals(n.caseId())).map(NoticeView::kind).toList();
+		return notices.page(actor, 0).notices().stream().filter(n -> caseId.equals(n.caseId().value())).map(NoticeView::kind).toList();
 	}
 
 	private static DraftContent complete() {

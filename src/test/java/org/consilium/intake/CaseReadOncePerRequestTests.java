@@ -17,13 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.StatementRecorder;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.review.Concordance;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -57,7 +58,7 @@ class CaseReadOncePerRequestTests {
 	@Test
 	void patientSubmitsReadsTheCaseOnceAndAuditsOnce() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id();
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id().value();
 
 		List<String> submitting = StatementRecorder.record(() -> mvc.perform(post("/cases/{id}/submit", id).with(csrf())
 			.with(authentication(TestAccounts.authentication(patient))).param("expectedVersion", "0").param("editSession", UUID.randomUUID().toString())
@@ -76,11 +77,11 @@ class CaseReadOncePerRequestTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, ONCOLOGY);
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id();
-		intake.submit(patient, id);
-		triage.assign(coordinator, id, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, id);
-		review.recordImpression(specialist, id, "Likely DCIS", null);
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), complete()).id().value();
+		intake.submit(patient, new CaseId(id));
+		triage.assign(coordinator, new CaseId(id), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(id));
+		review.recordImpression(specialist, new CaseId(id), "Likely DCIS", null);
 
 		List<String> workspace = StatementRecorder.record(() -> mvc.perform(get("/cases/{id}/review", id)
 			.with(authentication(TestAccounts.authentication(specialist)))).andExpect(status().isOk()));
@@ -116,7 +117,7 @@ class CaseReadOncePerRequestTests {
 		return jdbc.sql("""
 				SELECT action FROM audit.audit_event WHERE case_id = ? AND actor_id = ? AND outcome = 'SUCCESS' AND action NOT LIKE '%read%'
 				  AND action NOT LIKE '%.list' AND action <> 'review.workspace' ORDER BY occurred_at, id""")
-			.params(id, actor.userId()).query(String.class).list();
+			.params(id, actor.id().value()).query(String.class).list();
 	}
 
 	private static DraftContent complete() {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import org.consilium.identity.Actor;
+import org.consilium.shared.Actor;
 
 /** Creates real cases for tests through the intake facade. */
 @Component
@@ -20,6 +20,6 @@ public class TestCases {
 	/** A new draft case of the patient: a reason, one question, routine urgency, consent to share; no records. */
 	public UUID draft(Actor patient) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
 	}
 }

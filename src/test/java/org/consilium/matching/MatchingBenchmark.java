@@ -11,8 +11,10 @@ import java.util.UUID;
 
 import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.SpecialistRanking.Candidate;
+import org.consilium.shared.Coding;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
+import org.consilium.shared.UserId;
 
 /**
  * Prints how long matching takes: loading Mondo's crosswalks, then ranking a directory of generated specialists
@@ -41,19 +43,19 @@ public final class MatchingBenchmark {
 		Random random = new Random(42);
 		List<Candidate> directory = new ArrayList<>();
 		for (int i = 0; i < specialists; i++) {
-			List<DiseaseCode> diseases = new ArrayList<>();
+			List<Coding> diseases = new ArrayList<>();
 			for (int d = 0; d < 5; d++) {
-				diseases.add(DiseaseCode.parse(pool.get(random.nextInt(pool.size()))));
+				diseases.add(Coding.parse(pool.get(random.nextInt(pool.size()))));
 			}
 			UUID id = new UUID(0, i + 1);
-			directory.add(new Candidate(id, "Dr. " + i, "207SG0201X", new SpecialistProfile(id, 1, List.of("207SG0201X"), diseases.stream().distinct().sorted().toList(),
+			directory.add(new Candidate(id, "Dr. " + i, "207SG0201X", new SpecialistProfile(new UserId(id), 1, List.of("207SG0201X"), diseases.stream().distinct().sorted().toList(),
 					List.of(random.nextBoolean() ? "de" : "en"), "Clinic " + random.nextInt(50), List.of(random.nextBoolean() ? "DE" : "US-CA"), 5,
 					List.of()), random.nextInt(6)));
 		}
 		SpecialistRanking ranking = new SpecialistRanking(mondo, Map.of("207SG0201X", "Clinical Genetics (M.D.)"));
 		long[] times = new long[cases];
 		for (int i = 0; i < cases; i++) {
-			CaseFacts facts = new CaseFacts("207SG0201X", DiseaseCode.parse(pool.get(i % pool.size())), LanguageTag.parse("de"),
+			CaseFacts facts = new CaseFacts("207SG0201X", Coding.parse(pool.get(i % pool.size())), LanguageTag.parse("de"),
 					Jurisdiction.parse("DE-BY"), "Clinic 7", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10));
 			long start = System.nanoTime();
 			ranking.rank(facts, directory);

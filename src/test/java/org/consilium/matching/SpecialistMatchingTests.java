@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
@@ -31,10 +30,13 @@ import org.consilium.intake.Urgency;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.matching.SpecialistMatching.Candidates;
 import org.consilium.matching.SpecialistMatching.ProfileChange;
+import org.consilium.shared.Actor;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Coding;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -70,7 +72,7 @@ class SpecialistMatchingTests {
 
 	Actor specialist(String specialty, List<String> diseases, List<String> languages, String institution, List<String> licences, int capacity) {
 		Actor s = accounts.create(Role.SPECIALIST, specialty);
-		matching.saveProfile(Actor.SYSTEM, s.userId(), null, new ProfileChange(List.of(specialty), diseases, languages, institution, licences,
+		matching.saveProfile(Actor.SYSTEM, s.id(), null, new ProfileChange(List.of(specialty), diseases, languages, institution, licences,
 				capacity, List.of()));
 		return s;
 	}
@@ -96,35 +98,35 @@ class SpecialistMatchingTests {
 		Actor full = specialist(genetics, List.of("ORPHA:355"), List.of("de"), "Clinic South", List.of("DE"), 1);
 		OpinionRequestView other = submittedCase(CodeSystem.ICD_10_CM, "E75.22");
 		caseTriage.startTriage(coordinator, other.id());
-		caseTriage.assign(coordinator, other.id(), genetics, Urgency.ROUTINE, full.userId(), "Assigned by the test.");
+		caseTriage.assign(coordinator, other.id(), genetics, Urgency.ROUTINE, full.id(), "Assigned by the test.");
 
 		OpinionRequestView c = submittedCase(CodeSystem.ORPHA, "355");
 		Candidates candidates = matching.candidates(coordinator, c.id(), genetics);
 
 		assertThat(candidates.crosswalk().loaded()).isTrue();
 		assertThat(candidates.facts().reviewDue()).isAfter(candidates.facts().today());
-		assertThat(candidates.top()).extracting(RankedSpecialist::specialistId).containsExactly(crosswalkExpert.userId(), categoryExpert.userId());
+		assertThat(candidates.top()).extracting(RankedSpecialist::specialistId).containsExactly(crosswalkExpert.id(), categoryExpert.id());
 		assertThat(candidates.top().get(0).reasons()).extracting(Reason::text).contains("Practises Clinical Genetics (M.D.), the chosen specialty.",
 				"Expertise in ICD-10-CM:E75.22, the same disease as ORPHA:355 in Mondo (Mondo:0018150 Gaucher disease).",
 				"Writes in German (de), the patient's preferred language.", "Licensed in DE, which covers the patient's jurisdiction DE-BY.");
 		assertThat(candidates.top().get(1).reasons()).extracting(Reason::text)
 			.contains("Expertise in ICD-10-CM E75, which covers E75.22, the same disease as ORPHA:355 in Mondo.");
-		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(conflicted.userId())).singleElement()
+		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(conflicted.id())).singleElement()
 			.satisfies(r -> assertThat(r.reasons()).anyMatch(x -> x.kind() == Kind.CONFLICT && x.excludes()));
-		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(unlicensed.userId())).singleElement()
+		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(unlicensed.id())).singleElement()
 			.satisfies(r -> assertThat(r.reasons()).extracting(Reason::text).contains("Not licensed for the patient's jurisdiction DE-BY."));
-		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(full.userId())).singleElement()
+		assertThat(candidates.others()).filteredOn(r -> r.specialistId().equals(full.id())).singleElement()
 			.satisfies(r -> assertThat(r.reasons()).extracting(Reason::text).contains("No capacity left: 1 open case for a weekly capacity of 1."));
 
-		OpinionRequestView assigned = caseTriage.assign(coordinator, c.id(), genetics, Urgency.ROUTINE, crosswalkExpert.userId(), "");
+		OpinionRequestView assigned = caseTriage.assign(coordinator, c.id(), genetics, Urgency.ROUTINE, crosswalkExpert.id(), "");
 		assertThat(assigned.status()).isEqualTo(OpinionRequestStatus.ASSIGNED);
-		assertThat(assigned.specialistId()).isEqualTo(crosswalkExpert.userId());
+		assertThat(assigned.specialistId()).isEqualTo(crosswalkExpert.id());
 		assertThat(matching.decisions(coordinator, c.id())).singleElement().satisfies(d -> {
 			assertThat(d.rank()).isEqualTo(1);
 			assertThat(d.overridden()).isFalse();
 		});
-		assertThat(audited(c.id(), "triage.assign")).isEqualTo(1);
-		assertThat(matching.directory(coordinator)).filteredOn(e -> e.specialist().id().equals(crosswalkExpert.userId())).singleElement()
+		assertThat(audited(c.id().value(), "triage.assign")).isEqualTo(1);
+		assertThat(matching.directory(coordinator)).filteredOn(e -> e.specialist().id().equals(crosswalkExpert.id())).singleElement()
 			.satisfies(e -> assertThat(e.openCases()).isEqualTo(1));
 	}
 
@@ -135,51 +137,51 @@ class SpecialistMatchingTests {
 		Actor conflicted = specialist(endocrinology, List.of("ORPHA:77259"), List.of("de"), "City Hospital", List.of("DE"), 5);
 		OpinionRequestView c = submittedCase(CodeSystem.OMIM, "230800");
 
-		assertThatThrownBy(() -> caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), " "))
+		assertThatThrownBy(() -> caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.id(), " "))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("is not eligible (Conflict of interest: works at City Hospital")
 			.hasMessageContaining("give a reason for the override");
-		assertThat(queries.read(coordinator, c.id(), "case.read").status()).as("nothing changed").isEqualTo(OpinionRequestStatus.SUBMITTED);
+		assertThat(queries.read(coordinator, c.id(), AuditAction.CASE_READ).status()).as("nothing changed").isEqualTo(OpinionRequestStatus.SUBMITTED);
 		assertThat(matching.decisions(coordinator, c.id())).isEmpty();
 
 		String why = "The only specialist for this variant; the patient was told of the shared institution and agreed.";
-		caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.userId(), why);
+		caseTriage.assign(coordinator, c.id(), endocrinology, Urgency.ROUTINE, conflicted.id(), why);
 		assertThat(matching.decisions(coordinator, c.id())).singleElement().satisfies(d -> {
 			assertThat(d.overrideReason()).isEqualTo(why);
 			assertThat(d.eligible()).isFalse();
-			assertThat(d.specialistId()).isEqualTo(conflicted.userId());
+			assertThat(d.specialistId()).isEqualTo(conflicted.id());
 		});
-		assertThat(audited(c.id(), "triage.assign-override")).isEqualTo(1);
+		assertThat(audited(c.id().value(), "triage.assign-override")).isEqualTo(1);
 	}
 
 	@Test
 	void profilesAreEditedByStaffAndTheSpecialistOnlyAndUnknownCodesAreNamed() {
 		String rheumatology = "207RR0500X";
 		Actor specialist = accounts.create(Role.SPECIALIST, rheumatology);
-		SpecialistProfile saved = matching.saveProfile(specialist, specialist.userId(), null, new ProfileChange(List.of(), List.of("orpha:77259"),
+		SpecialistProfile saved = matching.saveProfile(specialist, specialist.id(), null, new ProfileChange(List.of(), List.of("orpha:77259"),
 				List.of("PT-br"), "Clinic", List.of("us-ca"), 3, List.of("2026-12-21/2027-01-03")));
 		assertThat(saved.specialties()).containsExactly(rheumatology);
-		assertThat(saved.diseases()).containsExactly(new DiseaseCode(CodeSystem.ORPHA, "77259"));
+		assertThat(saved.diseases()).containsExactly(new Coding(CodeSystem.ORPHA, "77259"));
 		assertThat(saved.languages()).containsExactly("pt-BR");
 		assertThat(saved.licences()).containsExactly("US-CA");
 		assertThat(saved.version()).isEqualTo(1);
 
 		ProfileChange unknownDisease = new ProfileChange(List.of(), List.of("OMIM:999999"), List.of(), "", List.of(), 3, List.of());
-		assertThatThrownBy(() -> matching.saveProfile(specialist, specialist.userId(), 1, unknownDisease))
+		assertThatThrownBy(() -> matching.saveProfile(specialist, specialist.id(), 1, unknownDisease))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("\"OMIM:999999\"");
 		ProfileChange unknownSpecialty = new ProfileChange(List.of("999X"), List.of(), List.of(), "", List.of(), 3, List.of());
-		assertThatThrownBy(() -> matching.saveProfile(specialist, specialist.userId(), 1, unknownSpecialty)).hasMessageContaining("\"999X\"");
-		assertThat(matching.profile(specialist, specialist.userId()).orElseThrow()).as("nothing changed").isEqualTo(saved);
+		assertThatThrownBy(() -> matching.saveProfile(specialist, specialist.id(), 1, unknownSpecialty)).hasMessageContaining("\"999X\"");
+		assertThat(matching.profile(specialist, specialist.id()).orElseThrow()).as("nothing changed").isEqualTo(saved);
 
 		ProfileChange change = new ProfileChange(List.of(), List.of("E75"), List.of("en"), "Clinic", List.of("US"), 4, List.of());
-		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.SPECIALIST), specialist.userId(), 1, change))
+		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.SPECIALIST), specialist.id(), 1, change))
 			.isInstanceOf(ForbiddenActionException.class);
-		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.PATIENT), specialist.userId(), 1, change))
+		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.PATIENT), specialist.id(), 1, change))
 			.isInstanceOf(ForbiddenActionException.class);
-		assertThat(matching.saveProfile(accounts.create(Role.COORDINATOR), specialist.userId(), 1, change).version()).isEqualTo(2);
-		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.ADMIN), specialist.userId(), 1, change))
+		assertThat(matching.saveProfile(accounts.create(Role.COORDINATOR), specialist.id(), 1, change).version()).isEqualTo(2);
+		assertThatThrownBy(() -> matching.saveProfile(accounts.create(Role.ADMIN), specialist.id(), 1, change))
 			.isInstanceOf(EditConflictException.class);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE action = 'matching.profile.update' AND record_id = ? AND outcome = 'SUCCESS'")
-			.param(specialist.userId()).query(Long.class).single()).isEqualTo(2);
+			.param(specialist.id().value()).query(Long.class).single()).isEqualTo(2);
 	}
 
 	@Test
@@ -193,41 +195,41 @@ class SpecialistMatchingTests {
 				.with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("Suggested specialists", "Expertise in ICD-10-CM E75, the category that covers E75.22.",
-				"value=\"" + expert.userId() + "\"", "Conflict of interest: works at City Hospital", "Mondo Disease Ontology", "CC BY 4.0");
+				"value=\"" + expert.id() + "\"", "Conflict of interest: works at City Hospital", "Mondo Disease Ontology", "CC BY 4.0");
 
 		mvc.perform(post("/cases/{id}/triage/assign", c.id()).param("specialtyCode", nephrology).param("urgency", "ROUTINE")
-				.param("specialistId", conflicted.userId().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
+				.param("specialistId", conflicted.id().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(redirectedUrl("/cases/" + c.id() + "/triage"))
 			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("give a reason for the override")));
-		assertThat(queries.read(coordinator, c.id(), "case.read").status()).isEqualTo(OpinionRequestStatus.SUBMITTED);
+		assertThat(queries.read(coordinator, c.id(), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.SUBMITTED);
 
 		mvc.perform(post("/cases/{id}/triage/patient-locale", c.id()).param("preferredLanguage", "de").param("jurisdiction", "Bavaria")
 				.with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("\"Bavaria\"")));
 
 		mvc.perform(post("/cases/{id}/triage/assign", c.id()).param("specialtyCode", nephrology).param("urgency", "ROUTINE")
-				.param("specialistId", expert.userId().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
+				.param("specialistId", expert.id().toString()).with(csrf()).with(authentication(TestAccounts.authentication(coordinator))))
 			.andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("specialist is assigned")));
-		assertThat(queries.read(coordinator, c.id(), "case.read").specialistId()).isEqualTo(expert.userId());
+		assertThat(queries.read(coordinator, c.id(), AuditAction.CASE_READ).specialistId()).isEqualTo(expert.id());
 	}
 
 	@Test
 	void theDirectoryPagesAreForStaffAndNameAnUnknownCode() throws Exception {
 		Actor specialist = accounts.create(Role.SPECIALIST, "2084P0800X");
-		String html = mvc.perform(post("/specialists/{id}/profile", specialist.userId()).param("diseases", "OMIM:230800\nMESH:D005776")
+		String html = mvc.perform(post("/specialists/{id}/profile", specialist.id()).param("diseases", "OMIM:230800\nMESH:D005776")
 				.param("languages", "de").param("weeklyCapacity", "3").with(csrf()).with(authentication(TestAccounts.authentication(specialist))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("Unknown disease code &quot;MESH:D005776&quot;", "OMIM:230800\nMESH:D005776");
-		assertThat(matching.profile(specialist, specialist.userId())).isEmpty();
+		assertThat(matching.profile(specialist, specialist.id())).isEmpty();
 
-		mvc.perform(post("/specialists/{id}/profile", specialist.userId()).param("diseases", "OMIM:230800").param("languages", "de")
+		mvc.perform(post("/specialists/{id}/profile", specialist.id()).param("diseases", "OMIM:230800").param("languages", "de")
 				.param("weeklyCapacity", "3").with(csrf()).with(authentication(TestAccounts.authentication(specialist))))
-			.andExpect(redirectedUrl("/specialists/" + specialist.userId() + "/profile"));
+			.andExpect(redirectedUrl("/specialists/" + specialist.id() + "/profile"));
 		assertThat(mvc.perform(get("/specialists").with(authentication(TestAccounts.authentication(accounts.create(Role.COORDINATOR)))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains(specialist.displayName(), "Psychiatry");
 		mvc.perform(get("/specialists").with(authentication(TestAccounts.authentication(accounts.create(Role.PATIENT)))))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/specialists/{id}/profile", specialist.userId()).with(authentication(TestAccounts.authentication(accounts.create(Role.SPECIALIST)))))
+		mvc.perform(get("/specialists/{id}/profile", specialist.id()).with(authentication(TestAccounts.authentication(accounts.create(Role.SPECIALIST)))))
 			.andExpect(status().isForbidden());
 	}
 

@@ -1,5 +1,7 @@
 package org.consilium.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.matching.Reason.Kind;
 import org.consilium.matching.SpecialistRanking.Candidate;
+import org.consilium.shared.Coding;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.consilium.shared.UserId;
 
 /** The matching policy on hand-built directories, with Mondo's real crosswalks from {@code ../shared/data/mondo}. */
 class SpecialistRankingTests {
@@ -43,11 +45,11 @@ class SpecialistRankingTests {
 	}
 
 	static CaseFacts facts(String diagnosis) {
-		return new CaseFacts(null, diagnosis == null ? null : DiseaseCode.parse(diagnosis), null, null, "City Hospital", TODAY, DUE);
+		return new CaseFacts(null, diagnosis == null ? null : Coding.parse(diagnosis), null, null, "City Hospital", TODAY, DUE);
 	}
 
 	static SpecialistProfile profile(String... diseases) {
-		return new SpecialistProfile(UUID.randomUUID(), 1, List.of(GENETICS), List.of(diseases).stream().map(DiseaseCode::parse).toList(),
+		return new SpecialistProfile(new UserId(UUID.randomUUID()), 1, List.of(GENETICS), List.of(diseases).stream().map(Coding::parse).toList(),
 				List.of("en"), "University Clinic", List.of(), 10, List.of());
 	}
 
@@ -119,7 +121,7 @@ class SpecialistRankingTests {
 	@Test
 	void prefersSpecialistsWhoWriteInThePatientsLanguage() {
 		CaseFacts german = new CaseFacts(null, null, LanguageTag.parse("de-AT"), null, "", TODAY, DUE);
-		SpecialistProfile speaksGerman = new SpecialistProfile(UUID.randomUUID(), 1, List.of(GENETICS), List.of(), List.of("de", "en"), "", List.of(), 5, List.of());
+		SpecialistProfile speaksGerman = new SpecialistProfile(new UserId(UUID.randomUUID()), 1, List.of(GENETICS), List.of(), List.of("de", "en"), "", List.of(), 5, List.of());
 		Reason yes = reason(german, candidate(speaksGerman), Kind.LANGUAGE);
 		Reason no = reason(german, candidate(profile()), Kind.LANGUAGE);
 		assertThat(yes.points()).isEqualTo(SpecialistRanking.LANGUAGE);
@@ -144,7 +146,7 @@ class SpecialistRankingTests {
 	}
 
 	static SpecialistProfile licensed(String... licences) {
-		return new SpecialistProfile(UUID.randomUUID(), 1, List.of(GENETICS), List.of(), List.of(), "", List.of(licences), 5, List.of());
+		return new SpecialistProfile(new UserId(UUID.randomUUID()), 1, List.of(GENETICS), List.of(), List.of(), "", List.of(licences), 5, List.of());
 	}
 
 	@Test
@@ -170,14 +172,14 @@ class SpecialistRankingTests {
 	}
 
 	static SpecialistProfile away(Absence absence) {
-		return new SpecialistProfile(UUID.randomUUID(), 1, List.of(GENETICS), List.of(), List.of(), "", List.of(), 5, List.of(absence));
+		return new SpecialistProfile(new UserId(UUID.randomUUID()), 1, List.of(GENETICS), List.of(), List.of(), "", List.of(), 5, List.of(absence));
 	}
 
 	@Test
 	void excludesASpecialistFromTheFirstOpinionsInstitution() {
-		SpecialistProfile sameHouse = new SpecialistProfile(UUID.randomUUID(), 1, List.of(GENETICS), List.of(DiseaseCode.parse("OMIM:230800")),
+		SpecialistProfile sameHouse = new SpecialistProfile(new UserId(UUID.randomUUID()), 1, List.of(GENETICS), List.of(Coding.parse("OMIM:230800")),
 				List.of("en"), "St. Mary’s  Hospital", List.of(), 5, List.of());
-		CaseFacts facts = new CaseFacts(null, DiseaseCode.parse("OMIM:230800"), null, null, "st marys hospital", TODAY, DUE);
+		CaseFacts facts = new CaseFacts(null, Coding.parse("OMIM:230800"), null, null, "st marys hospital", TODAY, DUE);
 		List<RankedSpecialist> ranked = ranking().rank(facts, List.of(candidate(sameHouse), candidate(profile())));
 		RankedSpecialist conflicted = ranked.get(1);
 		assertThat(conflicted.eligible()).isFalse();
@@ -204,7 +206,7 @@ class SpecialistRankingTests {
 	@Test
 	void ranksADirectoryOfThirtySixTheSameWhateverOrderItComesIn() {
 		List<Candidate> directory = directory();
-		CaseFacts facts = new CaseFacts(GENETICS, DiseaseCode.parse("OMIM:230800"), LanguageTag.parse("de"), Jurisdiction.parse("DE-BY"),
+		CaseFacts facts = new CaseFacts(GENETICS, Coding.parse("OMIM:230800"), LanguageTag.parse("de"), Jurisdiction.parse("DE-BY"),
 				"City Hospital", TODAY, DUE);
 		List<RankedSpecialist> expected = ranking().rank(facts, directory);
 		assertThat(expected).hasSize(36);
@@ -221,7 +223,7 @@ class SpecialistRankingTests {
 			if (a.eligible() == b.eligible()) {
 				assertThat(a.score()).isGreaterThanOrEqualTo(b.score());
 				if (a.score() == b.score()) {
-					assertThat(a.specialistId()).isLessThan(b.specialistId());
+					assertThat(a.specialistId().value()).isLessThan(b.specialistId().value());
 				}
 			}
 			else {
@@ -243,7 +245,7 @@ class SpecialistRankingTests {
 				for (String licence : List.of("DE", "DE-BY", "FR")) {
 					for (int open : List.of(0, 5)) {
 						UUID id = new UUID(0, ++n);
-						SpecialistProfile p = new SpecialistProfile(id, 1, List.of(GENETICS), List.of(DiseaseCode.parse(disease)), List.of(language),
+						SpecialistProfile p = new SpecialistProfile(new UserId(id), 1, List.of(GENETICS), List.of(Coding.parse(disease)), List.of(language),
 								"Clinic " + (n % 4), List.of(licence), 10, List.of());
 						out.add(new Candidate(id, "Dr. " + n, GENETICS, p, open));
 					}

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -50,14 +51,14 @@ class EscalationTests extends MailTestSupport {
 
 	UUID submittedCase(Actor patient) {
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "", "",
-				null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, id);
+				null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(id));
 		return id;
 	}
 
 	List<String> escalations(Actor to, UUID caseId) {
 		return jdbc.sql("SELECT kind FROM notification.notice WHERE recipient_id = ? AND case_id = ? AND kind LIKE '%CLOCK%' ORDER BY kind")
-			.params(to.userId(), caseId).query(String.class).list();
+			.params(to.id().value(), caseId).query(String.class).list();
 	}
 
 	@Test
@@ -67,11 +68,11 @@ class EscalationTests extends MailTestSupport {
 		Actor claiming = seed(Role.COORDINATOR);
 		Actor other = seed(Role.COORDINATOR);
 		UUID claimed = submittedCase(patient);
-		caseTriage.startTriage(claiming, claimed);
+		caseTriage.startTriage(claiming, new CaseId(claimed));
 		UUID unclaimed = submittedCase(patient);
 		UUID onHold = submittedCase(patient);
-		caseTriage.startTriage(claiming, onHold);
-		caseTriage.requestRecords(claiming, onHold, "The biopsy report, please.");
+		caseTriage.startTriage(claiming, new CaseId(onHold));
+		caseTriage.requestRecords(claiming, new CaseId(onHold), "The biopsy report, please.");
 
 		clock.set(Instant.parse("2027-03-02T11:59:00Z"));
 		scan.scan();

@@ -19,13 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 import org.consilium.triage.TriageManagement;
 
@@ -62,13 +63,13 @@ class NoticesInAppTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
-				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, caseId);
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
 
-		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.userId(), caseId)
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.id().value(), caseId)
 			.query(UUID.class).single();
 		assertThat(jdbc.sql("SELECT status || '/' || coalesce(body, 'no body') FROM notification.outbox_message WHERE recipient_id = ?")
-			.param(coordinator.userId()).query(String.class).single()).isEqualTo("SKIPPED/no body");
+			.param(coordinator.id().value()).query(String.class).single()).isEqualTo("SKIPPED/no body");
 		assertThat(sender.sendDue()).isZero();
 
 		var as = authentication(TestAccounts.authentication(coordinator));
@@ -86,17 +87,17 @@ class NoticesInAppTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
-				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 
-		triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia-URGENT-TEXT");
+		triage.markUrgentFinding(specialist, new CaseId(caseId), "Hypercalcaemia-URGENT-TEXT");
 
 		assertThat(jdbc.sql("SELECT kind FROM notification.notice WHERE recipient_id = ? AND case_id = ? AND kind = 'URGENT_FINDING'")
-			.params(coordinator.userId(), caseId).query(String.class).list()).hasSize(1);
+			.params(coordinator.id().value(), caseId).query(String.class).list()).hasSize(1);
 		assertThat(jdbc.sql("SELECT kind FROM notification.notice WHERE recipient_id = ? AND case_id = ? AND kind = 'CONTACT_PHYSICIAN'")
-			.params(patient.userId(), caseId).query(String.class).list()).hasSize(1);
+			.params(patient.id().value(), caseId).query(String.class).list()).hasSize(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE coalesce(subject, '') || coalesce(body, '') LIKE '%URGENT-TEXT%'")
 			.query(Long.class).single()).isZero();
 	}
@@ -106,9 +107,9 @@ class NoticesInAppTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
-				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, caseId);
-		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.userId(), caseId)
+				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
+		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.id().value(), caseId)
 			.query(UUID.class).single();
 		Actor stranger = accounts.create(Role.COORDINATOR);
 		var as = authentication(TestAccounts.authentication(stranger));

@@ -11,15 +11,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.consilium.TestDocuments;
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.DraftContent;
@@ -36,7 +34,10 @@ import org.consilium.review.OpinionContent;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /**
@@ -108,33 +109,33 @@ class NotificationJourneyTests extends MailTestSupport {
 				secret("Physician"), secret("Institution"), null, secret("Symptoms"), List.of(secret("QuestionOne"), secret("QuestionTwo")),
 				Urgency.ROUTINE, true);
 		secrets.add("E75.22");
-		UUID caseId = intake.createDraft(referrer, patientUser.email(), UUID.randomUUID(), content).id();
+		UUID caseId = intake.createDraft(referrer, patientUser.email(), UUID.randomUUID(), content).id().value();
 		secrets.add(caseId.toString());
-		records.uploadDocument(patient, caseId, secret("Upload") + ".pdf", new ByteArrayInputStream(TestDocuments.pdf()));
+		records.uploadDocument(patient, new CaseId(caseId), secret("Upload") + ".pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));
-		records.importFhirBundle(patient, caseId, secret("Bundle") + ".json", bundle);
+		records.importFhirBundle(patient, new CaseId(caseId), secret("Bundle") + ".json", bundle);
 		secrets.add("Alberto");
 
-		intake.submit(referrer, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		caseTriage.requestRecords(coordinator, caseId, secret("RecordsMessage"));
-		intake.recordsReceived(patient, caseId);
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, caseId);
-		review.recordImpression(specialist, caseId, secret("Impression"), new Diagnosis(secret("WorkingDiagnosis"), null, null));
-		Clarification asked = clarifying.ask(specialist, caseId, secret("Clarification"));
-		clarifying.answer(patient, caseId, asked.id(), secret("Answer"));
+		intake.submit(referrer, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		caseTriage.requestRecords(coordinator, new CaseId(caseId), secret("RecordsMessage"));
+		intake.recordsReceived(patient, new CaseId(caseId));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(caseId));
+		review.recordImpression(specialist, new CaseId(caseId), secret("Impression"), new Diagnosis(secret("WorkingDiagnosis"), null, null));
+		Clarification asked = clarifying.ask(specialist, new CaseId(caseId), secret("Clarification"));
+		clarifying.answer(patient, new CaseId(caseId), asked.id(), secret("Answer"));
 		OpinionContent opinion = new OpinionContent(Concordance.REFINED, List.of(new Diagnosis(secret("OpinionDiagnosis"), null, null)),
 				TreatmentReview.MODIFY, secret("TreatmentComment"),
 				List.of(new TreatmentOption(secret("Option"), Invasiveness.INVASIVE, secret("Benefit"), secret("Risks"), secret("Evidence"))),
 				secret("WorkUp"), List.of(secret("AnswerOne"), secret("AnswerTwo")), secret("Limitations"), secret("PlainSummary"));
-		review.saveAndSign(specialist, caseId, null, UUID.randomUUID(), opinion);
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		review.saveAndSign(specialist, new CaseId(caseId), null, UUID.randomUUID(), opinion);
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 
-		assertThat(kinds(coordinatorUser.id(), caseId)).containsExactly("CASE_SUBMITTED");
-		assertThat(kinds(specialistUser.id(), caseId)).containsExactly("ASSIGNED");
-		assertThat(kinds(patientUser.id(), caseId)).containsExactlyInAnyOrder("RECORDS_REQUESTED", "CLARIFICATION_REQUESTED", "OPINION_DELIVERED");
-		assertThat(kinds(referrerUser.id(), caseId)).as("the referrer acts for the patient and, with consent, gets the opinion news")
+		assertThat(kinds(coordinatorUser.id().value(), caseId)).containsExactly("CASE_SUBMITTED");
+		assertThat(kinds(specialistUser.id().value(), caseId)).containsExactly("ASSIGNED");
+		assertThat(kinds(patientUser.id().value(), caseId)).containsExactlyInAnyOrder("RECORDS_REQUESTED", "CLARIFICATION_REQUESTED", "OPINION_DELIVERED");
+		assertThat(kinds(referrerUser.id().value(), caseId)).as("the referrer acts for the patient and, with consent, gets the opinion news")
 			.containsExactlyInAnyOrder("RECORDS_REQUESTED", "CLARIFICATION_REQUESTED", "OPINION_DELIVERED");
 
 		while (sender.sendDue() > 0) {
@@ -153,7 +154,7 @@ class NotificationJourneyTests extends MailTestSupport {
 			assertThat((String) mail.getContent()).contains("https://consilium.example.org/notices").contains("Hello ");
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE recipient_id = ? AND body IS NOT NULL")
-			.param(patientUser.id()).query(Long.class).single()).as("bodies are cleared once sent").isZero();
+			.param(patientUser.id().value()).query(Long.class).single()).as("bodies are cleared once sent").isZero();
 	}
 
 	private List<String> kinds(UUID recipient, UUID caseId) {

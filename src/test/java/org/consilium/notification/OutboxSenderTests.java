@@ -1,5 +1,8 @@
 package org.consilium.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -9,20 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /** The outbox sender against a real SMTP server: at least once, one Message-ID per message, back-off, giving up, claims. */
 class OutboxSenderTests extends MailTestSupport {
@@ -61,7 +60,7 @@ class OutboxSenderTests extends MailTestSupport {
 
 	State state(UserView to) {
 		return jdbc.sql("SELECT message_id, status, attempts, next_attempt_at, last_error FROM notification.outbox_message WHERE recipient_id = ?")
-			.param(to.id()).query(State.class).single();
+			.param(to.id().value()).query(State.class).single();
 	}
 
 	@Test
@@ -157,7 +156,7 @@ class OutboxSenderTests extends MailTestSupport {
 		ExecutorService otherInstance = Executors.newSingleThreadExecutor();
 		try {
 			Integer sentMeanwhile = new TransactionTemplate(transactions).execute(status -> {
-				jdbc.sql("SELECT id FROM notification.outbox_message WHERE recipient_id = ? FOR UPDATE").param(to.id()).query(UUID.class).single();
+				jdbc.sql("SELECT id FROM notification.outbox_message WHERE recipient_id = ? FOR UPDATE").param(to.id().value()).query(UUID.class).single();
 				try {
 					return otherInstance.submit(sender::sendDue).get();
 				}
@@ -181,8 +180,8 @@ class OutboxSenderTests extends MailTestSupport {
 		String key = "test:" + UUID.randomUUID();
 		assertThat(notices.notify(NoticeKind.URGENT_FINDING, null, key, List.of(to.id(), to.id()))).isEqualTo(1);
 		assertThat(notices.notify(NoticeKind.URGENT_FINDING, null, key, List.of(to.id()))).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM notification.notice WHERE recipient_id = ?").param(to.id()).query(Long.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE recipient_id = ?").param(to.id()).query(Long.class).single())
+		assertThat(jdbc.sql("SELECT count(*) FROM notification.notice WHERE recipient_id = ?").param(to.id().value()).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE recipient_id = ?").param(to.id().value()).query(Long.class).single())
 			.isEqualTo(1);
 	}
 

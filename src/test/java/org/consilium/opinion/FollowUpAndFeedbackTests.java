@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.UserId;
 
 class FollowUpAndFeedbackTests {
 
@@ -36,29 +38,29 @@ class FollowUpAndFeedbackTests {
 
 	@Test
 	void acceptsFeedbackWithSatisfactionOneToFiveAndAnIntention() {
-		Feedback feedback = new Feedback(CASE, PATIENT, NOW, 5, IntendsToFollow.UNSURE, null);
+		Feedback feedback = new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 5, IntendsToFollow.UNSURE, null);
 
 		assertThat(feedback.comment()).isEmpty();
-		assertThat(new Feedback(CASE, PATIENT, NOW, 1, IntendsToFollow.NO, " ok ").comment()).isEqualTo("ok");
+		assertThat(new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 1, IntendsToFollow.NO, " ok ").comment()).isEqualTo("ok");
 	}
 
 	@Test
 	void rejectsFeedbackWithSatisfactionOutsideOneToFiveOrMissing() {
-		assertThatThrownBy(() -> new Feedback(CASE, PATIENT, NOW, 0, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 0, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("1");
-		assertThatThrownBy(() -> new Feedback(CASE, PATIENT, NOW, 6, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> new Feedback(CASE, PATIENT, NOW, null, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 6, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, null, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
 	void rejectsFeedbackWithoutTheIntentionToFollowTheAdvice() {
-		assertThatThrownBy(() -> new Feedback(CASE, PATIENT, NOW, 4, null, "")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 4, null, "")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("follow the advice");
 	}
 
 	@Test
 	void rejectsAnOverLongFeedbackComment() {
-		assertThatThrownBy(() -> new Feedback(CASE, PATIENT, NOW, 4, IntendsToFollow.YES, "x".repeat(Feedback.MAX_COMMENT + 1)))
+		assertThatThrownBy(() -> new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 4, IntendsToFollow.YES, "x".repeat(Feedback.MAX_COMMENT + 1)))
 			.isInstanceOf(InvalidInputException.class);
 	}
 }

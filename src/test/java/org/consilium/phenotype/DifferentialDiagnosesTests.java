@@ -23,16 +23,17 @@ import org.springframework.http.MediaType;
 
 import org.consilium.ddx.MatchKind;
 import org.consilium.ddx.MondoRelease;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
 
 /**
  * The differential diagnosis of a case on a real PostgreSQL, with the real HPO release 2025-05-06 (OMIM and Orphanet
@@ -69,14 +70,14 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, "207RX0202X");
 		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", "First diagnosis", system, code,
-				"Surgery", "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id();
+				"Surgery", "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id().value();
 		for (String sign : signs) {
-			phenotype.addFeature(patient, id, new AddPhenotypicFeature(sign, false, null, null));
+			phenotype.addFeature(patient, new CaseId(id), new AddPhenotypicFeature(sign, false, null, null));
 		}
-		intake.submit(patient, id);
-		caseTriage.startTriage(coordinator, id);
-		caseTriage.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, id);
+		intake.submit(patient, new CaseId(id));
+		caseTriage.startTriage(coordinator, new CaseId(id));
+		caseTriage.assign(coordinator, new CaseId(id), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(id));
 		return new Review(id, patient, coordinator, specialist);
 	}
 
@@ -100,9 +101,9 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		assertThat((String) latest.get(3)).startsWith("consilium-ddx");
 		assertThat((Integer) latest.get(4)).as("OMIM and Orphanet candidates").isGreaterThan(8_355);
 		assertThat(latest.get(5)).isEqualTo(DifferentialDiagnoses.SHOWN);
-		assertThat(latest.get(6)).isEqualTo(Actor.SYSTEM.userId());
+		assertThat(latest.get(6)).isEqualTo(Actor.SYSTEM.id().value());
 
-		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		DifferentialView view = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(rankings(r.caseId())).as("a current ranking is not computed again").isEqualTo(MARFAN_SIGNS.size());
 		assertThat(view.status()).isEqualTo(DifferentialView.Status.RANKED);
 		assertThat(view.current()).isTrue();
@@ -122,34 +123,34 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		assertThat(marfan.evidence()).filteredOn(e -> e.hpoId().equals("HP:0001083")).singleElement()
 			.satisfies(e -> assertThat(e.kind()).isEqualTo(MatchKind.EXACT)).satisfies(e -> assertThat(e.likelihoodRatio()).isGreaterThan(1));
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.read' AND actor_id = ?")
-			.params(r.caseId(), r.specialist().userId()).query(Long.class).single()).isEqualTo(1);
+			.params(r.caseId(), r.specialist().id().value()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
 	void aPhenotypeOfOnlyVeryGeneralTermsGetsAMessageInsteadOfARanking() {
 		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0000707")); // Abnormality of the nervous system
 
-		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		DifferentialView view = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(view.status()).isEqualTo(DifferentialView.Status.TOO_GENERAL);
 		assertThat(view.problem()).contains("too general").contains("Abnormality of the nervous system").contains("more specific");
 		assertThat(view.candidates()).isEmpty();
 
-		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001166", false, null, null)); // arachnodactyly
-		assertThat(differential.differential(r.specialist(), r.caseId()).status()).isEqualTo(DifferentialView.Status.RANKED);
+		phenotype.addFeature(r.specialist(), new CaseId(r.caseId()), new AddPhenotypicFeature("HP:0001166", false, null, null)); // arachnodactyly
+		assertThat(differential.differential(r.specialist(), new CaseId(r.caseId())).status()).isEqualTo(DifferentialView.Status.RANKED);
 	}
 
 	@Test
 	void aTermToCheckNextIsRecordedWithOneClickReranksAndIsAuditedWhileTheFirstOpinionStaysBlinded() throws Exception {
 		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0001166", "HP:0000098")); // arachnodactyly, tall stature
 		var specialist = authentication(TestAccounts.authentication(r.specialist()));
-		DifferentialView before = differential.differential(r.specialist(), r.caseId());
+		DifferentialView before = differential.differential(r.specialist(), new CaseId(r.caseId()));
 
-		List<NextTerm> next = differential.nextTerms(r.specialist(), r.caseId());
+		List<NextTerm> next = differential.nextTerms(r.specialist(), new CaseId(r.caseId()));
 		assertThat(next).hasSize(DifferentialDiagnoses.NEXT_TERMS);
 		assertThat(next).extracting(NextTerm::hpoId).doesNotContain("HP:0001166", "HP:0000098");
 		assertThat(next.get(0).ifPresent()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.next' AND actor_id = ?")
-			.params(r.caseId(), r.specialist().userId()).query(Long.class).single()).isEqualTo(1);
+			.params(r.caseId(), r.specialist().id().value()).query(Long.class).single()).isEqualTo(1);
 		String term = next.get(0).hpoId();
 		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
 			.andExpect(content().string(containsString("What to check next")))
@@ -159,23 +160,23 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		mvc.perform(post("/cases/{id}/phenotype/features", r.caseId()).with(specialist).with(csrf())
 				.param("term", term).param("status", "excluded").param("returnTo", "review"))
 			.andExpect(status().is3xxRedirection());
-		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		DifferentialView after = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(after.excluded()).contains(term);
 		assertThat(after.rankingId()).isNotEqualTo(before.rankingId());
 		assertThat(after.submitted()).as("blinded until the impression is recorded").isNull();
-		assertThat(differential.nextTerms(r.specialist(), r.caseId())).extracting(NextTerm::hpoId).doesNotContain(term);
-		assertThatThrownBy(() -> differential.nextTerms(r.patient(), r.caseId())).isInstanceOf(org.consilium.shared.ConsiliumProblem.class);
+		assertThat(differential.nextTerms(r.specialist(), new CaseId(r.caseId()))).extracting(NextTerm::hpoId).doesNotContain(term);
+		assertThatThrownBy(() -> differential.nextTerms(r.patient(), new CaseId(r.caseId()))).isInstanceOf(org.consilium.shared.ConsiliumProblem.class);
 	}
 
 	@Test
 	void theFirstOpinionsDiagnosisIsRankedOnlyAfterTheImpressionAndRecordedWithTheRanking() {
 		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
-		DifferentialView blinded = differential.differential(r.specialist(), r.caseId());
+		DifferentialView blinded = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(blinded.submitted()).isNull();
 		assertThat(blinded.mayCopy()).isFalse();
 
-		review.recordImpression(r.specialist(), r.caseId(), "Connective tissue disorder, probably Marfan syndrome.", null);
-		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		review.recordImpression(r.specialist(), new CaseId(r.caseId()), "Connective tissue disorder, probably Marfan syndrome.", null);
+		DifferentialView after = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		SubmittedDiagnosisRank submitted = after.submitted();
 		assertThat(submitted.rankable()).isTrue();
 		assertThat(submitted.candidateIds()).contains("ORPHA:558");
@@ -190,10 +191,10 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	void aFirstDiagnosisThatRanksPoorlyIsFlaggedWithTheTermsAgainstIt() {
 		// Gaucher disease type 1 (ICD-10-CM E75.22) for a patient with Marfan's signs and without splenomegaly
 		Review r = inReview(CodeSystem.ICD_10_CM, "E75.22", MARFAN_SIGNS);
-		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001744", true, null, null));
-		review.recordImpression(r.specialist(), r.caseId(), "Not Gaucher.", null);
+		phenotype.addFeature(r.specialist(), new CaseId(r.caseId()), new AddPhenotypicFeature("HP:0001744", true, null, null));
+		review.recordImpression(r.specialist(), new CaseId(r.caseId()), "Not Gaucher.", null);
 
-		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), r.caseId()).submitted();
+		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), new CaseId(r.caseId())).submitted();
 		assertThat(submitted.rankable()).isTrue();
 		assertThat(submitted.bestRank()).isGreaterThan(10);
 		assertThat(submitted.flagged()).isTrue();
@@ -205,8 +206,8 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	void aCodeThatReachesNoCandidateIsNotRankable() {
 		// essential hypertension: no rare disease in Mondo's exact matches
 		Review r = inReview(CodeSystem.ICD_10_CM, "I10", MARFAN_SIGNS);
-		review.recordImpression(r.specialist(), r.caseId(), "Marfan.", null);
-		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), r.caseId()).submitted();
+		review.recordImpression(r.specialist(), new CaseId(r.caseId()), "Marfan.", null);
+		SubmittedDiagnosisRank submitted = differential.differential(r.specialist(), new CaseId(r.caseId())).submitted();
 		assertThat(submitted.rankable()).isFalse();
 		assertThat(submitted.reason()).contains("I10").contains("cannot be ranked");
 		assertThat(submitted.flagged()).isFalse();
@@ -215,16 +216,16 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Test
 	void removingATermRecomputesAndKeepsTheEarlierRanking() {
 		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
-		DifferentialView before = differential.differential(r.specialist(), r.caseId());
-		UUID lens = phenotype.phenotype(r.specialist(), r.caseId()).features().stream().filter(f -> f.hpoId().equals("HP:0001083")).findFirst()
+		DifferentialView before = differential.differential(r.specialist(), new CaseId(r.caseId()));
+		UUID lens = phenotype.phenotype(r.specialist(), new CaseId(r.caseId())).features().stream().filter(f -> f.hpoId().equals("HP:0001083")).findFirst()
 			.orElseThrow().id();
-		phenotype.removeFeature(r.specialist(), r.caseId(), lens, "not confirmed by the ophthalmologist");
+		phenotype.removeFeature(r.specialist(), new CaseId(r.caseId()), lens, "not confirmed by the ophthalmologist");
 
-		DifferentialView after = differential.differential(r.specialist(), r.caseId());
+		DifferentialView after = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(after.rankingId()).isNotEqualTo(before.rankingId());
 		assertThat(after.observed()).doesNotContain("HP:0001083").hasSize(MARFAN_SIGNS.size() - 1);
 		assertThat(rankings(r.caseId())).isEqualTo(MARFAN_SIGNS.size() + 1);
-		DifferentialView earlier = differential.ranking(r.specialist(), r.caseId(), before.rankingId());
+		DifferentialView earlier = differential.ranking(r.specialist(), new CaseId(r.caseId()), before.rankingId());
 		assertThat(earlier.observed()).contains("HP:0001083");
 		assertThat(earlier.current()).isFalse();
 		assertThat(earlier.candidates()).isEqualTo(before.candidates());
@@ -233,10 +234,10 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Test
 	void onlyTheReviewingSpecialistSeesIt() {
 		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
-		assertThatThrownBy(() -> differential.differential(r.patient(), r.caseId())).isInstanceOf(ForbiddenActionException.class);
-		assertThatThrownBy(() -> differential.differential(r.coordinator(), r.caseId())).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> differential.differential(r.patient(), new CaseId(r.caseId()))).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> differential.differential(r.coordinator(), new CaseId(r.caseId()))).isInstanceOf(ForbiddenActionException.class);
 		Actor stranger = accounts.create(Role.SPECIALIST);
-		assertThatThrownBy(() -> differential.differential(stranger, r.caseId())).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> differential.differential(stranger, new CaseId(r.caseId()))).isInstanceOf(NotFoundException.class);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.read' AND outcome = 'DENIED'")
 			.param(r.caseId()).query(Long.class).single()).isGreaterThanOrEqualTo(2);
 	}
@@ -244,8 +245,8 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Test
 	void withoutObservedTermsThereIsNothingToRank() {
 		Review r = inReview(CodeSystem.ORPHA, "558", List.of());
-		phenotype.addFeature(r.specialist(), r.caseId(), new AddPhenotypicFeature("HP:0001744", true, null, null));
-		DifferentialView view = differential.differential(r.specialist(), r.caseId());
+		phenotype.addFeature(r.specialist(), new CaseId(r.caseId()), new AddPhenotypicFeature("HP:0001744", true, null, null));
+		DifferentialView view = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(view.status()).isEqualTo(DifferentialView.Status.NO_OBSERVED_TERMS);
 		assertThat(view.candidates()).isEmpty();
 		assertThat(rankings(r.caseId())).isZero();
@@ -254,11 +255,11 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Test
 	void anyCandidateCanBeExplainedOnDemand() {
 		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
-		List<TermEvidence> gaucher = differential.explain(r.specialist(), r.caseId(), "omim:230800");
+		List<TermEvidence> gaucher = differential.explain(r.specialist(), new CaseId(r.caseId()), "omim:230800");
 		assertThat(gaucher).extracting(TermEvidence::hpoId).containsExactlyInAnyOrderElementsOf(MARFAN_SIGNS);
-		assertThatThrownBy(() -> differential.explain(r.specialist(), r.caseId(), "OMIM:999999")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> differential.explain(r.specialist(), new CaseId(r.caseId()), "OMIM:999999")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("OMIM:999999");
-		assertThatThrownBy(() -> differential.explain(r.specialist(), r.caseId(), "MONDO:0007947 " + "x".repeat(10_000)))
+		assertThatThrownBy(() -> differential.explain(r.specialist(), new CaseId(r.caseId()), "MONDO:0007947 " + "x".repeat(10_000)))
 			.isInstanceOf(InvalidInputException.class).hasMessage("Name the disease by its OMIM or Orphanet identifier, e.g. OMIM:154700 or ORPHA:558.");
 	}
 
@@ -278,7 +279,7 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 			.andExpect(content().string(containsString("shown once you have")))
 			.andExpect(content().string(not(containsString("Copy into opinion"))));
 
-		review.recordImpression(r.specialist(), r.caseId(), "Marfan syndrome.", null);
+		review.recordImpression(r.specialist(), new CaseId(r.caseId()), "Marfan syndrome.", null);
 		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
 			.andExpect(content().string(containsString("Copy into opinion")))
 			.andExpect(content().string(containsString("data-system=\"OMIM\"")))

@@ -1,5 +1,9 @@
 package org.consilium.phenotype;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,15 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.consilium.ddx.HpoRelease;
 import org.consilium.ddx.HpoTerms;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import org.consilium.shared.Role;
 
 /**
  * Phenopackets of {@code ../shared/data/phenopackets} through the full import path (access check, parse, map onto the
@@ -78,19 +79,19 @@ class PhenopacketImportTests {
 			}
 			String name = expected.file().getFileName().toString();
 			if (expected.unknown().isEmpty()) {
-				PhenopacketImportView view = phenotype.importPhenopacket(patient, caseId, expected.bytes());
+				PhenopacketImportView view = phenotype.importPhenopacket(patient, new CaseId(caseId), expected.bytes());
 				assertThat(view.diagnosisId()).as(name).isEqualTo(expected.diagnosisId());
 				assertThat(view.diagnosisLabel()).as(name).isEqualTo(expected.diagnosisLabel());
 				current = expected.features();
 				imported++;
 			}
 			else {
-				assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, expected.bytes())).as(name)
+				assertThatThrownBy(() -> phenotype.importPhenopacket(patient, new CaseId(caseId), expected.bytes())).as(name)
 					.isInstanceOf(InvalidInputException.class)
 					.satisfies(e -> expected.unknown().forEach(id -> assertThat(e.getMessage()).contains(id)));
 				rejected++;
 			}
-			PhenotypeView now = phenotype.phenotype(patient, caseId);
+			PhenotypeView now = phenotype.phenotype(patient, new CaseId(caseId));
 			Set<String> stored = now.features().stream().map(f -> PhenopacketFiles.key(f.hpoId(), f.excluded(), f.onset())).collect(Collectors.toSet());
 			if (!stored.equals(current) || now.features().size() != current.size()) {
 				fail(name + ": stored " + stored + " but expected " + current);

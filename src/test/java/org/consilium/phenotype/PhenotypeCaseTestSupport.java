@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ddx.HpoRelease;
-import org.consilium.identity.Actor;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.TestCases;
+import org.consilium.shared.Actor;
 
 /**
  * What the phenotype tests share: the application with the HPO release of {@code ../shared/data/hpo}, loaded before the

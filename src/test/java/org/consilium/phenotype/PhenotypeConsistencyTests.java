@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
 
 /**
  * The phenotype stays meaningful (no root terms, no contradictions), says who recorded each term, and, edited from the
@@ -41,17 +42,17 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 	static final String ABNORMAL_FINGER_MORPHOLOGY = "HP:0001167";
 
 	private List<String> terms(Actor actor, UUID caseId) {
-		return phenotype.phenotype(actor, caseId).features().stream().map(f -> f.hpoId() + (f.excluded() ? " excluded" : " observed")).toList();
+		return phenotype.phenotype(actor, new CaseId(caseId)).features().stream().map(f -> f.hpoId() + (f.excluded() ? " excluded" : " observed")).toList();
 	}
 
 	@Test
 	void theRootsOfTheBranchesAreTooGeneral() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0000118", false, null, null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0000118", false, null, null)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessage("Phenotypic abnormality (HP:0000118) is too general: choose a more specific term.");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, "HP:0003674", null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, "HP:0003674", null)))
 			.isInstanceOf(InvalidInputException.class).hasMessage("Onset: Onset (HP:0003674) is too general: choose a more specific term.");
 
 		var auth = authentication(TestAccounts.authentication(patient));
@@ -68,13 +69,13 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 	void excludingAnAncestorOfAnObservedTermIsAContradiction() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature(ARACHNODACTYLY, false, null, null));
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, true, null, null)))
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature(ARACHNODACTYLY, false, null, null));
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, true, null, null)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("Abnormal finger morphology (HP:0001167) cannot be excluded")
 			.hasMessageContaining("Arachnodactyly (HP:0001166) is observed");
 		// nor can a more distant ancestor, HP:0040064 Abnormality of limbs (a child of the root)
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0040064", true, null, null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0040064", true, null, null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Arachnodactyly");
 		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"hpoId\": \"" + ABNORMAL_FINGER_MORPHOLOGY + "\", \"excluded\": true}")
@@ -82,7 +83,7 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", allOf(containsString("Abnormal finger morphology (HP:0001167)"), containsString("Arachnodactyly (HP:0001166)"))));
 		// an unrelated exclusion is fine
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", true, null, null));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", true, null, null));
 		assertThat(terms(patient, caseId)).containsExactly(ARACHNODACTYLY + " observed", "HP:0001250 excluded");
 	}
 
@@ -90,8 +91,8 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 	void observingADescendantOfAnExcludedTermIsAContradictionButNotTheOtherWayRound() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, true, null, null));
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature(ARACHNODACTYLY, false, null, null)))
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, true, null, null));
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature(ARACHNODACTYLY, false, null, null)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("Arachnodactyly (HP:0001166) cannot be observed")
 			.hasMessageContaining("Abnormal finger morphology (HP:0001167) is excluded");
@@ -99,10 +100,10 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 
 		// observed general term, excluded more specific term: consistent
 		UUID other = newCase(patient);
-		phenotype.addFeature(patient, other, new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, false, null, null));
-		phenotype.addFeature(patient, other, new AddPhenotypicFeature(ARACHNODACTYLY, true, null, null));
+		phenotype.addFeature(patient, new CaseId(other), new AddPhenotypicFeature(ABNORMAL_FINGER_MORPHOLOGY, false, null, null));
+		phenotype.addFeature(patient, new CaseId(other), new AddPhenotypicFeature(ARACHNODACTYLY, true, null, null));
 		assertThat(terms(patient, other)).containsExactly(ABNORMAL_FINGER_MORPHOLOGY + " observed", ARACHNODACTYLY + " excluded");
-		assertThat(phenotype.phenotype(patient, other).contradictions()).isEmpty();
+		assertThat(phenotype.phenotype(patient, new CaseId(other)).contradictions()).isEmpty();
 	}
 
 	@Test
@@ -111,9 +112,9 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 		java.nio.file.Path file = PhenotypeManagementTests.PHENOPACKETS.resolve("SOX17/PMID_35618278_I_3.json");
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.importPhenopacket(patient, caseId, java.nio.file.Files.readAllBytes(file));
+		phenotype.importPhenopacket(patient, new CaseId(caseId), java.nio.file.Files.readAllBytes(file));
 
-		List<String> contradictions = phenotype.phenotype(patient, caseId).contradictions();
+		List<String> contradictions = phenotype.phenotype(patient, new CaseId(caseId)).contradictions();
 		assertThat(contradictions).isNotEmpty().allMatch(m -> m.contains("(HP:0001631) is recorded as absent, yet"));
 		mvc.perform(get("/cases/{id}/phenotype", caseId).with(authentication(TestAccounts.authentication(patient))))
 			.andExpect(status().isOk())
@@ -124,15 +125,15 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 	void theTableSaysWhenAndByWhomEachTermWasRecorded() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		PhenotypicFeatureView added = phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		PhenotypicFeatureView added = phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
 		assertThat(added.addedByName()).isEqualTo(patient.displayName());
 		// a term recorded by the system (no account): "Consilium"
 		jdbc.sql("""
 				INSERT INTO phenotype.phenotypic_feature (id, case_id, hpo_id, label, excluded, added_by, added_at)
 				VALUES (?, ?, 'HP:0004322', 'Short stature', false, ?, ?)""")
-			.params(UUID.randomUUID(), caseId, Actor.SYSTEM.userId(), Timestamp.from(Instant.parse("2025-03-04T10:00:00Z"))).update();
+			.params(UUID.randomUUID(), caseId, Actor.SYSTEM.id().value(), Timestamp.from(Instant.parse("2025-03-04T10:00:00Z"))).update();
 
-		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId, PhenotypicFeatureView::addedByName)
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId, PhenotypicFeatureView::addedByName)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("HP:0001250", patient.displayName()),
 					org.assertj.core.groups.Tuple.tuple("HP:0004322", "Consilium"));
 		var auth = authentication(TestAccounts.authentication(patient));
@@ -142,7 +143,7 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 			.andExpect(content().string(containsString("by <span>" + patient.displayName() + "</span>")))
 			.andExpect(content().string(containsString("<time datetime=\"2025-03-04T10:00:00Z\">4 March 2025</time>\n        by <span>Consilium</span>")));
 		mvc.perform(get("/api/cases/{id}/phenotype", caseId).with(auth))
-			.andExpect(jsonPath("$.features[0].addedBy").value(patient.userId().toString()))
+			.andExpect(jsonPath("$.features[0].addedBy").value(patient.id().toString()))
 			.andExpect(jsonPath("$.features[0].addedByName").value(patient.displayName()))
 			.andExpect(jsonPath("$.features[1].addedByName").value("Consilium"));
 	}
@@ -153,10 +154,10 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		UUID caseId = newCase(patient);
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, caseId);
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(caseId));
 		var auth = authentication(TestAccounts.authentication(specialist));
 		String hidden = "<input type=\"hidden\" name=\"returnTo\" value=\"review\">";
 
@@ -190,7 +191,7 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 		mvc.perform(get("/cases/{id}/review", caseId).flashAttrs(refused.getFlashMap()).with(auth))
 			.andExpect(content().string(containsString("<div class=\"notice warning\" role=\"alert\"><p>Phenotypic abnormality (HP:0000118) is too general")));
 
-		UUID seizure = phenotype.phenotype(specialist, caseId).features().get(0).id();
+		UUID seizure = phenotype.phenotype(specialist, new CaseId(caseId)).features().get(0).id();
 		mvc.perform(post("/cases/{id}/phenotype/features/{f}/remove", caseId, seizure).param("returnTo", "review").with(auth).with(csrf()))
 			.andExpect(redirectedUrl("/cases/" + caseId + "/review#phenotype-outcome"))
 			.andExpect(flash().attribute("phenotypeMessage", "Removed the term."));
@@ -207,7 +208,7 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		UUID caseId = newCase(patient);
-		intake.submit(patient, caseId);
+		intake.submit(patient, new CaseId(caseId));
 		for (var page : List.of(get("/cases/{id}", caseId).with(authentication(TestAccounts.authentication(patient))),
 				get("/cases/{id}/triage", caseId).with(authentication(TestAccounts.authentication(coordinator))))) {
 			mvc.perform(page)

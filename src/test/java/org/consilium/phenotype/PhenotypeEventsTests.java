@@ -12,10 +12,11 @@ import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
 import org.consilium.ddx.HpoRelease;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.TestCases;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * The phenotype's event, {@link PhenotypeChanged}, and its consumer in the same module: the differential diagnosis is
@@ -46,9 +47,9 @@ class PhenotypeEventsTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID id = cases.draft(patient);
 
-		scenario.stimulate(() -> phenotype.addFeature(patient, id, new AddPhenotypicFeature("HP:0001166", false, null, null)))
+		scenario.stimulate(() -> phenotype.addFeature(patient, new CaseId(id), new AddPhenotypicFeature("HP:0001166", false, null, null)))
 			.andWaitForEventOfType(PhenotypeChanged.class)
-			.matching(e -> e.caseId().equals(id))
+			.matching(e -> e.caseId().value().equals(id))
 			.toArriveAndVerify(e -> assertThat(jdbc.sql("SELECT count(*) FROM phenotype.differential_ranking WHERE case_id = ?")
 				.param(id).query(Long.class).single()).as("rankings stored for the case").isEqualTo(1));
 	}

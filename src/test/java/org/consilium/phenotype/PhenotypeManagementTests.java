@@ -25,13 +25,14 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
 
 /** Entering, removing and importing a case's phenotype on a real PostgreSQL with the real HPO release 2025-05-06. */
 @RecordApplicationEvents
@@ -48,10 +49,10 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 	void thePatientRecordsObservedAndExcludedTermsWithOnsetAndEachChangeIsAuditedAndAnnounced(ApplicationEvents events) {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		PhenotypicFeatureView seizure = phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, "HP:0003593", "P3Y"));
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("hp:0001263", true, null, null));
+		PhenotypicFeatureView seizure = phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, "HP:0003593", "P3Y"));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("hp:0001263", true, null, null));
 
-		PhenotypeView view = phenotype.phenotype(patient, caseId);
+		PhenotypeView view = phenotype.phenotype(patient, new CaseId(caseId));
 		assertThat(view.mayEdit()).isTrue();
 		assertThat(view.hpo().acknowledgement()).isEqualTo("Human Phenotype Ontology, release 2025-05-06");
 		assertThat(view.features()).extracting(PhenotypicFeatureView::hpoId, PhenotypicFeatureView::label, PhenotypicFeatureView::excluded)
@@ -61,37 +62,37 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		assertThat(view.features().get(1).onset().isKnown()).isFalse();
 		assertThat(audited(caseId, "phenotype.feature.add", "SUCCESS")).isEqualTo(2);
 		assertThat(audited(caseId, "phenotype.read", "SUCCESS")).isEqualTo(1);
-		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().equals(caseId))).hasSize(2);
+		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().value().equals(caseId))).hasSize(2);
 
-		phenotype.removeFeature(patient, caseId, seizure.id(), "entered by mistake");
-		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001263");
+		phenotype.removeFeature(patient, new CaseId(caseId), seizure.id(), "entered by mistake");
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001263");
 		assertThat(jdbc.sql("SELECT void_reason FROM phenotype.phenotypic_feature WHERE id = ?").param(seizure.id()).query(String.class).single())
 			.as("voided, not deleted").isEqualTo("entered by mistake");
-		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().equals(caseId))).hasSize(3);
+		assertThat(events.stream(PhenotypeChanged.class).filter(e -> e.caseId().value().equals(caseId))).hasSize(3);
 	}
 
 	@Test
 	void badTermsAreRejectedWithAClearMessageAndChangeNothing() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
 
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:9999999", false, null, null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:9999999", false, null, null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("HP:9999999").hasMessageContaining("release 2025-05-06");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0000006", false, null, null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0000006", false, null, null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Autosomal dominant inheritance").hasMessageContaining("not a phenotypic abnormality");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, "HP:0001250", null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, "HP:0001250", null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("Onset").hasMessageContaining("not an onset term");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "3 years")))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, "3 years")))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO 8601");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "P300Y")))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, "P300Y")))
 			.isInstanceOf(InvalidInputException.class).hasMessage("Age at onset P300Y is more than 125 years; check the value.");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, "x".repeat(5000))))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, "x".repeat(5000))))
 			.isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Age at onset 'xxxxxxxxxxxxxxxxxxxx…' is not");
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", true, null, null)))
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", true, null, null)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("already in the phenotype");
 
-		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
 		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(7);
 	}
 
@@ -100,43 +101,43 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
 		// HP:0000057 (obsolete Clitoromegaly) is replaced by HP:0008665
-		assertThat(phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0000057", false, null, null)).hpoId()).isEqualTo("HP:0008665");
+		assertThat(phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0000057", false, null, null)).hpoId()).isEqualTo("HP:0008665");
 	}
 
 	@Test
 	void aPhenopacketWithTermsUnknownToTheReleaseIsRejectedWholeAndNamesThem() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
 		String packet = """
 				{"id": "case-1", "phenotypicFeatures": [
 				  {"type": {"id": "HP:0001263", "label": "Global developmental delay"}},
 				  {"type": {"id": "HP:5999999", "label": "Made up"}},
 				  {"type": {"id": "HP:0000006", "label": "Autosomal dominant inheritance"}, "excluded": true}]}""";
-		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, packet.getBytes(StandardCharsets.UTF_8)))
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, new CaseId(caseId), packet.getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("2 terms").hasMessageContaining("HP:5999999 \"Made up\"").hasMessageContaining("HP:0000006")
 			.hasMessageNotContaining("HP:0001263");
-		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, "{\"id\": \"x\", \"phenotypicFeature\": []}".getBytes()))
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, new CaseId(caseId), "{\"id\": \"x\", \"phenotypicFeature\": []}".getBytes()))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not a GA4GH Phenopacket v2");
-		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, caseId, "not json".getBytes()))
+		assertThatThrownBy(() -> phenotype.importPhenopacket(patient, new CaseId(caseId), "not json".getBytes()))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not a GA4GH Phenopacket v2");
-		assertThat(phenotype.phenotype(patient, caseId).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
-		assertThat(phenotype.phenotype(patient, caseId).phenopacket()).isNull();
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).phenopacket()).isNull();
 	}
 
 	@Test
 	void aPhenopacketReplacesThePhenotypeAndKeepsItsDiagnosis() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
 		byte[] file = Files.readAllBytes(PHENOPACKETS.resolve("AAGAB/PMID_24573067_CASE_REPORT.json"));
-		PhenopacketImportView imported = phenotype.importPhenopacket(patient, caseId, file);
+		PhenopacketImportView imported = phenotype.importPhenopacket(patient, new CaseId(caseId), file);
 		assertThat(imported.phenopacketId()).isEqualTo("PMID_24573067_CASE_REPORT");
 		assertThat(imported.diagnosisId()).isEqualTo("OMIM:148600");
 		assertThat(imported.observed()).isEqualTo(3);
 		assertThat(imported.excluded()).isEqualTo(4);
-		PhenotypeView view = phenotype.phenotype(patient, caseId);
+		PhenotypeView view = phenotype.phenotype(patient, new CaseId(caseId));
 		assertThat(view.features()).extracting(PhenotypicFeatureView::hpoId).doesNotContain("HP:0001250").contains("HP:0007530", "HP:0006482");
 		assertThat(view.features()).filteredOn(f -> f.hpoId().equals("HP:0007530")).singleElement()
 			.satisfies(f -> assertThat(f.onset().label()).isEqualTo("Childhood onset"));
@@ -151,17 +152,17 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST);
 		UUID caseId = newCase(patient);
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		phenotype.addFeature(coordinator, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isFalse();
-		assertThatThrownBy(() -> phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null)))
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		phenotype.addFeature(coordinator, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		assertThat(phenotype.phenotype(specialist, new CaseId(caseId)).mayEdit()).isFalse();
+		assertThatThrownBy(() -> phenotype.addFeature(specialist, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, null)))
 			.isInstanceOf(ForbiddenActionException.class);
-		review.acceptAssignment(specialist, caseId);
-		assertThat(phenotype.phenotype(specialist, caseId).mayEdit()).isTrue();
-		phenotype.addFeature(specialist, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null));
-		assertThat(phenotype.phenotype(coordinator, caseId).features()).hasSize(2);
+		review.acceptAssignment(specialist, new CaseId(caseId));
+		assertThat(phenotype.phenotype(specialist, new CaseId(caseId)).mayEdit()).isTrue();
+		phenotype.addFeature(specialist, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, null));
+		assertThat(phenotype.phenotype(coordinator, new CaseId(caseId)).features()).hasSize(2);
 		assertThat(audited(caseId, "phenotype.feature.add", "DENIED")).isEqualTo(1);
 	}
 
@@ -169,12 +170,12 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 	void aWithdrawnCaseKeepsItsPhenotypeReadOnly() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001250", false, null, null));
-		intake.withdraw(patient, caseId);
-		assertThat(phenotype.phenotype(patient, caseId).mayEdit()).isFalse();
-		assertThatThrownBy(() -> phenotype.addFeature(patient, caseId, new AddPhenotypicFeature("HP:0001263", false, null, null)))
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
+		intake.withdraw(patient, new CaseId(caseId));
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).mayEdit()).isFalse();
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001263", false, null, null)))
 			.isInstanceOf(IllegalTransitionException.class);
-		assertThat(phenotype.phenotype(patient, caseId).features()).hasSize(1);
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).hasSize(1);
 	}
 
 	@Test

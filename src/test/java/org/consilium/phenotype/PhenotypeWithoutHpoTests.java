@@ -1,18 +1,5 @@
 package org.consilium.phenotype;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
-import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
-import org.consilium.identity.TestAccounts;
-import org.consilium.intake.IntakeManagement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -23,6 +10,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.consilium.ConsiliumIntegrationTest;
+import org.consilium.identity.TestAccounts;
+import org.consilium.intake.IntakeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /** Without {@code consilium.hpo.dir} (the shared test configuration) the application runs and says where to get the HPO. */
 @ConsiliumIntegrationTest

@@ -1,5 +1,8 @@
 package org.consilium.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
@@ -10,14 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.consilium.OutsideServicesIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.consilium.shared.Role;
 
 /**
  * The configurable upload limits, small in this context ({@link OutsideServicesIntegrationTest}: 64 KB a file, 150 KB
@@ -81,7 +82,7 @@ class DocumentLimitsTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		EndlessUpload upload = new EndlessUpload();
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "huge.txt", upload)).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "huge.txt", upload)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("larger than 64 KB");
 		assertThat(upload.read).as("read no further than the limit and one buffer").isLessThanOrEqualTo(64 * KB + 64 * KB);
 		assertThat(documents(caseId)).isZero();
@@ -92,9 +93,9 @@ class DocumentLimitsTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		for (int i = 0; i < 3; i++) {
-			records.uploadDocument(patient, caseId, "note" + i + ".txt", new ByteArrayInputStream(text(KB)));
+			records.uploadDocument(patient, new CaseId(caseId), "note" + i + ".txt", new ByteArrayInputStream(text(KB)));
 		}
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "note4.txt", new ByteArrayInputStream(text(KB))))
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "note4.txt", new ByteArrayInputStream(text(KB))))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("already holds 3 documents");
 		assertThat(documents(caseId)).isEqualTo(3);
 	}
@@ -103,9 +104,9 @@ class DocumentLimitsTests {
 	void aCaseHoldsAtMostTheConfiguredBytes() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
-		records.uploadDocument(patient, caseId, "a.txt", new ByteArrayInputStream(text(60 * KB)));
-		records.uploadDocument(patient, caseId, "b.txt", new ByteArrayInputStream(text(60 * KB)));
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "c.txt", new ByteArrayInputStream(text(60 * KB))))
+		records.uploadDocument(patient, new CaseId(caseId), "a.txt", new ByteArrayInputStream(text(60 * KB)));
+		records.uploadDocument(patient, new CaseId(caseId), "b.txt", new ByteArrayInputStream(text(60 * KB)));
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "c.txt", new ByteArrayInputStream(text(60 * KB))))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("past 150 KB");
 		assertThat(documents(caseId)).isEqualTo(2);
 	}
@@ -116,7 +117,7 @@ class DocumentLimitsTests {
 		UUID caseId = cases.draft(patient);
 		byte[] zip = TestFiles.zip(Map.of("notes.txt", text(320 * KB)));
 		assertThat(zip.length).as("the archive itself fits the file limit").isLessThan(64 * KB);
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "notes.zip", new ByteArrayInputStream(zip)))
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "notes.zip", new ByteArrayInputStream(zip)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("once uncompressed").hasMessageContaining("past 150 KB");
 		assertThat(documents(caseId)).isZero();
 	}

@@ -1,5 +1,16 @@
 package org.consilium.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.consilium.shared.Role;
 
 /**
  * FHIR imports across the imports of one case, on a real PostgreSQL: shared resources found again by identifier, the
@@ -65,25 +66,25 @@ class FhirImportCaseTests {
 	void aSecondImportRefersToTheFirstImportsOrganizationAndPractitionerWithoutStoringThemTwice() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
-		FhirImportView hospitals = records.importFhirBundle(patient, caseId, "hospitals.json",
+		FhirImportView hospitals = records.importFhirBundle(patient, new CaseId(caseId), "hospitals.json",
 				Files.readAllBytes(SYNTHEA.resolve("hospitalInformation1559319163815.json")));
-		FhirImportView practitioners = records.importFhirBundle(patient, caseId, "practitioners.json",
+		FhirImportView practitioners = records.importFhirBundle(patient, new CaseId(caseId), "practitioners.json",
 				Files.readAllBytes(SYNTHEA.resolve("practitionerInformation1559319163815.json")));
 		assertThat(hospitals.sharedResourcesAdded()).isEqualTo(102);
 		assertThat(practitioners.sharedResourcesAdded()).isEqualTo(102);
 		long stored = sharedRows(caseId);
 
-		FhirImportView visit = records.importFhirBundle(patient, caseId, "visit.json", visit(
+		FhirImportView visit = records.importFhirBundle(patient, new CaseId(caseId), "visit.json", visit(
 				"Organization?identifier=https://github.com/synthetichealth/synthea|" + HOSPITAL_ID,
 				"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|" + firstNpi()).getBytes(StandardCharsets.UTF_8));
-		FhirImportView again = records.importFhirBundle(patient, caseId, "hospitals-again.json",
+		FhirImportView again = records.importFhirBundle(patient, new CaseId(caseId), "hospitals-again.json",
 				Files.readAllBytes(SYNTHEA.resolve("hospitalInformation1559319163815.json")));
 
 		assertThat(visit.sharedResourcesAdded()).as("the visit's own Patient").isEqualTo(1);
 		assertThat(again.sharedResourcesAdded()).isZero();
 		assertThat(again.sharedResourcesKnown()).isEqualTo(102);
 		assertThat(sharedRows(caseId)).isEqualTo(stored + 1);
-		assertThat(records.records(patient, caseId).imports()).hasSize(4);
+		assertThat(records.records(patient, new CaseId(caseId)).imports()).hasSize(4);
 	}
 
 	@Test
@@ -91,7 +92,7 @@ class FhirImportCaseTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 
-		assertThatThrownBy(() -> records.importFhirBundle(patient, caseId, "visit.json",
+		assertThatThrownBy(() -> records.importFhirBundle(patient, new CaseId(caseId), "visit.json",
 				visit("Organization?identifier=https://github.com/synthetichealth/synthea|" + HOSPITAL_ID, "Practitioner?identifier=0")
 					.getBytes(StandardCharsets.UTF_8)))
 			.isInstanceOf(InvalidInputException.class)
@@ -104,10 +105,10 @@ class FhirImportCaseTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = patient; // the one who confirms: on a draft, the patient
 		UUID caseId = cases.draft(patient);
-		records.importFhirBundle(patient, caseId, "mine.json", person("Núñez", "María", "1980-02-03").getBytes(StandardCharsets.UTF_8));
-		records.importFhirBundle(patient, caseId, "mine-again.json", person("Nunez", "Maria Elena", "1980-02-03").getBytes(StandardCharsets.UTF_8));
+		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Núñez", "María", "1980-02-03").getBytes(StandardCharsets.UTF_8));
+		records.importFhirBundle(patient, new CaseId(caseId), "mine-again.json", person("Nunez", "Maria Elena", "1980-02-03").getBytes(StandardCharsets.UTF_8));
 
-		WrongPatientException wrong = catchThrowableOfType(WrongPatientException.class, () -> records.importFhirBundle(coordinator, caseId,
+		WrongPatientException wrong = catchThrowableOfType(WrongPatientException.class, () -> records.importFhirBundle(coordinator, new CaseId(caseId),
 				"other.json", person("Núñez", "María", "1980-02-04").getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(wrong.type()).isEqualTo("wrong-patient");
@@ -115,21 +116,21 @@ class FhirImportCaseTests {
 		assertThat(imports(caseId)).isEqualTo(2);
 		assertThat(audited(caseId, "records.fhir.import.wrong-patient", coordinator)).isEqualTo(1);
 
-		FhirImportView confirmed = records.importFhirBundle(coordinator, caseId, "other.json",
+		FhirImportView confirmed = records.importFhirBundle(coordinator, new CaseId(caseId), "other.json",
 				person("Núñez", "María", "1980-02-04").getBytes(StandardCharsets.UTF_8), true);
 
 		assertThat(confirmed.patientMismatchConfirmed()).isTrue();
 		assertThat(imports(caseId)).isEqualTo(3);
 		assertThat(audited(caseId, "records.fhir.import.patient-mismatch-confirmed", coordinator)).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT patient_mismatch_confirmed_by FROM records.fhir_import WHERE id = ?").param(confirmed.id()).query(UUID.class)
-			.single()).isEqualTo(coordinator.userId());
+			.single()).isEqualTo(coordinator.id().value());
 	}
 
 	@Test
 	void theApiAnswersWrongPatientAsAProblemAndImportsWhenConfirmed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
-		records.importFhirBundle(patient, caseId, "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
+		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 		String other = person("Roe", "Richard", "1970-01-01");
 
 		mvc.perform(post("/api/cases/{id}/fhir-imports", caseId).contentType(MediaType.APPLICATION_JSON).content(other).with(csrf())
@@ -148,7 +149,7 @@ class FhirImportCaseTests {
 	void thePageImportsInTheBackgroundShowsProgressAndAsksBeforeImportingAnotherPatient() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
-		records.importFhirBundle(patient, caseId, "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
+		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 
 		String job = upload(patient, caseId, person("Roe", "Richard", "1971-01-01"));
 		String page = poll(patient, caseId, job);
@@ -173,7 +174,7 @@ class FhirImportCaseTests {
 		String job = upload(patient, caseId, person("Doe", "Jane", "1970-01-01"));
 
 		assertThat(poll(patient, caseId, job)).contains("Imported 2 entries");
-		assertThatThrownBy(() -> records.records(accounts.create(Role.PATIENT), caseId)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> records.records(accounts.create(Role.PATIENT), new CaseId(caseId))).isInstanceOf(NotFoundException.class);
 		mvc.perform(get("/cases/{id}/fhir-imports/jobs/{job}", otherCase, job).with(authentication(TestAccounts.authentication(patient))))
 			.andExpect(status().isNotFound());
 	}
@@ -225,7 +226,7 @@ class FhirImportCaseTests {
 
 	private long audited(UUID caseId, String action, Actor actor) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = ? AND actor_id = ?")
-			.params(caseId, action, actor.userId()).query(Long.class).single();
+			.params(caseId, action, actor.id().value()).query(Long.class).single();
 	}
 
 	private static String firstNpi() throws Exception {

@@ -1,5 +1,10 @@
 package org.consilium.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +19,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.TestDocuments;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.consilium.shared.Role;
 
 /** Documents and FHIR imports stored on a real PostgreSQL through the records facade. */
 @ConsiliumIntegrationTest
@@ -55,9 +56,9 @@ class RecordsManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));
-		FhirImportView imported = records.importFhirBundle(patient, caseId, "alberto.json", bundle);
+		FhirImportView imported = records.importFhirBundle(patient, new CaseId(caseId), "alberto.json", bundle);
 		String json = new String(bundle, StandardCharsets.UTF_8);
-		CaseRecordsView view = records.records(patient, caseId);
+		CaseRecordsView view = records.records(patient, new CaseId(caseId));
 		assertThat(view.summary().conditions()).hasSize(count(json, "Condition"));
 		assertThat(view.summary().procedures()).hasSize(count(json, "Procedure"));
 		assertThat(view.summary().allergies()).hasSize(count(json, "AllergyIntolerance"));
@@ -71,7 +72,7 @@ class RecordsManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		byte[] bad = Files.readAllBytes(DATA.resolve("fhir-invalid/resources/bad-json-close-3.json"));
-		assertThatThrownBy(() -> records.importFhirBundle(patient, caseId, "bad.json", bad)).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> records.importFhirBundle(patient, new CaseId(caseId), "bad.json", bad)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("line");
 		assertThat(jdbc.sql("SELECT count(*) FROM records.fhir_import WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM records.summary_entry WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
@@ -82,11 +83,11 @@ class RecordsManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		byte[] pdf = TestDocuments.pdf();
-		DocumentView doc = records.uploadDocument(patient, caseId, "Ärztebrief_Núñez\u202Egnp.pdf", new ByteArrayInputStream(pdf));
+		DocumentView doc = records.uploadDocument(patient, new CaseId(caseId), "Ärztebrief_Núñez\u202Egnp.pdf", new ByteArrayInputStream(pdf));
 		assertThat(doc.mediaType()).isEqualTo("application/pdf");
 		assertThat(doc.fileName()).as("bidirectional override stripped, letters kept").isEqualTo("Ärztebrief_Núñezgnp.pdf");
 		assertThat(doc.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)));
-		try (InputStream in = records.openDocument(patient, caseId, doc.id()).content()) {
+		try (InputStream in = records.openDocument(patient, new CaseId(caseId), doc.id()).content()) {
 			assertThat(in.readAllBytes()).isEqualTo(pdf);
 		}
 	}
@@ -96,7 +97,7 @@ class RecordsManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		byte[] html = "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "report.pdf", new ByteArrayInputStream(html)))
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "report.pdf", new ByteArrayInputStream(html)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("HTML page").hasMessageContaining("text/html");
 		assertThat(jdbc.sql("SELECT count(*) FROM records.document WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
 	}
@@ -107,9 +108,9 @@ class RecordsManagementTests {
 		UUID caseId = cases.draft(patient);
 		var auth = authentication(TestAccounts.authentication(patient));
 		byte[] pdfBytes = TestFiles.pdf();
-		DocumentView pdf = records.uploadDocument(patient, caseId, "Ärztebrief_Núñez.pdf", new ByteArrayInputStream(pdfBytes));
-		DocumentView tiff = records.uploadDocument(patient, caseId, "scan.tiff", new ByteArrayInputStream(TestFiles.image("tiff")));
-		DocumentView text = records.uploadDocument(patient, caseId, "notes\u202Etxt.html", new ByteArrayInputStream(TestFiles.utf8("Fragen\n")));
+		DocumentView pdf = records.uploadDocument(patient, new CaseId(caseId), "Ärztebrief_Núñez.pdf", new ByteArrayInputStream(pdfBytes));
+		DocumentView tiff = records.uploadDocument(patient, new CaseId(caseId), "scan.tiff", new ByteArrayInputStream(TestFiles.image("tiff")));
+		DocumentView text = records.uploadDocument(patient, new CaseId(caseId), "notes\u202Etxt.html", new ByteArrayInputStream(TestFiles.utf8("Fragen\n")));
 
 		var inline = mvc.perform(get("/cases/{id}/documents/{d}", caseId, pdf.id()).with(auth)).andReturn().getResponse();
 		assertThat(inline.getHeader("Content-Disposition")).startsWith("inline;")
@@ -139,13 +140,13 @@ class RecordsManagementTests {
 		files.put("Befunde/Arztbrief.pdf", TestFiles.pdf());
 		files.put("Befunde/CT.dcm", TestFiles.dicom());
 		files.put("phenopacket.json", TestFiles.utf8("{\"id\": \"p1\", \"subject\": {\"id\": \"s\"}, \"metaData\": {}}"));
-		DocumentView zip = records.uploadDocument(patient, caseId, "records.zip", new ByteArrayInputStream(TestFiles.zip(files)));
+		DocumentView zip = records.uploadDocument(patient, new CaseId(caseId), "records.zip", new ByteArrayInputStream(TestFiles.zip(files)));
 		assertThat(zip.type()).isEqualTo(DocumentType.ZIP);
 		assertThat(zip.entries()).extracting(ArchiveEntryView::path, ArchiveEntryView::type, ArchiveEntryView::sizeBytes).containsExactly(
 				org.assertj.core.groups.Tuple.tuple("Befunde/Arztbrief.pdf", DocumentType.PDF, (long) TestFiles.pdf().length),
 				org.assertj.core.groups.Tuple.tuple("Befunde/CT.dcm", DocumentType.DICOM, (long) TestFiles.dicom().length),
 				org.assertj.core.groups.Tuple.tuple("phenopacket.json", DocumentType.PHENOPACKET_JSON, (long) files.get("phenopacket.json").length));
-		assertThat(records.records(patient, caseId).documents()).singleElement().satisfies(d -> assertThat(d.entries()).hasSize(3));
+		assertThat(records.records(patient, new CaseId(caseId)).documents()).singleElement().satisfies(d -> assertThat(d.entries()).hasSize(3));
 
 		var auth = authentication(TestAccounts.authentication(patient));
 		ArchiveEntryView dicom = zip.entries().get(1);
@@ -163,7 +164,7 @@ class RecordsManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		byte[] zip = TestFiles.zip(java.util.Map.of("../../evil.txt", TestFiles.utf8("x")));
-		assertThatThrownBy(() -> records.uploadDocument(patient, caseId, "a.zip", new ByteArrayInputStream(zip)))
+		assertThatThrownBy(() -> records.uploadDocument(patient, new CaseId(caseId), "a.zip", new ByteArrayInputStream(zip)))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("'..'");
 		assertThat(jdbc.sql("SELECT count(*) FROM records.document WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM records.archive_entry WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();

@@ -1,5 +1,10 @@
 package org.consilium.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,16 +17,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.OutsideServices;
 import org.consilium.OutsideServicesIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.notification.MutableClock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * Uploads scanned by a real clamd (the JVM's, {@link OutsideServices}): the EICAR test file is quarantined, shown as
@@ -61,17 +62,17 @@ class VirusScanningTests {
 	void theEicarTestFileIsQuarantinedShownAsInfectedAndNeverServed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
-		DocumentView infected = records.uploadDocument(patient, caseId, "eicar.txt", new ByteArrayInputStream(TestFiles.EICAR));
+		DocumentView infected = records.uploadDocument(patient, new CaseId(caseId), "eicar.txt", new ByteArrayInputStream(TestFiles.EICAR));
 		clock.advance(Duration.ofSeconds(1)); // the context's clock stands still: the records list the uploads in order
-		DocumentView clean = records.uploadDocument(patient, caseId, "Befund.pdf", new ByteArrayInputStream(TestFiles.pdf()));
+		DocumentView clean = records.uploadDocument(patient, new CaseId(caseId), "Befund.pdf", new ByteArrayInputStream(TestFiles.pdf()));
 
 		assertThat(infected.scanStatus()).isEqualTo(ScanStatus.INFECTED);
 		assertThat(infected.viewableInline()).isFalse();
 		assertThat(clean.scanStatus()).isEqualTo(ScanStatus.SCANNED);
-		assertThat(jdbc.sql("SELECT scan_signature FROM records.document WHERE id = ?").param(infected.id()).query(String.class).single())
+		assertThat(jdbc.sql("SELECT scan_signature FROM records.document WHERE id = ?").param(infected.id().value()).query(String.class).single())
 			.startsWith("Eicar-Test-Signature");
-		assertThatThrownBy(() -> records.openDocument(patient, caseId, infected.id())).isInstanceOf(DocumentQuarantinedException.class);
-		assertThat(records.records(patient, caseId).documents()).extracting(DocumentView::scanStatus)
+		assertThatThrownBy(() -> records.openDocument(patient, new CaseId(caseId), infected.id())).isInstanceOf(DocumentQuarantinedException.class);
+		assertThat(records.records(patient, new CaseId(caseId)).documents()).extracting(DocumentView::scanStatus)
 			.containsExactly(ScanStatus.INFECTED, ScanStatus.SCANNED);
 
 		var auth = authentication(TestAccounts.authentication(patient));

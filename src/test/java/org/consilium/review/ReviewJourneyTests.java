@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseQueries;
@@ -22,11 +21,14 @@ import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
 import org.consilium.opinion.IntendsToFollow;
 import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
 import org.consilium.triage.CaseTriage;
 
 /** The review and opinion journey on a real PostgreSQL (the embedded engine), through the facades. */
@@ -76,26 +78,26 @@ class ReviewJourneyTests {
 		Actor coordinator = seed(Role.COORDINATOR, null);
 		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
-				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, caseId);
-		review.recordImpression(specialist, caseId, "Probably right", null);
+				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(caseId));
+		review.recordImpression(specialist, new CaseId(caseId), "Probably right", null);
 		UUID form = UUID.randomUUID();
 
-		review.saveDraft(specialist, caseId, null, form, content(Concordance.CONFIRMED, List.of("No."), ""));
-		assertThatThrownBy(() -> review.saveAndSign(specialist, caseId, null, form, content(Concordance.CONFIRMED, List.of("No."), "")))
+		review.saveDraft(specialist, new CaseId(caseId), null, form, content(Concordance.CONFIRMED, List.of("No."), ""));
+		assertThatThrownBy(() -> review.saveAndSign(specialist, new CaseId(caseId), null, form, content(Concordance.CONFIRMED, List.of("No."), "")))
 			.isInstanceOf(OpinionIncompleteException.class);
-		assertThat(review.draft(specialist, caseId)).get().extracting(WrittenOpinionView::version).isEqualTo(1);
+		assertThat(review.draft(specialist, new CaseId(caseId))).get().extracting(WrittenOpinionView::version).isEqualTo(1);
 
-		assertThatThrownBy(() -> review.saveAndSign(specialist, caseId, 0, UUID.randomUUID(), content(Concordance.CONFIRMED, List.of("No."), "x")))
+		assertThatThrownBy(() -> review.saveAndSign(specialist, new CaseId(caseId), 0, UUID.randomUUID(), content(Concordance.CONFIRMED, List.of("No."), "x")))
 			.as("another form, stale version").isInstanceOf(EditConflictException.class);
-		WrittenOpinionView signed = review.saveAndSign(specialist, caseId, 0, form,
+		WrittenOpinionView signed = review.saveAndSign(specialist, new CaseId(caseId), 0, form,
 				content(Concordance.CONFIRMED, List.of("No."), "Your diagnosis is right."));
 		assertThat(signed.signedAt()).isNotNull();
 		assertThat(signed.plainSummary()).isEqualTo("Your diagnosis is right.");
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 	}
 
 	@Test
@@ -106,62 +108,62 @@ class ReviewJourneyTests {
 		Actor stranger = seed(Role.PATIENT, null);
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer",
 				CodeSystem.ICD_10_CM, "C50.9", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
-				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.SOON, true)).id();
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
-		caseTriage.assign(coordinator, caseId, "207RX0202X", Urgency.SOON, specialist.userId(), "Assigned by the test.");
+				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.SOON, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		caseTriage.assign(coordinator, new CaseId(caseId), "207RX0202X", Urgency.SOON, specialist.id(), "Assigned by the test.");
 
-		review.acceptAssignment(specialist, caseId);
-		assertThat(access.requireAccess(specialist, caseId, "test").firstOpinionBlinded()).isTrue();
-		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, null, OpinionContent.empty()))
+		review.acceptAssignment(specialist, new CaseId(caseId));
+		assertThat(access.requireAccess(specialist, new CaseId(caseId), AuditAction.CASE_READ).firstOpinionBlinded()).isTrue();
+		assertThatThrownBy(() -> review.saveDraft(specialist, new CaseId(caseId), null, OpinionContent.empty()))
 			.isInstanceOf(IllegalTransitionException.class);
 
-		review.recordImpression(specialist, caseId, "Likely DCIS, not invasive", new Diagnosis("DCIS", null, null));
-		assertThat(queries.read(specialist, caseId, "test").proposedTreatment()).isEqualTo("Mastectomy");
-		assertThat(review.impression(specialist, caseId)).get().extracting(Impression::text).isEqualTo("Likely DCIS, not invasive");
-		assertThatThrownBy(() -> review.recordImpression(specialist, caseId, "Changed my mind", null))
+		review.recordImpression(specialist, new CaseId(caseId), "Likely DCIS, not invasive", new Diagnosis("DCIS", null, null));
+		assertThat(queries.read(specialist, new CaseId(caseId), AuditAction.CASE_READ).proposedTreatment()).isEqualTo("Mastectomy");
+		assertThat(review.impression(specialist, new CaseId(caseId))).get().extracting(Impression::text).isEqualTo("Likely DCIS, not invasive");
+		assertThatThrownBy(() -> review.recordImpression(specialist, new CaseId(caseId), "Changed my mind", null))
 			.isInstanceOf(IllegalTransitionException.class);
 
-		Clarification asked = clarifying.ask(specialist, caseId, "Any family history of breast cancer?");
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.AWAITING_PATIENT);
-		assertThatThrownBy(() -> clarifying.list(stranger, caseId)).isInstanceOf(NotFoundException.class);
-		clarifying.answer(patient, caseId, asked.id(), "My mother, at 60.");
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_REVIEW);
-		assertThat(clarifying.list(patient, caseId)).singleElement().extracting(Clarification::answer).isEqualTo("My mother, at 60.");
+		Clarification asked = clarifying.ask(specialist, new CaseId(caseId), "Any family history of breast cancer?");
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.AWAITING_PATIENT);
+		assertThatThrownBy(() -> clarifying.list(stranger, new CaseId(caseId))).isInstanceOf(NotFoundException.class);
+		clarifying.answer(patient, new CaseId(caseId), asked.id(), "My mother, at 60.");
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.IN_REVIEW);
+		assertThat(clarifying.list(patient, new CaseId(caseId))).singleElement().extracting(Clarification::answer).isEqualTo("My mother, at 60.");
 
-		WrittenOpinionView first = review.saveDraft(specialist, caseId, null, content(null, List.of("No."), ""));
+		WrittenOpinionView first = review.saveDraft(specialist, new CaseId(caseId), null, content(null, List.of("No."), ""));
 		assertThat(first.version()).isZero();
-		WrittenOpinionView second = review.saveDraft(specialist, caseId, 0, content(Concordance.REFINED, List.of("No.", ""), ""));
+		WrittenOpinionView second = review.saveDraft(specialist, new CaseId(caseId), 0, content(Concordance.REFINED, List.of("No.", ""), ""));
 		assertThat(second.version()).isEqualTo(1);
 		assertThat(second.diagnoses()).singleElement().extracting(Diagnosis::code).isEqualTo("D05.12");
-		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, 0, content(Concordance.CHANGED, List.of(), "stale")))
+		assertThatThrownBy(() -> review.saveDraft(specialist, new CaseId(caseId), 0, content(Concordance.CHANGED, List.of(), "stale")))
 			.isInstanceOf(EditConflictException.class);
-		assertThat(review.draft(specialist, caseId)).get().extracting(WrittenOpinionView::concordance).isEqualTo(Concordance.REFINED);
-		assertThatThrownBy(() -> review.sign(specialist, caseId, 1)).isInstanceOfSatisfying(OpinionIncompleteException.class,
+		assertThat(review.draft(specialist, new CaseId(caseId))).get().extracting(WrittenOpinionView::concordance).isEqualTo(Concordance.REFINED);
+		assertThatThrownBy(() -> review.sign(specialist, new CaseId(caseId), 1)).isInstanceOfSatisfying(OpinionIncompleteException.class,
 				e -> assertThat(e.missing()).containsExactly("an answer to question 2", "the plain-language summary for the patient"));
 
-		WrittenOpinionView complete = review.saveDraft(specialist, caseId, 1,
+		WrittenOpinionView complete = review.saveDraft(specialist, new CaseId(caseId), 1,
 				content(Concordance.REFINED, List.of("No.", "Yes."), "A smaller operation is enough."));
-		assertThat(review.signedOpinion(patient, caseId)).isEmpty();
-		review.sign(specialist, caseId, complete.version());
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.DELIVERED);
-		assertThatThrownBy(() -> review.saveDraft(specialist, caseId, complete.version() + 1, OpinionContent.empty()))
+		assertThat(review.signedOpinion(patient, new CaseId(caseId))).isEmpty();
+		review.sign(specialist, new CaseId(caseId), complete.version());
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.DELIVERED);
+		assertThatThrownBy(() -> review.saveDraft(specialist, new CaseId(caseId), complete.version() + 1, OpinionContent.empty()))
 			.isInstanceOf(IllegalTransitionException.class);
-		assertThat(review.signedOpinion(patient, caseId)).get().extracting(WrittenOpinionView::plainSummary)
+		assertThat(review.signedOpinion(patient, new CaseId(caseId))).get().extracting(WrittenOpinionView::plainSummary)
 			.isEqualTo("A smaller operation is enough.");
 
-		var delivered = opinions.read(patient, caseId);
+		var delivered = opinions.read(patient, new CaseId(caseId));
 		assertThat(delivered.questionsAndAnswers()).extracting(q -> q.answer()).containsExactly("No.", "Yes.");
-		var question = opinions.askFollowUp(patient, caseId, "When must I decide?");
-		opinions.askFollowUp(patient, caseId, "Second?");
-		opinions.askFollowUp(patient, caseId, "Third?");
-		assertThatThrownBy(() -> opinions.askFollowUp(patient, caseId, "Fourth?")).isInstanceOf(InvalidInputException.class);
-		opinions.answerFollowUp(specialist, caseId, question.id(), "Within four weeks.");
-		assertThat(opinions.read(patient, caseId).followUps()).first().extracting(f -> f.answer()).isEqualTo("Within four weeks.");
+		var question = opinions.askFollowUp(patient, new CaseId(caseId), "When must I decide?");
+		opinions.askFollowUp(patient, new CaseId(caseId), "Second?");
+		opinions.askFollowUp(patient, new CaseId(caseId), "Third?");
+		assertThatThrownBy(() -> opinions.askFollowUp(patient, new CaseId(caseId), "Fourth?")).isInstanceOf(InvalidInputException.class);
+		opinions.answerFollowUp(specialist, new CaseId(caseId), question.id(), "Within four weeks.");
+		assertThat(opinions.read(patient, new CaseId(caseId)).followUps()).first().extracting(f -> f.answer()).isEqualTo("Within four weeks.");
 
-		assertThatThrownBy(() -> opinions.giveFeedback(patient, caseId, 7, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
-		opinions.giveFeedback(patient, caseId, 5, IntendsToFollow.YES, "Clear and kind.");
-		assertThat(access.requireAccess(patient, caseId, "test").status()).isEqualTo(OpinionRequestStatus.CLOSED);
-		assertThat(opinions.read(patient, caseId).feedback().satisfaction()).isEqualTo(5);
+		assertThatThrownBy(() -> opinions.giveFeedback(patient, new CaseId(caseId), 7, IntendsToFollow.YES, "")).isInstanceOf(InvalidInputException.class);
+		opinions.giveFeedback(patient, new CaseId(caseId), 5, IntendsToFollow.YES, "Clear and kind.");
+		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.CLOSED);
+		assertThat(opinions.read(patient, new CaseId(caseId)).feedback().satisfaction()).isEqualTo(5);
 	}
 }

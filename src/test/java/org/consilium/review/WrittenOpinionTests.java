@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.UserId;
 
 class WrittenOpinionTests {
 
@@ -44,7 +45,7 @@ class WrittenOpinionTests {
 
 		assertThat(opinion.isSigned()).isTrue();
 		assertThat(opinion.view().signedAt()).isEqualTo(TUESDAY);
-		assertThat(opinion.view().signedBy()).isEqualTo(SPECIALIST);
+		assertThat(opinion.view().signedBy()).isEqualTo(new UserId(SPECIALIST));
 	}
 
 	@Test

@@ -13,8 +13,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
@@ -28,10 +27,13 @@ import org.consilium.review.OpinionContent;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
 
 /** Completeness checklist, urgent findings and turnaround on a real PostgreSQL, through the facades. */
 @ConsiliumIntegrationTest
@@ -76,35 +78,35 @@ class TriageManagementTests {
 		patient = accounts.create(Role.PATIENT);
 		coordinator = accounts.create(Role.COORDINATOR);
 		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
-				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id();
-		intake.submit(patient, caseId);
-		caseTriage.startTriage(coordinator, caseId);
+				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id().value();
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
 		return caseId;
 	}
 
 	@Test
 	void theDefaultListAppliesUntilASpecialtyIsChosenThenTheSpecialtyAddsItsItems() {
 		UUID caseId = caseInTriage();
-		assertThat(triage.checklist(patient, caseId).items()).extracting(Checklist.Item::item)
+		assertThat(triage.checklist(patient, new CaseId(caseId)).items()).extracting(Checklist.Item::item)
 			.containsExactly(FIRST_REPORT, "A list of the medicines you take now");
 
-		Checklist oncology = triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT));
+		Checklist oncology = triage.recordPresent(coordinator, new CaseId(caseId), ONCOLOGY, List.of(FIRST_REPORT));
 
 		assertThat(oncology.specialtyCode()).isEqualTo(ONCOLOGY);
 		assertThat(oncology.items()).extracting(Checklist.Item::item).contains(PATHOLOGY, "Imaging report from the last 3 months (CT MRI or PET)");
 		Checklist.Item ticked = oncology.items().get(0);
 		assertThat(ticked.state()).isEqualTo(ChecklistItemState.PRESENT);
-		assertThat(ticked.recordedBy()).isEqualTo(coordinator.userId());
+		assertThat(ticked.recordedBy()).isEqualTo(coordinator.id());
 		assertThat(ticked.recordedAt()).isNotNull();
-		assertThat(triage.checklist(patient, caseId).missing()).extracting(Checklist.Item::item)
+		assertThat(triage.checklist(patient, new CaseId(caseId)).missing()).extracting(Checklist.Item::item)
 			.doesNotContain(FIRST_REPORT).contains(PATHOLOGY);
 	}
 
 	@Test
 	void untickingAPresentItemMakesItMissingAgain() {
 		UUID caseId = caseInTriage();
-		triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT, PATHOLOGY));
-		Checklist after = triage.recordPresent(coordinator, caseId, null, List.of(PATHOLOGY));
+		triage.recordPresent(coordinator, new CaseId(caseId), ONCOLOGY, List.of(FIRST_REPORT, PATHOLOGY));
+		Checklist after = triage.recordPresent(coordinator, new CaseId(caseId), null, List.of(PATHOLOGY));
 		assertThat(after.items()).filteredOn(i -> i.item().equals(FIRST_REPORT)).singleElement()
 			.extracting(Checklist.Item::state).isEqualTo(ChecklistItemState.MISSING);
 	}
@@ -112,70 +114,70 @@ class TriageManagementTests {
 	@Test
 	void requestingMissingItemsUsesTheRecordsStepAndThePatientSeesThem() {
 		UUID caseId = caseInTriage();
-		triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT));
+		triage.recordPresent(coordinator, new CaseId(caseId), ONCOLOGY, List.of(FIRST_REPORT));
 
-		triage.requestFromPatient(coordinator, caseId, List.of(PATHOLOGY), "From City Hospital");
+		triage.requestFromPatient(coordinator, new CaseId(caseId), List.of(PATHOLOGY), "From City Hospital");
 
-		var c = queries.read(patient, caseId, "test");
+		var c = queries.read(patient, new CaseId(caseId), AuditAction.CASE_READ);
 		assertThat(c.status()).isEqualTo(OpinionRequestStatus.AWAITING_RECORDS);
 		assertThat(c.statusNote()).contains(PATHOLOGY).contains("From City Hospital");
 		assertThat(c.triageClock().state().name()).isEqualTo("PAUSED");
-		assertThat(triage.checklist(patient, caseId).missing()).filteredOn(i -> i.item().equals(PATHOLOGY)).singleElement()
+		assertThat(triage.checklist(patient, new CaseId(caseId)).missing()).filteredOn(i -> i.item().equals(PATHOLOGY)).singleElement()
 			.extracting(Checklist.Item::state).isEqualTo(ChecklistItemState.REQUESTED);
 	}
 
 	@Test
 	void badChecklistInputIsRefusedAndChangesNothing() {
 		UUID caseId = caseInTriage();
-		assertThatThrownBy(() -> triage.recordPresent(coordinator, caseId, ONCOLOGY, List.of(FIRST_REPORT, "A photo of the cat")))
+		assertThatThrownBy(() -> triage.recordPresent(coordinator, new CaseId(caseId), ONCOLOGY, List.of(FIRST_REPORT, "A photo of the cat")))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> triage.recordPresent(coordinator, caseId, "NOT-A-CODE", List.of()))
+		assertThatThrownBy(() -> triage.recordPresent(coordinator, new CaseId(caseId), "NOT-A-CODE", List.of()))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> triage.recordPresent(patient, caseId, null, List.of(FIRST_REPORT)))
+		assertThatThrownBy(() -> triage.recordPresent(patient, new CaseId(caseId), null, List.of(FIRST_REPORT)))
 			.isInstanceOf(ForbiddenActionException.class);
-		assertThatThrownBy(() -> triage.requestFromPatient(coordinator, caseId, List.of(), ""))
+		assertThatThrownBy(() -> triage.requestFromPatient(coordinator, new CaseId(caseId), List.of(), ""))
 			.isInstanceOf(InvalidInputException.class);
-		assertThat(triage.checklist(coordinator, caseId).specialtyCode()).isNull();
-		assertThat(triage.checklist(coordinator, caseId).complete()).isFalse();
-		assertThat(queries.read(coordinator, caseId, "test").status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
-		assertThatThrownBy(() -> triage.checklist(accounts.create(Role.PATIENT), caseId)).isInstanceOf(NotFoundException.class);
+		assertThat(triage.checklist(coordinator, new CaseId(caseId)).specialtyCode()).isNull();
+		assertThat(triage.checklist(coordinator, new CaseId(caseId)).complete()).isFalse();
+		assertThat(queries.read(coordinator, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.IN_TRIAGE);
+		assertThatThrownBy(() -> triage.checklist(accounts.create(Role.PATIENT), new CaseId(caseId))).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
 	void anUrgentFindingAlertsTheCoordinatorsAndTellsThePatientWithoutTheText() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
+		caseTriage.assign(coordinator, new CaseId(caseId), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 
-		UrgentFinding marked = triage.markUrgentFinding(specialist, caseId, "Hypercalcaemia 3.4 mmol/L in the last labs");
+		UrgentFinding marked = triage.markUrgentFinding(specialist, new CaseId(caseId), "Hypercalcaemia 3.4 mmol/L in the last labs");
 
 		assertThat(events.stream(UrgentFindingMarked.class)).singleElement()
-			.isEqualTo(new UrgentFindingMarked(marked.id(), caseId, marked.markedAt()));
+			.isEqualTo(new UrgentFindingMarked(marked.id(), new CaseId(caseId), marked.markedAt()));
 		assertThat(triage.openUrgentFindings(coordinator)).extracting(UrgentFinding::id).contains(marked.id());
-		assertThat(triage.urgentFindings(coordinator, caseId)).singleElement().extracting(UrgentFinding::finding)
+		assertThat(triage.urgentFindings(coordinator, new CaseId(caseId))).singleElement().extracting(UrgentFinding::finding)
 			.isEqualTo("Hypercalcaemia 3.4 mmol/L in the last labs");
-		assertThat(triage.urgentFindings(patient, caseId)).singleElement().satisfies(f -> {
+		assertThat(triage.urgentFindings(patient, new CaseId(caseId))).singleElement().satisfies(f -> {
 			assertThat(f.finding()).isNull();
 			assertThat(f.markedAt()).isEqualTo(marked.markedAt());
 		});
 		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'triage.urgent-finding.mark'")
 			.param(caseId).query(Long.class).single()).isEqualTo(1);
 
-		triage.acknowledge(coordinator, caseId, marked.id());
+		triage.acknowledge(coordinator, new CaseId(caseId), marked.id());
 		assertThat(triage.openUrgentFindings(coordinator)).extracting(UrgentFinding::id).doesNotContain(marked.id());
-		assertThat(triage.urgentFindings(patient, caseId)).as("still on the case").hasSize(1);
-		assertThatThrownBy(() -> triage.acknowledge(coordinator, caseId, marked.id())).isInstanceOf(IllegalTransitionException.class);
+		assertThat(triage.urgentFindings(patient, new CaseId(caseId))).as("still on the case").hasSize(1);
+		assertThatThrownBy(() -> triage.acknowledge(coordinator, new CaseId(caseId), marked.id())).isInstanceOf(IllegalTransitionException.class);
 	}
 
 	@Test
 	void onlyASpecialistOfTheCaseMarksAnUrgentFindingWithSomeText() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "x")).as("not yet assigned").isInstanceOf(NotFoundException.class);
-		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, caseId, "  ")).isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> triage.markUrgentFinding(coordinator, caseId, "x")).isInstanceOf(ForbiddenActionException.class);
-		assertThat(triage.urgentFindings(coordinator, caseId)).isEmpty();
+		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, new CaseId(caseId), "x")).as("not yet assigned").isInstanceOf(NotFoundException.class);
+		caseTriage.assign(coordinator, new CaseId(caseId), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		assertThatThrownBy(() -> triage.markUrgentFinding(specialist, new CaseId(caseId), "  ")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> triage.markUrgentFinding(coordinator, new CaseId(caseId), "x")).isInstanceOf(ForbiddenActionException.class);
+		assertThat(triage.urgentFindings(coordinator, new CaseId(caseId))).isEmpty();
 		assertThat(events.stream(UrgentFindingMarked.class)).isEmpty();
 	}
 
@@ -183,17 +185,17 @@ class TriageManagementTests {
 	void aDeliveredOpinionCountsInTheTurnaroundReportForCoordinatorsAndAdministrators() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		caseTriage.assign(coordinator, caseId, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, caseId);
-		review.recordImpression(specialist, caseId, "Agree", null);
-		review.saveAndSign(specialist, caseId, null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
+		caseTriage.assign(coordinator, new CaseId(caseId), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(caseId));
+		review.recordImpression(specialist, new CaseId(caseId), "Agree", null);
+		review.saveAndSign(specialist, new CaseId(caseId), null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
 				List.of(new Diagnosis("Breast cancer", null, "")), TreatmentReview.AGREE, "",
 				List.of(new TreatmentOption("Surgery", Invasiveness.INVASIVE, "Cure", "Scar", "Guidelines")), "", List.of("Yes."), "", "Agreed."));
 
-		var turnaround = queries.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().equals(caseId)).findFirst().orElseThrow();
+		var turnaround = queries.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().value().equals(caseId)).findFirst().orElseThrow();
 		assertThat(turnaround.businessDaysUsed()).as("delivered the day it was assigned (or the next, across midnight)").isLessThanOrEqualTo(1);
 		assertThat(turnaround.onTime()).isTrue();
-		var reviewClock = queries.read(patient, caseId, "test").reviewClock();
+		var reviewClock = queries.read(patient, new CaseId(caseId), AuditAction.CASE_READ).reviewClock();
 		assertThat(reviewClock.stoppedOnTime()).isTrue();
 
 		TurnaroundReport report = triage.turnaround(accounts.create(Role.ADMIN));

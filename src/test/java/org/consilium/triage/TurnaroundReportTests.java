@@ -11,13 +11,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.consilium.intake.CaseTurnaround;
+import org.consilium.shared.CaseId;
 
 class TurnaroundReportTests {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
 	static CaseTurnaround delivered(String instant, long days, boolean onTime) {
-		return new CaseTurnaround(UUID.randomUUID(), Instant.parse(instant), days, onTime);
+		return new CaseTurnaround(new CaseId(UUID.randomUUID()), Instant.parse(instant), days, onTime);
 	}
 
 	@Test

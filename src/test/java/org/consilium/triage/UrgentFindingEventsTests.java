@@ -11,8 +11,6 @@ import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.TestCases;
@@ -21,6 +19,9 @@ import org.consilium.notification.NoticeKind;
 import org.consilium.notification.NoticeView;
 import org.consilium.notification.Notices;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * Triage's event, {@link UrgentFindingMarked}, and its consumer's effect in the publishing transaction: the case's
@@ -59,13 +60,13 @@ class UrgentFindingEventsTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, ONCOLOGY);
 		UUID id = cases.draft(patient);
-		intake.submit(patient, id);
-		caseTriage.assign(coordinator, id, ONCOLOGY, Urgency.ROUTINE, specialist.userId(), "Assigned by the test.");
-		review.acceptAssignment(specialist, id);
+		intake.submit(patient, new CaseId(id));
+		caseTriage.assign(coordinator, new CaseId(id), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
+		review.acceptAssignment(specialist, new CaseId(id));
 
-		scenario.stimulate(() -> triage.markUrgentFinding(specialist, id, "A mass that needs imaging within days."))
+		scenario.stimulate(() -> triage.markUrgentFinding(specialist, new CaseId(id), "A mass that needs imaging within days."))
 			.andWaitForEventOfType(UrgentFindingMarked.class)
-			.matching(e -> e.caseId().equals(id))
+			.matching(e -> e.caseId().value().equals(id))
 			.toArriveAndVerify(e -> {
 				assertThat(noticesOf(coordinator, id)).contains(NoticeKind.URGENT_FINDING);
 				assertThat(noticesOf(patient, id)).contains(NoticeKind.CONTACT_PHYSICIAN);
@@ -73,6 +74,6 @@ class UrgentFindingEventsTests {
 	}
 
 	private List<NoticeKind> noticesOf(Actor actor, UUID caseId) {
-		return notices.page(actor, 0).notices().stream().filter(n -> caseId.equals(n.caseId())).map(NoticeView::kind).toList();
+		return notices.page(actor, 0).notices().stream().filter(n -> caseId.equals(n.caseId().value())).map(NoticeView::kind).toList();
 	}
 }

@@ -2,7 +2,6 @@ package org.consilium.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -12,11 +11,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
+import org.consilium.shared.Actor;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.Role;
 
 /** Sign-in, patient self-registration, password change, staff accounts (admin) and patient invitations. */
 @Controller
@@ -174,7 +173,7 @@ class AccountController {
 
 	@GetMapping("/account/profile")
 	String profile(Model model) {
-		model.addAttribute("me", identity.findUser(Actor.current().userId()).orElseThrow());
+		model.addAttribute("me", identity.findUser(Actor.current().id()).orElseThrow());
 		java.util.Map<String, String> languages = new java.util.LinkedHashMap<>();
 		for (String tag : new String[] { "en", "de", "fr", "es", "it", "pt", "nl" }) {
 			languages.put(tag, java.util.Locale.forLanguageTag(tag).getDisplayLanguage(java.util.Locale.ENGLISH));

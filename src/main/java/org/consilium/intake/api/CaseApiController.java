@@ -14,13 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditEntry;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.Actor;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ForbiddenActionException;
 
 /**
@@ -64,37 +66,37 @@ class CaseApiController {
 
 	@GetMapping("/{id}")
 	OpinionRequestView read(@PathVariable UUID id) {
-		return queries.read(Actor.current(), id, "case.read");
+		return queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ);
 	}
 
 	@PutMapping("/{id}/draft")
 	OpinionRequestView save(@PathVariable UUID id, @RequestBody DraftUpdate body) {
-		return intake.updateDraft(Actor.current(), id, body.expectedVersion(), body.content());
+		return intake.updateDraft(Actor.current(), new CaseId(id), body.expectedVersion(), body.content());
 	}
 
 	@PostMapping("/{id}/submit")
 	OpinionRequestView submit(@PathVariable UUID id) {
-		return intake.submit(Actor.current(), id);
+		return intake.submit(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/{id}/withdraw")
 	OpinionRequestView withdraw(@PathVariable UUID id) {
-		return intake.withdraw(Actor.current(), id);
+		return intake.withdraw(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/{id}/records-received")
 	OpinionRequestView recordsReceived(@PathVariable UUID id) {
-		return intake.recordsReceived(Actor.current(), id);
+		return intake.recordsReceived(Actor.current(), new CaseId(id));
 	}
 
 	/** Who accessed the patient's case, newest first; for the patient only. */
 	@GetMapping("/{id}/access-log")
 	List<AuditEntry> accessLog(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = queries.read(actor, id, "case.access-log");
-		if (!actor.userId().equals(c.patientId())) {
+		OpinionRequestView c = queries.read(actor, new CaseId(id), AuditAction.CASE_ACCESS_LOG);
+		if (!actor.id().equals(c.patientId())) {
 			throw new ForbiddenActionException("Only the patient reads the access log.");
 		}
-		return audit.forCase(id, Math.max(0, page) * 50, 50);
+		return audit.forCase(new CaseId(id), Math.max(0, page) * 50, 50);
 	}
 }

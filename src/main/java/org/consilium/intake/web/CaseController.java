@@ -11,17 +11,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ProgramSettings;
+import org.consilium.shared.Role;
 
 /**
  * The patient's (or referring physician's) pages: the list of cases, the request form with autosave, submission,
@@ -99,9 +101,9 @@ class CaseController {
 	@GetMapping("/cases/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		OpinionRequestView view = queries.read(actor, id, "case.read");
+		OpinionRequestView view = queries.read(actor, new CaseId(id), AuditAction.CASE_READ);
 		boolean ownDraft = view.status() == org.consilium.intake.OpinionRequestStatus.DRAFT
-				&& (actor.userId().equals(view.patientId()) || actor.userId().equals(view.referrerId()));
+				&& (actor.id().equals(view.patientId()) || actor.id().equals(view.referrerId()));
 		if (!ownDraft) {
 			return "redirect:/cases/" + id;
 		}
@@ -113,7 +115,7 @@ class CaseController {
 	String save(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
-			OpinionRequestView saved = intake.updateDraft(Actor.current(), id, version(form), form.getEditSession(), form.content());
+			OpinionRequestView saved = intake.updateDraft(Actor.current(), new CaseId(id), version(form), form.getEditSession(), form.content());
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
 				return "intake/draft-status :: saved";
@@ -129,7 +131,7 @@ class CaseController {
 				model.addAttribute("error", e.getMessage());
 				return "intake/draft-status :: saveError";
 			}
-			return form(model, form.padded(), queries.read(Actor.current(), id, "case.read"), e.getMessage());
+			return form(model, form.padded(), queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ), e.getMessage());
 		}
 	}
 
@@ -138,20 +140,20 @@ class CaseController {
 	String submit(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		try {
-			if (access.requireAccess(actor, id, "case.submit").status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
-				intake.saveAndSubmit(actor, id, version(form), form.getEditSession(), form.content());
+			if (access.requireAccess(actor, new CaseId(id), AuditAction.CASE_SUBMIT).status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
+				intake.saveAndSubmit(actor, new CaseId(id), version(form), form.getEditSession(), form.content());
 			}
 			else {
-				intake.submit(actor, id);
+				intake.submit(actor, new CaseId(id));
 			}
 			redirect.addFlashAttribute("message", "Your request is submitted. A coordinator will look at it; the due date is shown below.");
 			return "redirect:/cases/" + id;
 		}
 		catch (EditConflictException e) {
-			return form(model, form.padded(), queries.read(actor, id, "case.read"), e.getMessage());
+			return form(model, form.padded(), queries.read(actor, new CaseId(id), AuditAction.CASE_READ), e.getMessage());
 		}
 		catch (ConsiliumProblem e) {
-			OpinionRequestView view = queries.read(actor, id, "case.read");
+			OpinionRequestView view = queries.read(actor, new CaseId(id), AuditAction.CASE_READ);
 			if (view.status() != org.consilium.intake.OpinionRequestStatus.DRAFT) {
 				redirect.addFlashAttribute("error", e.getMessage());
 				return "redirect:/cases/" + id;
@@ -162,21 +164,21 @@ class CaseController {
 
 	@PostMapping("/cases/{id}/withdraw")
 	String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
-		intake.withdraw(Actor.current(), id);
+		intake.withdraw(Actor.current(), new CaseId(id));
 		redirect.addFlashAttribute("message", "Your request is withdrawn.");
 		return "redirect:/cases/" + id;
 	}
 
 	@PostMapping("/cases/{id}/records-received")
 	String recordsReceived(@PathVariable UUID id, RedirectAttributes redirect) {
-		intake.recordsReceived(Actor.current(), id);
+		intake.recordsReceived(Actor.current(), new CaseId(id));
 		redirect.addFlashAttribute("message", "Thank you. The case is back with the coordinator.");
 		return "redirect:/cases/" + id;
 	}
 
 	@GetMapping("/cases/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		OpinionRequestView view = queries.read(Actor.current(), id, "case.read");
+		OpinionRequestView view = queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ);
 		model.addAttribute("c", view);
 		model.addAttribute("zone", program.zone());
 		return "intake/case";
@@ -186,14 +188,14 @@ class CaseController {
 	@GetMapping("/cases/{id}/access-log")
 	String accessLog(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = queries.read(actor, id, "case.access-log");
-		if (!actor.userId().equals(c.patientId())) {
+		OpinionRequestView c = queries.read(actor, new CaseId(id), AuditAction.CASE_ACCESS_LOG);
+		if (!actor.id().equals(c.patientId())) {
 			throw new org.consilium.shared.ForbiddenActionException("Only the patient reads the access log.");
 		}
 		int p = Math.max(0, page);
-		long total = audit.countForCase(id);
+		long total = audit.countForCase(new CaseId(id));
 		model.addAttribute("c", c);
-		model.addAttribute("entries", audit.forCase(id, p * 50, 50).stream()
+		model.addAttribute("entries", audit.forCase(new CaseId(id), p * 50, 50).stream()
 			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), org.consilium.audit.AuditAction.wordingOf(e.action()), outcome(e.outcome())))
 			.toList());
 		model.addAttribute("page", p);

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.PatientLocale;
 import org.consilium.matching.AssignmentDecision;
@@ -19,7 +18,10 @@ import org.consilium.matching.SpecialistMatching.DirectoryEntry;
 import org.consilium.matching.SpecialistMatching.ProfileChange;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.matching.SpecialistProfile;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /** The specialist directory and matching as JSON. Errors are problem details (invalid-input 422, forbidden 403, not-found 404). */
 @RestController
@@ -54,30 +56,30 @@ class MatchingApiController {
 
 	@GetMapping("/api/specialists/{specialistId}/profile")
 	SpecialistProfile profile(@PathVariable UUID specialistId) {
-		return matching.profile(Actor.current(), specialistId).orElseThrow(NotFoundException::new);
+		return matching.profile(Actor.current(), UserId.ofNullable(specialistId)).orElseThrow(NotFoundException::new);
 	}
 
 	@PutMapping("/api/specialists/{specialistId}/profile")
 	SpecialistProfile saveProfile(@PathVariable UUID specialistId, @RequestBody ProfileRequest body) {
-		return matching.saveProfile(Actor.current(), specialistId, body.expectedVersion(), new ProfileChange(body.specialties(), body.diseases(),
+		return matching.saveProfile(Actor.current(), UserId.ofNullable(specialistId), body.expectedVersion(), new ProfileChange(body.specialties(), body.diseases(),
 				body.languages(), body.institution(), body.licences(), body.weeklyCapacity(), body.absences()));
 	}
 
 	/** The ranked, explained candidates for a case; {@code specialtyCode} (NUCC) defaults to the case's. */
 	@GetMapping("/api/cases/{id}/candidates")
 	Candidates candidates(@PathVariable UUID id, @RequestParam(required = false) String specialtyCode) {
-		return matching.candidates(Actor.current(), id, specialtyCode);
+		return matching.candidates(Actor.current(), new CaseId(id), specialtyCode);
 	}
 
 
 	/** The assignments made through matching, with override reasons. */
 	@GetMapping("/api/cases/{id}/assignment-decisions")
 	List<AssignmentDecision> decisions(@PathVariable UUID id) {
-		return matching.decisions(Actor.current(), id);
+		return matching.decisions(Actor.current(), new CaseId(id));
 	}
 
 	@PutMapping("/api/cases/{id}/patient-locale")
 	PatientLocale patientLocale(@PathVariable UUID id, @RequestBody LocaleRequest body) {
-		return intake.updatePatientLocale(Actor.current(), id, body.preferredLanguage(), body.jurisdiction());
+		return intake.updatePatientLocale(Actor.current(), new CaseId(id), body.preferredLanguage(), body.jurisdiction());
 	}
 }

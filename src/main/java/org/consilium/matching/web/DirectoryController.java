@@ -12,14 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.matching.SpecialistMatching.ProfileChange;
 import org.consilium.matching.SpecialistProfile;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.UserId;
 
 /**
  * The specialist directory pages: the list for administrators and coordinators, and the profile form (theirs for
@@ -44,7 +46,7 @@ class DirectoryController {
 	String directory(Model model) {
 		var entries = matching.directory(Actor.current());
 		var names = matching.specialtyNames();
-		java.util.Map<UUID, String> specialtiesText = new java.util.HashMap<>();
+		java.util.Map<UserId, String> specialtiesText = new java.util.HashMap<>();
 		entries.stream().filter(e -> e.profile() != null).forEach(e -> specialtiesText.put(e.specialist().id(),
 				String.join(", ", e.profile().specialties().stream().map(code -> names.getOrDefault(code, code)).toList())));
 		model.addAttribute("entries", entries);
@@ -56,15 +58,15 @@ class DirectoryController {
 	/** A specialist's own profile. */
 	@GetMapping("/specialists/me")
 	String mine() {
-		return "redirect:/specialists/" + Actor.current().userId() + "/profile";
+		return "redirect:/specialists/" + Actor.current().id() + "/profile";
 	}
 
 	@GetMapping("/specialists/{specialistId}/profile")
 	String profile(@PathVariable UUID specialistId, Model model) {
 		Actor actor = Actor.current();
-		model.addAttribute("specialist", matching.specialist(actor, specialistId));
+		model.addAttribute("specialist", matching.specialist(actor, UserId.ofNullable(specialistId)));
 		if (!model.containsAttribute("form")) {
-			SpecialistProfile p = matching.profile(actor, specialistId).orElse(null);
+			SpecialistProfile p = matching.profile(actor, UserId.ofNullable(specialistId)).orElse(null);
 			model.addAttribute("form", p == null ? ProfileForm.empty() : ProfileForm.of(p));
 		}
 		model.addAttribute("specialties", identity.specialties());
@@ -107,7 +109,7 @@ class DirectoryController {
 		ProfileForm form = new ProfileForm(version, specialties == null ? List.of() : specialties, diseases, languages, institution, licences,
 				weeklyCapacity, absences);
 		try {
-			matching.saveProfile(Actor.current(), specialistId, version, form.change());
+			matching.saveProfile(Actor.current(), UserId.ofNullable(specialistId), version, form.change());
 			redirect.addFlashAttribute("message", "The profile is saved.");
 			return "redirect:/specialists/" + specialistId + "/profile";
 		}
@@ -126,7 +128,7 @@ class DirectoryController {
 	String patientLocale(@PathVariable UUID id, @RequestParam(defaultValue = "") String preferredLanguage,
 			@RequestParam(defaultValue = "") String jurisdiction, RedirectAttributes redirect) {
 		try {
-			intake.updatePatientLocale(Actor.current(), id, preferredLanguage, jurisdiction);
+			intake.updatePatientLocale(Actor.current(), new CaseId(id), preferredLanguage, jurisdiction);
 			redirect.addFlashAttribute("message", "The patient's language and jurisdiction are saved; the suggestions are updated.");
 		}
 		catch (ConsiliumProblem e) {

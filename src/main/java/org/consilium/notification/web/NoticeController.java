@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import org.consilium.identity.Actor;
 import org.consilium.notification.Notices;
+import org.consilium.shared.Actor;
 
 /**
  * The signed-in user's notices (paged, newest first, mark read), the header bell's unread count (loaded by htmx) and

@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.opinion.DeliveredOpinionView;
 import org.consilium.opinion.Feedback;
 import org.consilium.opinion.FollowUpQuestion;
 import org.consilium.opinion.IntendsToFollow;
 import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /**
  * JSON API of the delivered opinion under {@code /api/cases/{id}/opinion}. Errors are RFC 9457 problem details:
@@ -43,23 +44,23 @@ class OpinionApiController {
 
 	@GetMapping("/api/cases/{id}/opinion")
 	DeliveredOpinionView read(@PathVariable UUID id) {
-		return opinions.read(Actor.current(), id);
+		return opinions.read(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/opinion/follow-ups")
 	@ResponseStatus(HttpStatus.CREATED)
 	FollowUpQuestion ask(@PathVariable UUID id, @RequestBody QuestionBody body) {
-		return opinions.askFollowUp(Actor.current(), id, body.question());
+		return opinions.askFollowUp(Actor.current(), new CaseId(id), body.question());
 	}
 
 	@PostMapping("/api/cases/{id}/opinion/follow-ups/{fid}/answer")
 	FollowUpQuestion answer(@PathVariable UUID id, @PathVariable UUID fid, @RequestBody AnswerBody body) {
-		return opinions.answerFollowUp(Actor.current(), id, fid, body.answer());
+		return opinions.answerFollowUp(Actor.current(), new CaseId(id), fid, body.answer());
 	}
 
 	@PostMapping("/api/cases/{id}/opinion/feedback")
 	@ResponseStatus(HttpStatus.CREATED)
 	Feedback feedback(@PathVariable UUID id, @RequestBody FeedbackBody body) {
-		return opinions.giveFeedback(Actor.current(), id, body.satisfaction(), body.intendsToFollow(), body.comment());
+		return opinions.giveFeedback(Actor.current(), new CaseId(id), body.satisfaction(), body.intendsToFollow(), body.comment());
 	}
 }

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
 import org.consilium.opinion.IntendsToFollow;
 import org.consilium.opinion.OpinionManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.NotFoundException;
 
@@ -40,7 +41,7 @@ class OpinionController {
 	@PostMapping("/cases/{id}/opinion/follow-ups")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
 		try {
-			opinions.askFollowUp(Actor.current(), id, question);
+			opinions.askFollowUp(Actor.current(), new CaseId(id), question);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -57,7 +58,7 @@ class OpinionController {
 	String answer(@PathVariable UUID id, @PathVariable UUID fid, @RequestParam(defaultValue = "") String answer, Model model,
 			RedirectAttributes redirect) {
 		try {
-			opinions.answerFollowUp(Actor.current(), id, fid, answer);
+			opinions.answerFollowUp(Actor.current(), new CaseId(id), fid, answer);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -76,7 +77,7 @@ class OpinionController {
 			@RequestParam(required = false) IntendsToFollow intendsToFollow, @RequestParam(defaultValue = "") String comment, Model model,
 			RedirectAttributes redirect) {
 		try {
-			opinions.giveFeedback(Actor.current(), id, satisfaction, intendsToFollow, comment);
+			opinions.giveFeedback(Actor.current(), new CaseId(id), satisfaction, intendsToFollow, comment);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -92,8 +93,8 @@ class OpinionController {
 	}
 
 	private String render(UUID id, Model model, String error) {
-		model.addAttribute("v", opinions.read(Actor.current(), id));
-		model.addAttribute("dissents", opinions.dissents(Actor.current(), id));
+		model.addAttribute("v", opinions.read(Actor.current(), new CaseId(id)));
+		model.addAttribute("dissents", opinions.dissents(Actor.current(), new CaseId(id)));
 		model.addAttribute("intentions", IntendsToFollow.values());
 		if (error != null) {
 			model.addAttribute("error", error);

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.phenotype.DifferentialDiagnoses;
 import org.consilium.phenotype.DifferentialView;
 import org.consilium.phenotype.TermEvidence;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /**
  * The differential diagnosis as JSON, for the specialists reviewing the case: the current ranking (computed first if
@@ -34,16 +35,16 @@ class DifferentialApiController {
 
 	@GetMapping("/api/cases/{id}/differential")
 	DifferentialView current(@PathVariable UUID id) {
-		return differential.differential(Actor.current(), id);
+		return differential.differential(Actor.current(), new CaseId(id));
 	}
 
 	@GetMapping("/api/cases/{id}/differential/rankings/{rankingId}")
 	DifferentialView stored(@PathVariable UUID id, @PathVariable UUID rankingId) {
-		return differential.ranking(Actor.current(), id, rankingId);
+		return differential.ranking(Actor.current(), new CaseId(id), rankingId);
 	}
 
 	@PostMapping("/api/cases/{id}/differential/explanations")
 	List<TermEvidence> explain(@PathVariable UUID id, @RequestBody ExplanationRequest request) {
-		return differential.explain(Actor.current(), id, request == null ? null : request.diseaseId());
+		return differential.explain(Actor.current(), new CaseId(id), request == null ? null : request.diseaseId());
 	}
 }

@@ -15,12 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.TermSuggestion;
-import org.consilium.identity.Actor;
 import org.consilium.phenotype.AddPhenotypicFeature;
 import org.consilium.phenotype.PhenopacketImportView;
 import org.consilium.phenotype.PhenotypeManagement;
 import org.consilium.phenotype.PhenotypeView;
 import org.consilium.phenotype.PhenotypicFeatureView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /**
  * The phenotype as JSON: read, add a term ({@link AddPhenotypicFeature}), remove one (voided with the optional
@@ -37,30 +38,30 @@ class PhenotypeApiController {
 
 	@GetMapping("/api/cases/{id}/phenotype")
 	PhenotypeView read(@PathVariable UUID id) {
-		return phenotype.phenotype(Actor.current(), id);
+		return phenotype.phenotype(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/phenotype/features")
 	@ResponseStatus(HttpStatus.CREATED)
 	PhenotypicFeatureView add(@PathVariable UUID id, @RequestBody AddPhenotypicFeature feature) {
-		return phenotype.addFeature(Actor.current(), id, feature);
+		return phenotype.addFeature(Actor.current(), new CaseId(id), feature);
 	}
 
 	@DeleteMapping("/api/cases/{id}/phenotype/features/{featureId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void remove(@PathVariable UUID id, @PathVariable UUID featureId, @RequestParam(required = false) String reason) {
-		phenotype.removeFeature(Actor.current(), id, featureId, reason);
+		phenotype.removeFeature(Actor.current(), new CaseId(id), featureId, reason);
 	}
 
 	@PostMapping(value = "/api/cases/{id}/phenotype/phenopackets", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
 	PhenopacketImportView importPhenopacket(@PathVariable UUID id, @RequestBody byte[] phenopacket) {
-		return phenotype.importPhenopacket(Actor.current(), id, phenopacket);
+		return phenotype.importPhenopacket(Actor.current(), new CaseId(id), phenopacket);
 	}
 
 	@GetMapping("/api/cases/{id}/phenotype/terms")
 	List<TermSuggestion> terms(@PathVariable UUID id, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "PHENOTYPIC_ABNORMALITY") Branch branch) {
-		return phenotype.suggest(Actor.current(), id, q, branch);
+		return phenotype.suggest(Actor.current(), new CaseId(id), q, branch);
 	}
 }

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-import org.consilium.identity.Actor;
 import org.consilium.phenotype.DifferentialDiagnoses;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /**
  * The "Differential diagnosis (decision support)" panel of the review workspace: loaded into it by htmx
@@ -26,8 +27,8 @@ class DifferentialController {
 
 	@GetMapping("/cases/{id}/differential")
 	String panel(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
-		model.addAttribute("d", differential.differential(Actor.current(), id));
-		model.addAttribute("next", differential.nextTerms(Actor.current(), id));
+		model.addAttribute("d", differential.differential(Actor.current(), new CaseId(id)));
+		model.addAttribute("next", differential.nextTerms(Actor.current(), new CaseId(id)));
 		return htmx != null ? "phenotype/differential :: panel" : "phenotype/differential";
 	}
 }

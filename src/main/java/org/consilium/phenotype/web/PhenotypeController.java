@@ -1,7 +1,5 @@
 package org.consilium.phenotype.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.TermSuggestion;
-import org.consilium.identity.Actor;
 import org.consilium.phenotype.AddPhenotypicFeature;
 import org.consilium.phenotype.PhenotypeManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
@@ -58,7 +58,7 @@ class PhenotypeController {
 	@GetMapping("/cases/{id}/phenotype")
 	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			@RequestHeader(value = "HX-Current-URL", required = false) String currentUrl, HttpServletRequest request) {
-		model.addAttribute("p", phenotype.phenotype(Actor.current(), id));
+		model.addAttribute("p", phenotype.phenotype(Actor.current(), new CaseId(id)));
 		if (htmx != null && isReviewWorkspace(currentUrl, request.getContextPath() + "/cases/" + id + "/review")) {
 			model.addAttribute("returnTo", REVIEW);
 		}
@@ -98,7 +98,7 @@ class PhenotypeController {
 	String terms(@PathVariable UUID id, @RequestParam(defaultValue = "") String term, @RequestParam(defaultValue = "") String onsetTerm,
 			@RequestParam(defaultValue = "PHENOTYPIC_ABNORMALITY") Branch branch, Model model) {
 		String query = branch == Branch.ONSET ? onsetTerm : term;
-		model.addAttribute("suggestions", phenotype.suggest(Actor.current(), id, query, branch));
+		model.addAttribute("suggestions", phenotype.suggest(Actor.current(), new CaseId(id), query, branch));
 		return "phenotype/phenotype :: suggestions";
 	}
 
@@ -110,7 +110,7 @@ class PhenotypeController {
 		try {
 			String hpoId = idOf(actor, id, term, Branch.PHENOTYPIC_ABNORMALITY, "Choose a term from the suggestions, or type its HPO id (HP:0001250).");
 			String onsetId = onsetTerm.isBlank() ? null : idOf(actor, id, onsetTerm, Branch.ONSET, "Choose an onset from the suggestions, or leave it empty.");
-			var added = phenotype.addFeature(actor, id, new AddPhenotypicFeature(hpoId, "excluded".equals(status), onsetId, onsetAge));
+			var added = phenotype.addFeature(actor, new CaseId(id), new AddPhenotypicFeature(hpoId, "excluded".equals(status), onsetId, onsetAge));
 			return back(id, returnTo, redirect, "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed."), null);
 		}
 		catch (NotFoundException e) {
@@ -126,7 +126,7 @@ class PhenotypeController {
 	String remove(@PathVariable UUID id, @PathVariable UUID featureId, @RequestParam(defaultValue = "") String returnTo,
 			RedirectAttributes redirect) {
 		try {
-			phenotype.removeFeature(Actor.current(), id, featureId,
+			phenotype.removeFeature(Actor.current(), new CaseId(id), featureId,
 					REVIEW.equals(returnTo) ? "removed in the review workspace" : "removed on the phenotype page");
 			return back(id, returnTo, redirect, "Removed the term.", null);
 		}
@@ -142,7 +142,7 @@ class PhenotypeController {
 	String importPhenopacket(@PathVariable UUID id, @RequestParam("phenopacket") MultipartFile file, @RequestParam(defaultValue = "") String returnTo,
 			RedirectAttributes redirect) throws IOException {
 		try {
-			var imported = phenotype.importPhenopacket(Actor.current(), id, file.getBytes());
+			var imported = phenotype.importPhenopacket(Actor.current(), new CaseId(id), file.getBytes());
 			return back(id, returnTo, redirect, "Imported " + imported.observed() + " observed and " + imported.excluded() + " excluded terms of phenopacket "
 					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."),
 					null);
@@ -161,7 +161,7 @@ class PhenotypeController {
 		if (m.find()) {
 			return m.group().toUpperCase(Locale.ROOT);
 		}
-		List<TermSuggestion> found = phenotype.suggest(actor, caseId, text, branch);
+		List<TermSuggestion> found = phenotype.suggest(actor, new CaseId(caseId), text, branch);
 		if (!found.isEmpty() && found.get(0).matchedName().equalsIgnoreCase(text.strip())) {
 			return found.get(0).term().id();
 		}

@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import org.consilium.identity.Actor;
 import org.consilium.records.CaseRecordsView;
 import org.consilium.records.DocumentView;
 import org.consilium.records.FhirImportView;
 import org.consilium.records.RecordsManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /** Records as JSON: list, upload a document (multipart {@code file}), import a FHIR Bundle (request body). */
 @RestController
@@ -33,14 +34,14 @@ class RecordsApiController {
 
 	@GetMapping("/api/cases/{id}/records")
 	CaseRecordsView list(@PathVariable UUID id) {
-		return records.records(Actor.current(), id);
+		return records.records(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/documents")
 	@ResponseStatus(HttpStatus.CREATED)
 	DocumentView upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
+			return records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
 		}
 	}
 
@@ -54,6 +55,6 @@ class RecordsApiController {
 	FhirImportView importBundle(@PathVariable UUID id, @RequestBody byte[] bundle,
 			@RequestHeader(value = "X-File-Name", defaultValue = "bundle.json") String fileName,
 			@RequestParam(defaultValue = "false") boolean confirmPatientMismatch) {
-		return records.importFhirBundle(Actor.current(), id, fileName, bundle, confirmPatientMismatch);
+		return records.importFhirBundle(Actor.current(), new CaseId(id), fileName, bundle, confirmPatientMismatch);
 	}
 }

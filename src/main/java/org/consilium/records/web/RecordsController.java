@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.intake.CaseAccess;
 import org.consilium.records.DocumentContent;
 import org.consilium.records.FhirImportJobs;
@@ -28,6 +28,9 @@ import org.consilium.records.FhirImportStatus;
 import org.consilium.records.ImportsBusyException;
 import org.consilium.records.RecordsManagement;
 import org.consilium.records.VirusScannerUnavailableException;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.DocumentId;
 import org.consilium.shared.InvalidInputException;
 
 /** The records page of a case: documents (upload, view), FHIR bundle import (in the background, with a progress page) and the clinical summary. */
@@ -49,11 +52,11 @@ class RecordsController {
 	@GetMapping("/cases/{id}/records")
 	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
-		var c = access.requireAccess(actor, id, "records.read");
+		var c = access.requireAccess(actor, new CaseId(id), AuditAction.RECORDS_READ);
 		model.addAttribute("c", c);
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
 		model.addAttribute("maxFileSize", records.maxFileSize());
-		model.addAttribute("records", records.records(actor, id));
+		model.addAttribute("records", records.records(actor, new CaseId(id)));
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}
 
@@ -63,7 +66,7 @@ class RecordsController {
 			throw new InvalidInputException("Choose a file to upload.");
 		}
 		try (InputStream in = file.getInputStream()) {
-			var doc = records.uploadDocument(Actor.current(), id, file.getOriginalFilename(), in);
+			var doc = records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
 			if (doc.quarantined()) {
 				redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
 			}
@@ -84,7 +87,7 @@ class RecordsController {
 			throw new InvalidInputException("Choose a FHIR bundle file to import.");
 		}
 		try {
-			UUID job = imports.start(Actor.current(), id, bundle.getOriginalFilename(), bundle.getBytes());
+			UUID job = imports.start(Actor.current(), new CaseId(id), bundle.getOriginalFilename(), bundle.getBytes());
 			return "redirect:/cases/" + id + "/fhir-imports/jobs/" + job;
 		}
 		catch (InvalidInputException | ImportsBusyException e) {
@@ -98,7 +101,7 @@ class RecordsController {
 	String importProgress(@PathVariable UUID id, @PathVariable UUID jobId, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
-		FhirImportStatus status = imports.status(actor, id, jobId);
+		FhirImportStatus status = imports.status(actor, new CaseId(id), jobId);
 		model.addAttribute("caseId", id);
 		model.addAttribute("s", status);
 		return htmx != null ? "records/fhir-import :: progress" : "records/fhir-import";
@@ -107,14 +110,14 @@ class RecordsController {
 	/** Imports a held bundle whose patient differs from the case's records, as the user confirms. */
 	@PostMapping("/cases/{id}/fhir-imports/jobs/{jobId}/confirm")
 	String confirmPatientMismatch(@PathVariable UUID id, @PathVariable UUID jobId) {
-		imports.confirmPatientMismatch(Actor.current(), id, jobId);
+		imports.confirmPatientMismatch(Actor.current(), new CaseId(id), jobId);
 		return "redirect:/cases/" + id + "/fhir-imports/jobs/" + jobId;
 	}
 
 	/** Drops a held bundle about another patient without importing it. */
 	@PostMapping("/cases/{id}/fhir-imports/jobs/{jobId}/discard")
 	String discard(@PathVariable UUID id, @PathVariable UUID jobId) {
-		imports.discard(Actor.current(), id, jobId);
+		imports.discard(Actor.current(), new CaseId(id), jobId);
 		return "redirect:/cases/" + id + "/fhir-imports/jobs/" + jobId;
 	}
 
@@ -125,14 +128,14 @@ class RecordsController {
 	@GetMapping("/cases/{id}/documents/{documentId}")
 	ResponseEntity<InputStreamResource> document(@PathVariable UUID id, @PathVariable UUID documentId,
 			@RequestParam(defaultValue = "false") boolean download) {
-		DocumentContent content = records.openDocument(Actor.current(), id, documentId);
+		DocumentContent content = records.openDocument(Actor.current(), new CaseId(id), DocumentId.ofNullable(documentId));
 		return serve(content, content.document().viewableInline() && !download);
 	}
 
 	/** Streams one file of an archive, always as an attachment. */
 	@GetMapping("/cases/{id}/documents/{documentId}/entries/{entryId}")
 	ResponseEntity<InputStreamResource> archiveEntry(@PathVariable UUID id, @PathVariable UUID documentId, @PathVariable UUID entryId) {
-		return serve(records.openArchiveEntry(Actor.current(), id, documentId, entryId), false);
+		return serve(records.openArchiveEntry(Actor.current(), new CaseId(id), DocumentId.ofNullable(documentId), entryId), false);
 	}
 
 	private static ResponseEntity<InputStreamResource> serve(DocumentContent content, boolean inline) {

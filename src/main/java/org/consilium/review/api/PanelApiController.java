@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.intake.CasePanel;
 import org.consilium.intake.CaseQueries;
 import org.consilium.review.Concordance;
@@ -17,6 +16,8 @@ import org.consilium.review.PanelDissent;
 import org.consilium.review.PanelOpinion;
 import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 
 /**
  * A case's panel as JSON: its chair and members, each member's independent opinion (readable once one's own is saved:
@@ -45,26 +46,26 @@ class PanelApiController {
 
 	@GetMapping("/api/cases/{id}/panel")
 	CasePanel panel(@PathVariable UUID id) {
-		return queries.panel(Actor.current(), id);
+		return queries.panel(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/panel/opinions")
 	PanelOpinion save(@PathVariable UUID id, @RequestBody PanelOpinionBody body) {
-		return panels.savePanelOpinion(Actor.current(), id, body.concordance(), body.opinion());
+		return panels.savePanelOpinion(Actor.current(), new CaseId(id), body.concordance(), body.opinion());
 	}
 
 	@GetMapping("/api/cases/{id}/panel/opinions")
 	List<PanelOpinion> opinions(@PathVariable UUID id) {
-		return panels.panelOpinions(Actor.current(), id);
+		return panels.panelOpinions(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/panel/dissents")
 	PanelDissent dissent(@PathVariable UUID id, @RequestBody DissentBody body) {
-		return panels.recordDissent(Actor.current(), id, body.dissent());
+		return panels.recordDissent(Actor.current(), new CaseId(id), body.dissent());
 	}
 
 	@GetMapping("/api/cases/{id}/panel/dissents")
 	List<PanelDissent> dissents(@PathVariable UUID id) {
-		return panels.dissents(Actor.current(), id);
+		return panels.dissents(Actor.current(), new CaseId(id));
 	}
 }

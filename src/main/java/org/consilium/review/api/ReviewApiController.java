@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.review.Clarification;
@@ -26,6 +25,8 @@ import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.NotFoundException;
 
@@ -51,7 +52,7 @@ class ReviewApiController {
 	/** The case's state after a lifecycle step; the full case is at the intake API. */
 	record CaseStatus(UUID caseId, OpinionRequestStatus status) {
 		static CaseStatus of(OpinionRequestView v) {
-			return new CaseStatus(v.id(), v.status());
+			return new CaseStatus(v.id().value(), v.status());
 		}
 	}
 
@@ -98,55 +99,55 @@ class ReviewApiController {
 
 	@PostMapping("/api/cases/{id}/review/accept")
 	CaseStatus accept(@PathVariable UUID id) {
-		return CaseStatus.of(review.acceptAssignment(Actor.current(), id));
+		return CaseStatus.of(review.acceptAssignment(Actor.current(), new CaseId(id)));
 	}
 
 	@PostMapping("/api/cases/{id}/review/decline")
 	CaseStatus decline(@PathVariable UUID id, @RequestBody DeclineBody body) {
-		return CaseStatus.of(review.declineAssignment(Actor.current(), id, body.reason()));
+		return CaseStatus.of(review.declineAssignment(Actor.current(), new CaseId(id), body.reason()));
 	}
 
 	@PostMapping("/api/cases/{id}/review/impression")
 	@ResponseStatus(HttpStatus.CREATED)
 	Impression impression(@PathVariable UUID id, @RequestBody ImpressionBody body) {
 		Diagnosis working = body.workingDiagnosis() == null ? null : body.workingDiagnosis().toDiagnosis();
-		return review.recordImpression(Actor.current(), id, body.impression(), working);
+		return review.recordImpression(Actor.current(), new CaseId(id), body.impression(), working);
 	}
 
 	@GetMapping("/api/cases/{id}/review/impression")
 	Impression readImpression(@PathVariable UUID id) {
-		return review.impression(Actor.current(), id).orElseThrow(NotFoundException::new);
+		return review.impression(Actor.current(), new CaseId(id)).orElseThrow(NotFoundException::new);
 	}
 
 	@GetMapping({ "/api/cases/{id}/review/clarifications", "/api/cases/{id}/clarifications" })
 	List<Clarification> clarifications(@PathVariable UUID id) {
-		return clarifying.list(Actor.current(), id);
+		return clarifying.list(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/review/clarifications")
 	@ResponseStatus(HttpStatus.CREATED)
 	Clarification ask(@PathVariable UUID id, @RequestBody QuestionBody body) {
-		return clarifying.ask(Actor.current(), id, body.question());
+		return clarifying.ask(Actor.current(), new CaseId(id), body.question());
 	}
 
 	@PostMapping("/api/cases/{id}/clarifications/{clarificationId}/answer")
 	Clarification answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestBody AnswerBody body) {
-		return clarifying.answer(Actor.current(), id, clarificationId, body.answer());
+		return clarifying.answer(Actor.current(), new CaseId(id), clarificationId, body.answer());
 	}
 
 	/** The caller's own draft (or signed opinion); 404 before the first save. */
 	@GetMapping("/api/cases/{id}/review/opinion")
 	WrittenOpinionView draft(@PathVariable UUID id) {
-		return review.draft(Actor.current(), id).orElseThrow(NotFoundException::new);
+		return review.draft(Actor.current(), new CaseId(id)).orElseThrow(NotFoundException::new);
 	}
 
 	@PutMapping("/api/cases/{id}/review/opinion")
 	WrittenOpinionView save(@PathVariable UUID id, @RequestBody OpinionBody body) {
-		return review.saveDraft(Actor.current(), id, body.version(), body.toContent());
+		return review.saveDraft(Actor.current(), new CaseId(id), body.version(), body.toContent());
 	}
 
 	@PostMapping("/api/cases/{id}/review/opinion/sign")
 	WrittenOpinionView sign(@PathVariable UUID id, @RequestBody SignBody body) {
-		return review.sign(Actor.current(), id, body.version());
+		return review.sign(Actor.current(), new CaseId(id), body.version());
 	}
 }

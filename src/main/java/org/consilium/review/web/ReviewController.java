@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CasePanel;
 import org.consilium.intake.CaseQueries;
@@ -30,6 +30,8 @@ import org.consilium.review.PanelReview;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
@@ -81,7 +83,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/accept")
 	String accept(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
-			review.acceptAssignment(Actor.current(), id);
+			review.acceptAssignment(Actor.current(), new CaseId(id));
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -96,7 +98,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/decline")
 	String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
 		try {
-			review.declineAssignment(Actor.current(), id, reason);
+			review.declineAssignment(Actor.current(), new CaseId(id), reason);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -116,7 +118,7 @@ class ReviewController {
 		try {
 			Diagnosis working = diagnosisText.isBlank() && diagnosisCode.isBlank() ? null
 					: new Diagnosis(diagnosisText, diagnosisSystem, diagnosisCode);
-			review.recordImpression(Actor.current(), id, impression, working);
+			review.recordImpression(Actor.current(), new CaseId(id), impression, working);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -135,7 +137,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/clarifications")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
 		try {
-			clarifying.ask(Actor.current(), id, question);
+			clarifying.ask(Actor.current(), new CaseId(id), question);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -153,8 +155,8 @@ class ReviewController {
 			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
 		try {
-			int questions = access.requireAccess(actor, id, "review.opinion.save").questions().size();
-			var saved = review.saveDraft(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
+			int questions = access.requireAccess(actor, new CaseId(id), AuditAction.REVIEW_OPINION_SAVE).questions().size();
+			var saved = review.saveDraft(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
 				return "review/opinion-status :: saved";
@@ -179,14 +181,14 @@ class ReviewController {
 	String sign(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		try {
-			int questions = access.requireAccess(actor, id, "review.opinion.sign").questions().size();
-			review.saveAndSign(actor, id, form.getVersion(), form.getEditSession(), form.content(questions));
+			int questions = access.requireAccess(actor, new CaseId(id), AuditAction.REVIEW_OPINION_SIGN).questions().size();
+			review.saveAndSign(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
 		}
 		catch (NotFoundException e) {
 			throw e;
 		}
 		catch (OpinionIncompleteException e) {
-			review.draft(actor, id).ifPresent(saved -> form.setVersion(saved.version()));
+			review.draft(actor, new CaseId(id)).ifPresent(saved -> form.setVersion(saved.version()));
 			model.addAttribute("missing", e.missing());
 			return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
 		}
@@ -202,7 +204,7 @@ class ReviewController {
 	String panelOpinion(@PathVariable UUID id, @RequestParam(required = false) Concordance concordance,
 			@RequestParam(defaultValue = "") String panelOpinion, Model model, RedirectAttributes redirect) {
 		try {
-			panels.savePanelOpinion(Actor.current(), id, concordance, panelOpinion);
+			panels.savePanelOpinion(Actor.current(), new CaseId(id), concordance, panelOpinion);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -219,7 +221,7 @@ class ReviewController {
 	@PostMapping("/cases/{id}/review/dissent")
 	String dissent(@PathVariable UUID id, @RequestParam(defaultValue = "") String dissent, Model model, RedirectAttributes redirect) {
 		try {
-			panels.recordDissent(Actor.current(), id, dissent);
+			panels.recordDissent(Actor.current(), new CaseId(id), dissent);
 		}
 		catch (NotFoundException e) {
 			throw e;
@@ -237,7 +239,7 @@ class ReviewController {
 	String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(defaultValue = "") String answer,
 			RedirectAttributes redirect) {
 		try {
-			clarifying.answer(Actor.current(), id, clarificationId, answer);
+			clarifying.answer(Actor.current(), new CaseId(id), clarificationId, answer);
 			redirect.addFlashAttribute("clarificationAnswered", true);
 		}
 		catch (NotFoundException e) {
@@ -253,12 +255,12 @@ class ReviewController {
 
 	private String render(UUID id, Model model, OpinionForm form, String error) {
 		Actor actor = Actor.current();
-		OpinionRequestView c = queries.read(actor, id, "review.workspace");
-		WrittenOpinionView draft = review.draft(actor, id).orElse(null);
+		OpinionRequestView c = queries.read(actor, new CaseId(id), AuditAction.REVIEW_WORKSPACE);
+		WrittenOpinionView draft = review.draft(actor, new CaseId(id)).orElse(null);
 		int questions = c.questions() == null ? 0 : c.questions().size();
 		model.addAttribute("c", c);
-		model.addAttribute("impression", review.impression(actor, id).orElse(null));
-		model.addAttribute("clarifications", clarifying.list(actor, id));
+		model.addAttribute("impression", review.impression(actor, new CaseId(id)).orElse(null));
+		model.addAttribute("clarifications", clarifying.list(actor, new CaseId(id)));
 		model.addAttribute("opinion", draft);
 		model.addAttribute("form", form != null ? form.padded(questions) : OpinionForm.of(draft, questions));
 		model.addAttribute("reviewing", REVIEWING.contains(c.status()));
@@ -266,20 +268,20 @@ class ReviewController {
 		model.addAttribute("treatmentReviews", TreatmentReview.values());
 		model.addAttribute("invasiveness", Invasiveness.values());
 		model.addAttribute("codeSystems", CodeSystem.values());
-		CasePanel panel = queries.panel(actor, id);
-		boolean chair = panel.isChair(actor.userId());
+		CasePanel panel = queries.panel(actor, new CaseId(id));
+		boolean chair = panel.isChair(actor.id());
 		model.addAttribute("panel", panel);
 		model.addAttribute("chair", chair);
 		if (panel.isPanel()) {
-			boolean member = panel.isMember(actor.userId());
+			boolean member = panel.isMember(actor.id());
 			List<PanelOpinion> opinions = panelOpinionsIfVisible(actor, id);
 			model.addAttribute("panelOpinions", opinions);
 			model.addAttribute("myPanelOpinion", opinions == null ? null
-					: opinions.stream().filter(o -> o.memberId().equals(actor.userId())).findFirst().orElse(null));
-			List<PanelDissent> dissents = panels.dissents(actor, id);
+					: opinions.stream().filter(o -> o.memberId().equals(actor.id())).findFirst().orElse(null));
+			List<PanelDissent> dissents = panels.dissents(actor, new CaseId(id));
 			model.addAttribute("dissents", dissents);
 			model.addAttribute("member", member);
-			model.addAttribute("myDissent", dissents.stream().anyMatch(d -> d.memberId().equals(actor.userId())));
+			model.addAttribute("myDissent", dissents.stream().anyMatch(d -> d.memberId().equals(actor.id())));
 		}
 		if (error != null) {
 			model.addAttribute("error", error);
@@ -290,7 +292,7 @@ class ReviewController {
 	/** The members' opinions, or null while the blinded-panel rule still hides them from this reader. */
 	private List<PanelOpinion> panelOpinionsIfVisible(Actor actor, UUID id) {
 		try {
-			return panels.panelOpinions(actor, id);
+			return panels.panelOpinions(actor, new CaseId(id));
 		}
 		catch (ForbiddenActionException e) {
 			return null;

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
 import org.consilium.triage.Checklist;
 import org.consilium.triage.TriageManagement;
@@ -43,39 +45,39 @@ class CompletenessApiController {
 	}
 
 	/** A chair holding {@code specialtyCode} (NUCC) and 2–5 other specialists. */
-	record PanelAssignment(String specialtyCode, Urgency urgency, UUID chairId, List<UUID> memberIds) {
+	record PanelAssignment(String specialtyCode, Urgency urgency, UserId chairId, List<UserId> memberIds) {
 	}
 
 	@GetMapping("/api/cases/{id}/checklist")
 	Checklist checklist(@PathVariable UUID id) {
-		return triage.checklist(Actor.current(), id);
+		return triage.checklist(Actor.current(), new CaseId(id));
 	}
 
 	@PutMapping("/api/cases/{id}/checklist")
 	Checklist update(@PathVariable UUID id, @RequestBody ChecklistUpdate body) {
-		return triage.recordPresent(Actor.current(), id, body.specialtyCode(), body.present());
+		return triage.recordPresent(Actor.current(), new CaseId(id), body.specialtyCode(), body.present());
 	}
 
 	/** Asks the patient for the items with the request-records step (the triage clock pauses). */
 	@PostMapping("/api/cases/{id}/checklist/requests")
 	Checklist request(@PathVariable UUID id, @RequestBody ItemsRequest body) {
-		return triage.requestFromPatient(Actor.current(), id, body.items(), body.note());
+		return triage.requestFromPatient(Actor.current(), new CaseId(id), body.items(), body.note());
 	}
 
 	/** Newest first; for the patient without the text. */
 	@GetMapping("/api/cases/{id}/urgent-findings")
 	List<UrgentFinding> findings(@PathVariable UUID id) {
-		return triage.urgentFindings(Actor.current(), id);
+		return triage.urgentFindings(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/urgent-findings")
 	UrgentFinding mark(@PathVariable UUID id, @RequestBody FindingText body) {
-		return triage.markUrgentFinding(Actor.current(), id, body.finding());
+		return triage.markUrgentFinding(Actor.current(), new CaseId(id), body.finding());
 	}
 
 	@PostMapping("/api/cases/{id}/urgent-findings/{findingId}/acknowledge")
 	UrgentFinding acknowledge(@PathVariable UUID id, @PathVariable UUID findingId) {
-		return triage.acknowledge(Actor.current(), id, findingId);
+		return triage.acknowledge(Actor.current(), new CaseId(id), findingId);
 	}
 
 	/** Unacknowledged urgent findings of all cases, oldest first (coordinators). */
@@ -87,7 +89,7 @@ class CompletenessApiController {
 	@PostMapping("/api/cases/{id}/triage/panel")
 	OpinionRequestView panel(@PathVariable UUID id, @RequestBody PanelAssignment body) {
 		Actor actor = Actor.current();
-		return caseTriage.assignPanel(actor, id, body.specialtyCode(), body.urgency(), body.chairId(), body.memberIds());
+		return caseTriage.assignPanel(actor, new CaseId(id), body.specialtyCode(), body.urgency(), body.chairId(), body.memberIds());
 	}
 
 	/** Per month of delivery: delivered, on time, on-time %, median business days (coordinators and administrators). */

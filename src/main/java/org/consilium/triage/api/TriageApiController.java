@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.Specialty;
 import org.consilium.intake.CasePage;
@@ -17,6 +16,9 @@ import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DeclineReason;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
 
 /** Triage as JSON, for coordinators. */
@@ -61,28 +63,28 @@ class TriageApiController {
 
 	@PostMapping("/api/cases/{id}/triage/start")
 	OpinionRequestView start(@PathVariable UUID id) {
-		return caseTriage.startTriage(Actor.current(), id);
+		return caseTriage.startTriage(Actor.current(), new CaseId(id));
 	}
 
 	@PostMapping("/api/cases/{id}/triage/decline")
 	OpinionRequestView decline(@PathVariable UUID id, @RequestBody Decline body) {
-		return caseTriage.decline(Actor.current(), id, body.reason(), body.note());
+		return caseTriage.decline(Actor.current(), new CaseId(id), body.reason(), body.note());
 	}
 
 	@PostMapping("/api/cases/{id}/triage/request-records")
 	OpinionRequestView requestRecords(@PathVariable UUID id, @RequestBody RecordsRequest body) {
-		return caseTriage.requestRecords(Actor.current(), id, body.message());
+		return caseTriage.requestRecords(Actor.current(), new CaseId(id), body.message());
 	}
 
 	/** Quality check: a coordinator releases a signed opinion (only when {@code consilium.program.quality-check=true}). */
 	@PostMapping("/api/cases/{id}/triage/deliver")
 	OpinionRequestView deliver(@PathVariable UUID id) {
-		return caseTriage.deliver(Actor.current(), id);
+		return caseTriage.deliver(Actor.current(), new CaseId(id));
 	}
 
 	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
 	@PostMapping({ "/api/cases/{id}/triage/assign", "/api/cases/{id}/assignment" })
 	OpinionRequestView assign(@PathVariable UUID id, @RequestBody Assignment body) {
-		return caseTriage.assign(Actor.current(), id, body.specialtyCode(), body.urgency(), body.specialistId(), body.overrideReason());
+		return caseTriage.assign(Actor.current(), new CaseId(id), body.specialtyCode(), body.urgency(), UserId.ofNullable(body.specialistId()), body.overrideReason());
 	}
 }

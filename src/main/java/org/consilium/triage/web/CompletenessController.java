@@ -11,13 +11,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.Urgency;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.NotFoundException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
 import org.consilium.triage.TriageManagement;
 
@@ -45,12 +48,12 @@ class CompletenessController {
 	@GetMapping("/cases/{id}/completeness")
 	String notices(@PathVariable UUID id, Model model) {
 		Actor actor = Actor.current();
-		AccessibleCase c = access.requireAccess(actor, id, "triage.notices.read");
+		AccessibleCase c = access.requireAccess(actor, new CaseId(id), AuditAction.TRIAGE_NOTICES_READ);
 		model.addAttribute("c", c);
-		model.addAttribute("checklist", triage.checklist(actor, id));
-		model.addAttribute("findings", triage.urgentFindings(actor, id));
+		model.addAttribute("checklist", triage.checklist(actor, new CaseId(id)));
+		model.addAttribute("findings", triage.urgentFindings(actor, new CaseId(id)));
 		model.addAttribute("forPatient", c.actsForPatient());
-		model.addAttribute("isPatient", actor.userId().equals(c.patientId()));
+		model.addAttribute("isPatient", actor.id().equals(c.patientId()));
 		model.addAttribute("specialist", actor.is(Role.SPECIALIST));
 		model.addAttribute("beforeAssignment", List.of("SUBMITTED", "IN_TRIAGE", "AWAITING_RECORDS").contains(c.status().name()));
 		return "triage/completeness :: notices";
@@ -59,34 +62,34 @@ class CompletenessController {
 	@PostMapping("/cases/{id}/checklist")
 	String record(@PathVariable UUID id, @RequestParam(defaultValue = "") String checklistSpecialty,
 			@RequestParam(name = "present", required = false) List<String> present, RedirectAttributes redirect) {
-		return act(id, redirect, "/triage", () -> triage.recordPresent(Actor.current(), id, checklistSpecialty, present == null ? List.of() : present),
+		return act(id, redirect, "/triage", () -> triage.recordPresent(Actor.current(), new CaseId(id), checklistSpecialty, present == null ? List.of() : present),
 				"The checklist is saved.");
 	}
 
 	@PostMapping("/cases/{id}/checklist/request")
 	String request(@PathVariable UUID id, @RequestParam(name = "item", required = false) List<String> items,
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-		return act(id, redirect, "/triage", () -> triage.requestFromPatient(Actor.current(), id, items == null ? List.of() : items, note),
+		return act(id, redirect, "/triage", () -> triage.requestFromPatient(Actor.current(), new CaseId(id), items == null ? List.of() : items, note),
 				"The patient is asked for the missing items; the triage clock is paused.");
 	}
 
 	@PostMapping("/cases/{id}/urgent-findings")
 	String mark(@PathVariable UUID id, @RequestParam(defaultValue = "") String finding, RedirectAttributes redirect) {
-		return act(id, redirect, "/review", () -> triage.markUrgentFinding(Actor.current(), id, finding),
+		return act(id, redirect, "/review", () -> triage.markUrgentFinding(Actor.current(), new CaseId(id), finding),
 				"The urgent finding is recorded; the coordinators are alerted and the patient is told to contact their physician.", "done");
 	}
 
 	@PostMapping("/cases/{id}/urgent-findings/{findingId}/acknowledge")
 	String acknowledge(@PathVariable UUID id, @PathVariable UUID findingId, RedirectAttributes redirect) {
-		return act(id, redirect, "/triage", () -> triage.acknowledge(Actor.current(), id, findingId), "The urgent finding is acknowledged.");
+		return act(id, redirect, "/triage", () -> triage.acknowledge(Actor.current(), new CaseId(id), findingId), "The urgent finding is acknowledged.");
 	}
 
 	/** Completes triage with a panel: a chair (holding the specialty) and 2–5 other specialists. */
 	@PostMapping("/cases/{id}/triage/panel")
 	String panel(@PathVariable UUID id, @RequestParam(defaultValue = "") String panelSpecialty, @RequestParam(required = false) Urgency panelUrgency,
-			@RequestParam(required = false) UUID chairId, @RequestParam(name = "memberId", required = false) List<UUID> memberIds,
+			@RequestParam(required = false) UserId chairId, @RequestParam(name = "memberId", required = false) List<UserId> memberIds,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "/triage", () -> caseTriage.assignPanel(Actor.current(), id, panelSpecialty, panelUrgency, chairId, memberIds), "Triage is complete and the case is sent to the panel; the review clock runs.");
+		return act(id, redirect, "/triage", () -> caseTriage.assignPanel(Actor.current(), new CaseId(id), panelSpecialty, panelUrgency, chairId, memberIds), "Triage is complete and the case is sent to the panel; the review clock runs.");
 	}
 
 	@GetMapping("/reports/turnaround")

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.consilium.identity.Actor;
+import org.consilium.audit.AuditAction;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseQueries;
@@ -20,7 +20,10 @@ import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
 
 /** The coordinator's queue and the triage page of one case. */
@@ -56,7 +59,7 @@ class TriageController {
 
 	@GetMapping("/cases/{id}/triage")
 	String triage(@PathVariable UUID id, @RequestParam(required = false) String specialtyCode, Model model) {
-		OpinionRequestView c = queries.read(Actor.current(), id, "triage.read");
+		OpinionRequestView c = queries.read(Actor.current(), new CaseId(id), AuditAction.TRIAGE_READ);
 		String chosen = specialtyCode != null ? specialtyCode : c.specialtyCode();
 		model.addAttribute("c", c);
 		model.addAttribute("specialties", identity.specialties());
@@ -65,7 +68,7 @@ class TriageController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("declineReasons", DeclineReason.values());
 		if (c.status() == OpinionRequestStatus.SUBMITTED || c.status() == OpinionRequestStatus.IN_TRIAGE) {
-			model.addAttribute("matching", matching.candidates(Actor.current(), id, chosen));
+			model.addAttribute("matching", matching.candidates(Actor.current(), new CaseId(id), chosen));
 		}
 		completeness.addToCase(Actor.current(), id, model);
 		return "triage/case";
@@ -73,32 +76,32 @@ class TriageController {
 
 	@PostMapping("/cases/{id}/triage/start")
 	String start(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> caseTriage.startTriage(Actor.current(), id), "You are the coordinator of this case.");
+		return act(id, redirect, () -> caseTriage.startTriage(Actor.current(), new CaseId(id)), "You are the coordinator of this case.");
 	}
 
 	@PostMapping("/cases/{id}/triage/decline")
 	String decline(@PathVariable UUID id, @RequestParam(required = false) DeclineReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> caseTriage.decline(Actor.current(), id, reason, note), "The case is declined; the patient sees the reason.");
+		return act(id, redirect, () -> caseTriage.decline(Actor.current(), new CaseId(id), reason, note), "The case is declined; the patient sees the reason.");
 	}
 
 	@PostMapping("/cases/{id}/triage/request-records")
 	String requestRecords(@PathVariable UUID id, @RequestParam(defaultValue = "") String message, RedirectAttributes redirect) {
-		return act(id, redirect, () -> caseTriage.requestRecords(Actor.current(), id, message), "The patient is asked for the records; the triage clock is paused.");
+		return act(id, redirect, () -> caseTriage.requestRecords(Actor.current(), new CaseId(id), message), "The patient is asked for the records; the triage clock is paused.");
 	}
 
 	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
 	@PostMapping("/cases/{id}/triage/assign")
 	String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String specialtyCode, @RequestParam(required = false) Urgency urgency,
 			@RequestParam(required = false) UUID specialistId, @RequestParam(defaultValue = "") String overrideReason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> caseTriage.assign(Actor.current(), id, specialtyCode, urgency, specialistId, overrideReason),
+		return act(id, redirect, () -> caseTriage.assign(Actor.current(), new CaseId(id), specialtyCode, urgency, UserId.ofNullable(specialistId), overrideReason),
 				"Triage is complete and the specialist is assigned; the review clock runs.");
 	}
 
 	/** With the program's quality check on, a coordinator releases a signed opinion to the patient. */
 	@PostMapping("/cases/{id}/triage/deliver")
 	String deliver(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> caseTriage.deliver(Actor.current(), id), "The opinion is delivered to the patient.");
+		return act(id, redirect, () -> caseTriage.deliver(Actor.current(), new CaseId(id)), "The opinion is delivered to the patient.");
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Runnable action, String success) {

@@ -2,13 +2,13 @@ package org.consilium.triage.web;
 
 import java.util.UUID;
 
-
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.triage.ChecklistItemState;
 import org.consilium.triage.TriageManagement;
 
@@ -37,9 +37,9 @@ class TriagePageAdditions {
 
 	/** The case's checklist, urgent findings and the specialists a panel may be formed of. */
 	void addToCase(Actor actor, UUID caseId, Model model) {
-		model.addAttribute("checklist", triage.checklist(actor, caseId));
+		model.addAttribute("checklist", triage.checklist(actor, new CaseId(caseId)));
 		model.addAttribute("itemStates", ChecklistItemState.values());
-		model.addAttribute("findings", triage.urgentFindings(actor, caseId));
+		model.addAttribute("findings", triage.urgentFindings(actor, new CaseId(caseId)));
 		model.addAttribute("allSpecialists", identity.specialties().stream()
 			.flatMap(s -> identity.specialists(s.code()).stream()).sorted(java.util.Comparator.comparing(UserView::displayName)).toList());
 	}

@@ -21,9 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.WebSliceTest;
-import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
-import org.consilium.identity.Role;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
@@ -36,14 +34,18 @@ import org.consilium.review.Invasiveness;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 @WebSliceTest
 class OpinionPagesTests {
 
-	static final UUID CASE = UUID.randomUUID();
-	static final Actor PATIENT = new Actor(UUID.randomUUID(), Role.PATIENT, "Pat Patient");
+	static final CaseId CASE = new CaseId(UUID.randomUUID());
+	static final Actor PATIENT = new Actor(new UserId(UUID.randomUUID()), Role.PATIENT, "Pat Patient");
 	static final UUID SPECIALIST = UUID.randomUUID();
 
 	@Autowired
@@ -63,16 +65,16 @@ class OpinionPagesTests {
 	}
 
 	static DeliveredOpinionView delivered(List<FollowUpQuestion> followUps) {
-		OpinionRequestView c = new OpinionRequestView(CASE, 9, OpinionRequestStatus.DELIVERED, PATIENT.userId(), "Pat Patient", null,
-				null, SPECIALIST, "Dr Second", "Is surgery needed?", false, "Breast cancer", CodeSystem.ICD_10_CM, "C50.9",
+		OpinionRequestView c = new OpinionRequestView(CASE, 9, OpinionRequestStatus.DELIVERED, PATIENT.id(), "Pat Patient", null,
+				null, new UserId(SPECIALIST), "Dr Second", "Is surgery needed?", false, "Breast cancer", CodeSystem.ICD_10_CM, "C50.9",
 				"Mastectomy", "Dr First", "City Hospital", null, "Lump since March", List.of("Do I need a mastectomy?"),
 				Urgency.values()[0], true, "207RX0202X", null, null, Instant.now(), List.of(), null, null);
-		WrittenOpinionView o = new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST, Concordance.REFINED,
+		WrittenOpinionView o = new WrittenOpinionView(UUID.randomUUID(), CASE, 4, new UserId(SPECIALIST), Concordance.REFINED,
 				List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")), TreatmentReview.RECOMMEND_ALTERNATIVE,
 				"Lumpectomy with radiotherapy instead", List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept",
 						"Re-excision", "NSABP B-17")),
 				"Genetic counselling", List.of("No, a smaller operation is enough."), "Records only", "A smaller operation is enough.",
-				Instant.now(), Instant.now(), Instant.now(), SPECIALIST);
+				Instant.now(), Instant.now(), Instant.now(), new UserId(SPECIALIST));
 		return new DeliveredOpinionView(c, o, followUps, null, followUps.size() < 3, false, true);
 	}
 
@@ -94,7 +96,7 @@ class OpinionPagesTests {
 	void showsTheSpecialistsAddendumUnderTheFollowUpQuestion() throws Exception {
 		signIn(PATIENT);
 		given(opinions.read(any(), eq(CASE))).willReturn(delivered(List.of(new FollowUpQuestion(UUID.randomUUID(), CASE,
-				PATIENT.userId(), Instant.now(), "When should I decide?", "Within four weeks.", SPECIALIST, Instant.now()))));
+				PATIENT.id(), Instant.now(), "When should I decide?", "Within four weeks.", new UserId(SPECIALIST), Instant.now()))));
 
 		String html = mvc.perform(get("/cases/{id}/opinion", CASE)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +18,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.consilium.ConsiliumApplication;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.records.RecordsManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * The FHIR import benchmark ({@code bench/import.sh}); a separate program, never part of the build.
@@ -74,7 +74,7 @@ public final class RecordsImportBenchmark {
 			Actor patient = accounts.create(Role.PATIENT);
 
 			long t0 = System.nanoTime();
-			records.importFhirBundle(patient, newCase(intake, patient), "warm-up.json", bytes.get(files.get(0)));
+			records.importFhirBundle(patient, new CaseId(newCase(intake, patient)), "warm-up.json", bytes.get(files.get(0)));
 			System.out.printf(Locale.ROOT, "warm-up (first import, validator's first run): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
 			int failed = 0;
@@ -83,7 +83,7 @@ public final class RecordsImportBenchmark {
 			for (int i = 0; i < files.size(); i++) {
 				long start = System.nanoTime();
 				try {
-					records.importFhirBundle(patient, newCase(intake, patient), files.get(i).getFileName().toString(), bytes.get(files.get(i)));
+					records.importFhirBundle(patient, new CaseId(newCase(intake, patient)), files.get(i).getFileName().toString(), bytes.get(files.get(i)));
 				}
 				catch (RuntimeException e) {
 					failed++;
@@ -109,7 +109,7 @@ public final class RecordsImportBenchmark {
 				for (int i = 0; i < files.size(); i++) {
 					long start = System.nanoTime();
 					try {
-						records.importFhirBundle(patient, newCase(intake, patient), files.get(i).getFileName().toString(), bytes.get(files.get(i)));
+						records.importFhirBundle(patient, new CaseId(newCase(intake, patient)), files.get(i).getFileName().toString(), bytes.get(files.get(i)));
 					}
 					catch (RuntimeException e) {
 						// counted above
@@ -146,7 +146,7 @@ public final class RecordsImportBenchmark {
 
 	private static UUID newCase(IntakeManagement intake, Actor patient) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("benchmark", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+				new DraftContent("benchmark", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
 	}
 
 	private static void large() throws Exception {

@@ -11,13 +11,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import org.consilium.ConsiliumApplication;
 import org.consilium.TestDocuments;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.records.RecordsManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * The first process of {@link UploadCrashTests}: starts the application with the given arguments, creates a patient and
@@ -34,8 +35,8 @@ public final class CrashingUpload {
 		ConfigurableApplicationContext context = SpringApplication.run(ConsiliumApplication.class, args);
 		Actor patient = context.getBean(TestAccounts.class).create(Role.PATIENT);
 		UUID caseId = context.getBean(IntakeManagement.class).createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id();
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
 		Files.writeString(Path.of(System.getProperty("crash-test.case-file")), caseId.toString());
-		context.getBean(RecordsManagement.class).uploadDocument(patient, caseId, "scan.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
+		context.getBean(RecordsManagement.class).uploadDocument(patient, new CaseId(caseId), "scan.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 	}
 }

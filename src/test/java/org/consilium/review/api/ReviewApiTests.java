@@ -24,20 +24,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.WebSliceTest;
-import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
-import org.consilium.identity.Role;
 import org.consilium.review.Concordance;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 @WebSliceTest
 class ReviewApiTests {
 
-	static final UUID CASE = UUID.randomUUID();
-	static final Actor SPECIALIST = new Actor(UUID.randomUUID(), Role.SPECIALIST, "Dr Specialist");
+	static final CaseId CASE = new CaseId(UUID.randomUUID());
+	static final Actor SPECIALIST = new Actor(new UserId(UUID.randomUUID()), Role.SPECIALIST, "Dr Specialist");
 
 	@Autowired
 	MockMvc mvc;
@@ -63,7 +65,7 @@ class ReviewApiTests {
 	void savesADraftFromJsonWithCodedDiagnosesAndAnswersByPosition() throws Exception {
 		given(review.saveDraft(any(), eq(CASE), eq(3), argThat(content -> content.concordance() == Concordance.CHANGED
 				&& content.diagnoses().get(0).system() == CodeSystem.ORPHA && content.answerTo(1).equals("Yes."))))
-			.willReturn(new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST.userId(), Concordance.CHANGED, List.of(), null, "",
+			.willReturn(new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST.id(), Concordance.CHANGED, List.of(), null, "",
 					List.of(), "", List.of("No.", "Yes."), "", "", Instant.now(), Instant.now(), null, null));
 
 		mvc.perform(put("/api/cases/{id}/review/opinion", CASE).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""

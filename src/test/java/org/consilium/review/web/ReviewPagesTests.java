@@ -28,9 +28,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.WebSliceTest;
-import org.consilium.identity.Actor;
 import org.consilium.identity.ConsiliumUser;
-import org.consilium.identity.Role;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseDeadline;
@@ -43,22 +41,26 @@ import org.consilium.review.ClarifyingQuestions;
 import org.consilium.review.Impression;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
 import org.consilium.shared.ClockState;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.Role;
+import org.consilium.shared.UserId;
 
 @WebSliceTest
 class ReviewPagesTests {
 
-	static final UUID CASE = UUID.randomUUID();
+	static final CaseId CASE = new CaseId(UUID.randomUUID());
 	static final UUID PATIENT = UUID.randomUUID();
-	static final Actor SPECIALIST = new Actor(UUID.randomUUID(), Role.SPECIALIST, "Dr Specialist");
+	static final Actor SPECIALIST = new Actor(new UserId(UUID.randomUUID()), Role.SPECIALIST, "Dr Specialist");
 
 	@Autowired
 	MockMvc mvc;
 
 	@org.junit.jupiter.api.BeforeEach
 	void aSingleSpecialistNoPanel() {
-		given(queries.panel(any(), eq(CASE))).willReturn(new org.consilium.intake.CasePanel(SPECIALIST.userId(), "Dr Specialist", List.of()));
+		given(queries.panel(any(), eq(CASE))).willReturn(new org.consilium.intake.CasePanel(SPECIALIST.id(), "Dr Specialist", List.of()));
 	}
 
 	@AfterEach
@@ -90,7 +92,7 @@ class ReviewPagesTests {
 	}
 
 	static OpinionRequestView caseIn(OpinionRequestStatus status, boolean blinded) {
-		return new OpinionRequestView(CASE, 3, status, PATIENT, "Pat Patient", null, null, SPECIALIST.userId(), "Dr Specialist",
+		return new OpinionRequestView(CASE, 3, status, new UserId(PATIENT), "Pat Patient", null, null, SPECIALIST.id(), "Dr Specialist",
 				"Is surgery needed?", blinded, blinded ? null : "Breast cancer", blinded ? null : CodeSystem.ICD_10_CM,
 				blinded ? null : "C50.9", blinded ? null : "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
 				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.values()[0], true, "207RX0202X", null, null,
@@ -99,14 +101,14 @@ class ReviewPagesTests {
 
 	static AccessibleCase accessible(OpinionRequestStatus status) {
 		OpinionRequestView c = caseIn(status, false);
-		return new AccessibleCase(SPECIALIST, CASE, c.version(), status, PATIENT, null, null, SPECIALIST.userId(), java.util.Set.of(),
+		return new AccessibleCase(SPECIALIST, CASE, c.version(), status, new UserId(PATIENT), null, null, SPECIALIST.id(), java.util.Set.of(),
 				c.specialtyCode(), c.urgency(), true, false, c.firstDiagnosisText(), c.firstDiagnosisSystem(), c.firstDiagnosisCode(),
 				c.firstInstitution(), c.questions(), false, true);
 	}
 
 	@Test
 	void hidesTheFirstOpinionUntilTheImpressionIsRecorded() throws Exception {
-		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, true));
+		given(queries.read(any(), eq(CASE), any())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, true));
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.impression(any(), eq(CASE))).willReturn(Optional.empty());
 		given(clarifying.list(any(), eq(CASE))).willReturn(List.of());
@@ -120,12 +122,12 @@ class ReviewPagesTests {
 
 	@Test
 	void showsTheFirstOpinionAndTheOpinionFormAfterTheImpression() throws Exception {
-		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(queries.read(any(), eq(CASE), any())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.impression(any(), eq(CASE)))
-			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
+			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.id(), Instant.now(), "Likely DCIS", null)));
 		given(clarifying.list(any(), eq(CASE))).willReturn(List.of(new Clarification(UUID.randomUUID(), CASE,
-				SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null)));
+				SPECIALIST.id(), Instant.now(), "Any family history?", null, null, null)));
 
 		String html = mvc.perform(get("/cases/{id}/review", CASE).with(user(signedIn(SPECIALIST))))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -136,10 +138,10 @@ class ReviewPagesTests {
 
 	@Test
 	void listsWhatIsMissingWhenSigningAnIncompleteOpinion() throws Exception {
-		given(access.requireAccess(any(), eq(CASE), anyString())).willReturn(accessible(OpinionRequestStatus.IN_REVIEW));
-		given(queries.read(any(), eq(CASE), anyString())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
+		given(access.requireAccess(any(), eq(CASE), any())).willReturn(accessible(OpinionRequestStatus.IN_REVIEW));
+		given(queries.read(any(), eq(CASE), any())).willReturn(caseIn(OpinionRequestStatus.IN_REVIEW, false));
 		given(review.impression(any(), eq(CASE)))
-			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Likely DCIS", null)));
+			.willReturn(Optional.of(new Impression(UUID.randomUUID(), CASE, SPECIALIST.id(), Instant.now(), "Likely DCIS", null)));
 		given(clarifying.list(any(), eq(CASE))).willReturn(List.of());
 		given(review.draft(any(), eq(CASE))).willReturn(Optional.empty());
 		given(review.saveAndSign(any(), eq(CASE), any(), any(), any())).willAnswer(inv -> {
@@ -156,7 +158,7 @@ class ReviewPagesTests {
 
 	@Test
 	void redirectsThePatientBackToTheCaseAfterAnswering() throws Exception {
-		Actor patient = new Actor(PATIENT, Role.PATIENT, "Pat Patient");
+		Actor patient = new Actor(new UserId(PATIENT), Role.PATIENT, "Pat Patient");
 		UUID question = UUID.randomUUID();
 
 		mvc.perform(post("/cases/{id}/clarifications/{q}/answer", CASE, question).with(user(signedIn(patient))).with(csrf())
@@ -184,12 +186,12 @@ class ReviewPagesTests {
 
 	@Test
 	void thePatientFragmentOffersAnAnswerFormOnlyForOpenQuestions() throws Exception {
-		signedIn(new Actor(PATIENT, Role.PATIENT, "Pat Patient"));
+		signedIn(new Actor(new UserId(PATIENT), Role.PATIENT, "Pat Patient"));
 		UUID open = UUID.randomUUID();
 		CasePageStandIn.clarifications = List.of(
-				new Clarification(UUID.randomUUID(), CASE, SPECIALIST.userId(), Instant.now(), "Any allergies?", "Penicillin",
-						PATIENT, Instant.now()),
-				new Clarification(open, CASE, SPECIALIST.userId(), Instant.now(), "Any family history?", null, null, null));
+				new Clarification(UUID.randomUUID(), CASE, SPECIALIST.id(), Instant.now(), "Any allergies?", "Penicillin",
+						new UserId(PATIENT), Instant.now()),
+				new Clarification(open, CASE, SPECIALIST.id(), Instant.now(), "Any family history?", null, null, null));
 
 		String html = mvc.perform(get("/test/case-page")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 

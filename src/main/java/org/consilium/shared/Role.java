@@ -1,6 +1,6 @@
-package org.consilium.identity;
+package org.consilium.shared;
 
-/** The roles of a second-opinion program (docs/architecture.md, "Users and roles"). One role per account. */
+/** The roles of a second-opinion program (docs/architecture.md, "Users and roles"); the {@code identity} module keeps the accounts that hold them. One role per account. */
 public enum Role {
 	PATIENT("Patient"),
 	REFERRING_PHYSICIAN("Referring physician"),

@@ -1,0 +1,49 @@
+package org.consilium.shared;
+
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is acting: the signed-in user's account id and role. Every facade method that touches a case takes one,
+ * so access is decided in the module, not only in the controller; the audit trail records it.
+ *
+ * @param id the account
+ * @param role the account's role
+ * @param displayName the name shown to colleagues (never written to logs or the audit trail)
+ */
+public record Actor(UserId id, Role role, String displayName) {
+
+	/**
+	 * The system actor, for start-up and background work (seeding, rankings computed after a change), never for a
+	 * user's request. It has no account; the audit trail records its role as {@code SYSTEM}.
+	 */
+	public static final Actor SYSTEM = new Actor(new UserId(new UUID(0, 0)), Role.ADMIN, "Consilium");
+
+	/**
+	 * The actor of the current request.
+	 * @throws NotFoundException when nobody is signed in (answered as 404 like any unreachable case)
+	 */
+	public static Actor current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof ActingPrincipal principal) {
+			return principal.actor();
+		}
+		throw new NotFoundException();
+	}
+
+	public boolean is(Role r) {
+		return role == r;
+	}
+
+	/** True for {@link #SYSTEM}. */
+	public boolean isSystem() {
+		return id.equals(SYSTEM.id);
+	}
+
+	/** The role as the audit trail records it: the role's name, or {@code SYSTEM} for {@link #SYSTEM}. */
+	public String auditRole() {
+		return isSystem() ? "SYSTEM" : role.name();
+	}
+}
