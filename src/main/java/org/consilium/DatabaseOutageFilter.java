@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -70,6 +71,11 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || OUTAGE_STATES.contains(sql.getSQLState()))) {
+				return true;
+			}
+			// a failed rollback on a connection already closed by the pool hides the failure that caused it
+			if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null && tx.getApplicationException() != failure
+					&& isOutage(tx.getApplicationException())) {
 				return true;
 			}
 			if (t.getCause() == t) {
