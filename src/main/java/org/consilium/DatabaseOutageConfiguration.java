@@ -1,6 +1,7 @@
 package org.consilium;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -28,8 +29,11 @@ class DatabaseOutageConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(@Value("${consilium.database.retry-after:10s}") Duration retryAfter) {
-		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(retryAfter));
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(@Value("${consilium.database.retry-after:10s}") Duration retryAfter,
+			ObjectProvider<EmbeddedDatabase> embedded) {
+		EmbeddedDatabase engine = embedded.getIfAvailable();
+		BooleanSupplier knownDown = engine == null ? () -> false : () -> !engine.running();
+		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(retryAfter, knownDown));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setName("databaseOutageFilter");
 		return registration;

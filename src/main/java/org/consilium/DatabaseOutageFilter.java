@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,13 +42,25 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private final long retryAfterSeconds;
 
-	DatabaseOutageFilter(Duration retryAfter) {
+	private final BooleanSupplier knownDown;
+
+	/**
+	 * @param knownDown whether the database is known to be down without asking it (the embedded engine's postmaster is
+	 *        not running): requests then get their 503 at once instead of after the connection timeout, except the
+	 *        health endpoint and static files, which need no database
+	 */
+	DatabaseOutageFilter(Duration retryAfter, BooleanSupplier knownDown) {
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		this.knownDown = knownDown;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (knownDown.getAsBoolean() && needsDatabase(request)) {
+			unavailable(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		}
@@ -83,6 +96,12 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	private static boolean needsDatabase(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !(path.startsWith("/actuator/") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+				|| path.startsWith("/favicon."));
 	}
 
 	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {

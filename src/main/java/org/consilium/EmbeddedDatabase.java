@@ -46,7 +46,8 @@ import org.springframework.util.FileSystemUtils;
  * <li>the superuser {@code postgres} gets a random password at the first start, kept in {@value #PASSWORD_FILE}
  * (mode 600) inside the data folder; it is set in single-user mode, so no trusting server ever listens;</li>
  * <li>{@code fsync} and {@code synchronous_commit} are on (zonky's defaults turn both off);</li>
- * <li>a data folder made the old way (trust, no password file) is converted at the next start the same way;</li>
+ * <li>a data folder made the old way (trust, no password file) is converted at the next start the same way; a folder
+ * whose password file was lost gets a new password;</li>
  * <li>an engine left running by a killed application (its {@code postmaster.pid} names a live postgres process
  * while no application holds the folder) is stopped before the new one starts;</li>
  * <li>a watch restarts the engine on the same port when its postmaster has died, so the connection pools reconnect
@@ -134,10 +135,6 @@ final class EmbeddedDatabase implements Closeable {
 		return port;
 	}
 
-	Path dataDirectory() {
-		return dataDirectory;
-	}
-
 	/** {@code jdbc:postgresql://localhost:<port>/<database>}; the user and password go to the pool separately. */
 	String jdbcUrl(String database) {
 		return "jdbc:postgresql://localhost:" + port + "/" + database;
@@ -161,10 +158,25 @@ final class EmbeddedDatabase implements Closeable {
 		return Optional.ofNullable(postmaster);
 	}
 
-	/** Whether the postmaster started last is still alive (a frozen one counts as alive). */
+	/**
+	 * Whether the postmaster started last is still alive: a frozen one counts as alive, a killed one that its new parent
+	 * has not reaped yet (a zombie, which {@link ProcessHandle#isAlive()} still reports) does not.
+	 */
 	boolean running() {
 		ProcessHandle current = postmaster;
-		return current != null && current.isAlive();
+		return current != null && current.isAlive() && !zombie(current.pid());
+	}
+
+	/** State {@code Z} in {@code /proc/<pid>/stat} (Linux); elsewhere never. */
+	private static boolean zombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+			int end = stat.lastIndexOf(')');
+			return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+		}
+		catch (IOException | RuntimeException e) {
+			return false;
+		}
 	}
 
 	/**
@@ -247,7 +259,9 @@ final class EmbeddedDatabase implements Closeable {
 		try {
 			stopStaleEngine(dir);
 			Path hba = dir.resolve("pg_hba.conf");
-			if (!Files.exists(hba) || !Files.readString(hba).startsWith(HBA_MARKER)) {
+			boolean converted = Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
+			// without the password file (lost, or never written) the superuser gets the new password this start made
+			if (!converted || !Files.exists(dir.resolve(PASSWORD_FILE))) {
 				log.info("Securing the embedded PostgreSQL data folder {}: superuser password, SCRAM-SHA-256 for every connection", dir);
 				writePassword(dir);
 				setSuperuserPassword(dir);

@@ -80,6 +80,22 @@ class EmbeddedDatabaseTests {
 	}
 
 	@Test
+	void aLostPasswordFileIsReplacedByANewPassword() throws Exception {
+		Path dir = folder.resolve("postgres");
+		EmbeddedDatabase.start(dir, false).close();
+		String first = Files.readString(dir.resolve(EmbeddedDatabase.PASSWORD_FILE));
+		Files.delete(dir.resolve(EmbeddedDatabase.PASSWORD_FILE));
+
+		EmbeddedDatabase database = start(dir);
+
+		assertThat(Files.readString(dir.resolve(EmbeddedDatabase.PASSWORD_FILE))).isNotEqualTo(first);
+		assertRefused(database, first.strip());
+		try (Connection c = database.superuser("postgres").getConnection()) {
+			assertThat(show(c, "fsync")).isEqualTo("on");
+		}
+	}
+
+	@Test
 	void anEngineLeftByAKilledApplicationIsStoppedAtTheNextStart() throws Exception {
 		Path dir = folder.resolve("postgres");
 		Path log = folder.resolve("child.log");
