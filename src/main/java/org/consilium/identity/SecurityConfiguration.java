@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -63,6 +64,10 @@ class SecurityConfiguration {
 					Authentication result = dao.authenticate(authentication);
 					throttle.recordSuccess(username);
 					return result;
+				}
+				catch (InternalAuthenticationServiceException e) {
+					// the account could not be read (e.g. the database is away): not a wrong password, so not counted
+					throw e.getCause() instanceof RuntimeException cause ? cause : e;
 				}
 				catch (AuthenticationException e) {
 					throttle.recordFailure(username);
