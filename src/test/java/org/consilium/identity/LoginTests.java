@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** Form login through the real filter chain: one answer for every failure, a lock after repeated ones, one-time passwords. */
+/** Form login through the real filter chain: one answer for every failure, one-time passwords (limits: {@link SignInLimitTests}). */
 @ConsiliumIntegrationTest
 class LoginTests {
 
@@ -38,16 +38,6 @@ class LoginTests {
 		newAccount(email);
 		assertThat(login("nobody-" + UUID.randomUUID() + "@test.consilium.local", "whatever-password")).isEqualTo("/login?error");
 		assertThat(login(email, "wrong-password-123")).isEqualTo("/login?error");
-	}
-
-	@Test
-	void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-		String email = "locked-" + UUID.randomUUID() + "@test.consilium.local";
-		String password = newAccount(email);
-		for (int i = 0; i < LoginThrottle.LOCK_AFTER; i++) {
-			assertThat(login(email, "wrong-password-" + i)).isEqualTo("/login?error");
-		}
-		assertThat(login(email, password)).as("locked for a while").isEqualTo("/login?error");
 	}
 
 	@Test
