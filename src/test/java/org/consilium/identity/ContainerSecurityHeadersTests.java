@@ -3,16 +3,21 @@ package org.consilium.identity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Through the real Tomcat (issue #11, failure 8): the container's own error pages carry the security headers, and the
  * forwarded headers of a trusted proxy (here the loopback address) make a request HTTPS (HSTS, a Secure session
- * cookie) and name the client address the sign-in limits count.
+ * cookie) and name the client address the sign-in limits count, while the same headers from another address are
+ * ignored.
  */
 @HpoIntegrationTest
 class ContainerSecurityHeadersTests {
@@ -37,7 +43,11 @@ class ContainerSecurityHeadersTests {
 
 	/** Sends one raw HTTP/1.1 request (the URL unchecked, as an attacker would) and returns the whole answer. */
 	private String raw(String requestLine, String... headers) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return raw(InetAddress.getLoopbackAddress(), requestLine, headers);
+	}
+
+	private String raw(InetAddress server, String requestLine, String... headers) throws IOException {
+		try (Socket socket = new Socket(server, port)) {
 			StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
 			for (String header : headers) {
 				request.append(header).append("\r\n");
@@ -72,6 +82,17 @@ class ContainerSecurityHeadersTests {
 		assertThat(https).containsPattern("set-cookie: jsessionid=[^\\r\\n]*; secure");
 		String error = head(raw("GET /%zz HTTP/1.1", "X-Forwarded-Proto: https"));
 		assertThat(error).startsWith("http/1.1 400").contains("strict-transport-security: max-age=31536000");
+	}
+
+	@Test
+	void forwardedHeadersFromAnAddressThatIsNoTrustedProxyAreIgnored() throws IOException {
+		InetAddress untrusted = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+			.flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+			.filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+			.findFirst().orElse(null);
+		Assumptions.assumeTrue(untrusted != null, "the machine has an address other than loopback to connect from");
+		String head = head(raw(untrusted, "GET /login HTTP/1.1", "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.11"));
+		assertThat(head).startsWith("http/1.1 200").doesNotContain("strict-transport-security").doesNotContain("; secure");
 	}
 
 	@Test
