@@ -33,6 +33,9 @@ class SignInLimitTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SignInLimits limits;
+
 	/** A client address of its own per test, so no test spends another's attempts. */
 	private static String newOrigin() {
 		return "2001:db8::" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff) + ":" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff);
@@ -84,6 +87,20 @@ class SignInLimitTests {
 		assertThat(auditOf(coordinator.account().id())).containsExactly("identity.sign-in FAILED", "identity.sign-in FAILED",
 				"identity.sign-in FAILED", "identity.sign-in FAILED", "identity.sign-in FAILED", "identity.sign-in.limited DENIED",
 				"identity.sign-in SUCCESS");
+	}
+
+	@Test
+	void failuresFromAnywhereSlowAnAccountDownOneSecondAtATimeUpToThreeButNeverRefuseIt() {
+		String email = "slowed-" + UUID.randomUUID() + "@test.consilium.local";
+		List<Long> delays = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			delays.add(limits.delayFor(email).toSeconds());
+			limits.failed(email, newOrigin());
+		}
+		assertThat(delays).containsExactly(0L, 0L, 0L, 1L, 2L, 3L, 3L);
+		assertThat(limits.refusal(email, newOrigin())).as("another origin may still try").isEmpty();
+		limits.succeeded(email, newOrigin());
+		assertThat(limits.delayFor(email)).as("a success forgets the account's failures").isZero();
 	}
 
 	@Test
