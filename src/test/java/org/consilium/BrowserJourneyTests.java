@@ -67,6 +67,9 @@ class BrowserJourneyTests {
 
 	static final Path ARTIFACTS = Paths.get("target", "journey");
 
+	/** Chromium's built-in PDF viewer (an extension of the browser). */
+	static final String PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/";
+
 	static WebDriver driver;
 
 	static WebDriverWait wait;
@@ -95,6 +98,9 @@ class BrowserJourneyTests {
 
 	@Autowired
 	org.consilium.ddx.HpoRelease hpo;
+
+	@Autowired
+	org.consilium.records.RecordsManagement records;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -459,6 +465,51 @@ class BrowserJourneyTests {
 		snap("6-differential-diagnosis");
 		copy.click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("differential-copy-status"), "already diagnosis 1"));
+	}
+
+	@Test
+	void anOrdinaryPdfStillOpensInChromiumAndOneCarryingHtmlIsOnlyDownloaded() throws Throwable {
+		keepingTheLastPage("pdf-last-page.png", this::pdfJourney);
+	}
+
+	/**
+	 * Under the strict headers ({@code frame-ancestors 'none'}, COOP, Permissions-Policy) Chromium still shows an
+	 * ordinary PDF in its viewer, while a PDF with HTML and a script after its head is not opened as a page at all.
+	 */
+	private void pdfJourney() throws IOException {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String email = "pdf-patient-" + unique + "@test.consilium.local";
+		CreatedAccount p = identity.seedAccount(email, "Pia Pdf", Role.PATIENT, null);
+		Actor asPatient = new Actor(p.account().id(), Role.PATIENT, "Pia Pdf");
+		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("A second look, please",
+				"A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), org.consilium.intake.Urgency.ROUTINE, false)).id();
+		var ordinary = records.uploadDocument(asPatient, caseId, "letter.pdf", new java.io.ByteArrayInputStream(TestDocuments.pdf()));
+		var withHtml = records.uploadDocument(asPatient, caseId, "odd.pdf",
+				new java.io.ByteArrayInputStream(org.consilium.records.TestFiles.pdfWithHtmlAfterItsHead()));
+		firstSignIn(email, p.oneTimePassword(), "a-long-pdf-password-" + unique);
+
+		String ordinaryUrl = url("/cases/" + caseId + "/documents/" + ordinary.id());
+		driver.get(ordinaryUrl);
+		// Chromium shows a PDF in its viewer extension, which frames the document's URL: under frame-ancestors 'none'
+		// the document must still load in that frame, and the viewer then titles the tab with the file name.
+		wait.until(d -> targets().stream().anyMatch(t -> "iframe".equals(t.get("type")) && String.valueOf(t.get("url")).startsWith(PDF_VIEWER))
+				&& targets().stream().anyMatch(t -> "iframe".equals(t.get("type")) && ordinaryUrl.equals(t.get("url")))
+				&& targets().stream().anyMatch(t -> "page".equals(t.get("type")) && "letter.pdf".equals(t.get("title"))));
+		assertThat(driver.getCurrentUrl()).isEqualTo(ordinaryUrl);
+		assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.contentType")).isEqualTo("application/pdf");
+		snap("7-inline-pdf");
+
+		String records = url("/cases/" + caseId + "/records");
+		driver.get(records);
+		driver.get(url("/cases/" + caseId + "/documents/" + withHtml.id()));
+		assertThat(driver.getCurrentUrl()).as("an attachment is downloaded, not shown").isEqualTo(records);
+		assertThat(driver.getPageSource()).doesNotContain("alert(document.cookie)");
+	}
+
+	/** The DevTools targets of the browser: pages and their frames, with type, URL and title. */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> targets() {
+		return (List<Map<String, Object>>) ((ChromeDriver) driver).executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
 	}
 
 	private void firstSignIn(String email, String oneTimePassword, String newPassword) {

@@ -102,7 +102,15 @@ public enum AuditAction {
 	DDX_READ("ddx.read", "Looked at the list of possible diagnoses"),
 	DDX_RANK("ddx.rank", "Updated the list of possible diagnoses"),
 	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list"),
-	DDX_NEXT("ddx.next", "Looked at which signs to check next");
+	DDX_NEXT("ddx.next", "Looked at which signs to check next"),
+
+	/** A sign-in: SUCCESS, or FAILED for a wrong password (recorded against the account when it exists). No case. */
+	IDENTITY_SIGN_IN("identity.sign-in", "Signed in"),
+	/** A sign-in refused with 429 after too many failed ones (recorded against the account when it exists). No case. */
+	IDENTITY_SIGN_IN_LIMITED("identity.sign-in.limited", "Was stopped from signing in after too many wrong passwords"),
+	IDENTITY_SIGN_OUT("identity.sign-out", "Signed out"),
+	/** A password changed by its owner, or set through a reset link. No case. */
+	IDENTITY_PASSWORD_CHANGE("identity.password.change", "Changed the password");
 
 	private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

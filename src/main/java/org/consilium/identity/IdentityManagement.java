@@ -11,6 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.consilium.audit.AuditAction;
+import org.consilium.audit.AuditLog;
 import org.consilium.shared.Actor;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
@@ -19,7 +21,8 @@ import org.consilium.shared.UserId;
 
 /**
  * Accounts: self-registration of patients, invitations, staff accounts created by an administrator, password
- * changes and look-ups other modules need (specialists by specialty, a user's display name).
+ * changes (audited as {@code identity.password.change}, without a case) and look-ups other modules need (specialists
+ * by specialty, a user's display name).
  */
 @Service
 @Transactional
@@ -46,8 +49,11 @@ public class IdentityManagement {
 
 	private final AccountLinkSettings links;
 
+	private final AuditLog audit;
+
 	IdentityManagement(UserAccountRepository accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock,
-			AccountTokens tokens, AccountMail mail, AccountLinkSettings links) {
+			AccountTokens tokens, AccountMail mail, AccountLinkSettings links, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.jdbc = jdbc;
@@ -171,6 +177,11 @@ public class IdentityManagement {
 		account.changePassword(passwordEncoder.encode(newPassword));
 		account.activate();
 		accounts.save(account);
+		auditPasswordChange(account);
+	}
+
+	private void auditPasswordChange(UserAccount account) {
+		audit.success(account.id(), account.role().name(), AuditAction.IDENTITY_PASSWORD_CHANGE.code(), null, "UserAccount", account.id());
 	}
 
 	private static InvalidInputException invalidLink() {
@@ -192,6 +203,7 @@ public class IdentityManagement {
 		}
 		account.changePassword(passwordEncoder.encode(newPassword));
 		accounts.save(account);
+		auditPasswordChange(account);
 	}
 
 	/**

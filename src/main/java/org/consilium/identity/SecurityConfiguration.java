@@ -1,13 +1,13 @@
 package org.consilium.identity;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -23,14 +23,21 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Form login for pages, the same session for the JSON API (which answers 401 instead of redirecting), CSRF on
  * every state change (htmx sends the token as a header), a strict Content Security Policy that allows only the
- * application's own scripts and styles, and no caching of pages that may hold health data.
+ * application's own scripts and styles and no framing ({@link TransportSecurity}), HSTS on HTTPS requests, and no
+ * caching of pages that may hold health data. Sign-ins pass the {@link SignInLimits} ({@link SignInLimitFilter}) and
+ * are audited with sign-outs ({@link SignInAudit}). The OpenAPI document ({@code /api/openapi}) needs a sign-in unless
+ * {@code consilium.http.public-api-document=true}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,21 +55,19 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationProvider throttledAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+	AuthenticationProvider limitedAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, SignInLimits limits,
+			SignInAudit audit) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts));
 		dao.setPasswordEncoder(encoder);
 		return new AuthenticationProvider() {
 			@Override
 			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 				String username = String.valueOf(authentication.getName());
-				pause(throttle.delayFor(username));
-				if (throttle.isLocked(username)) {
-					throttle.recordFailure(username);
-					throw new BadCredentialsException(GENERIC_LOGIN_FAILURE);
-				}
+				String origin = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "";
 				try {
 					Authentication result = dao.authenticate(authentication);
-					throttle.recordSuccess(username);
+					limits.succeeded(username, origin);
+					audit.signedIn(((ConsiliumUser) result.getPrincipal()).actor());
 					return result;
 				}
 				catch (InternalAuthenticationServiceException e) {
@@ -70,7 +75,8 @@ class SecurityConfiguration {
 					throw e.getCause() instanceof RuntimeException cause ? cause : e;
 				}
 				catch (AuthenticationException e) {
-					throttle.recordFailure(username);
+					limits.failed(username, origin);
+					audit.failed(username);
 					throw new BadCredentialsException(GENERIC_LOGIN_FAILURE);
 				}
 			}
@@ -83,28 +89,42 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit,
+			@Value("${consilium.http.public-api-document:false}") boolean publicApiDocument,
+			@Value("${consilium.http.https-only:false}") boolean httpsOnly) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health", "/api/openapi", "/api/openapi/**", "/about/emergency")
-				.permitAll()
-				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+						"/actuator/health", "/about/emergency")
+					.permitAll();
+				if (publicApiDocument) {
+					auth.requestMatchers("/api/openapi", "/api/openapi/**").permitAll();
+				}
+				auth.requestMatchers("/admin/**").hasRole("ADMIN")
+					.anyRequest().authenticated();
+			})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof ConsiliumUser user) {
+						audit.signedOut(user.actor());
+					}
+				})
+				.deleteCookies(TransportSecurity.sessionCookieName(httpsOnly)))
 			.exceptionHandling(ex -> ex
 				.defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-						"Sign in first: the API uses the session of the sign-in form (cookie JSESSIONID) and, for changes, the CSRF token in the X-CSRF-TOKEN header."), api)
+						"Sign in first: the API uses the session of the sign-in form (its session cookie) and, for changes, the CSRF token in the X-CSRF-TOKEN header."), api)
 				.defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
 						"Not allowed. Changes need the CSRF token of your session in the X-CSRF-TOKEN header; a one-time password must be changed first."), api))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
-						+ "img-src 'self' data: blob:; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
-						+ "form-action 'self'; base-uri 'none'"))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(TransportSecurity.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-				.frameOptions(frame -> frame.sameOrigin()))
+				.frameOptions(frame -> frame.deny())
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(TransportSecurity.HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
+				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new StaticHeadersWriter(TransportSecurity.PERMISSIONS_POLICY_HEADER, TransportSecurity.PERMISSIONS_POLICY)))
+			.addFilterBefore(new SignInLimitFilter(limits, audit), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
 	}
@@ -116,18 +136,6 @@ class SecurityConfiguration {
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("{\"type\":\"urn:consilium:problem:" + code + "\",\"title\":\"" + status.getReasonPhrase()
 				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
-	}
-
-	private static void pause(Duration delay) {
-		if (delay.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** Sends a user who still holds a one-time password to the change form before anything else. */

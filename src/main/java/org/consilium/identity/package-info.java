@@ -1,11 +1,13 @@
 /**
  * Accounts, roles, login and the current {@link org.consilium.shared.Actor}.
  *
- * <p>Schema {@code identity}: {@code user_account}, {@code login_throttle}, {@code specialty} (the NUCC health care
- * provider taxonomy codes that staff specialties and triage use). Local accounts use form login with bcrypt hashes;
- * repeated failures slow the answer down, then lock the e-mail address for a while, known or not, with one answer
- * for both. Publishes no events.
+ * <p>Schema {@code identity}: {@code user_account}, {@code account_token}, {@code sign_in_limit} (Bucket4j's token
+ * buckets of {@code SignInLimits}), {@code specialty} (the NUCC health care provider taxonomy codes that staff
+ * specialties and triage use). Local accounts use form login with bcrypt hashes; failed sign-ins slow the account down
+ * and, per origin and per account from one origin, end in 429 with {@code Retry-After}, known address or not, with one
+ * answer for both. Sign-ins, failures, refusals, sign-outs and password changes are audited ({@code audit}, without a
+ * case). Publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package org.consilium.identity;
 

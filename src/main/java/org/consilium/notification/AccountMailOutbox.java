@@ -8,8 +8,8 @@ import org.consilium.identity.AccountMail;
 import org.consilium.identity.UserView;
 
 /**
- * Identity's account e-mails through the outbox, in identity's transaction. The body holds the single-use link until
- * the sender clears it after sending; identity stores only the link's hash.
+ * Identity's account e-mails through the outbox, in identity's transaction, with the generic {@link Outbox#GREETING}.
+ * The body holds the single-use link until the sender clears it after sending; identity stores only the link's hash.
  */
 @Component
 class AccountMailOutbox implements AccountMail {
@@ -34,21 +34,21 @@ class AccountMailOutbox implements AccountMail {
 		String link = settings.baseUrl() + linkPath;
 		switch (purpose) {
 			case VERIFY_EMAIL -> outbox.queue(to, purpose.name(), "Consilium: confirm your e-mail address", """
-					Hello %s,
+					%s
 
 					please confirm your e-mail address to activate your Consilium account:
 					%s
 
 					The link works once. If you did not create an account, ignore this message.
-					""".formatted(to.displayName(), link));
+					""".formatted(Outbox.GREETING, link));
 			case RESET_PASSWORD -> outbox.queue(to, purpose.name(), "Consilium: set a new password", """
-					Hello %s,
+					%s
 
 					someone asked to reset the password of your Consilium account. To choose a new password, open:
 					%s
 
 					The link works once and expires soon. If it was not you, ignore this message; your password stays as it is.
-					""".formatted(to.displayName(), link));
+					""".formatted(Outbox.GREETING, link));
 		}
 	}
 }

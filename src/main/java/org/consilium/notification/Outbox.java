@@ -19,7 +19,7 @@ import org.consilium.shared.UserId;
 
 /**
  * Writes e-mails into the outbox in the caller's transaction: the message exists exactly when the change that causes it
- * commits. The Message-ID is fixed here, once, so every attempt of {@link OutboxSender} carries the same one. With
+ * commits. No e-mail names anyone (the greeting is {@link #GREETING}, not the recipient's name) or holds case data. The Message-ID is fixed here, once, so every attempt of {@link OutboxSender} carries the same one. With
  * e-mail off (no {@code spring.mail.host}) rows are written as SKIPPED without a body: a later switch-on does not
  * flood users with old news, and the in-app notice still reaches them.
  */
@@ -48,17 +48,23 @@ class Outbox {
 		return mailSender.getIfAvailable() != null;
 	}
 
-	/** The e-mail that tells the recipient there is news: a greeting with their name and a link to {@code /notices}. */
+	/**
+	 * The greeting of every e-mail: generic, never the recipient's name, so that the mailbox alone does not tell that this
+	 * person (rather than whoever reads the address) uses the service (issue #11).
+	 */
+	static final String GREETING = "Hello,";
+
+	/** The e-mail that tells the recipient there is news: the generic {@link #GREETING} and a link to {@code /notices}. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void queueNews(UserView to, NoticeKind kind) {
 		queue(to, kind.name(), NEWS_SUBJECT, """
-				Hello %s,
+				%s
 
 				there is news for you in Consilium. Sign in to read it:
 				%s/notices
 
 				This message contains no details on purpose. If you did not expect it, you can ignore it.
-				""".formatted(to.displayName(), settings.baseUrl()));
+				""".formatted(GREETING, settings.baseUrl()));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -2,12 +2,17 @@ package org.consilium.records;
 
 /**
  * The types a document may have, each detected from the content (Apache Tika) and then proven by parsing
- * ({@link org.consilium.records.vault.DocumentTypePolicy}). Only PDF, JPEG and PNG open in the browser; the rest are
- * served as attachments (browsers show neither TIFF nor DICOM, and text or JSON must never be rendered as a page).
+ * ({@link org.consilium.records.vault.DocumentTypePolicy}). Only PDF (without markup), JPEG and PNG open in the
+ * browser; the rest are served as attachments (browsers show neither TIFF nor DICOM, and text or JSON must never be rendered as a page).
  */
 public enum DocumentType {
 
 	PDF("application/pdf", "PDF", true),
+	/**
+	 * A valid PDF that also carries HTML or script markup somewhere in its bytes ({@code <html}, {@code <script}, ...):
+	 * kept, but served only as an attachment, so no browser or viewer that sniffs it can treat it as a page (issue #11).
+	 */
+	PDF_DOWNLOAD_ONLY("application/pdf", "PDF", false),
 	JPEG("image/jpeg", "JPEG image", true),
 	PNG("image/png", "PNG image", true),
 	TIFF("image/tiff", "TIFF image", false),

@@ -6,7 +6,10 @@ package org.consilium.records;
  */
 public enum ScanStatus {
 
-	SCANNED("scanned"), NOT_SCANNED("not scanned"), INFECTED("infected (quarantined)");
+	SCANNED("scanned"),
+	/** No virus scanner is configured (allowed unless {@code consilium.records.scan-required}); said plainly on the page. */
+	NOT_SCANNED("not scanned for viruses"),
+	INFECTED("infected (quarantined)");
 
 	private final String label;
 

@@ -16,7 +16,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.shared.Actor;
 import org.consilium.shared.Role;
 
-/** Form login through the real filter chain: one answer for every failure, a lock after repeated ones, one-time passwords. */
+/** Form login through the real filter chain: one answer for every failure, one-time passwords (limits: {@link SignInLimitTests}). */
 @ConsiliumIntegrationTest
 class LoginTests {
 
@@ -40,16 +40,6 @@ class LoginTests {
 		newAccount(email);
 		assertThat(login("nobody-" + UUID.randomUUID() + "@test.consilium.local", "whatever-password")).isEqualTo("/login?error");
 		assertThat(login(email, "wrong-password-123")).isEqualTo("/login?error");
-	}
-
-	@Test
-	void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-		String email = "locked-" + UUID.randomUUID() + "@test.consilium.local";
-		String password = newAccount(email);
-		for (int i = 0; i < LoginThrottle.LOCK_AFTER; i++) {
-			assertThat(login(email, "wrong-password-" + i)).isEqualTo("/login?error");
-		}
-		assertThat(login(email, password)).as("locked for a while").isEqualTo("/login?error");
 	}
 
 	@Test

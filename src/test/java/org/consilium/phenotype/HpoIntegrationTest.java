@@ -12,11 +12,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 /**
  * The whole application on a real port with the HPO release of {@code ../shared/data/hpo} configured: the phenotype
  * tests (through MockMvc) and the browser journeys (through Chromium) share this one cached context, so the release is
- * parsed once per test run and the other integration tests do not carry its few hundred MB of heap.
+ * parsed once per test run and the other integration tests do not carry its few hundred MB of heap. The loopback address
+ * is a trusted proxy here, so that tests can send {@code X-Forwarded-For} and {@code X-Forwarded-Proto} as a TLS proxy
+ * would ({@code identity.ContainerSecurityHeadersTests}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "consilium.hpo.dir=${consilium.shared-data:../shared/data}/hpo",
+		"server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1" })
 @AutoConfigureMockMvc
 public @interface HpoIntegrationTest {
 }

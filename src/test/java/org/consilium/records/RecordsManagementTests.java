@@ -103,6 +103,21 @@ class RecordsManagementTests {
 	}
 
 	@Test
+	void aPdfCarryingHtmlAndScriptAfterItsHeadIsServedOnlyAsAnAttachment() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = cases.draft(patient);
+		var auth = authentication(TestAccounts.authentication(patient));
+		byte[] polyglot = TestFiles.pdfWithHtmlAfterItsHead();
+		DocumentView pdf = records.uploadDocument(patient, caseId, "report.pdf", new ByteArrayInputStream(polyglot));
+		assertThat(pdf.type()).isEqualTo(DocumentType.PDF_DOWNLOAD_ONLY);
+		assertThat(pdf.viewableInline()).isFalse();
+		var response = mvc.perform(get("/cases/{id}/documents/{d}", caseId, pdf.id()).with(auth)).andReturn().getResponse();
+		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment;");
+		assertThat(response.getContentType()).isEqualTo("application/pdf");
+		assertThat(response.getContentAsByteArray()).isEqualTo(polyglot);
+	}
+
+	@Test
 	void downloadsCarryTheUtf8NameNosniffAndOpenInlineOnlyForPdfAndImages() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);

@@ -36,6 +36,14 @@ public final class TestFiles {
 		return pdf(true);
 	}
 
+	/**
+	 * A one-page PDF followed, past the first 2 KB that browsers sniff, by an HTML page with a script: a valid PDF to
+	 * PDFBox that a sniffing reader could take for a page.
+	 */
+	public static byte[] pdfWithHtmlAfterItsHead() {
+		return concat(concat(pdf(), utf8("\n" + " ".repeat(2048))), utf8("\n<html><body><script>alert(document.cookie)</script></body></html>\n"));
+	}
+
 	private static byte[] pdf(boolean javaScript) {
 		try (PDDocument doc = new PDDocument()) {
 			doc.addPage(new PDPage());
@@ -72,19 +80,26 @@ public final class TestFiles {
 	 * UID, Explicit VR Little Endian transfer syntax) and one data element (0008,0060) Modality = OT.
 	 */
 	public static byte[] dicom() {
+		ByteBuffer element = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+		element.putShort((short) 8).putShort((short) 0x60).put("CS".getBytes(StandardCharsets.US_ASCII)).putShort((short) 2)
+			.put("OT".getBytes(StandardCharsets.US_ASCII));
+		return dicom("1.2.840.10008.1.2.1", element.array());
+	}
+
+	/** The same file meta group with another transfer syntax UID, followed by {@code dataSet} as it is. */
+	public static byte[] dicom(String transferSyntax, byte[] dataSet) {
 		ByteBuffer meta = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
 		element(meta, 0x0001, "OB", new byte[] { 0, 1 });
 		element(meta, 0x0002, "UI", uid("1.2.840.10008.5.1.4.1.1.7"));
 		element(meta, 0x0003, "UI", uid("1.2.826.0.1.3680043.2.1125.1"));
-		element(meta, 0x0010, "UI", uid("1.2.840.10008.1.2.1"));
+		element(meta, 0x0010, "UI", uid(transferSyntax));
 		int metaLength = meta.position();
-		ByteBuffer file = ByteBuffer.allocate(128 + 4 + 12 + metaLength + 10).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer file = ByteBuffer.allocate(128 + 4 + 12 + metaLength + dataSet.length).order(ByteOrder.LITTLE_ENDIAN);
 		file.position(128);
 		file.put("DICM".getBytes(StandardCharsets.US_ASCII));
 		file.putShort((short) 2).putShort((short) 0).put("UL".getBytes(StandardCharsets.US_ASCII)).putShort((short) 4).putInt(metaLength);
 		file.put(meta.array(), 0, metaLength);
-		file.putShort((short) 8).putShort((short) 0x60).put("CS".getBytes(StandardCharsets.US_ASCII)).putShort((short) 2)
-			.put("OT".getBytes(StandardCharsets.US_ASCII));
+		file.put(dataSet);
 		return file.array();
 	}
 

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * A check of our own of a DICOM Part 10 file header, because no DICOM library (dcm4che) is published on Maven Central.
@@ -19,13 +21,27 @@ import java.util.Set;
  * Media Storage SOP Class UID (0002,0002), SOP Instance UID (0002,0003) and Transfer Syntax UID (0002,0010) must be
  * present and be UIDs (digits and dots, at most 64 characters, PS3.5 section 9.1). The preamble must not start with
  * an executable or archive signature ({@code MZ}, ELF, {@code PK}, {@code #!}): the preamble is free for applications
- * (PS3.10 section 7.5) and so a known place to hide a second file type. The data set after the header is not parsed.
+ * (PS3.10 section 7.5) and so a known place to hide a second file type. The data set after the header is not parsed,
+ * except that a deflated one (transfer syntaxes {@value #DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN} and
+ * {@value #JPIP_REFERENCED_DEFLATE}, PS3.5 section A.5 and A.6: raw deflate, RFC 1951) is inflated once with a bounded
+ * counter: a data set that inflates to more than {@value #MAX_INFLATION_RATIO} times its size, or past
+ * {@link #MAX_INFLATED_BYTES}, is refused as a decompression bomb (the ZIP defaults of {@code ArchiveSettings}), and so is
+ * one that is not valid deflate data.
  */
 final class DicomHeader {
 
 	static final int PREAMBLE = 128;
 
 	private static final int MAX_META_BYTES = 64 * 1024;
+
+	static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
+
+	static final String JPIP_REFERENCED_DEFLATE = "1.2.840.10008.1.2.4.95";
+
+	static final long MAX_INFLATION_RATIO = 100;
+
+	/** 2 GiB. */
+	static final long MAX_INFLATED_BYTES = 2L * 1024 * 1024 * 1024;
 
 	private static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO", "LT", "OB", "OD", "OF",
 			"OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
@@ -57,9 +73,11 @@ final class DicomHeader {
 		Set<Integer> seen = new HashSet<>();
 		long groupEnd = -1;
 		String transferSyntax = null;
+		long dataSetStart = -1;
 		while (buffer.remaining() >= 8) {
 			int tagStart = buffer.position();
 			if (groupEnd >= 0 && tagStart >= groupEnd) {
+				dataSetStart = tagStart;
 				break;
 			}
 			int group = Short.toUnsignedInt(buffer.getShort());
@@ -68,6 +86,7 @@ final class DicomHeader {
 				if (groupEnd >= 0) {
 					return "element (%04X,%04X) lies inside the file meta group length".formatted(group, element);
 				}
+				dataSetStart = tagStart;
 				break;
 			}
 			String vr = new String(bytes, buffer.position(), 2, StandardCharsets.ISO_8859_1);
@@ -119,6 +138,47 @@ final class DicomHeader {
 				return "the required element (0002,%04X) is missing".formatted(required);
 			}
 		}
-		return transferSyntax == null ? "the transfer syntax is missing" : null;
+		if (transferSyntax == null) {
+			return "the transfer syntax is missing";
+		}
+		boolean deflated = transferSyntax.equals(DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) || transferSyntax.equals(JPIP_REFERENCED_DEFLATE);
+		return deflated ? inflationProblem(file, dataSetStart >= 0 ? dataSetStart : buffer.position()) : null;
+	}
+
+	/** What is wrong with the deflated data set from {@code dataSetStart} to the end of the file, or null. */
+	private static String inflationProblem(Path file, long dataSetStart) throws IOException {
+		long compressed = Math.max(1, Files.size(file) - dataSetStart);
+		long bound = Math.min(MAX_INFLATED_BYTES, compressed * MAX_INFLATION_RATIO);
+		Inflater inflater = new Inflater(true);
+		try (InputStream in = Files.newInputStream(file)) {
+			in.skipNBytes(dataSetStart);
+			byte[] input = new byte[64 * 1024];
+			byte[] output = new byte[64 * 1024];
+			long inflated = 0;
+			while (!inflater.finished()) {
+				if (inflater.needsDictionary()) {
+					return "the deflated data set asks for a preset dictionary, which DICOM does not use";
+				}
+				if (inflater.needsInput()) {
+					int read = in.read(input);
+					if (read < 0) {
+						return "the deflated data set is cut off";
+					}
+					inflater.setInput(input, 0, read);
+				}
+				inflated += inflater.inflate(output);
+				if (inflated > bound) {
+					return "the deflated data set inflates to more than %d times its size or %d bytes (a decompression bomb)"
+						.formatted(MAX_INFLATION_RATIO, bound);
+				}
+			}
+			return null;
+		}
+		catch (DataFormatException e) {
+			return "the deflated data set is not valid deflate data";
+		}
+		finally {
+			inflater.end();
+		}
 	}
 }

@@ -59,10 +59,18 @@ class DocumentStoreConfiguration {
 		return new DocumentKeyRotation(jdbc, store, keys);
 	}
 
-	/** ClamAV through clamd when {@code consilium.records.clamd.host} or {@code .socket} is set; otherwise no scanning. */
+	/**
+	 * ClamAV through clamd when {@code consilium.records.clamd.host} or {@code .socket} is set. Otherwise, with
+	 * {@code consilium.records.scan-required=true} (the {@code prod} profile's default) every upload is refused
+	 * ({@link VirusScanner#REFUSE}); without it documents are stored as not scanned ({@link VirusScanner#NONE}).
+	 */
 	@Bean
-	VirusScanner virusScanner(ClamdSettings clamd) {
+	VirusScanner virusScanner(ClamdSettings clamd, @Value("${consilium.records.scan-required:false}") boolean scanRequired) {
 		if (!clamd.configured()) {
+			if (scanRequired) {
+				log.warn("No virus scanner configured (consilium.records.clamd.*) and consilium.records.scan-required is on: every upload is refused");
+				return VirusScanner.REFUSE;
+			}
 			log.info("No virus scanner configured (consilium.records.clamd.*): documents are stored as not scanned");
 			return VirusScanner.NONE;
 		}

@@ -49,7 +49,9 @@ import org.consilium.shared.InvalidInputException;
  * <ul>
  * <li>PDF: opens in PDFBox without a password and has a page. A PDF with JavaScript ({@code /JS}, {@code /S
  * /JavaScript}) or launch actions ({@code /S /Launch}) anywhere in its objects is rejected: a medical document needs
- * neither, and they are how PDFs attack readers.</li>
+ * neither, and they are how PDFs attack readers. A PDF whose bytes carry HTML or script markup anywhere after the
+ * sniffed head ({@link #PDF_MARKUP}, case-insensitive) is kept as {@link DocumentType#PDF_DOWNLOAD_ONLY}, served only
+ * as an attachment.</li>
  * <li>JPEG, PNG, TIFF: decodes with Java's ImageIO readers (TIFF since Java 9), at most {@value #MAX_PIXELS} pixels;
  * the whole image is decoded, subsampled so memory stays small.</li>
  * <li>DICOM: a careful check of our own of the Part 10 file header, because no DICOM library (dcm4che) is on Maven
@@ -77,6 +79,9 @@ final class DocumentTypePolicy {
 
 	private static final String[] MARKUP = { "<!doctype html", "<html", "<head", "<body", "<script", "<iframe", "<svg", "<object",
 			"<embed", "<?xml", "<!--" };
+
+	/** Markup that makes a PDF download-only; not {@code <?xml}, which every PDF's XMP metadata holds. */
+	static final String[] PDF_MARKUP = { "<!doctype html", "<html", "<head>", "<body", "<script", "<iframe", "<svg", "<object", "<embed" };
 
 	private static final Map<String, String> REFUSED = Map.ofEntries(
 			Map.entry("text/html", "an HTML page, which a browser would run scripts from"),
@@ -168,7 +173,32 @@ final class DocumentTypePolicy {
 		catch (IOException e) {
 			throw new InvalidInputException("This file starts like a PDF but does not open as one (" + brief(e) + ").");
 		}
-		return DocumentType.PDF;
+		return containsMarkup(file) ? DocumentType.PDF_DOWNLOAD_ONLY : DocumentType.PDF;
+	}
+
+	/** Whether any of {@link #PDF_MARKUP} occurs in the file, read in blocks that overlap by the longest marker. */
+	static boolean containsMarkup(Path file) throws IOException {
+		int overlap = 0;
+		for (String marker : PDF_MARKUP) {
+			overlap = Math.max(overlap, marker.length() - 1);
+		}
+		byte[] block = new byte[64 * 1024 + overlap];
+		try (InputStream in = Files.newInputStream(file)) {
+			int kept = 0;
+			int read;
+			while ((read = in.readNBytes(block, kept, block.length - kept)) > 0) {
+				String text = new String(block, 0, kept + read, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+				for (String marker : PDF_MARKUP) {
+					if (text.contains(marker)) {
+						return true;
+					}
+				}
+				int filled = kept + read;
+				kept = Math.min(overlap, filled);
+				System.arraycopy(block, filled - kept, block, 0, kept);
+			}
+		}
+		return false;
 	}
 
 	/** The first JavaScript or launch action in any object of the document, or null. */

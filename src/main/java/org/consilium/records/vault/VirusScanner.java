@@ -22,4 +22,13 @@ public interface VirusScanner {
 
 	/** No scanner configured: every document is {@link ScanStatus#NOT_SCANNED}. */
 	VirusScanner NONE = content -> new Verdict(ScanStatus.NOT_SCANNED, null);
+
+	/**
+	 * No scanner configured while a scan is required ({@code consilium.records.scan-required}): every upload is refused
+	 * with {@link VirusScannerUnavailableException} (HTTP 503) and nothing is stored.
+	 */
+	VirusScanner REFUSE = content -> {
+		throw new VirusScannerUnavailableException("Uploads are switched off: this program keeps documents only after a virus scan, "
+				+ "and no virus scanner is set up. Nothing was stored. Please tell the program's administrator.");
+	};
 }

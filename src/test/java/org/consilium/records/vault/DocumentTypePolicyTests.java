@@ -145,6 +145,56 @@ class DocumentTypePolicyTests {
 	}
 
 	@Test
+	void keepsAPdfCarryingHtmlOrScriptAfterItsHeadAsDownloadOnly() throws IOException {
+		assertThat(check(TestFiles.pdf())).isEqualTo(DocumentType.PDF);
+		assertThat(check(TestFiles.pdfWithHtmlAfterItsHead())).isEqualTo(DocumentType.PDF_DOWNLOAD_ONLY);
+		assertThat(DocumentType.PDF_DOWNLOAD_ONLY.viewableInline()).isFalse();
+	}
+
+	@Test
+	void findsMarkupAcrossTheBlocksItReadsInAnyCase(@TempDir Path dir) throws IOException {
+		byte[] padding = new byte[64 * 1024 - 3];
+		java.util.Arrays.fill(padding, (byte) 'a');
+		Path straddling = Files.write(dir.resolve("straddling"), concat(padding, utf8("<ScRiPt src=x>")));
+		Path clean = Files.write(dir.resolve("clean"), concat(padding, concat(padding, utf8("<?xml version=\"1.0\"?><x:xmpmeta/>"))));
+		assertThat(DocumentTypePolicy.containsMarkup(straddling)).isTrue();
+		assertThat(DocumentTypePolicy.containsMarkup(clean)).isFalse();
+	}
+
+	/** Raw deflate (RFC 1951, no zlib header), as PS3.5 section A.5 asks, of {@code chunk} repeated {@code times} times. */
+	private static byte[] deflated(byte[] chunk, int times) throws IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+		try (java.util.zip.DeflaterOutputStream deflating = new java.util.zip.DeflaterOutputStream(out, deflater)) {
+			for (int i = 0; i < times; i++) {
+				deflating.write(chunk);
+			}
+		}
+		finally {
+			deflater.end();
+		}
+		return out.toByteArray();
+	}
+
+	@Test
+	void refusesADeflatedDicomWrapping512MiBOfZeros() throws IOException {
+		byte[] bomb = TestFiles.dicom(DicomHeader.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, deflated(new byte[1024 * 1024], 512));
+		assertThat(bomb.length).as("about half a megabyte on disk").isLessThan(1024 * 1024);
+		assertRejected(bomb, "DICOM", "decompression bomb");
+	}
+
+	@Test
+	void acceptsAnOrdinaryDeflatedDicomAndRefusesOneThatIsNotDeflateData() throws IOException {
+		byte[] modality = { 8, 0, 0x60, 0, 'C', 'S', 2, 0, 'O', 'T' };
+		assertThat(check(TestFiles.dicom(DicomHeader.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, deflated(modality, 1)))).isEqualTo(DocumentType.DICOM);
+		assertRejected(TestFiles.dicom(DicomHeader.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, new byte[] { (byte) 0xFF, (byte) 0xFF, 1, 2, 3, 4 }),
+				"DICOM", "not valid deflate data");
+		byte[] cut = deflated(modality, 50);
+		assertRejected(TestFiles.dicom(DicomHeader.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, java.util.Arrays.copyOf(cut, cut.length / 2)), "DICOM",
+				"cut off");
+	}
+
+	@Test
 	void rejectsTextThatIsNotUtf8() {
 		assertRejected(new byte[] { 'c', 'a', 'f', (byte) 0xE9, ' ', 'a', 'u', ' ', 'l', 'a', 'i', 't', '\n' }, "not valid UTF-8");
 	}
