@@ -59,6 +59,11 @@ class ProblemResponses {
 	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
 	Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request,
 			HttpServletResponse response) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimits.BodyTooLargeException tooLarge) {
+				return handle(tooLarge.problem(), request, response);
+			}
+		}
 		if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
 			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 				.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request has no body; send a JSON object."));
