@@ -34,8 +34,10 @@ JAZZER_FUZZ=1 JAVA_TOOL_OPTIONS="-Djazzer.instrument=org.consilium.**,com.google
   ./mvnw -o -B test -Dtest="${class[$target]}#$target" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 &
 maven=$!
 descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
-end=$((SECONDS + minutes * 60 + 60)) # plus the build's start-up
-while kill -0 "$maven" 2>/dev/null && (( SECONDS < end )); do sleep 5; done
+# the minutes count from libFuzzer's first status line, after the build, the JVM start and the instrumentation
+while kill -0 "$maven" 2>/dev/null && ! grep -q '^#[0-9]' "$log"; do sleep 2; done
+end=$((SECONDS + minutes * 60))
+while kill -0 "$maven" 2>/dev/null && (( SECONDS < end )); do sleep 2; done
 if kill -0 "$maven" 2>/dev/null; then
   for pid in $(descendants "$maven"); do
     if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q '^[^ ]*java .*surefirebooter'; then kill -INT "$pid"; fi
