@@ -72,4 +72,14 @@ class RequestLimitsTests {
 		assertThat(tooLarge.getResponse().getStatus()).isEqualTo(413);
 		assertThat(tooLarge.getResponse().getContentAsString()).contains("\"code\":\"payload-too-large\"", "25 MB");
 	}
+
+	@Test
+	void aFormOverOneMegabyteIsRefusedWith413OnThePageAndCreatesNothing() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		String form = "requestToken=" + UUID.randomUUID() + "&reason=" + "x".repeat(1024 * 1024);
+		MvcResult tooLarge = mvc.perform(post("/cases").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form)
+			.accept(MediaType.TEXT_HTML).with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(tooLarge.getResponse().getStatus()).isEqualTo(413);
+		assertThat(queries.myCases(patient)).isEmpty();
+	}
 }

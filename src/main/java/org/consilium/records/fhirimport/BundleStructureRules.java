@@ -357,8 +357,15 @@ final class BundleStructureRules {
 					+ "' cannot be resolved: only a search by one identifier (Type?identifier=system|value) is supported");
 			return;
 		}
-		String token = java.net.URLDecoder.decode(parameters[0].substring("identifier=".length()),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String token;
+		try {
+			token = java.net.URLDecoder.decode(parameters[0].substring("identifier=".length()), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException badEscape) { // found by FhirRulesFuzzTests.bundleRules: it escaped as a 500
+			problems.add(path + ": the identifier of the conditional reference '" + reference
+					+ "' is not valid URL encoding (a % must be followed by two hex digits)");
+			return;
+		}
 		int bar = token.indexOf('|');
 		String system = bar < 0 ? null : token.substring(0, bar);
 		String value = bar < 0 ? token : token.substring(bar + 1);
