@@ -28,6 +28,9 @@ class ApiProblemTests {
 	@Autowired
 	TestAccounts accounts;
 
+	@Autowired
+	org.consilium.intake.TestCases cases;
+
 	@Test
 	void withoutSignInTheApiAnswers401AsAProblem() throws Exception {
 		MvcResult result = mvc.perform(get("/api/cases")).andReturn();
@@ -96,5 +99,44 @@ class ApiProblemTests {
 		MvcResult api = mvc.perform(get("/api/cases/not-a-uuid").with(authentication(TestAccounts.authentication(patient)))).andReturn();
 		assertThat(api.getResponse().getStatus()).isEqualTo(404);
 		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"not-found\"");
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+			{"content":{"reason":"x",}}                     | The JSON is not well-formed (line 1, column 26): unexpected character '}'.
+			{"content":{"reason":"x" "questions":[]}}        | The JSON is not well-formed (line 1, column 26): unexpected character '"' where a comma belongs.
+			{"content":{"reason":                           | The JSON ends too early (line 1, column 22): a value, a closing } or ] or a closing quote is missing.
+			{"content":{"reason":yes}}                      | The JSON is not well-formed (line 1, column 22): a word that is not a JSON value (text needs double quotes).
+			{"content":{"questions":"one"}}                 | The field 'content.questions' has the wrong form (line 1, column 25): a list [ ... ] belongs there.
+			{"requestToken":"abc"}                          | The field 'requestToken' has the wrong form (line 1, column 17): an identifier in double quotes belongs there.
+			{"content":{"reason":"x","colour":"red"}}        | Unknown field 'content.colour' (line 1, column 41).
+			""")
+	void aJsonFaultIsToldInOurWordsWithItsPlace(String body, String expected) throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body.strip())
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).as(body).isEqualTo(400);
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getResponse().getContentAsString()).path("detail").asText())
+			.as(body).isEqualTo("The request body could not be read. " + expected);
+		assertThat(result.getResponse().getContentAsString()).as(body).contains("\"code\":\"unreadable-body\"")
+			.doesNotContain("Source", "REDACTED", "StreamReadFeature", "java.", "org.consilium", "`", "(code ");
+	}
+
+	@Test
+	void aBodyThatIsNotMultipartToAnUploadAnswers415() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		java.util.UUID caseId = cases.draft(patient);
+		for (String type : List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE)) {
+			MvcResult result = mvc.perform(post("/api/cases/{id}/documents", caseId).contentType(type).content("{\"file\":\"x\"}")
+				.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(type).isEqualTo(415);
+			assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+			assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unsupported-media-type\"",
+					"send multipart/form-data (a form with the file in the field 'file')");
+		}
+		MvcResult page = mvc.perform(post("/cases/{id}/documents", caseId).contentType(MediaType.APPLICATION_JSON).content("{}")
+			.accept(MediaType.TEXT_HTML).with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(415);
+		assertThat(page.getResponse().getContentAsString()).contains("multipart/form-data");
 	}
 }

@@ -305,7 +305,9 @@ public class IdentityManagement {
 
 	private static String checkAddressAndName(String email, String displayName) {
 		String normalized = UserAccount.normalize(email);
-		if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		// at most 254 characters (RFC 5321 section 4.5.3.1.3) before the pattern, whose two unbounded runs around the
+		// dot would otherwise retry each other on a long address
+		if (normalized.length() > 254 || !normalized.matches("[^@\\s]++@[^@\\s]+\\.[^@\\s]+")) {
 			throw new InvalidInputException("Enter a valid e-mail address.");
 		}
 		if (displayName == null || displayName.isBlank()) {

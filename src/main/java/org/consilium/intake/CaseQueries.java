@@ -134,26 +134,31 @@ public class CaseQueries {
 	 * The coordinators' queue, one page of {@value #PAGE_SIZE}: submitted cases, cases in triage or waiting for records,
 	 * earliest triage deadline first. Each case shown is audited as listed.
 	 * @throws ForbiddenActionException for anyone but a coordinator
+	 * @throws org.consilium.shared.PageOutOfRangeException (422) for a negative page, one over
+	 *         {@value org.consilium.shared.Pages#MAX_PAGE} or one past the end
 	 */
 	@Transactional
 	public CasePage triageQueue(Actor actor, int page) {
 		if (!actor.is(Role.COORDINATOR)) {
 			throw new ForbiddenActionException("The triage queue is for coordinators.");
 		}
+		long offset = org.consilium.shared.Pages.offset(page, PAGE_SIZE);
 		List<UUID> ids = jdbc.sql("SELECT id FROM intake.opinion_request WHERE status IN ('SUBMITTED','IN_TRIAGE','AWAITING_RECORDS')")
 			.query(UUID.class).list();
 		List<OpinionRequestView> sorted = views(actor, ids).stream()
 			.sorted(Comparator.comparing((OpinionRequestView v) -> v.triageClock() == null ? Instant.MAX : v.triageClock().dueAt()))
 			.toList();
-		int p = Math.max(0, page);
-		List<OpinionRequestView> slice = sorted.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
-		return new CasePage(audited(actor, slice), p, sorted.size() > (p + 1) * PAGE_SIZE);
+		List<OpinionRequestView> slice = sorted.stream().skip(offset).limit(PAGE_SIZE).toList();
+		org.consilium.shared.Pages.requireWithinList(page, slice.size());
+		return new CasePage(audited(actor, slice), page, sorted.size() > offset + PAGE_SIZE);
 	}
 
 	/**
 	 * Cases a coordinator oversees after triage, one page of {@value #PAGE_SIZE}: open ones (assigned, in review,
 	 * waiting, signed) first, then finished ones (delivered, closed, declined, withdrawn); newest first within each.
 	 * @throws ForbiddenActionException for anyone but a coordinator
+	 * @throws org.consilium.shared.PageOutOfRangeException (422) for a negative page, one over
+	 *         {@value org.consilium.shared.Pages#MAX_PAGE} or one past the end
 	 */
 	@Transactional
 	public CasePage afterTriage(Actor actor, int page) {
@@ -164,9 +169,10 @@ public class CaseQueries {
 				SELECT id FROM intake.opinion_request
 				WHERE status IN ('ASSIGNED','IN_REVIEW','AWAITING_PATIENT','OPINION_SIGNED','DELIVERED','CLOSED','DECLINED','WITHDRAWN')
 				ORDER BY CASE WHEN status IN ('DELIVERED','CLOSED','DECLINED','WITHDRAWN') THEN 1 ELSE 0 END, created_at DESC
-				OFFSET ? LIMIT ?""").params(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE + 1).query(UUID.class).list();
+				OFFSET ? LIMIT ?""").params(org.consilium.shared.Pages.offset(page, PAGE_SIZE), PAGE_SIZE + 1).query(UUID.class).list();
+		org.consilium.shared.Pages.requireWithinList(page, ids.size());
 		List<OpinionRequestView> shown = audited(actor, views(actor, ids.stream().limit(PAGE_SIZE).toList()));
-		return new CasePage(shown, Math.max(0, page), ids.size() > PAGE_SIZE);
+		return new CasePage(shown, page, ids.size() > PAGE_SIZE);
 	}
 
 	/**

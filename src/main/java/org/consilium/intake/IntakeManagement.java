@@ -71,13 +71,15 @@ public class IntakeManagement {
 	/**
 	 * Creates a draft. A patient drafts for themself; a referring physician names the patient by e-mail (the patient
 	 * must have an account: invite them first). The same {@code requestToken} (one per rendered form) returns the draft
-	 * created the first time, so a double click creates one case.
+	 * created the first time, so a double click creates one case; requests with the same token that arrive together run
+	 * one after the other and all answer that one case.
 	 * @throws ForbiddenActionException for anyone but a patient or a referring physician
 	 * @throws InvalidInputException when no patient account has {@code patientEmail}
 	 */
 	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
 		if (requestToken != null) {
-			var existing = requests.findByCreatedByAndRequestToken(actor.id().value(), requestToken);
+			oneAtATime("intake.create:" + actor.userId() + ":" + requestToken);
+			var existing = requests.findByCreatedByAndRequestToken(actor.userId(), requestToken);
 			if (existing.isPresent()) {
 				return queries.view(actor, existing.get());
 			}
@@ -121,11 +123,16 @@ public class IntakeManagement {
 	 * Saves the form's content and submits, in one transaction, so a late autosave of the same form cannot slip in
 	 * between; audited once, as the submission. When submission is refused for missing content
 	 * ({@link InvalidInputException}), the content is still saved (audited as the update, the submission as FAILED).
+	 * Submissions of one case run one after the other; one that finds the case already submitted by its patient's side
+	 * (a double click, a retried request) changes nothing and answers the case as it is, audited as a read.
 	 */
 	@Transactional(noRollbackFor = InvalidInputException.class)
-	public OpinionRequestView saveAndSubmit(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
-		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.CASE_SUBMIT);
-		AccessibleCase edited = audit.recordingFailures(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest",
+	public OpinionRequestView saveAndSubmit(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+		AccessibleCase c = submittingAlone(actor, caseId);
+		if (alreadySubmitted(c)) {
+			return unchanged(actor, c);
+		}
+		AccessibleCase edited = audit.recordingFailures(actor.userId(), actor.role().name(), "case.update", caseId, "OpinionRequest",
 				() -> lifecycle.editDraft(c, expectedVersion, editSession, content));
 		AccessibleCase submitted;
 		try {
@@ -144,9 +151,48 @@ public class IntakeManagement {
 		return queries.view(submitted);
 	}
 
-	/** Submits the draft: the triage clock starts. */
-	public OpinionRequestView submit(Actor actor, CaseId caseId) {
-		return act(actor, caseId, AuditAction.CASE_SUBMIT, lifecycle::submit);
+	/**
+	 * Submits the draft: the triage clock starts. Submissions of one case run one after the other; one that finds the
+	 * case already submitted (a double click, a retried request) changes nothing and answers the case as it is, audited as
+	 * a read.
+	 */
+	public OpinionRequestView submit(Actor actor, UUID caseId) {
+		AccessibleCase c = submittingAlone(actor, caseId);
+		if (alreadySubmitted(c)) {
+			return unchanged(actor, c);
+		}
+		return act(actor, caseId, "case.submit", lifecycle::submit);
+	}
+
+	/**
+	 * Waits for any other submission of the case to commit and then reads the case afresh, because a copy loaded earlier
+	 * in this request predates that submission; without a submission under way the copy stays (one read per request).
+	 */
+	private AccessibleCase submittingAlone(Actor actor, UUID caseId) {
+		String key = "intake.submit:" + caseId;
+		boolean alone = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))").param(key).query(Boolean.class).single();
+		if (!alone) {
+			oneAtATime(key);
+			store.forget(caseId);
+		}
+		return access.requireAccess(actor, caseId, "case.submit");
+	}
+
+	private static boolean alreadySubmitted(AccessibleCase c) {
+		return c.status() == OpinionRequestStatus.SUBMITTED && c.actsForPatient();
+	}
+
+	private OpinionRequestView unchanged(Actor actor, AccessibleCase c) {
+		audit.success(actor.userId(), actor.role().name(), "case.read", c.id(), "OpinionRequest", c.id());
+		return queries.view(c);
+	}
+
+	/**
+	 * Holds a PostgreSQL advisory lock on {@code key} until this transaction ends, so that identical requests arriving
+	 * together run one after the other and the later ones see what the first committed (read committed).
+	 */
+	private void oneAtATime(String key) {
+		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked").param(key).query(Integer.class).single();
 	}
 
 	/** Withdraws the case at any open step; nothing already stored is deleted. */

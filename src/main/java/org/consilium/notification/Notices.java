@@ -108,15 +108,19 @@ public class Notices {
 		return all;
 	}
 
-	/** One page of the actor's notices, newest first, with the unread count. */
+	/**
+	 * One page of the actor's notices, newest first, with the unread count.
+	 * @throws org.consilium.shared.PageOutOfRangeException (422) for a negative page, one over
+	 *         {@value org.consilium.shared.Pages#MAX_PAGE} or one past the end
+	 */
 	@Transactional(readOnly = true)
 	public NoticePage page(Actor actor, int page) {
-		int p = Math.max(0, page);
 		List<NoticeView> rows = jdbc.sql("""
 				SELECT id, kind, case_id, created_at, read_at FROM notification.notice WHERE recipient_id = ?
 				ORDER BY created_at DESC, id OFFSET ? LIMIT ?""")
-			.params(actor.id().value(), p * PAGE_SIZE, PAGE_SIZE + 1).query(NoticeView.class).list();
-		return new NoticePage(rows.stream().limit(PAGE_SIZE).toList(), p, rows.size() > PAGE_SIZE, unreadCount(actor));
+			.params(actor.userId(), org.consilium.shared.Pages.offset(page, PAGE_SIZE), PAGE_SIZE + 1).query(NoticeView.class).list();
+		org.consilium.shared.Pages.requireWithinList(page, rows.size());
+		return new NoticePage(rows.stream().limit(PAGE_SIZE).toList(), page, rows.size() > PAGE_SIZE, unreadCount(actor));
 	}
 
 	/** How many of the actor's notices are unread. */

@@ -279,7 +279,7 @@ public class PhenotypeManagement {
 
 	/** Whether the text is an ISO 8601 period of years, months, weeks and days ({@code P3Y}, {@code P1Y6M}, {@code P10D}), not negative. */
 	static boolean isIsoPeriod(String text) {
-		if (text == null || !text.matches("P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?")) {
+		if (text == null || text.length() > 32 || !text.matches("P(?=\\d)(\\d++Y)?(\\d++M)?(\\d++W)?(\\d++D)?")) {
 			return false;
 		}
 		try {

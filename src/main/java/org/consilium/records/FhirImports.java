@@ -82,13 +82,26 @@ class FhirImports {
 	 * its identifiers is counted as known and not stored again). Conditional references the Bundle left unresolved
 	 * must match exactly one shared resource of the case's earlier imports.
 	 * The case is checked again ({@link RecordsAccess#checkMayAdd}): a background import may finish after it closed.
+	 * Stores of one case run one after the other (a transaction-scoped advisory lock), and a Bundle whose canonical
+	 * content the case holds already in an import that is not voided is not stored again.
+	 * @throws AlreadyImportedException (409, {@code already-imported}) when the case holds this Bundle already
 	 * @throws InvalidInputException (422) for a conditional reference that matches no or several earlier resources
 	 * @throws WrongPatientException (409) when the Bundle's Patient contradicts the Patient of the case's earliest
 	 *         import and {@code confirmPatientMismatch} is false
 	 */
 	@Transactional
-	FhirImportView store(Actor actor, CaseId caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
-		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
+	FhirImportView store(Actor actor, UUID caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
+		access.checkMayAdd(actor, caseId, "records.fhir.import");
+		// one import of a case at a time from here to commit, so that the same Bundle sent twice at once is stored once
+		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked").param("records.fhir-import:" + caseId)
+			.query(Integer.class).single();
+		var earlier = jdbc.sql("""
+				SELECT imported_at FROM records.fhir_import WHERE case_id = ? AND content_sha256 = ? AND voided_at IS NULL""")
+			.params(caseId, result.contentSha256()).query(Timestamp.class).optional();
+		if (earlier.isPresent()) {
+			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
+			throw new AlreadyImportedException(earlier.get().toInstant());
+		}
 		List<String> unresolved = new ArrayList<>();
 		for (FhirImport.ConditionalReference ref : result.conditionalReferences()) {
 			long matches = jdbc.sql("""
@@ -116,10 +129,12 @@ class FhirImports {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO records.fhir_import (id, case_id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given,
-				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, caseId.value(), FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
+				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by, content_sha256)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, caseId, FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
 					patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-					patient == null ? null : patient.birthDate(), actor.id().value(), Timestamp.from(now), mismatch ? actor.id().value() : null)
+					patient == null ? null : patient.birthDate(), actor.userId(), Timestamp.from(now), mismatch ? actor.userId() : null,
+					result.contentSha256())
 			.update();
 		int[] sharedAddedAndKnown = storeSharedResources(caseId, id, result.identified());
 		jdbc.sql("UPDATE records.fhir_import SET shared_resources_added = ?, shared_resources_known = ? WHERE id = ?")

@@ -322,6 +322,8 @@ public class RecordsManagement {
 	 *         message names the problem; nothing is stored
 	 * @throws WrongPatientException (problem type {@code wrong-patient}, HTTP 409) when the Bundle's Patient contradicts
 	 *         the case's patient and the mismatch is not confirmed; nothing is stored
+	 * @throws AlreadyImportedException (problem type {@code already-imported}, HTTP 409) when the case holds the same
+	 *         Bundle already (same canonical JSON); nothing is stored again
 	 */
 	public FhirImportView importFhirBundle(Actor actor, CaseId caseId, String fileName, byte[] json, boolean confirmPatientMismatch) {
 		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);

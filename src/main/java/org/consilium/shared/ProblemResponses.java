@@ -52,43 +52,40 @@ class ProblemResponses {
 	}
 
 	/**
-	 * A JSON body that cannot be read: 400, problem type {@code unreadable-body}, saying what is wrong (property,
-	 * position), not only "Failed to read request". A request without a body gets "The request has no body; send a JSON
+	 * A body of a type the endpoint does not take, e.g. JSON sent to a file upload that takes {@code multipart/form-data}:
+	 * 415, problem type {@code unsupported-media-type}, naming the types it takes.
+	 */
+	@ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+	Object unsupportedType(org.springframework.web.HttpMediaTypeNotSupportedException e, HttpServletRequest request,
+			HttpServletResponse response) {
+		String takes = e.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct()
+			.collect(java.util.stream.Collectors.joining(" or "));
+		String message = "This address does not take a body of this type" + (takes.isEmpty() ? "." : "; send " + takes
+				+ (takes.contains("multipart/form-data") ? " (a form with the file in the field 'file')." : "."));
+		return handle(new ConsiliumProblem("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, message) {
+		}, request, response);
+	}
+
+	/**
+	 * A JSON body that cannot be read: 400, problem type {@code unreadable-body}, saying what is wrong in our words
+	 * ({@link JsonBodyFaults}: the field, line and column), not only "Failed to read request" and never the parser's text. A request without a body gets "The request has no body; send a JSON
 	 * object."; Spring's own messages (which name the handler's Java method) are never passed on.
 	 */
 	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
 	Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request,
 			HttpServletResponse response) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimits.BodyTooLargeException tooLarge) {
+				return handle(tooLarge.problem(), request, response);
+			}
+		}
 		if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
 			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 				.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request has no body; send a JSON object."));
 		}
-		Throwable cause = e.getMostSpecificCause();
-		// without an underlying parser error, the exception's own message is Spring's and may name the Java method
-		String why = cause == null || cause == e || cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+		String faults = JsonBodyFaults.describe(e);
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", ("The request body could not be read. " + plain(why)).strip()));
-	}
-
-	private static final java.util.regex.Pattern UNKNOWN_PROPERTY = java.util.regex.Pattern.compile("Unrecognized (?:property|field) \"([^\"]{1,80})\"");
-
-	private static final java.util.regex.Pattern WRONG_SHAPE = java.util.regex.Pattern.compile("Cannot deserialize value of type .* from (\\w+) value");
-
-	/**
-	 * The parser's first line without Java type names: an unknown field is named, a body of the wrong shape (an array
-	 * where an object belongs) is said so, anything else loses its {@code (class ...)} and backticked type names.
-	 */
-	static String plain(String why) {
-		java.util.regex.Matcher unknown = UNKNOWN_PROPERTY.matcher(why);
-		if (unknown.find()) {
-			return "Unknown field '" + unknown.group(1) + "'.";
-		}
-		java.util.regex.Matcher shape = WRONG_SHAPE.matcher(why);
-		if (shape.find()) {
-			return "A value has the wrong JSON type (" + shape.group(1).toLowerCase(java.util.Locale.ROOT) + " where something else belongs).";
-		}
-		String cleaned = why.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[^`]*`", "a value").replaceAll("\\s+", " ").strip();
-		return cleaned.length() > 300 ? cleaned.substring(0, 300) + "…" : cleaned;
+			.body(detail(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body could not be read." + (faults == null ? "" : " " + faults)));
 	}
 
 	static ProblemDetail detail(HttpStatus status, String type, String message) {

@@ -77,8 +77,10 @@ class FhirImportCaseTests {
 		FhirImportView visit = records.importFhirBundle(patient, new CaseId(caseId), "visit.json", visit(
 				"Organization?identifier=https://github.com/synthetichealth/synthea|" + HOSPITAL_ID,
 				"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|" + firstNpi()).getBytes(StandardCharsets.UTF_8));
-		FhirImportView again = records.importFhirBundle(patient, new CaseId(caseId), "hospitals-again.json",
-				Files.readAllBytes(SYNTHEA.resolve("hospitalInformation1559319163815.json")));
+		// the same resources in another Bundle (its own id): the very same Bundle would be refused as already imported
+		FhirImportView again = records.importFhirBundle(patient, caseId, "hospitals-again.json",
+				Files.readString(SYNTHEA.resolve("hospitalInformation1559319163815.json")).replaceFirst("\\{", "{\"id\":\"hospitals-again\",")
+					.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(visit.sharedResourcesAdded()).as("the visit's own Patient").isEqualTo(1);
 		assertThat(again.sharedResourcesAdded()).isZero();
@@ -250,6 +252,37 @@ class FhirImportCaseTests {
 				"participant":[{"individual":{"reference":"%s"}}],
 				"serviceProvider":{"reference":"%s"}},"request":{"method":"POST","url":"Encounter"}}]}
 				""".formatted(practitioner, organization);
+	}
+
+	@Test
+	void theSameBundleImportedAgainIsRecognisedAndNotStoredTwiceEvenReformatted() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = cases.draft(patient);
+		String bundle = person("Weber", "Anna", "1975-05-05");
+		records.importFhirBundle(patient, caseId, "anna.json", bundle.getBytes(StandardCharsets.UTF_8));
+		long summaryRows = jdbc.sql("SELECT count(*) FROM records.summary_entry WHERE case_id = ?").param(caseId).query(Long.class).single();
+		assertThat(summaryRows).isPositive();
+
+		String pretty = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+			.writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bundle));
+		String reordered = bundle.replace("\"name\":[{\"use\":\"official\",\"family\":\"Weber\",\"given\":[\"Anna\"]}],\"birthDate\":\"1975-05-05\"",
+				"\"birthDate\":\"1975-05-05\",\"name\":[{\"given\":[\"Anna\"],\"family\":\"Weber\",\"use\":\"official\"}]");
+		assertThat(reordered).isNotEqualTo(bundle);
+		for (String same : java.util.List.of(bundle, pretty, reordered)) {
+			AlreadyImportedException again = catchThrowableOfType(AlreadyImportedException.class,
+					() -> records.importFhirBundle(patient, caseId, "anna-again.json", same.getBytes(StandardCharsets.UTF_8)));
+			assertThat(again.type()).isEqualTo("already-imported");
+			assertThat(again.getMessage()).startsWith("This FHIR Bundle is already in the records of this case (imported on ");
+		}
+		assertThat(imports(caseId)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM records.summary_entry WHERE case_id = ?").param(caseId).query(Long.class).single())
+			.isEqualTo(summaryRows);
+
+		MvcResult api = mvc.perform(post("/api/cases/{id}/fhir-imports", caseId).contentType("application/fhir+json").content(bundle)
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(api.getResponse().getStatus()).isEqualTo(409);
+		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"already-imported\"");
+		assertThat(imports(caseId)).isEqualTo(1);
 	}
 
 	/** A collection about one patient: the Patient and a body weight. */

@@ -89,7 +89,10 @@ class CaseApiController {
 		return intake.recordsReceived(Actor.current(), new CaseId(id));
 	}
 
-	/** Who accessed the patient's case, newest first; for the patient only. */
+	/**
+	 * Who accessed the patient's case, newest first, 50 a page from page 0; for the patient only. A negative page, one
+	 * over {@value org.consilium.shared.Pages#MAX_PAGE} or one past the end answers 422 ({@code page-out-of-range}).
+	 */
 	@GetMapping("/{id}/access-log")
 	List<AuditEntry> accessLog(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page) {
 		Actor actor = Actor.current();
@@ -97,6 +100,8 @@ class CaseApiController {
 		if (!actor.id().equals(c.patientId())) {
 			throw new ForbiddenActionException("Only the patient reads the access log.");
 		}
-		return audit.forCase(new CaseId(id), Math.max(0, page) * 50, 50);
+		List<AuditEntry> entries = audit.forCase(id, org.consilium.shared.Pages.offset(page, 50), 50);
+		org.consilium.shared.Pages.requireWithinList(page, entries.size());
+		return entries;
 	}
 }

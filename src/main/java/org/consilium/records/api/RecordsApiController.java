@@ -37,7 +37,8 @@ class RecordsApiController {
 		return records.records(Actor.current(), new CaseId(id));
 	}
 
-	@PostMapping("/api/cases/{id}/documents")
+	/** Stores one document sent as {@code multipart/form-data} in the field {@code file}; any other body answers 415. */
+	@PostMapping(value = "/api/cases/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	DocumentView upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
 		try (InputStream in = file.getInputStream()) {

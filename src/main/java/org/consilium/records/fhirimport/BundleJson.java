@@ -33,6 +33,8 @@ final class BundleJson {
 
 	private final ObjectMapper json;
 
+	private final com.fasterxml.jackson.databind.ObjectWriter canonical;
+
 	BundleJson(FhirImportLimits limits) {
 		this.limits = limits;
 		JsonFactory factory = JsonFactory.builder()
@@ -48,6 +50,11 @@ final class BundleJson {
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
 			.build();
+		this.canonical = JsonMapper.builder()
+			.enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+			.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.build()
+			.writer();
 	}
 
 	/**
@@ -60,6 +67,24 @@ final class BundleJson {
 					List.of("the file has " + json.length + " bytes; at most " + limits.maxBytes() + " are accepted"));
 		}
 		return decode(json);
+	}
+
+	/**
+	 * The SHA-256 of the parsed JSON in canonical form, as 64 lower-case hex digits: object keys sorted, no white space
+	 * outside strings, numbers as written (exact decimals), so that the same Bundle formatted or ordered differently has
+	 * the same digest. Written straight into the digest, never held as text.
+	 */
+	String canonicalSha256(JsonNode root) {
+		try {
+			java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+			try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha256)) {
+				canonical.writeValue(out, root);
+			}
+			return java.util.HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (IOException | java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("the canonical form of a parsed Bundle could not be written", e);
+		}
 	}
 
 	/** An empty object from the same node factory (exact decimals), for a chunk of the Bundle to validate. */

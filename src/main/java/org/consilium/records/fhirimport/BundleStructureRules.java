@@ -37,15 +37,59 @@ final class BundleStructureRules {
 
 	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:.+");
 
-	private static final Pattern RESTFUL = Pattern.compile(
-			"^(https?://.+)/([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(/_history/([A-Za-z0-9\\-.]{1,64}))?$");
-
 	private static final Pattern RELATIVE = Pattern.compile(
 			"^([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(/_history/([A-Za-z0-9\\-.]{1,64}))?$");
 
 	private static final Pattern CONDITIONAL = Pattern.compile("^([A-Z][A-Za-z]+)\\?(.*)$");
 
 	private static final Pattern QUERY_PARAMETER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.:\\-]*=.*$");
+
+	/**
+	 * A RESTful URL, {@code [base]/[type]/[id]} with an optional {@code /_history/[version]} (FHIR R4 3.1.0.1.2,
+	 * https://hl7.org/fhir/R4/http.html#general): {@code base} starts with {@code http://} or {@code https://}, the type is
+	 * a capital letter and letters, the id and version 1 to 64 of {@code A-Z a-z 0-9 - .}. Parsed from the right in one
+	 * pass (the pattern {@code ^(https?://.+)/([A-Z][A-Za-z]+)/...} backtracked over every {@code /} of the base).
+	 */
+	record RestfulUrl(String base, String type, String id, String version) {
+
+		/** The parts of {@code url}, or null when it is not a RESTful URL. */
+		static RestfulUrl parse(String url) {
+			if (!(url.startsWith("http://") || url.startsWith("https://")) || hasLineTerminator(url)) {
+				return null;
+			}
+			int last = url.lastIndexOf('/');
+			int previous = last <= 0 ? -1 : url.lastIndexOf('/', last - 1);
+			if (previous > 0 && url.startsWith("/_history/", previous)) {
+				RestfulUrl unversioned = parse(url.substring(0, previous));
+				String version = url.substring(last + 1);
+				return unversioned == null || unversioned.version() != null || !isId(version) ? null
+						: new RestfulUrl(unversioned.base(), unversioned.type(), unversioned.id(), version);
+			}
+			if (previous <= url.indexOf("://") + 3) {
+				return null; // no base after the scheme
+			}
+			String id = url.substring(last + 1);
+			String type = url.substring(previous + 1, last);
+			return isId(id) && isType(type) ? new RestfulUrl(url.substring(0, previous), type, id, null) : null;
+		}
+
+		private static boolean isType(String type) {
+			if (type.length() < 2 || type.charAt(0) < 'A' || type.charAt(0) > 'Z') {
+				return false;
+			}
+			return type.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+		}
+
+		private static boolean isId(String id) {
+			return id.length() >= 1 && id.length() <= 64 && id.chars()
+				.allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.');
+		}
+
+		/** What {@code .} of {@link Pattern} does not match: line feed, carriage return, NEL, line and paragraph separator. */
+		private static boolean hasLineTerminator(String url) {
+			return url.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029');
+		}
+	}
 
 	private record Entry(int index, String fullUrl, String type, String id, String versionId) {
 	}
@@ -199,9 +243,9 @@ final class BundleStructureRules {
 					+ e.fullUrl());
 			return;
 		}
-		Matcher restful = RESTFUL.matcher(e.fullUrl());
-		if (restful.matches() && e.type() != null
-				&& (!restful.group(2).equals(e.type()) || (e.id() != null && !restful.group(3).equals(e.id())))) {
+		RestfulUrl restful = RestfulUrl.parse(e.fullUrl());
+		if (restful != null && e.type() != null
+				&& (!restful.type().equals(e.type()) || (e.id() != null && !restful.id().equals(e.id())))) {
 			problems.add(entryPath + ".fullUrl: the fullUrl '" + e.fullUrl() + "' does not agree with the resource "
 					+ e.type() + "/" + e.id());
 		}
@@ -261,10 +305,10 @@ final class BundleStructureRules {
 		if (relative.matches()) {
 			version = relative.group(4);
 			candidates = new ArrayList<>(byTypeAndId.getOrDefault(relative.group(1) + "/" + relative.group(2), List.of()));
-			Matcher base = from.fullUrl() == null ? null : RESTFUL.matcher(from.fullUrl());
-			if (base != null && base.matches()) {
-				String expected = base.group(1) + "/" + relative.group(1) + "/" + relative.group(2);
-				candidates.removeIf(c -> c.fullUrl() != null && RESTFUL.matcher(c.fullUrl()).matches()
+			RestfulUrl base = from.fullUrl() == null ? null : RestfulUrl.parse(from.fullUrl());
+			if (base != null) {
+				String expected = base.base() + "/" + relative.group(1) + "/" + relative.group(2);
+				candidates.removeIf(c -> c.fullUrl() != null && RestfulUrl.parse(c.fullUrl()) != null
 						&& !c.fullUrl().equals(expected));
 			}
 		}
@@ -313,8 +357,15 @@ final class BundleStructureRules {
 					+ "' cannot be resolved: only a search by one identifier (Type?identifier=system|value) is supported");
 			return;
 		}
-		String token = java.net.URLDecoder.decode(parameters[0].substring("identifier=".length()),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String token;
+		try {
+			token = java.net.URLDecoder.decode(parameters[0].substring("identifier=".length()), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException badEscape) { // found by FhirRulesFuzzTests.bundleRules: it escaped as a 500
+			problems.add(path + ": the identifier of the conditional reference '" + reference
+					+ "' is not valid URL encoding (a % must be followed by two hex digits)");
+			return;
+		}
 		int bar = token.indexOf('|');
 		String system = bar < 0 ? null : token.substring(0, bar);
 		String value = bar < 0 ? token : token.substring(bar + 1);
@@ -355,9 +406,34 @@ final class BundleStructureRules {
 			}
 		}
 		if (url.startsWith("urn:oid:")) {
-			return url.substring("urn:oid:".length()).matches("[0-2](\\.(0|[1-9][0-9]*))+");
+			return isOid(url.substring("urn:oid:".length()));
 		}
 		return SCHEME.matcher(url).matches() && !url.contains(" ");
+	}
+
+	/**
+	 * Whether {@code oid} is {@code [0-2](\.(0|[1-9][0-9]*))+}: a first arc 0, 1 or 2, then at least one more arc, each
+	 * without leading zeros (ITU-T X.660; FHIR R4 datatype oid, https://hl7.org/fhir/R4/datatypes.html#oid). A scan
+	 * instead of the pattern, whose nested quantifier SpotBugs reports as a ReDoS risk.
+	 */
+	static boolean isOid(String oid) {
+		if (oid.length() < 3 || oid.charAt(0) < '0' || oid.charAt(0) > '2' || oid.charAt(1) != '.') {
+			return false;
+		}
+		int arcStart = 2;
+		for (int i = 2; i <= oid.length(); i++) {
+			if (i == oid.length() || oid.charAt(i) == '.') {
+				int length = i - arcStart;
+				if (length == 0 || (length > 1 && oid.charAt(arcStart) == '0')) {
+					return false;
+				}
+				arcStart = i + 1;
+			}
+			else if (oid.charAt(i) < '0' || oid.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String text(JsonNode node, String field) {

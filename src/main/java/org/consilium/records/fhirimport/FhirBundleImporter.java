@@ -256,7 +256,7 @@ public final class FhirBundleImporter {
 			kept.add((warnings.size() - MAX_WARNINGS) + " more warnings not shown");
 		}
 		return new FhirImport(assembler.summary(), kept, assembler.patient(), bundleType, entries.size(),
-				BundleStructureRules.identified(root), rules.unresolved());
+				BundleStructureRules.identified(root), rules.unresolved(), this.json.canonicalSha256(root));
 	}
 
 	private record Findings(List<String> problems, List<String> warnings) {

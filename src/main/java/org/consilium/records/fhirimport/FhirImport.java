@@ -22,7 +22,7 @@ import org.consilium.records.PatientDemographics;
  */
 public record FhirImport(ClinicalSummary summary, List<String> warnings, PatientDemographics patient,
 		String bundleType, int entryCount, List<IdentifiedResource> identified,
-		List<ConditionalReference> conditionalReferences) {
+		List<ConditionalReference> conditionalReferences, String contentSha256) {
 
 	/**
 	 * Resource types that several imports of one case share and that are found again by identifier: who and where

@@ -26,6 +26,17 @@ class FhirImportConfiguration {
 		return new FhirBundleImporter(new FhirImportLimits(maxBytes, maxEntries, maxNestingDepth));
 	}
 
+	/**
+	 * The FHIR import API ({@code POST /api/cases/{id}/fhir-imports}) takes a Bundle of up to
+	 * {@code consilium.records.fhir.max-bytes} instead of the 1 MB other JSON bodies keep to; the body is cut off while it
+	 * streams past that (413, {@link org.consilium.shared.LargeRequestBody}).
+	 */
+	@Bean
+	org.consilium.shared.LargeRequestBody fhirImportBody(@Value("${consilium.records.fhir.max-bytes:26214400}") long maxBytes) {
+		return new org.consilium.shared.LargeRequestBody("POST", "/api/cases/{id}/fhir-imports",
+				org.springframework.util.unit.DataSize.ofBytes(maxBytes));
+	}
+
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> fhirWarmUp(FhirBundleImporter importer, @Value("${consilium.fhir.warm-up:true}") boolean warmUp) {
 		return event -> {

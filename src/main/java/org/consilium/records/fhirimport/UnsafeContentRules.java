@@ -18,17 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>Every other string or markdown value: no embedded HTML tags. Source: the HL7 reference validator's
  * security checks, https://hl7.org/fhir/R4/security.html#narrative.</li>
  * </ul>
+ * Every check runs in time linear in the text: the tag and event-handler checks are scanners without backtracking
+ * (a regular expression for them took seconds on 40 kB of text, issue #11), the remaining patterns have no quantifier
+ * that can retry a character it has passed.
  */
 final class UnsafeContentRules {
-
-	private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z][A-Za-z0-9:-]*(\\s[^<>]*)?/?\\s*>");
 
 	private static final Pattern DECLARATION = Pattern.compile("(?i)<!\\s*(DOCTYPE|ENTITY)");
 
 	private static final Pattern ACTIVE_ELEMENT = Pattern.compile(
 			"(?i)<\\s*(script|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|base|meta|link|style|svg|math)\\b");
-
-	private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)<[^>]*\\son[a-z]+\\s*=");
 
 	private static final Pattern SCRIPT_URL = Pattern.compile("(?i)(javascript|vbscript)\\s*:");
 
@@ -62,9 +61,9 @@ final class UnsafeContentRules {
 				checkNarrative(text, path, problems);
 			}
 			else if (!"data".equals(key)) {
-				Matcher tag = HTML_TAG.matcher(text);
-				if (tag.find()) {
-					problems.add(path + ": the text contains an embedded HTML tag '" + shorten(tag.group())
+				String tag = firstHtmlTag(text);
+				if (tag != null) {
+					problems.add(path + ": the text contains an embedded HTML tag '" + shorten(tag)
 							+ "', which is not allowed in a string or markdown value for security reasons");
 				}
 			}
@@ -81,13 +80,115 @@ final class UnsafeContentRules {
 			problems.add(path + ": the narrative contains the element '" + active.group(1).toLowerCase()
 					+ "', which is not allowed in FHIR narrative (txt-1)");
 		}
-		if (EVENT_HANDLER.matcher(div).find()) {
+		if (hasEventHandler(div)) {
 			problems.add(path + ": the narrative contains an event handler attribute (on...=), which is not allowed"
 					+ " in FHIR narrative (txt-1)");
 		}
 		if (SCRIPT_URL.matcher(div).find()) {
 			problems.add(path + ": the narrative contains a script URL, which is not allowed in FHIR narrative");
 		}
+	}
+
+	/**
+	 * The first HTML tag in {@code text}, or null: {@code <}, optional white space and {@code /}, a letter, then letters,
+	 * digits, {@code :} or {@code -}, then either {@code >} (optionally after {@code /} and white space) or white space
+	 * and any text without {@code <} up to the next {@code >}. This is what the pattern
+	 * {@code <\s*\/?\s*[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?\/?\s*>} found, in one pass: each {@code <} is looked at once
+	 * and a scan from it stops at the next {@code <} or {@code >}.
+	 */
+	static String firstHtmlTag(String text) {
+		int from = text.indexOf('<');
+		while (from >= 0) {
+			int end = tagEnd(text, from);
+			if (end > 0) {
+				return text.substring(from, end);
+			}
+			from = text.indexOf('<', from + 1);
+		}
+		return null;
+	}
+
+	/** The index after the tag starting with the {@code <} at {@code start}, or -1 when none starts there. */
+	private static int tagEnd(String text, int start) {
+		int i = skipSpace(text, start + 1);
+		if (i < text.length() && text.charAt(i) == '/') {
+			i = skipSpace(text, i + 1);
+		}
+		if (i >= text.length() || !isAsciiLetter(text.charAt(i))) {
+			return -1;
+		}
+		i++;
+		while (i < text.length() && (isAsciiLetter(text.charAt(i)) || isAsciiDigit(text.charAt(i)) || text.charAt(i) == ':'
+				|| text.charAt(i) == '-')) {
+			i++;
+		}
+		if (i < text.length() && isSpace(text.charAt(i))) {
+			while (i < text.length() && text.charAt(i) != '<' && text.charAt(i) != '>') {
+				i++;
+			}
+			return i < text.length() && text.charAt(i) == '>' ? i + 1 : -1;
+		}
+		if (i < text.length() && text.charAt(i) == '/') {
+			i = skipSpace(text, i + 1);
+		}
+		return i < text.length() && text.charAt(i) == '>' ? i + 1 : -1;
+	}
+
+	/**
+	 * Whether an attribute named {@code on...} is given a value inside a tag: after a {@code <} and before the next
+	 * {@code >}, white space, {@code on} and at least one ASCII letter (any case), optional white space, {@code =}. The
+	 * pattern {@code (?i)<[^>]*\son[a-z]+\s*=} in one pass.
+	 */
+	static boolean hasEventHandler(String div) {
+		boolean inTag = false;
+		int i = 0;
+		while (i < div.length()) {
+			char c = div.charAt(i);
+			if (c == '<') {
+				inTag = true;
+			}
+			else if (c == '>') {
+				inTag = false;
+			}
+			else if (inTag && isSpace(c) && div.regionMatches(true, i + 1, "on", 0, 2)) {
+				int j = i + 3;
+				int letters = j;
+				while (j < div.length() && isAsciiLetter(div.charAt(j))) {
+					j++;
+				}
+				if (j > letters) {
+					j = skipSpace(div, j);
+					if (j < div.length() && div.charAt(j) == '=') {
+						return true;
+					}
+				}
+				i = Math.max(i + 1, j - 1); // j - 1 may be white space before another "on"; never back before i
+				continue;
+			}
+			i++;
+		}
+		return false;
+	}
+
+	private static int skipSpace(String text, int from) {
+		int i = from;
+		while (i < text.length() && isSpace(text.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	/** White space as {@code \s} of {@link Pattern}: space, tab, line feed, vertical tab, form feed, carriage return. */
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static boolean isAsciiDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static String shorten(String text) {

@@ -31,11 +31,14 @@ public final class FileNames {
 
 	/** The text NFC-normalised, without control and format characters, at most {@value #MAX_LENGTH} code points. */
 	public static String readable(String text) {
-		StringBuilder out = new StringBuilder();
-		Normalizer.normalize(text, Normalizer.Form.NFC).codePoints()
+		// the characters go first and the text is normalised after: a format character between a letter and its accent
+		// (e.g. a zero-width space) blocks composition, so normalising first left "e\u0301" decomposed once it was gone
+		StringBuilder kept = new StringBuilder();
+		text.codePoints()
 			.filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT && cp != 0xFFFD)
-			.limit(MAX_LENGTH)
-			.forEach(out::appendCodePoint);
+			.forEach(kept::appendCodePoint);
+		StringBuilder out = new StringBuilder();
+		Normalizer.normalize(kept, Normalizer.Form.NFC).codePoints().limit(MAX_LENGTH).forEach(out::appendCodePoint);
 		return out.toString();
 	}
 }

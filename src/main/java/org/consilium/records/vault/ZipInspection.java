@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 
 import org.consilium.records.DocumentType;
 import org.consilium.shared.InvalidInputException;
@@ -41,6 +42,10 @@ import org.consilium.shared.InvalidInputException;
 public final class ZipInspection {
 
 	static final long RATIO_EXEMPT_BYTES = 1024 * 1024;
+
+	/** ZIP compression methods read here (APPNOTE 4.4.5): stored, deflated, Deflate64, BZIP2. */
+	private static final java.util.Set<Integer> READABLE_METHODS = java.util.Set.of(ZipMethod.STORED.getCode(),
+			ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode());
 
 	private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -181,8 +186,10 @@ public final class ZipInspection {
 		if (entry.getGeneralPurposeBit().usesEncryption()) {
 			throw rejected(name, "is encrypted, so it cannot be checked");
 		}
-		if (!zip.canReadEntryData(entry)) {
-			throw rejected(name, "uses a compression method that cannot be read");
+		// only methods Commons Compress reads by itself: Zstandard, XZ and LZMA need libraries that are not here, and an
+		// entry using one failed with NoClassDefFoundError instead of a refusal (found by VaultFuzzTests.zipInspection)
+		if (!READABLE_METHODS.contains(entry.getMethod()) || !zip.canReadEntryData(entry)) {
+			throw rejected(name, "uses a compression method that cannot be read (use a standard ZIP: deflate or no compression)");
 		}
 		if (entry.getSize() > RATIO_EXEMPT_BYTES && entry.getSize() > Math.max(1, entry.getCompressedSize()) * limits.maxCompressionRatio()) {
 			throw ratio("The entry '" + name + "'", limits);

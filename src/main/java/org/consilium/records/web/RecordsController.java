@@ -60,7 +60,7 @@ class RecordsController {
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}
 
-	@PostMapping("/cases/{id}/documents")
+	@PostMapping(value = "/cases/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("Choose a file to upload.");

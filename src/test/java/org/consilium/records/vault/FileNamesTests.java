@@ -17,6 +17,13 @@ class FileNamesTests {
 		assertThat(FileNames.clean("診断書 2026.pdf")).isEqualTo("診断書 2026.pdf");
 	}
 
+	/** Found by the fuzz test: a zero-width space between a letter and its accent kept the two apart after its removal. */
+	@Test
+	void isNfcAlsoWhereARemovedCharacterStoodBetweenALetterAndItsAccent() {
+		assertThat(FileNames.clean("Nu\u200Bn\u0303ez.pdf")).isEqualTo("Nuñez.pdf");
+		assertThat(Normalizer.isNormalized(FileNames.clean("e\u200B\u0301.pdf"), Normalizer.Form.NFC)).isTrue();
+	}
+
 	@Test
 	void stripsBidirectionalOverridesAndIsolatesAndMarks() {
 		assertThat(FileNames.clean("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
