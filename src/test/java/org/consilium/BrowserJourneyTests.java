@@ -482,9 +482,9 @@ class BrowserJourneyTests {
 		CreatedAccount p = identity.seedAccount(email, "Pia Pdf", Role.PATIENT, null);
 		Actor asPatient = new Actor(p.account().id(), Role.PATIENT, "Pia Pdf");
 		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("A second look, please",
-				"A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), org.consilium.intake.Urgency.ROUTINE, false)).id();
-		var ordinary = records.uploadDocument(asPatient, caseId, "letter.pdf", new java.io.ByteArrayInputStream(TestDocuments.pdf()));
-		var withHtml = records.uploadDocument(asPatient, caseId, "odd.pdf",
+				"A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), org.consilium.intake.Urgency.ROUTINE, false)).id().value();
+		var ordinary = records.uploadDocument(asPatient, new CaseId(caseId), "letter.pdf", new java.io.ByteArrayInputStream(TestDocuments.pdf()));
+		var withHtml = records.uploadDocument(asPatient, new CaseId(caseId), "odd.pdf",
 				new java.io.ByteArrayInputStream(org.consilium.records.TestFiles.pdfWithHtmlAfterItsHead()));
 		firstSignIn(email, p.oneTimePassword(), "a-long-pdf-password-" + unique);
 

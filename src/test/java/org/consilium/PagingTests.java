@@ -1,5 +1,9 @@
 package org.consilium;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,14 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.TestCases;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /**
  * Paged lists answer a page they do not have with 422 and a clear message, never 500 (issue #11, failure 11:

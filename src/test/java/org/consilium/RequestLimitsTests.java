@@ -1,5 +1,10 @@
 package org.consilium;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -9,16 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.TestCases;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /** Request bodies keep to their limits (issue #11, failure 6): 1 MB for JSON, the FHIR import its own. */
 @ConsiliumIntegrationTest

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.UserId;
 
 /**
  * Writes and reads the audit trail. Successful actions are recorded inside the caller's transaction, so a rolled
@@ -95,7 +96,7 @@ public class AuditLog {
 		jdbc.sql("""
 				INSERT INTO audit.audit_event (occurred_at, actor_id, actor_role, action, case_id, record_type, record_id, outcome)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(clock.instant()), actor.id().value(), actor.auditRole(), action.code(), CaseId.valueOrNull(caseId),
+			.params(Timestamp.from(clock.instant()), UserId.valueOrNull(actor.id()), actor.auditRole(), action.code(), CaseId.valueOrNull(caseId),
 					recordType, recordId, outcome.name())
 			.update();
 	}

@@ -181,7 +181,7 @@ public class IdentityManagement {
 	}
 
 	private void auditPasswordChange(UserAccount account) {
-		audit.success(account.id(), account.role().name(), AuditAction.IDENTITY_PASSWORD_CHANGE.code(), null, "UserAccount", account.id());
+		audit.success(account.actor(), AuditAction.IDENTITY_PASSWORD_CHANGE, null, "UserAccount", account.id());
 	}
 
 	private static InvalidInputException invalidLink() {

@@ -1,13 +1,12 @@
 package org.consilium.identity;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
+import org.consilium.shared.Actor;
 
 /**
  * The audit rows of signing in and out ({@link AuditAction#IDENTITY_SIGN_IN}, {@link AuditAction#IDENTITY_SIGN_IN_LIMITED},
@@ -33,26 +32,26 @@ class SignInAudit {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void signedIn(Actor actor) {
-		audit.success(actor.userId(), actor.role().name(), AuditAction.IDENTITY_SIGN_IN.code(), null, RECORD_TYPE, actor.userId());
+		audit.success(actor, AuditAction.IDENTITY_SIGN_IN, null, RECORD_TYPE, actor.id().value());
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void signedOut(Actor actor) {
-		audit.success(actor.userId(), actor.role().name(), AuditAction.IDENTITY_SIGN_OUT.code(), null, RECORD_TYPE, actor.userId());
+		audit.success(actor, AuditAction.IDENTITY_SIGN_OUT, null, RECORD_TYPE, actor.id().value());
 	}
 
 	/** A wrong password, an unknown address or a disabled account. */
 	void failed(String username) {
 		UserAccount account = account(username);
-		UUID id = account == null ? null : account.id();
-		audit.failed(id, account == null ? NOBODY : account.role().name(), AuditAction.IDENTITY_SIGN_IN.code(), null, RECORD_TYPE, id);
+		audit.failed(account == null ? Actor.ANONYMOUS : account.actor(), AuditAction.IDENTITY_SIGN_IN, null, RECORD_TYPE,
+				account == null ? null : account.id());
 	}
 
 	/** An attempt refused with 429 before the password was checked. */
 	void limited(String username) {
 		UserAccount account = account(username);
-		UUID id = account == null ? null : account.id();
-		audit.denied(id, account == null ? NOBODY : account.role().name(), AuditAction.IDENTITY_SIGN_IN_LIMITED.code(), null, RECORD_TYPE, id);
+		audit.denied(account == null ? Actor.ANONYMOUS : account.actor(), AuditAction.IDENTITY_SIGN_IN_LIMITED, null, RECORD_TYPE,
+				account == null ? null : account.id());
 	}
 
 	private UserAccount account(String username) {

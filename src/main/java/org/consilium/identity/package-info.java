@@ -11,3 +11,4 @@
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
 package org.consilium.identity;
 
+

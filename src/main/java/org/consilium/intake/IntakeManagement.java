@@ -78,8 +78,8 @@ public class IntakeManagement {
 	 */
 	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
 		if (requestToken != null) {
-			oneAtATime("intake.create:" + actor.userId() + ":" + requestToken);
-			var existing = requests.findByCreatedByAndRequestToken(actor.userId(), requestToken);
+			oneAtATime("intake.create:" + actor.id() + ":" + requestToken);
+			var existing = requests.findByCreatedByAndRequestToken(actor.id().value(), requestToken);
 			if (existing.isPresent()) {
 				return queries.view(actor, existing.get());
 			}
@@ -127,12 +127,12 @@ public class IntakeManagement {
 	 * (a double click, a retried request) changes nothing and answers the case as it is, audited as a read.
 	 */
 	@Transactional(noRollbackFor = InvalidInputException.class)
-	public OpinionRequestView saveAndSubmit(Actor actor, UUID caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
+	public OpinionRequestView saveAndSubmit(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
 		AccessibleCase c = submittingAlone(actor, caseId);
 		if (alreadySubmitted(c)) {
 			return unchanged(actor, c);
 		}
-		AccessibleCase edited = audit.recordingFailures(actor.userId(), actor.role().name(), "case.update", caseId, "OpinionRequest",
+		AccessibleCase edited = audit.recordingFailures(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest",
 				() -> lifecycle.editDraft(c, expectedVersion, editSession, content));
 		AccessibleCase submitted;
 		try {
@@ -156,26 +156,26 @@ public class IntakeManagement {
 	 * case already submitted (a double click, a retried request) changes nothing and answers the case as it is, audited as
 	 * a read.
 	 */
-	public OpinionRequestView submit(Actor actor, UUID caseId) {
+	public OpinionRequestView submit(Actor actor, CaseId caseId) {
 		AccessibleCase c = submittingAlone(actor, caseId);
 		if (alreadySubmitted(c)) {
 			return unchanged(actor, c);
 		}
-		return act(actor, caseId, "case.submit", lifecycle::submit);
+		return act(actor, caseId, AuditAction.CASE_SUBMIT, lifecycle::submit);
 	}
 
 	/**
 	 * Waits for any other submission of the case to commit and then reads the case afresh, because a copy loaded earlier
 	 * in this request predates that submission; without a submission under way the copy stays (one read per request).
 	 */
-	private AccessibleCase submittingAlone(Actor actor, UUID caseId) {
+	private AccessibleCase submittingAlone(Actor actor, CaseId caseId) {
 		String key = "intake.submit:" + caseId;
 		boolean alone = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))").param(key).query(Boolean.class).single();
 		if (!alone) {
 			oneAtATime(key);
-			store.forget(caseId);
+			store.forget(caseId.value());
 		}
-		return access.requireAccess(actor, caseId, "case.submit");
+		return access.requireAccess(actor, caseId, AuditAction.CASE_SUBMIT);
 	}
 
 	private static boolean alreadySubmitted(AccessibleCase c) {
@@ -183,7 +183,7 @@ public class IntakeManagement {
 	}
 
 	private OpinionRequestView unchanged(Actor actor, AccessibleCase c) {
-		audit.success(actor.userId(), actor.role().name(), "case.read", c.id(), "OpinionRequest", c.id());
+		audit.success(actor, AuditAction.CASE_READ, c.id(), "OpinionRequest", c.id().value());
 		return queries.view(c);
 	}
 

@@ -118,7 +118,7 @@ public class Notices {
 		List<NoticeView> rows = jdbc.sql("""
 				SELECT id, kind, case_id, created_at, read_at FROM notification.notice WHERE recipient_id = ?
 				ORDER BY created_at DESC, id OFFSET ? LIMIT ?""")
-			.params(actor.userId(), org.consilium.shared.Pages.offset(page, PAGE_SIZE), PAGE_SIZE + 1).query(NoticeView.class).list();
+			.params(actor.id().value(), org.consilium.shared.Pages.offset(page, PAGE_SIZE), PAGE_SIZE + 1).query(NoticeView.class).list();
 		org.consilium.shared.Pages.requireWithinList(page, rows.size());
 		return new NoticePage(rows.stream().limit(PAGE_SIZE).toList(), page, rows.size() > PAGE_SIZE, unreadCount(actor));
 	}

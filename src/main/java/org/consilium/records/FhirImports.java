@@ -90,16 +90,16 @@ class FhirImports {
 	 *         import and {@code confirmPatientMismatch} is false
 	 */
 	@Transactional
-	FhirImportView store(Actor actor, UUID caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
-		access.checkMayAdd(actor, caseId, "records.fhir.import");
+	FhirImportView store(Actor actor, CaseId caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
+		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		// one import of a case at a time from here to commit, so that the same Bundle sent twice at once is stored once
 		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked").param("records.fhir-import:" + caseId)
 			.query(Integer.class).single();
 		var earlier = jdbc.sql("""
 				SELECT imported_at FROM records.fhir_import WHERE case_id = ? AND content_sha256 = ? AND voided_at IS NULL""")
-			.params(caseId, result.contentSha256()).query(Timestamp.class).optional();
+			.params(caseId.value(), result.contentSha256()).query(Timestamp.class).optional();
 		if (earlier.isPresent()) {
-			audit.failed(actor.userId(), actor.role().name(), "records.fhir.import", caseId, "FhirImport", null);
+			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", null);
 			throw new AlreadyImportedException(earlier.get().toInstant());
 		}
 		List<String> unresolved = new ArrayList<>();
@@ -131,9 +131,9 @@ class FhirImports {
 				INSERT INTO records.fhir_import (id, case_id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given,
 				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by, content_sha256)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, caseId, FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
+			.params(id, caseId.value(), FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
 					patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-					patient == null ? null : patient.birthDate(), actor.userId(), Timestamp.from(now), mismatch ? actor.userId() : null,
+					patient == null ? null : patient.birthDate(), actor.id().value(), Timestamp.from(now), mismatch ? actor.id().value() : null,
 					result.contentSha256())
 			.update();
 		int[] sharedAddedAndKnown = storeSharedResources(caseId, id, result.identified());

@@ -22,6 +22,12 @@ public record Actor(UserId id, Role role, String displayName) {
 	public static final Actor SYSTEM = new Actor(new UserId(new UUID(0, 0)), Role.ADMIN, "Consilium");
 
 	/**
+	 * Someone not signed in, for the audit of a refused sign-in with an address that has no account: no id, no role;
+	 * the audit trail records the role as {@code ANONYMOUS}. Never passed to a use case.
+	 */
+	public static final Actor ANONYMOUS = new Actor(null, null, "Unknown");
+
+	/**
 	 * The actor of the current request.
 	 * @throws NotFoundException when nobody is signed in (answered as 404 like any unreachable case)
 	 */
@@ -39,11 +45,14 @@ public record Actor(UserId id, Role role, String displayName) {
 
 	/** True for {@link #SYSTEM}. */
 	public boolean isSystem() {
-		return id.equals(SYSTEM.id);
+		return SYSTEM.id.equals(id);
 	}
 
-	/** The role as the audit trail records it: the role's name, or {@code SYSTEM} for {@link #SYSTEM}. */
+	/**
+	 * The role as the audit trail records it: the role's name, {@code SYSTEM} for {@link #SYSTEM} or {@code ANONYMOUS}
+	 * for {@link #ANONYMOUS}.
+	 */
 	public String auditRole() {
-		return isSystem() ? "SYSTEM" : role.name();
+		return isSystem() ? "SYSTEM" : role == null ? "ANONYMOUS" : role.name();
 	}
 }

@@ -1,5 +1,7 @@
 package org.consilium.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.CookieManager;
@@ -23,8 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.consilium.phenotype.HpoIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.consilium.shared.Role;
 
 /**
  * Through the real Tomcat (issue #11, failure 8): the container's own error pages carry the security headers, and the

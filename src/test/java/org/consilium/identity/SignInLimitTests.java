@@ -1,5 +1,9 @@
 package org.consilium.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +16,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /**
  * Sign-in limits per origin and per account and origin (429 with Retry-After), which never keep an account's owner out
@@ -84,7 +86,7 @@ class SignInLimitTests {
 		MockHttpServletResponse owner = signIn(email, coordinator.oneTimePassword(), newOrigin());
 		assertThat(owner.getRedirectedUrl()).as("the owner, from their own origin, signs in").isEqualTo("/");
 
-		assertThat(auditOf(coordinator.account().id())).containsExactly("identity.sign-in FAILED", "identity.sign-in FAILED",
+		assertThat(auditOf(coordinator.account().id().value())).containsExactly("identity.sign-in FAILED", "identity.sign-in FAILED",
 				"identity.sign-in FAILED", "identity.sign-in FAILED", "identity.sign-in FAILED", "identity.sign-in.limited DENIED",
 				"identity.sign-in SUCCESS");
 	}
@@ -115,7 +117,7 @@ class SignInLimitTests {
 		session.setAttribute("SPRING_SECURITY_CONTEXT",
 				new org.springframework.security.core.context.SecurityContextImpl(TestAccounts.authentication(actor)));
 		mvc.perform(post("/logout").session(session).with(csrf()));
-		assertThat(auditOf(account.account().id())).containsExactly("identity.sign-in SUCCESS", "identity.password.change SUCCESS",
+		assertThat(auditOf(account.account().id().value())).containsExactly("identity.sign-in SUCCESS", "identity.password.change SUCCESS",
 				"identity.sign-out SUCCESS");
 
 		long anonymousBefore = jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE action = 'identity.sign-in' AND actor_id IS NULL AND actor_role = 'ANONYMOUS'")

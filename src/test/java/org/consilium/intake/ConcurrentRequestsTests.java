@@ -1,5 +1,10 @@
 package org.consilium.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,14 +23,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 import org.consilium.ConsiliumIntegrationTest;
-import org.consilium.identity.Actor;
-import org.consilium.identity.Role;
 import org.consilium.identity.TestAccounts;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.consilium.shared.Actor;
+import org.consilium.shared.Role;
 
 /**
  * The same request sent several times at once (a double click, a retrying client) gives one result and never a 5xx
@@ -94,7 +94,7 @@ class ConcurrentRequestsTests {
 			.content("{\"content\":{\"reason\":\"Second look\",\"firstDiagnosisText\":\"d\",\"questions\":[\"q?\"],\"consentToShare\":true}}")
 			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
 		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
-		UUID caseId = queries.myCases(patient).get(0).id();
+		UUID caseId = queries.myCases(patient).get(0).id().value();
 		List<MvcResult> results = inParallel(post("/api/cases/{id}/submit", caseId).with(csrf())
 			.with(authentication(TestAccounts.authentication(patient))));
 		assertThat(results).allSatisfy(r -> assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString())

@@ -1,25 +1,25 @@
 package org.consilium.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.consilium.identity.Actor;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.Role;
 import org.consilium.identity.UserView;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.consilium.shared.Actor;
+import org.consilium.shared.CaseId;
+import org.consilium.shared.Role;
 
 /**
  * Every kind of e-mail (each notice kind, address verification, password reset), as it reaches a real SMTP server,
@@ -58,10 +58,10 @@ class EmailPrivacyTests extends MailTestSupport {
 			.account();
 		UUID caseId = intake.createDraft(new Actor(patient.id(), patient.role(), patient.displayName()), null, UUID.randomUUID(),
 				new DraftContent("A reason", "A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), Urgency.ROUTINE, false))
-			.id();
+			.id().value();
 
 		for (NoticeKind kind : NoticeKind.values()) {
-			new TransactionTemplate(transactionManager).executeWithoutResult(status -> notices.notify(kind, caseId, "privacy:" + kind + ":" + caseId,
+			new TransactionTemplate(transactionManager).executeWithoutResult(status -> notices.notify(kind, new CaseId(caseId), "privacy:" + kind + ":" + caseId,
 					List.of(patient.id(), coordinator.id())));
 		}
 		identity.requestPasswordReset(patient.email());

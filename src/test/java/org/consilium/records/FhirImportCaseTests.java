@@ -78,7 +78,7 @@ class FhirImportCaseTests {
 				"Organization?identifier=https://github.com/synthetichealth/synthea|" + HOSPITAL_ID,
 				"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|" + firstNpi()).getBytes(StandardCharsets.UTF_8));
 		// the same resources in another Bundle (its own id): the very same Bundle would be refused as already imported
-		FhirImportView again = records.importFhirBundle(patient, caseId, "hospitals-again.json",
+		FhirImportView again = records.importFhirBundle(patient, new CaseId(caseId), "hospitals-again.json",
 				Files.readString(SYNTHEA.resolve("hospitalInformation1559319163815.json")).replaceFirst("\\{", "{\"id\":\"hospitals-again\",")
 					.getBytes(StandardCharsets.UTF_8));
 
@@ -259,7 +259,7 @@ class FhirImportCaseTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		String bundle = person("Weber", "Anna", "1975-05-05");
-		records.importFhirBundle(patient, caseId, "anna.json", bundle.getBytes(StandardCharsets.UTF_8));
+		records.importFhirBundle(patient, new CaseId(caseId), "anna.json", bundle.getBytes(StandardCharsets.UTF_8));
 		long summaryRows = jdbc.sql("SELECT count(*) FROM records.summary_entry WHERE case_id = ?").param(caseId).query(Long.class).single();
 		assertThat(summaryRows).isPositive();
 
@@ -270,7 +270,7 @@ class FhirImportCaseTests {
 		assertThat(reordered).isNotEqualTo(bundle);
 		for (String same : java.util.List.of(bundle, pretty, reordered)) {
 			AlreadyImportedException again = catchThrowableOfType(AlreadyImportedException.class,
-					() -> records.importFhirBundle(patient, caseId, "anna-again.json", same.getBytes(StandardCharsets.UTF_8)));
+					() -> records.importFhirBundle(patient, new CaseId(caseId), "anna-again.json", same.getBytes(StandardCharsets.UTF_8)));
 			assertThat(again.type()).isEqualTo("already-imported");
 			assertThat(again.getMessage()).startsWith("This FHIR Bundle is already in the records of this case (imported on ");
 		}

@@ -108,7 +108,7 @@ class RecordsManagementTests {
 		UUID caseId = cases.draft(patient);
 		var auth = authentication(TestAccounts.authentication(patient));
 		byte[] polyglot = TestFiles.pdfWithHtmlAfterItsHead();
-		DocumentView pdf = records.uploadDocument(patient, caseId, "report.pdf", new ByteArrayInputStream(polyglot));
+		DocumentView pdf = records.uploadDocument(patient, new CaseId(caseId), "report.pdf", new ByteArrayInputStream(polyglot));
 		assertThat(pdf.type()).isEqualTo(DocumentType.PDF_DOWNLOAD_ONLY);
 		assertThat(pdf.viewableInline()).isFalse();
 		var response = mvc.perform(get("/cases/{id}/documents/{d}", caseId, pdf.id()).with(auth)).andReturn().getResponse();

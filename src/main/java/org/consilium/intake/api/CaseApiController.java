@@ -100,7 +100,7 @@ class CaseApiController {
 		if (!actor.id().equals(c.patientId())) {
 			throw new ForbiddenActionException("Only the patient reads the access log.");
 		}
-		List<AuditEntry> entries = audit.forCase(id, org.consilium.shared.Pages.offset(page, 50), 50);
+		List<AuditEntry> entries = audit.forCase(new CaseId(id), org.consilium.shared.Pages.offset(page, 50), 50);
 		org.consilium.shared.Pages.requireWithinList(page, entries.size());
 		return entries;
 	}

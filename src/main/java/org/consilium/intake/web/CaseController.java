@@ -194,10 +194,10 @@ class CaseController {
 		}
 		int p = page;
 		int offset = org.consilium.shared.Pages.offset(page, 50);
-		long total = audit.countForCase(id);
+		long total = audit.countForCase(new CaseId(id));
 		org.consilium.shared.Pages.requireWithinList(page, (int) Math.max(0, Math.min(50, total - offset)));
 		model.addAttribute("c", c);
-		model.addAttribute("entries", audit.forCase(id, offset, 50).stream()
+		model.addAttribute("entries", audit.forCase(new CaseId(id), offset, 50).stream()
 			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), org.consilium.audit.AuditAction.wordingOf(e.action()), outcome(e.outcome())))
 			.toList());
 		model.addAttribute("page", p);
