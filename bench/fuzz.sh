@@ -31,7 +31,7 @@ echo "fuzzing ${class[$target]}#$target for $minutes min (log: $log)"
 # SIGINT to the forked test JVM: libFuzzer prints its last figures ("run interrupted") and keeps what it found.
 # Instrumented for coverage: our classes and the libraries the targets hand the bytes to.
 JAZZER_FUZZ=1 JAVA_TOOL_OPTIONS="-Djazzer.instrument=org.consilium.**,com.google.protobuf.**,org.apache.commons.compress.**,com.fasterxml.jackson.**" \
-  ./mvnw -o -B test -Dtest="${class[$target]}#$target" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 &
+  ./mvnw -o -B test-compile surefire:test@fuzz-regression -Dtest="${class[$target]}#$target" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 &
 maven=$!
 descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
 # the minutes count from libFuzzer's first status line, after the build, the JVM start and the instrumentation
