@@ -1,10 +1,11 @@
 package org.consilium.phenotype;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzz target of the phenopacket reader (issue #11): any bytes are a GA4GH Phenopacket v2 with an id, or refused with
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code src/test/resources/org/consilium/phenotype/PhenopacketFuzzTestsInputs/phenopackets/}; {@code bench/fuzz.sh
  * phenopackets <minutes>} fuzzes it.
  */
+@Tag("fuzz")
 class PhenopacketFuzzTests {
 
 	@FuzzTest(maxDuration = "60m")

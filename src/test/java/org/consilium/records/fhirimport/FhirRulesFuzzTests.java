@@ -1,5 +1,7 @@
 package org.consilium.records.fhirimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,8 +11,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzz targets of the FHIR import's own rules (issue #11): the strict JSON reading of {@link BundleJson}, then
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them before HAPI's validator. Seeds: {@code src/test/resources/org/consilium/records/fhirimport/FhirRulesFuzzTestsInputs/<method>/},
  * among them the 40 kB open tag of issue #11; {@code bench/fuzz.sh <method> <minutes>} fuzzes one.
  */
+@Tag("fuzz")
 class FhirRulesFuzzTests {
 
 	private static final BundleJson JSON = new BundleJson(new FhirImportLimits(1024 * 1024, 1_000, 100));

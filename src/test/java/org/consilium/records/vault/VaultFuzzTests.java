@@ -1,5 +1,7 @@
 package org.consilium.records.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +10,9 @@ import java.text.Normalizer;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 import org.consilium.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzz targets of the upload checks (issue #11). Without {@code JAZZER_FUZZ} each runs its committed seeds
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bench/fuzz.sh <method> <minutes>} fuzzes one. A refusal ({@link InvalidInputException}, an {@link IOException}
  * for unreadable bytes, a problem text) is an answer; any other exception, or a broken promise, is a finding.
  */
+@Tag("fuzz")
 class VaultFuzzTests {
 
 	private static Path dir;
