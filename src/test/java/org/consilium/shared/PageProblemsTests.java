@@ -1,0 +1,60 @@
+package org.consilium.shared;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PageProblemsTests {
+
+	@Test
+	void answersWithTheActionsViewWhenNothingGoesWrong() {
+		assertThat(PageProblems.attempt(() -> "redirect:/cases", problem -> "intake/draft-form")).isEqualTo("redirect:/cases");
+	}
+
+	@Test
+	void rerendersWithTheProblemsMessage() {
+		String view = PageProblems.attempt(() -> {
+			throw new InvalidInputException("Write the question.");
+		}, problem -> "opinion/opinion:" + problem.getMessage());
+
+		assertThat(view).isEqualTo("opinion/opinion:Write the question.");
+	}
+
+	@Test
+	void givesTheHandlerTheProblemItself() {
+		String view = PageProblems.attempt(() -> {
+			throw new EditConflictException();
+		}, problem -> problem instanceof EditConflictException ? "conflict" : "other");
+
+		assertThat(view).isEqualTo("conflict");
+	}
+
+	@Test
+	void leavesNotFoundToTheErrorPage() {
+		assertThatThrownBy(() -> PageProblems.attempt(() -> {
+			throw new NotFoundException();
+		}, problem -> "shown")).isInstanceOf(NotFoundException.class);
+	}
+
+	@Test
+	void leavesProblemsOfOtherTypesToTheErrorPageWhenThePageNamesItsTypes() {
+		List<Class<? extends ConsiliumProblem>> handled = List.of(InvalidInputException.class);
+
+		assertThat(PageProblems.attempt(handled, () -> {
+			throw new InvalidInputException("Choose a file.");
+		}, ConsiliumProblem::getMessage)).isEqualTo("Choose a file.");
+		assertThatThrownBy(() -> PageProblems.attempt(handled, () -> {
+			throw new ForbiddenActionException("Only the patient adds records.");
+		}, problem -> "shown")).isInstanceOf(ForbiddenActionException.class);
+	}
+
+	@Test
+	void leavesOtherFailuresAlone() {
+		assertThatThrownBy(() -> PageProblems.attempt(() -> {
+			throw new IllegalStateException("bug");
+		}, problem -> "shown")).isInstanceOf(IllegalStateException.class);
+	}
+}
