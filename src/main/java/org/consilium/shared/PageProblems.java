@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
 /**
  * The one place where a page answers a problem its action raised. A page controller says once what to show when the
  * action fails: the form re-rendered with the message and what was typed, a fragment, or a redirect with a flash
@@ -49,5 +51,16 @@ public final class PageProblems {
 			}
 			return onProblem.apply(problem);
 		}
+	}
+
+	/**
+	 * The answer of a post whose page shows the outcome after a redirect: the problem's message as the flash attribute
+	 * {@code error}, then {@code redirect} (a view name such as {@code "redirect:/cases/{id}/triage"}).
+	 */
+	public static Function<ConsiliumProblem, String> flashError(RedirectAttributes attributes, String redirect) {
+		return problem -> {
+			attributes.addFlashAttribute("error", problem.getMessage());
+			return redirect;
+		};
 	}
 }

@@ -3,6 +3,7 @@ package org.consilium.shared;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,5 +57,18 @@ class PageProblemsTests {
 		assertThatThrownBy(() -> PageProblems.attempt(() -> {
 			throw new IllegalStateException("bug");
 		}, problem -> "shown")).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void redirectsWithTheMessageAsFlashError() {
+		RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
+
+		String view = PageProblems.attempt(() -> {
+			throw new IllegalTransitionException("The case is not in triage.");
+		}, PageProblems.flashError(redirect, "redirect:/cases/1/triage"));
+
+		assertThat(view).isEqualTo("redirect:/cases/1/triage");
+		assertThat(redirect.getFlashAttributes()).hasSize(1);
+		assertThat(redirect.getFlashAttributes().get("error")).isEqualTo("The case is not in triage.");
 	}
 }
