@@ -1,6 +1,7 @@
 /**
- * The business-day clock, the problem types and the code systems ({@link org.consilium.shared.CodeSystem}) every module
- * shares; nothing else.
+ * The business-day clock, the problem types with the one way pages and the API answer them
+ * ({@link org.consilium.shared.PageProblems}, {@code ProblemResponses}) and the code systems
+ * ({@link org.consilium.shared.CodeSystem}) every module shares; nothing else.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.consilium.shared;

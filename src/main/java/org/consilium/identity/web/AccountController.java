@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.consilium.identity.ConsiliumUser;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.shared.Actor;
-import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.PageProblems;
 import org.consilium.shared.Role;
 
 /** Sign-in, patient self-registration, password change, staff accounts (admin) and patient invitations. */
@@ -64,15 +64,14 @@ class AccountController {
 
 	@PostMapping("/register")
 	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			identity.selfRegister(form.getEmail(), form.getDisplayName(), form.getPassword(), form.getPreferredLanguage());
 			return "redirect:/account/check-email";
-		}
-		catch (ConsiliumProblem e) {
+		}, problem -> {
 			form.setPassword("");
-			model.addAttribute("error", e.getMessage());
+			model.addAttribute("error", problem.getMessage());
 			return "identity/register";
-		}
+		});
 	}
 
 	/** The one answer to a registration or a reset request, whether or not the address has an account. */
@@ -91,14 +90,13 @@ class AccountController {
 
 	@PostMapping("/account/verify")
 	String verify(@RequestParam(defaultValue = "") String token, Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			identity.verifyEmail(token);
 			return "redirect:/login?verified";
-		}
-		catch (ConsiliumProblem e) {
-			model.addAttribute("error", e.getMessage());
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
 			return "identity/verify";
-		}
+		});
 	}
 
 	@GetMapping("/account/reset")
@@ -134,15 +132,14 @@ class AccountController {
 
 	@PostMapping("/account/reset/new")
 	String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String newPassword, Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			identity.resetPassword(token, newPassword);
 			return "redirect:/login?reset";
-		}
-		catch (ConsiliumProblem e) {
+		}, problem -> {
 			model.addAttribute("token", token);
-			model.addAttribute("error", e.getMessage());
+			model.addAttribute("error", problem.getMessage());
 			return "identity/reset";
-		}
+		});
 	}
 
 	@GetMapping("/account/password")
@@ -154,21 +151,20 @@ class AccountController {
 	@PostMapping("/account/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, Model model,
 			Authentication authentication, HttpServletRequest request) {
-		try {
+		return PageProblems.attempt(() -> {
 			identity.changePassword(Actor.current(), currentPassword, newPassword);
-		}
-		catch (ConsiliumProblem e) {
-			model.addAttribute("error", e.getMessage());
+			// Sign in again with the new password's account state (the one-time flag is gone).
+			SecurityContextHolder.clearContext();
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			return "redirect:/login?changed";
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
 			model.addAttribute("mustChange", mustChange(authentication));
 			return "identity/password";
-		}
-		// Sign in again with the new password's account state (the one-time flag is gone).
-		SecurityContextHolder.clearContext();
-		HttpSession session = request.getSession(false);
-		if (session != null) {
-			session.invalidate();
-		}
-		return "redirect:/login?changed";
+		});
 	}
 
 	@GetMapping("/account/profile")
@@ -186,15 +182,14 @@ class AccountController {
 	@PostMapping("/account/profile")
 	String saveProfile(@RequestParam String displayName, @RequestParam String preferredLanguage, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			identity.updateProfile(Actor.current(), displayName, preferredLanguage);
 			redirect.addFlashAttribute("message", "Your profile is saved.");
 			return "redirect:/account/profile";
-		}
-		catch (ConsiliumProblem e) {
-			model.addAttribute("error", e.getMessage());
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
 			return profile(model);
-		}
+		});
 	}
 
 	@GetMapping("/admin/users")
@@ -207,13 +202,13 @@ class AccountController {
 	@PostMapping("/admin/users")
 	String createUser(@RequestParam String displayName, @RequestParam String email, @RequestParam Role role,
 			@RequestParam(required = false) String specialtyCode, Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			model.addAttribute("created", identity.createStaffAccount(Actor.current(), email, displayName, role, specialtyCode, "en"));
-		}
-		catch (ConsiliumProblem e) {
-			model.addAttribute("error", e.getMessage());
-		}
-		return users(model);
+			return users(model);
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
+			return users(model);
+		});
 	}
 
 	@GetMapping("/patients/invite")
@@ -224,13 +219,13 @@ class AccountController {
 	@PostMapping("/patients/invite")
 	String invite(@RequestParam String displayName, @RequestParam String email, @RequestParam(defaultValue = "en") String preferredLanguage,
 			Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			model.addAttribute("created", identity.invitePatient(Actor.current(), email, displayName, preferredLanguage));
-		}
-		catch (ConsiliumProblem e) {
-			model.addAttribute("error", e.getMessage());
-		}
-		return "identity/invite";
+			return "identity/invite";
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
+			return "identity/invite";
+		});
 	}
 
 	private static boolean mustChange(Authentication authentication) {

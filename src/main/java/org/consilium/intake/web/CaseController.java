@@ -20,8 +20,8 @@ import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
-import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.EditConflictException;
+import org.consilium.shared.PageProblems;
 import org.consilium.shared.ProgramSettings;
 import org.consilium.shared.Role;
 
@@ -89,13 +89,10 @@ class CaseController {
 
 	@PostMapping("/cases")
 	String create(@ModelAttribute("form") DraftForm form, Model model) {
-		try {
+		return PageProblems.attempt(() -> {
 			OpinionRequestView draft = intake.createDraft(Actor.current(), form.getPatientEmail(), form.getRequestToken(), form.content());
 			return "redirect:/cases/" + draft.id() + "/edit";
-		}
-		catch (ConsiliumProblem e) {
-			return form(model, form.padded(), null, e.getMessage());
-		}
+		}, problem -> form(model, form.padded(), null, problem.getMessage()));
 	}
 
 	@GetMapping("/cases/{id}/edit")
@@ -114,7 +111,7 @@ class CaseController {
 	@PostMapping("/cases/{id}/draft")
 	String save(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			OpinionRequestView saved = intake.updateDraft(Actor.current(), new CaseId(id), version(form), form.getEditSession(), form.content());
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
@@ -122,24 +119,20 @@ class CaseController {
 			}
 			redirect.addFlashAttribute("message", "Draft saved.");
 			return "redirect:/cases/" + id + "/edit";
-		}
-		catch (org.consilium.shared.NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+		}, problem -> {
 			if (htmx != null) {
-				model.addAttribute("error", e.getMessage());
+				model.addAttribute("error", problem.getMessage());
 				return "intake/draft-status :: saveError";
 			}
-			return form(model, form.padded(), queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ), e.getMessage());
-		}
+			return form(model, form.padded(), queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ), problem.getMessage());
+		});
 	}
 
 	/** Saves the form's content and submits the case in one step. Submitting twice is harmless. */
 	@PostMapping("/cases/{id}/submit")
 	String submit(@PathVariable UUID id, @ModelAttribute("form") DraftForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
-		try {
+		return PageProblems.attempt(() -> {
 			if (access.requireAccess(actor, new CaseId(id), AuditAction.CASE_SUBMIT).status() == org.consilium.intake.OpinionRequestStatus.DRAFT) {
 				intake.saveAndSubmit(actor, new CaseId(id), version(form), form.getEditSession(), form.content());
 			}
@@ -148,18 +141,17 @@ class CaseController {
 			}
 			redirect.addFlashAttribute("message", "Your request is submitted. A coordinator will look at it; the due date is shown below.");
 			return "redirect:/cases/" + id;
-		}
-		catch (EditConflictException e) {
-			return form(model, form.padded(), queries.read(actor, new CaseId(id), AuditAction.CASE_READ), e.getMessage());
-		}
-		catch (ConsiliumProblem e) {
+		}, problem -> {
 			OpinionRequestView view = queries.read(actor, new CaseId(id), AuditAction.CASE_READ);
+			if (problem instanceof EditConflictException) {
+				return form(model, form.padded(), view, problem.getMessage());
+			}
 			if (view.status() != org.consilium.intake.OpinionRequestStatus.DRAFT) {
-				redirect.addFlashAttribute("error", e.getMessage());
+				redirect.addFlashAttribute("error", problem.getMessage());
 				return "redirect:/cases/" + id;
 			}
-			return form(model, DraftForm.of(view).padded(), view, e.getMessage());
-		}
+			return form(model, DraftForm.of(view).padded(), view, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/withdraw")

@@ -19,8 +19,7 @@ import org.consilium.matching.SpecialistMatching.ProfileChange;
 import org.consilium.matching.SpecialistProfile;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.ConsiliumProblem;
-import org.consilium.shared.NotFoundException;
+import org.consilium.shared.PageProblems;
 import org.consilium.shared.UserId;
 
 /**
@@ -108,35 +107,26 @@ class DirectoryController {
 			@RequestParam(defaultValue = "") String absences, Model model, RedirectAttributes redirect) {
 		ProfileForm form = new ProfileForm(version, specialties == null ? List.of() : specialties, diseases, languages, institution, licences,
 				weeklyCapacity, absences);
-		try {
+		return PageProblems.attempt(() -> {
 			matching.saveProfile(Actor.current(), UserId.ofNullable(specialistId), version, form.change());
 			redirect.addFlashAttribute("message", "The profile is saved.");
 			return "redirect:/specialists/" + specialistId + "/profile";
-		}
-		catch (ConsiliumProblem e) {
-			if (e instanceof NotFoundException) {
-				throw e;
-			}
-			model.addAttribute("error", e.getMessage());
+		}, problem -> {
+			model.addAttribute("error", problem.getMessage());
 			model.addAttribute("form", form);
 			return profile(specialistId, model);
-		}
+		});
 	}
 
 	/** The coordinator records the patient's preferred language and jurisdiction on the triage page. */
 	@PostMapping("/cases/{id}/triage/patient-locale")
 	String patientLocale(@PathVariable UUID id, @RequestParam(defaultValue = "") String preferredLanguage,
 			@RequestParam(defaultValue = "") String jurisdiction, RedirectAttributes redirect) {
-		try {
+		String back = "redirect:/cases/" + id + "/triage";
+		return PageProblems.attempt(() -> {
 			intake.updatePatientLocale(Actor.current(), new CaseId(id), preferredLanguage, jurisdiction);
 			redirect.addFlashAttribute("message", "The patient's language and jurisdiction are saved; the suggestions are updated.");
-		}
-		catch (ConsiliumProblem e) {
-			if (e instanceof NotFoundException) {
-				throw e;
-			}
-			redirect.addFlashAttribute("error", e.getMessage());
-		}
-		return "redirect:/cases/" + id + "/triage";
+			return back;
+		}, PageProblems.flashError(redirect, back));
 	}
 }

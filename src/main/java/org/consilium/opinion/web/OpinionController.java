@@ -14,8 +14,7 @@ import org.consilium.opinion.IntendsToFollow;
 import org.consilium.opinion.OpinionManagement;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.ConsiliumProblem;
-import org.consilium.shared.NotFoundException;
+import org.consilium.shared.PageProblems;
 
 /**
  * The delivered opinion page ({@code GET /cases/{id}/opinion}) with follow-up questions
@@ -40,56 +39,44 @@ class OpinionController {
 
 	@PostMapping("/cases/{id}/opinion/follow-ups")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			opinions.askFollowUp(Actor.current(), new CaseId(id), question);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your question was sent to the specialist.");
+			return "redirect:/cases/" + id + "/opinion#follow-ups";
+		}, problem -> {
 			model.addAttribute("question", question);
-			return render(id, model, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your question was sent to the specialist.");
-		return "redirect:/cases/" + id + "/opinion#follow-ups";
+			return render(id, model, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/opinion/follow-ups/{fid}/answer")
 	String answer(@PathVariable UUID id, @PathVariable UUID fid, @RequestParam(defaultValue = "") String answer, Model model,
 			RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			opinions.answerFollowUp(Actor.current(), new CaseId(id), fid, answer);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your answer is added to the opinion.");
+			return "redirect:/cases/" + id + "/opinion#follow-ups";
+		}, problem -> {
 			model.addAttribute("answer", answer);
 			model.addAttribute("answerFor", fid);
-			return render(id, model, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your answer is added to the opinion.");
-		return "redirect:/cases/" + id + "/opinion#follow-ups";
+			return render(id, model, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/opinion/feedback")
 	String feedback(@PathVariable UUID id, @RequestParam(required = false) Integer satisfaction,
 			@RequestParam(required = false) IntendsToFollow intendsToFollow, @RequestParam(defaultValue = "") String comment, Model model,
 			RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			opinions.giveFeedback(Actor.current(), new CaseId(id), satisfaction, intendsToFollow, comment);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Thank you for your feedback. The case is closed.");
+			return "redirect:/cases/" + id + "/opinion";
+		}, problem -> {
 			model.addAttribute("satisfaction", satisfaction);
 			model.addAttribute("intendsToFollow", intendsToFollow);
 			model.addAttribute("comment", comment);
-			return render(id, model, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Thank you for your feedback. The case is closed.");
-		return "redirect:/cases/" + id + "/opinion";
+			return render(id, model, problem.getMessage());
+		});
 	}
 
 	private String render(UUID id, Model model, String error) {

@@ -25,9 +25,8 @@ import org.consilium.phenotype.AddPhenotypicFeature;
 import org.consilium.phenotype.PhenotypeManagement;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.InvalidInputException;
-import org.consilium.shared.NotFoundException;
+import org.consilium.shared.PageProblems;
 
 /**
  * The phenotype section of a case: loaded into the case page by htmx ({@code GET /cases/{id}/phenotype} with
@@ -107,52 +106,37 @@ class PhenotypeController {
 			@RequestParam(defaultValue = "") String onsetTerm, @RequestParam(defaultValue = "") String onsetAge,
 			@RequestParam(defaultValue = "") String returnTo, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
-		try {
+		return PageProblems.attempt(() -> {
 			String hpoId = idOf(actor, id, term, Branch.PHENOTYPIC_ABNORMALITY, "Choose a term from the suggestions, or type its HPO id (HP:0001250).");
 			String onsetId = onsetTerm.isBlank() ? null : idOf(actor, id, onsetTerm, Branch.ONSET, "Choose an onset from the suggestions, or leave it empty.");
 			var added = phenotype.addFeature(actor, new CaseId(id), new AddPhenotypicFeature(hpoId, "excluded".equals(status), onsetId, onsetAge));
 			return back(id, returnTo, redirect, "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed."), null);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+		}, problem -> {
 			redirect.addFlashAttribute("term", term);
-			return back(id, returnTo, redirect, null, e.getMessage());
-		}
+			return back(id, returnTo, redirect, null, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/phenotype/features/{featureId}/remove")
 	String remove(@PathVariable UUID id, @PathVariable UUID featureId, @RequestParam(defaultValue = "") String returnTo,
 			RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			phenotype.removeFeature(Actor.current(), new CaseId(id), featureId,
 					REVIEW.equals(returnTo) ? "removed in the review workspace" : "removed on the phenotype page");
 			return back(id, returnTo, redirect, "Removed the term.", null);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
-			return back(id, returnTo, redirect, null, e.getMessage());
-		}
+		}, problem -> back(id, returnTo, redirect, null, problem.getMessage()));
 	}
 
 	@PostMapping("/cases/{id}/phenotype/phenopackets")
 	String importPhenopacket(@PathVariable UUID id, @RequestParam("phenopacket") MultipartFile file, @RequestParam(defaultValue = "") String returnTo,
 			RedirectAttributes redirect) throws IOException {
-		try {
-			var imported = phenotype.importPhenopacket(Actor.current(), new CaseId(id), file.getBytes());
+		byte[] phenopacket = file.getBytes();
+		return PageProblems.attempt(() -> {
+			var imported = phenotype.importPhenopacket(Actor.current(), new CaseId(id), phenopacket);
 			return back(id, returnTo, redirect, "Imported " + imported.observed() + " observed and " + imported.excluded() + " excluded terms of phenopacket "
 					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."),
 					null);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
-			return back(id, returnTo, redirect, null, e.getMessage());
-		}
+		}, problem -> back(id, returnTo, redirect, null, problem.getMessage()));
 	}
 
 	/** The HPO id in the text ("Seizure (HP:0001250)", "HP:0001250"), else the term whose name is exactly the text. */

@@ -3,6 +3,7 @@ package org.consilium.records.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
@@ -32,6 +33,7 @@ import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.DocumentId;
 import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.PageProblems;
 
 /** The records page of a case: documents (upload, view), FHIR bundle import (in the background, with a progress page) and the clinical summary. */
 @Controller
@@ -65,19 +67,19 @@ class RecordsController {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("Choose a file to upload.");
 		}
+		String back = "redirect:/cases/" + id + "/records";
 		try (InputStream in = file.getInputStream()) {
-			var doc = records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
-			if (doc.quarantined()) {
-				redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
-			}
-			else {
-				redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
-			}
+			return PageProblems.attempt(List.of(InvalidInputException.class, VirusScannerUnavailableException.class), () -> {
+				var doc = records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
+				if (doc.quarantined()) {
+					redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
+				}
+				else {
+					redirect.addFlashAttribute("message", "Uploaded " + doc.fileName() + ".");
+				}
+				return back;
+			}, PageProblems.flashError(redirect, back));
 		}
-		catch (InvalidInputException | VirusScannerUnavailableException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
-		}
-		return "redirect:/cases/" + id + "/records";
 	}
 
 	/** Queues the upload as a background import and shows its progress page. */
@@ -86,14 +88,11 @@ class RecordsController {
 		if (bundle.isEmpty()) {
 			throw new InvalidInputException("Choose a FHIR bundle file to import.");
 		}
-		try {
-			UUID job = imports.start(Actor.current(), new CaseId(id), bundle.getOriginalFilename(), bundle.getBytes());
+		byte[] content = bundle.getBytes();
+		return PageProblems.attempt(List.of(InvalidInputException.class, ImportsBusyException.class), () -> {
+			UUID job = imports.start(Actor.current(), new CaseId(id), bundle.getOriginalFilename(), content);
 			return "redirect:/cases/" + id + "/fhir-imports/jobs/" + job;
-		}
-		catch (InvalidInputException | ImportsBusyException e) {
-			redirect.addFlashAttribute("error", e.getMessage());
-			return "redirect:/cases/" + id + "/records";
-		}
+		}, PageProblems.flashError(redirect, "redirect:/cases/" + id + "/records"));
 	}
 
 	/** The progress page of an import; htmx polls its panel every second while the import runs. */

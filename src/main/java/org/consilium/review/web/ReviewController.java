@@ -33,9 +33,8 @@ import org.consilium.review.WrittenOpinionView;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
-import org.consilium.shared.ConsiliumProblem;
 import org.consilium.shared.ForbiddenActionException;
-import org.consilium.shared.NotFoundException;
+import org.consilium.shared.PageProblems;
 
 /**
  * The specialist's pages: the list of assigned cases ({@code GET /review}) and the workspace of one case
@@ -82,175 +81,140 @@ class ReviewController {
 
 	@PostMapping("/cases/{id}/review/accept")
 	String accept(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			review.acceptAssignment(Actor.current(), new CaseId(id));
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "You accepted the case. Write your impression before you see the first opinion.");
-		return "redirect:/cases/" + id + "/review";
+			redirect.addFlashAttribute("done", "You accepted the case. Write your impression before you see the first opinion.");
+			return "redirect:/cases/" + id + "/review";
+		}, problem -> render(id, model, null, problem.getMessage()));
 	}
 
 	@PostMapping("/cases/{id}/review/decline")
 	String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			review.declineAssignment(Actor.current(), new CaseId(id), reason);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "You declined the case; it went back to the coordinators.");
+			return "redirect:/review";
+		}, problem -> {
 			model.addAttribute("declineReason", reason);
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "You declined the case; it went back to the coordinators.");
-		return "redirect:/review";
+			return render(id, model, null, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/review/impression")
 	String impression(@PathVariable UUID id, @RequestParam(defaultValue = "") String impression,
 			@RequestParam(defaultValue = "") String diagnosisText, @RequestParam(required = false) CodeSystem diagnosisSystem,
 			@RequestParam(defaultValue = "") String diagnosisCode, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			Diagnosis working = diagnosisText.isBlank() && diagnosisCode.isBlank() ? null
 					: new Diagnosis(diagnosisText, diagnosisSystem, diagnosisCode);
 			review.recordImpression(Actor.current(), new CaseId(id), impression, working);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your impression is recorded. The first opinion is now shown below.");
+			return "redirect:/cases/" + id + "/review#first-opinion";
+		}, problem -> {
 			model.addAttribute("impressionText", impression);
 			model.addAttribute("diagnosisText", diagnosisText);
 			model.addAttribute("diagnosisSystem", diagnosisSystem);
 			model.addAttribute("diagnosisCode", diagnosisCode);
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your impression is recorded. The first opinion is now shown below.");
-		return "redirect:/cases/" + id + "/review#first-opinion";
+			return render(id, model, null, problem.getMessage());
+		});
 	}
 
 	@PostMapping("/cases/{id}/review/clarifications")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			clarifying.ask(Actor.current(), new CaseId(id), question);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your question was sent to the patient. The review clock pauses until it is answered.");
+			return "redirect:/cases/" + id + "/review#clarifications";
+		}, problem -> {
 			model.addAttribute("question", question);
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your question was sent to the patient. The review clock pauses until it is answered.");
-		return "redirect:/cases/" + id + "/review#clarifications";
+			return render(id, model, null, problem.getMessage());
+		});
 	}
 
+	/** Saves the draft; from htmx (autosave) it answers a small status fragment, otherwise it redirects back. */
 	@PostMapping("/cases/{id}/review/opinion")
 	String save(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect,
 			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
 		Actor actor = Actor.current();
-		try {
+		return PageProblems.attempt(() -> {
 			int questions = access.requireAccess(actor, new CaseId(id), AuditAction.REVIEW_OPINION_SAVE).questions().size();
 			var saved = review.saveDraft(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
 			if (htmx != null) {
 				model.addAttribute("saved", saved);
 				return "review/opinion-status :: saved";
 			}
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Draft saved.");
+			return "redirect:/cases/" + id + "/review#opinion";
+		}, problem -> {
 			if (htmx != null) {
-				model.addAttribute("error", e.getMessage());
+				model.addAttribute("error", problem.getMessage());
 				return "review/opinion-status :: error";
 			}
-			return render(id, model, form, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Draft saved.");
-		return "redirect:/cases/" + id + "/review#opinion";
+			return render(id, model, form, problem.getMessage());
+		});
 	}
 
 	/** Saves what is on the form, then signs; an incomplete opinion stays saved as a draft and the gaps are listed. */
 	@PostMapping("/cases/{id}/review/opinion/sign")
 	String sign(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
-		try {
+		return PageProblems.attempt(() -> {
 			int questions = access.requireAccess(actor, new CaseId(id), AuditAction.REVIEW_OPINION_SIGN).questions().size();
 			review.saveAndSign(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (OpinionIncompleteException e) {
-			review.draft(actor, new CaseId(id)).ifPresent(saved -> form.setVersion(saved.version()));
-			model.addAttribute("missing", e.missing());
-			return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
-		}
-		catch (ConsiliumProblem e) {
-			return render(id, model, form, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "The opinion is signed.");
-		return "redirect:/cases/" + id + "/review";
+			redirect.addFlashAttribute("done", "The opinion is signed.");
+			return "redirect:/cases/" + id + "/review";
+		}, problem -> {
+			if (problem instanceof OpinionIncompleteException incomplete) {
+				review.draft(actor, new CaseId(id)).ifPresent(saved -> form.setVersion(saved.version()));
+				model.addAttribute("missing", incomplete.missing());
+				return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
+			}
+			return render(id, model, form, problem.getMessage());
+		});
 	}
 
 	/** A panel member's independent opinion (saved once, after their impression). */
 	@PostMapping("/cases/{id}/review/panel-opinion")
 	String panelOpinion(@PathVariable UUID id, @RequestParam(required = false) Concordance concordance,
 			@RequestParam(defaultValue = "") String panelOpinion, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			panels.savePanelOpinion(Actor.current(), new CaseId(id), concordance, panelOpinion);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your panel opinion is saved. The other members' opinions are shown below.");
+			return "redirect:/cases/" + id + "/review#panel";
+		}, problem -> {
 			model.addAttribute("panelOpinionText", panelOpinion);
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your panel opinion is saved. The other members' opinions are shown below.");
-		return "redirect:/cases/" + id + "/review#panel";
+			return render(id, model, null, problem.getMessage());
+		});
 	}
 
 	/** A panel member's dissent from the consensus; the patient reads it with the delivered opinion. */
 	@PostMapping("/cases/{id}/review/dissent")
 	String dissent(@PathVariable UUID id, @RequestParam(defaultValue = "") String dissent, Model model, RedirectAttributes redirect) {
-		try {
+		return PageProblems.attempt(() -> {
 			panels.recordDissent(Actor.current(), new CaseId(id), dissent);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
+			redirect.addFlashAttribute("done", "Your dissent is recorded; it will be shown with the delivered opinion.");
+			return "redirect:/cases/" + id + "/review#panel";
+		}, problem -> {
 			model.addAttribute("dissentText", dissent);
-			return render(id, model, null, e.getMessage());
-		}
-		redirect.addFlashAttribute("done", "Your dissent is recorded; it will be shown with the delivered opinion.");
-		return "redirect:/cases/" + id + "/review#panel";
+			return render(id, model, null, problem.getMessage());
+		});
 	}
 
 	/** The patient's (or referrer's) answer to a clarifying question, from the case page's clarifications fragment. */
 	@PostMapping("/cases/{id}/clarifications/{clarificationId}/answer")
 	String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(defaultValue = "") String answer,
 			RedirectAttributes redirect) {
-		try {
+		String casePage = "redirect:/cases/" + id + "#clarifications";
+		return PageProblems.attempt(() -> {
 			clarifying.answer(Actor.current(), new CaseId(id), clarificationId, answer);
 			redirect.addFlashAttribute("clarificationAnswered", true);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
-			redirect.addFlashAttribute("clarificationError", e.getMessage());
+			return casePage;
+		}, problem -> {
+			redirect.addFlashAttribute("clarificationError", problem.getMessage());
 			redirect.addFlashAttribute("clarificationDraft", answer);
 			redirect.addFlashAttribute("clarificationDraftId", clarificationId);
-		}
-		return "redirect:/cases/" + id + "#clarifications";
+			return casePage;
+		});
 	}
 
 	private String render(UUID id, Model model, OpinionForm form, String error) {

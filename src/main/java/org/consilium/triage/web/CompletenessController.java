@@ -17,8 +17,7 @@ import org.consilium.intake.CaseAccess;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.ConsiliumProblem;
-import org.consilium.shared.NotFoundException;
+import org.consilium.shared.PageProblems;
 import org.consilium.shared.Role;
 import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
@@ -104,16 +103,11 @@ class CompletenessController {
 
 	/** {@code successAttribute}: the flash name the target page shows ({@code message} on triage, {@code done} in review). */
 	private String act(UUID id, RedirectAttributes redirect, String page, Runnable action, String success, String successAttribute) {
-		try {
+		String back = "redirect:/cases/" + id + page;
+		return PageProblems.attempt(() -> {
 			action.run();
 			redirect.addFlashAttribute(successAttribute, success);
-		}
-		catch (NotFoundException e) {
-			throw e;
-		}
-		catch (ConsiliumProblem e) {
-			redirect.addFlashAttribute("error", e.getMessage());
-		}
-		return "redirect:/cases/" + id + page;
+			return back;
+		}, PageProblems.flashError(redirect, back));
 	}
 }

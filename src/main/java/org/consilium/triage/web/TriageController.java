@@ -22,7 +22,7 @@ import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.ConsiliumProblem;
+import org.consilium.shared.PageProblems;
 import org.consilium.shared.UserId;
 import org.consilium.triage.CaseTriage;
 
@@ -105,16 +105,11 @@ class TriageController {
 	}
 
 	private String act(UUID id, RedirectAttributes redirect, Runnable action, String success) {
-		try {
+		String back = "redirect:/cases/" + id + "/triage";
+		return PageProblems.attempt(() -> {
 			action.run();
 			redirect.addFlashAttribute("message", success);
-		}
-		catch (ConsiliumProblem e) {
-			if (e instanceof org.consilium.shared.NotFoundException) {
-				throw e;
-			}
-			redirect.addFlashAttribute("error", e.getMessage());
-		}
-		return "redirect:/cases/" + id + "/triage";
+			return back;
+		}, PageProblems.flashError(redirect, back));
 	}
 }
