@@ -2,33 +2,25 @@ package org.consilium;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -68,7 +60,6 @@ final class EmbeddedDatabase implements Closeable {
 
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
-	private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(20);
 
 	private static final DigestingResolver BINARIES = new DigestingResolver();
 
@@ -99,7 +90,7 @@ final class EmbeddedDatabase implements Closeable {
 		this.password = readPassword(dataDirectory).orElseGet(EmbeddedDatabase::newPassword);
 		this.engine = startEngine(0);
 		this.port = engine.getPort();
-		this.postmaster = readPostmaster(dataDirectory).orElse(null);
+		this.postmaster = PostmasterProcess.read(dataDirectory).orElse(null);
 	}
 
 	/**
@@ -164,19 +155,7 @@ final class EmbeddedDatabase implements Closeable {
 	 */
 	boolean running() {
 		ProcessHandle current = postmaster;
-		return current != null && current.isAlive() && !zombie(current.pid());
-	}
-
-	/** State {@code Z} in {@code /proc/<pid>/stat} (Linux); elsewhere never. */
-	private static boolean zombie(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
-			int end = stat.lastIndexOf(')');
-			return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-		}
-		catch (IOException | RuntimeException e) {
-			return false;
-		}
+		return current != null && current.isAlive() && !PostmasterProcess.zombie(current.pid());
 	}
 
 	/**
@@ -195,7 +174,7 @@ final class EmbeddedDatabase implements Closeable {
 		try {
 			closeQuietly(engine);
 			engine = startEngine(port);
-			postmaster = readPostmaster(dataDirectory).orElse(null);
+			postmaster = PostmasterProcess.read(dataDirectory).orElse(null);
 			log.warn("The embedded PostgreSQL engine is running again (pid {}) after {} ms", postmaster == null ? -1 : postmaster.pid(),
 					Duration.ofNanos(System.nanoTime() - started).toMillis());
 			return true;
@@ -257,7 +236,7 @@ final class EmbeddedDatabase implements Closeable {
 	 */
 	private void prepare(Path dir) {
 		try {
-			stopStaleEngine(dir);
+			PostmasterProcess.stopStale(dir);
 			Path hba = dir.resolve("pg_hba.conf");
 			boolean converted = Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
 			// without the password file (lost, or never written) the superuser gets the new password this start made
@@ -276,67 +255,6 @@ final class EmbeddedDatabase implements Closeable {
 		catch (IOException e) {
 			throw new IllegalStateException("Could not prepare the embedded PostgreSQL data folder " + dir + ": " + e.getMessage(), e);
 		}
-	}
-
-	/**
-	 * A postmaster still running on the folder while no application holds it (zonky's folder lock was free) was left
-	 * by a killed run: it is stopped (fast shutdown, then kill after {@link #STALE_STOP_WAIT}). A live process that is
-	 * not PostgreSQL is named with the command to check it instead.
-	 */
-	private static void stopStaleEngine(Path dir) throws IOException {
-		Optional<ProcessHandle> stale = readPostmaster(dir).filter(ProcessHandle::isAlive);
-		if (stale.isEmpty()) {
-			return;
-		}
-		ProcessHandle process = stale.get();
-		String command = process.info().command().orElse("");
-		if (!command.endsWith("/postgres")) {
-			throw new Refused("The embedded database folder " + dir + " is locked by process " + process.pid() + " ("
-					+ (command.isEmpty() ? "command unknown" : command) + "), named in " + dir.resolve("postmaster.pid")
-					+ ". If it is a PostgreSQL engine left by an earlier run, stop it with: kill -INT " + process.pid());
-		}
-		log.warn("A PostgreSQL engine left running by an earlier run (pid {}) holds {}; stopping it", process.pid(), dir);
-		signal("INT", process.pid());
-		try {
-			process.onExit().get(STALE_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException e) {
-			process.destroyForcibly();
-			waitForExit(process);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while stopping the stale engine", e);
-		}
-		catch (java.util.concurrent.ExecutionException e) {
-			throw new IOException(e);
-		}
-		if (process.isAlive()) {
-			throw new Refused("The PostgreSQL engine left by an earlier run (pid " + process.pid() + ") holds " + dir
-					+ " and did not stop. Stop it with: kill -9 " + process.pid());
-		}
-	}
-
-	private static void waitForExit(ProcessHandle process) throws IOException {
-		try {
-			process.onExit().get(5, TimeUnit.SECONDS);
-		}
-		catch (Exception e) {
-			throw new IOException("pid " + process.pid() + " did not exit", e);
-		}
-	}
-
-	/** The postmaster's pid from the first line of {@code postmaster.pid}, if the file is there. */
-	static Optional<ProcessHandle> readPostmaster(Path dir) throws IOException {
-		Path pidFile = dir.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return Optional.empty();
-		}
-		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
-			return Optional.empty();
-		}
-		return ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
 	}
 
 	/**
@@ -401,15 +319,6 @@ final class EmbeddedDatabase implements Closeable {
 		Files.writeString(file, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
 	}
 
-	private static void signal(String signal, long pid) throws IOException {
-		try {
-			new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private static void closeQuietly(EmbeddedPostgres engine) {
 		try {
 			engine.close();
@@ -428,45 +337,6 @@ final class EmbeddedDatabase implements Closeable {
 
 		Refused(String message, Throwable cause) {
 			super(message, cause);
-		}
-	}
-
-	/**
-	 * zonky's default binaries, with the MD5 of the archive zonky reads: zonky unpacks it into
-	 * {@code <working directory>/PG-<md5>}, where {@code postgres --single} is found.
-	 */
-	private static final class DigestingResolver implements PgBinaryResolver {
-
-		private volatile String md5;
-
-		@Override
-		public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-			InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
-			try {
-				MessageDigest digest = MessageDigest.getInstance("MD5");
-				return new DigestInputStream(archive, digest) {
-					private boolean done;
-
-					@Override
-					public void close() throws IOException {
-						super.close();
-						if (!done) {
-							done = true;
-							md5 = HexFormat.of().formatHex(digest.digest());
-						}
-					}
-				};
-			}
-			catch (NoSuchAlgorithmException e) {
-				throw new IllegalStateException(e);
-			}
-		}
-
-		Path directory(Path workingDirectory) {
-			if (md5 == null) {
-				throw new IllegalStateException("the PostgreSQL binaries have not been unpacked yet");
-			}
-			return workingDirectory.resolve("PG-" + md5);
 		}
 	}
 }

@@ -112,7 +112,7 @@ class EmbeddedDatabaseTests {
 		finally {
 			child.destroyForcibly().waitFor();
 		}
-		ProcessHandle orphan = EmbeddedDatabase.readPostmaster(dir).orElseThrow();
+		ProcessHandle orphan = PostmasterProcess.read(dir).orElseThrow();
 		assertThat(orphan.isAlive()).as("the engine outlives the killed application").isTrue();
 
 		EmbeddedDatabase database = start(dir);

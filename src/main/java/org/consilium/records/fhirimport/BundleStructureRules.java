@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,61 +34,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class BundleStructureRules {
 
-	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:.+");
-
 	private static final Pattern RELATIVE = Pattern.compile(
 			"^([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(/_history/([A-Za-z0-9\\-.]{1,64}))?$");
 
 	private static final Pattern CONDITIONAL = Pattern.compile("^([A-Z][A-Za-z]+)\\?(.*)$");
 
 	private static final Pattern QUERY_PARAMETER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.:\\-]*=.*$");
-
-	/**
-	 * A RESTful URL, {@code [base]/[type]/[id]} with an optional {@code /_history/[version]} (FHIR R4 3.1.0.1.2,
-	 * https://hl7.org/fhir/R4/http.html#general): {@code base} starts with {@code http://} or {@code https://}, the type is
-	 * a capital letter and letters, the id and version 1 to 64 of {@code A-Z a-z 0-9 - .}. Parsed from the right in one
-	 * pass (the pattern {@code ^(https?://.+)/([A-Z][A-Za-z]+)/...} backtracked over every {@code /} of the base).
-	 */
-	record RestfulUrl(String base, String type, String id, String version) {
-
-		/** The parts of {@code url}, or null when it is not a RESTful URL. */
-		static RestfulUrl parse(String url) {
-			if (!(url.startsWith("http://") || url.startsWith("https://")) || hasLineTerminator(url)) {
-				return null;
-			}
-			int last = url.lastIndexOf('/');
-			int previous = last <= 0 ? -1 : url.lastIndexOf('/', last - 1);
-			if (previous > 0 && url.startsWith("/_history/", previous)) {
-				RestfulUrl unversioned = parse(url.substring(0, previous));
-				String version = url.substring(last + 1);
-				return unversioned == null || unversioned.version() != null || !isId(version) ? null
-						: new RestfulUrl(unversioned.base(), unversioned.type(), unversioned.id(), version);
-			}
-			if (previous <= url.indexOf("://") + 3) {
-				return null; // no base after the scheme
-			}
-			String id = url.substring(last + 1);
-			String type = url.substring(previous + 1, last);
-			return isId(id) && isType(type) ? new RestfulUrl(url.substring(0, previous), type, id, null) : null;
-		}
-
-		private static boolean isType(String type) {
-			if (type.length() < 2 || type.charAt(0) < 'A' || type.charAt(0) > 'Z') {
-				return false;
-			}
-			return type.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-		}
-
-		private static boolean isId(String id) {
-			return id.length() >= 1 && id.length() <= 64 && id.chars()
-				.allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.');
-		}
-
-		/** What {@code .} of {@link Pattern} does not match: line feed, carriage return, NEL, line and paragraph separator. */
-		private static boolean hasLineTerminator(String url) {
-			return url.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029');
-		}
-	}
 
 	private record Entry(int index, String fullUrl, String type, String id, String versionId) {
 	}
@@ -234,7 +184,7 @@ final class BundleStructureRules {
 		if (e.fullUrl() == null) {
 			return;
 		}
-		if (!isAbsolute(e.fullUrl())) {
+		if (!FhirUrls.isAbsolute(e.fullUrl())) {
 			problems.add(entryPath + ".fullUrl: the fullUrl must be an absolute URL (not '" + e.fullUrl() + "')");
 			return;
 		}
@@ -243,7 +193,7 @@ final class BundleStructureRules {
 					+ e.fullUrl());
 			return;
 		}
-		RestfulUrl restful = RestfulUrl.parse(e.fullUrl());
+		FhirUrls.RestfulUrl restful = FhirUrls.RestfulUrl.parse(e.fullUrl());
 		if (restful != null && e.type() != null
 				&& (!restful.type().equals(e.type()) || (e.id() != null && !restful.id().equals(e.id())))) {
 			problems.add(entryPath + ".fullUrl: the fullUrl '" + e.fullUrl() + "' does not agree with the resource "
@@ -305,14 +255,14 @@ final class BundleStructureRules {
 		if (relative.matches()) {
 			version = relative.group(4);
 			candidates = new ArrayList<>(byTypeAndId.getOrDefault(relative.group(1) + "/" + relative.group(2), List.of()));
-			RestfulUrl base = from.fullUrl() == null ? null : RestfulUrl.parse(from.fullUrl());
+			FhirUrls.RestfulUrl base = from.fullUrl() == null ? null : FhirUrls.RestfulUrl.parse(from.fullUrl());
 			if (base != null) {
 				String expected = base.base() + "/" + relative.group(1) + "/" + relative.group(2);
-				candidates.removeIf(c -> c.fullUrl() != null && RestfulUrl.parse(c.fullUrl()) != null
+				candidates.removeIf(c -> c.fullUrl() != null && FhirUrls.RestfulUrl.parse(c.fullUrl()) != null
 						&& !c.fullUrl().equals(expected));
 			}
 		}
-		else if (SCHEME.matcher(reference).matches()) {
+		else if (FhirUrls.hasScheme(reference)) {
 			String target = reference;
 			int history = reference.indexOf("/_history/");
 			if (history > 0) {
@@ -389,47 +339,6 @@ final class BundleStructureRules {
 		}
 		for (String parameter : query.split("&", -1)) {
 			if (!QUERY_PARAMETER.matcher(parameter).matches()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	static boolean isAbsolute(String url) {
-		if (url.startsWith("urn:uuid:")) {
-			try {
-				UUID.fromString(url.substring("urn:uuid:".length()));
-				return url.length() == "urn:uuid:".length() + 36;
-			}
-			catch (IllegalArgumentException notUuid) {
-				return false;
-			}
-		}
-		if (url.startsWith("urn:oid:")) {
-			return isOid(url.substring("urn:oid:".length()));
-		}
-		return SCHEME.matcher(url).matches() && !url.contains(" ");
-	}
-
-	/**
-	 * Whether {@code oid} is {@code [0-2](\.(0|[1-9][0-9]*))+}: a first arc 0, 1 or 2, then at least one more arc, each
-	 * without leading zeros (ITU-T X.660; FHIR R4 datatype oid, https://hl7.org/fhir/R4/datatypes.html#oid). A scan
-	 * instead of the pattern, whose nested quantifier SpotBugs reports as a ReDoS risk.
-	 */
-	static boolean isOid(String oid) {
-		if (oid.length() < 3 || oid.charAt(0) < '0' || oid.charAt(0) > '2' || oid.charAt(1) != '.') {
-			return false;
-		}
-		int arcStart = 2;
-		for (int i = 2; i <= oid.length(); i++) {
-			if (i == oid.length() || oid.charAt(i) == '.') {
-				int length = i - arcStart;
-				if (length == 0 || (length > 1 && oid.charAt(arcStart) == '0')) {
-					return false;
-				}
-				arcStart = i + 1;
-			}
-			else if (oid.charAt(i) < '0' || oid.charAt(i) > '9') {
 				return false;
 			}
 		}

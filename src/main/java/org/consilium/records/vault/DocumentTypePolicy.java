@@ -28,12 +28,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -161,7 +155,7 @@ final class DocumentTypePolicy {
 			if (pdf.getNumberOfPages() < 1) {
 				throw new InvalidInputException("This PDF has no pages.");
 			}
-			String active = activeContent(pdf);
+			String active = PdfActiveContent.find(pdf);
 			if (active != null) {
 				throw new InvalidInputException("This PDF contains " + active + ", which is not accepted in medical records. "
 						+ "Print it to a new PDF (\"Save as PDF\") and upload that.");
@@ -199,52 +193,6 @@ final class DocumentTypePolicy {
 			}
 		}
 		return false;
-	}
-
-	/** The first JavaScript or launch action in any object of the document, or null. */
-	private static String activeContent(PDDocument pdf) {
-		for (COSObjectKey key : new HashSet<>(pdf.getDocument().getXrefTable().keySet())) {
-			COSObject object = pdf.getDocument().getObjectFromPool(key);
-			String found = activeContent(object == null ? null : object.getObject(), new HashSet<>());
-			if (found != null) {
-				return found;
-			}
-		}
-		return null;
-	}
-
-	private static String activeContent(COSBase base, Set<COSBase> seen) {
-		if (base == null || !seen.add(base)) {
-			return null;
-		}
-		if (base instanceof COSDictionary dictionary) {
-			if (dictionary.containsKey(COSName.JS) || COSName.JAVA_SCRIPT.equals(dictionary.getCOSName(COSName.S))
-					|| dictionary.containsKey(COSName.JAVA_SCRIPT)) {
-				return "JavaScript";
-			}
-			if (COSName.getPDFName("Launch").equals(dictionary.getCOSName(COSName.S))) {
-				return "an action that launches a program";
-			}
-			for (COSBase value : dictionary.getValues()) {
-				if (!(value instanceof COSObject)) {
-					String found = activeContent(value, seen);
-					if (found != null) {
-						return found;
-					}
-				}
-			}
-		}
-		else if (base instanceof COSArray array) {
-			for (COSBase value : array) {
-				if (!(value instanceof COSObject)) {
-					String found = activeContent(value, seen);
-					if (found != null) {
-						return found;
-					}
-				}
-			}
-		}
-		return null;
 	}
 
 	private static DocumentType checkImage(Path file, byte[] head, DocumentType type, String format) throws IOException {

@@ -19,11 +19,11 @@ class BundleStructureRulesTests {
 
 	@Test
 	void restfulUrlsAreParsedIntoTheirParts() {
-		assertThat(BundleStructureRules.RestfulUrl.parse("https://example.org/fhir/Patient/p-1/_history/2"))
-			.isEqualTo(new BundleStructureRules.RestfulUrl("https://example.org/fhir", "Patient", "p-1", "2"));
-		assertThat(BundleStructureRules.RestfulUrl.parse("http://x/Observation/o.1"))
-			.isEqualTo(new BundleStructureRules.RestfulUrl("http://x", "Observation", "o.1", null));
-		assertThat(BundleStructureRules.RestfulUrl.parse("urn:uuid:2a9ea1e4-1b0c-4d6c-8f6b-8d2b8ef1b0c1")).isNull();
+		assertThat(FhirUrls.RestfulUrl.parse("https://example.org/fhir/Patient/p-1/_history/2"))
+			.isEqualTo(new FhirUrls.RestfulUrl("https://example.org/fhir", "Patient", "p-1", "2"));
+		assertThat(FhirUrls.RestfulUrl.parse("http://x/Observation/o.1"))
+			.isEqualTo(new FhirUrls.RestfulUrl("http://x", "Observation", "o.1", null));
+		assertThat(FhirUrls.RestfulUrl.parse("urn:uuid:2a9ea1e4-1b0c-4d6c-8f6b-8d2b8ef1b0c1")).isNull();
 	}
 
 	@Test
@@ -31,15 +31,15 @@ class BundleStructureRulesTests {
 		RandomTexts.of(200_000, 9, "http://", "https://", "h", "/", "Patient", "P", "a", "1", "0", ".", "-", "_history", "/_history/", ":", "\n", "x")
 			.forEach(s -> {
 				Matcher old = OLD_RESTFUL.matcher(s);
-				BundleStructureRules.RestfulUrl parsed = BundleStructureRules.RestfulUrl.parse(s);
+				FhirUrls.RestfulUrl parsed = FhirUrls.RestfulUrl.parse(s);
 				assertThat(parsed != null).as("RESTful [%s]", s).isEqualTo(old.matches());
 				if (parsed != null) {
 					assertThat(parsed).as("[%s]", s)
-						.isEqualTo(new BundleStructureRules.RestfulUrl(old.group(1), old.group(2), old.group(3), old.group(5)));
+						.isEqualTo(new FhirUrls.RestfulUrl(old.group(1), old.group(2), old.group(3), old.group(5)));
 				}
 			});
 		RandomTexts.ofCharacters(200_000, 9, "0123456789..").forEach(s -> {
-			assertThat(BundleStructureRules.isOid(s)).as("OID [%s]", s).isEqualTo(OLD_OID.matcher(s).matches());
+			assertThat(FhirUrls.isOid(s)).as("OID [%s]", s).isEqualTo(OLD_OID.matcher(s).matches());
 		});
 	}
 }
