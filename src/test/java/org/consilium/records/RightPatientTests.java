@@ -2,6 +2,9 @@ package org.consilium.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.audit.AuditAction;
@@ -24,7 +28,7 @@ import org.consilium.shared.Role;
 
 /**
  * Issue #11, "the right patient": every FHIR import, the first included, is compared with the patient's details the case
- * holds; a case without them takes the first import's only once someone confirms it.
+ * holds; a case without them takes the first import's only once someone confirms it; the case's pages name the patient.
  */
 @ConsiliumIntegrationTest
 class RightPatientTests {
@@ -43,6 +47,9 @@ class RightPatientTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	static final PatientDetails MARIA = new PatientDetails("Núñez", "María", LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE);
 
@@ -80,7 +87,7 @@ class RightPatientTests {
 	}
 
 	@Test
-	void aCaseWithoutDetailsTakesTheFirstImportsOnlyOnceConfirmed() {
+	void aCaseWithoutDetailsTakesTheFirstImportsOnlyOnceConfirmed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = cases.draft(patient);
 		assertThat(queries.read(patient, new CaseId(caseId), AuditAction.CASE_READ).patient().recorded()).isFalse();
@@ -93,7 +100,12 @@ class RightPatientTests {
 		assertThat(ask.getMessage()).contains("no patient details recorded");
 		assertThat(queries.read(patient, new CaseId(caseId), AuditAction.CASE_READ).patient().recorded()).isFalse();
 
+		assertThat(page(patient, "/cases/{id}", caseId)).contains("Patient details: <strong>not recorded</strong>");
+		assertThat(page(patient, "/cases/{id}/records", caseId)).contains("Patient details: <strong>not recorded</strong>");
+
 		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", maria, true);
+		assertThat(page(patient, "/cases/{id}", caseId)).contains("Patient: <strong>María Núñez, born 3 February 1980, sex not recorded</strong>")
+			.doesNotContain("Patient details: <strong>not recorded");
 		assertThat(queries.read(patient, new CaseId(caseId), AuditAction.CASE_READ).patient())
 			.isEqualTo(new PatientDetails("Núñez", "María", LocalDate.of(1980, 2, 3), null));
 		assertThat(audited(caseId, "records.fhir.import.patient-details-taken")).isEqualTo(1);
@@ -101,6 +113,21 @@ class RightPatientTests {
 		// from now on imports are compared with the details taken
 		assertThat(catchThrowableOfType(WrongPatientException.class, () -> records.importFhirBundle(patient, new CaseId(caseId), "roe.json",
 				bytes(FhirImportCaseTests.person("Roe", "Richard", "1980-02-03"))))).isNotNull();
+	}
+
+	@Test
+	void theCasePageAndTheRecordsPageNameThePatientInAHeader() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = cases.draft(patient, MARIA);
+		assertThat(page(patient, "/cases/{id}", caseId))
+			.contains("<section class=\"patient-header\" aria-labelledby=\"patient-header-h\" id=\"patient-header\">")
+			.contains("Patient: <strong>María Núñez, born 3 February 1980, female</strong>");
+		assertThat(page(patient, "/cases/{id}/records", caseId)).contains("Patient: <strong>María Núñez, born 3 February 1980, female</strong>");
+	}
+
+	private String page(Actor actor, String path, UUID caseId) throws Exception {
+		return mvc.perform(get(path, caseId).with(authentication(TestAccounts.authentication(actor)))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] bytes(String json) {
