@@ -109,6 +109,12 @@ class NotificationJourneyTests extends MailTestSupport {
 		DraftContent content = TestDrafts.content(secret("Reason"), secret("Diagnosis"), CodeSystem.ICD_10_CM, "E75.22", secret("Treatment"),
 				secret("Physician"), secret("Institution"), null, secret("Symptoms"), List.of(secret("QuestionOne"), secret("QuestionTwo")),
 				Urgency.ROUTINE, true);
+		// the patient of the bundle imported below; the name is health data too
+		content = new DraftContent(content.reason(), content.firstDiagnosisText(), content.firstDiagnosisSystem(), content.firstDiagnosisCode(),
+				content.proposedTreatment(), content.firstPhysician(), content.firstInstitution(), content.firstOpinionDate(),
+				content.symptomsAndHistory(), content.questions(), content.urgency(), content.consentToShare(),
+				new org.consilium.intake.PatientDetails("Atencio", "Alberto", java.time.LocalDate.of(1993, 6, 7), org.consilium.intake.AdministrativeSex.MALE));
+		secrets.add("Atencio");
 		secrets.add("E75.22");
 		UUID caseId = intake.createDraft(referrer, patientUser.email(), UUID.randomUUID(), content).id().value();
 		secrets.add(caseId.toString());
