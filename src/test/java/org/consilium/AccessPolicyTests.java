@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.Urgency;
@@ -88,7 +88,7 @@ class AccessPolicyTests {
 	@BeforeAll
 	void aDraftCaseOfAnotherPatientWithADocument() {
 		Actor owner = accounts.create(Role.PATIENT);
-		OpinionRequestView c = intake.createDraft(owner, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		OpinionRequestView c = intake.createDraft(owner, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true));
 		caseId = c.id().value();
 		DocumentView doc = records.uploadDocument(owner, new CaseId(caseId), "report.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
@@ -126,7 +126,7 @@ class AccessPolicyTests {
 	void everyNoticeScopedMappingAnswersAnotherUsersNoticeLikeAMissingOne() throws Exception {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID submitted = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		UUID submitted = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(submitted));
 		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ?").param(coordinator.id().value()).query(UUID.class).single();
@@ -161,7 +161,7 @@ class AccessPolicyTests {
 		Actor member = accounts.create(Role.SPECIALIST, "2085R0202X");
 		Actor other = accounts.create(Role.SPECIALIST, "207ZP0102X");
 		Actor outsider = accounts.create(Role.SPECIALIST);
-		UUID panelCase = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		UUID panelCase = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(panelCase));
 		caseTriage.startTriage(coordinator, new CaseId(panelCase));

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
@@ -66,7 +66,7 @@ class BlindedReviewTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, "207RX0202X");
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", diagnosis, CodeSystem.ORPHA, "ORPHA:558",
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Second opinion please", diagnosis, CodeSystem.ORPHA, "ORPHA:558",
 				treatment, "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(id));
 		caseTriage.startTriage(coordinator, new CaseId(id));

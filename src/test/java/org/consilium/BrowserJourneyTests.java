@@ -179,6 +179,10 @@ class BrowserJourneyTests {
 		firstSignIn(patient, p.oneTimePassword(), password);
 		click(By.linkText("Ask for a second opinion"));
 		waitForPath("/cases/new");
+		type(By.id("patientGivenNames"), "Alberto");
+		type(By.id("patientFamilyName"), "Atencio");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '1993-06-07'", driver.findElement(By.id("patientBirthDate")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("patientSex"))).selectByValue("male");
 		type(By.id("reason"), "Is surgery first the right plan, or should I have chemotherapy before it?");
 		type(By.id("firstDiagnosisText"), FIRST_DIAGNOSIS);
 		type(By.id("proposedTreatment"), "Lumpectomy followed by radiotherapy.");
@@ -325,7 +329,7 @@ class BrowserJourneyTests {
 				List.of("ICD-10-CM:C50"), List.of("en"), "University Hospital", List.of(), 10, List.of()));
 		String password = "a-long-checklist-password-" + unique;
 		org.consilium.shared.Actor asPatient = new org.consilium.shared.Actor(p.account().id(), Role.PATIENT, "Petra Patient");
-		String caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent(
+		String caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), org.consilium.intake.TestDrafts.content(
 				"Is surgery first right for me?", FIRST_DIAGNOSIS, null, "", "Lumpectomy", "", "", null, "",
 				java.util.List.of("Do I need chemotherapy?"), org.consilium.intake.Urgency.ROUTINE, true)).id().toString();
 		intake.submit(asPatient, new CaseId(UUID.fromString(caseId)));
@@ -424,7 +428,7 @@ class BrowserJourneyTests {
 		Actor asPatient = new Actor(p.account().id(), Role.PATIENT, "Mira Marfan");
 		Actor asCoordinator = new Actor(co.account().id(), Role.COORDINATOR, "Cora Coordinator");
 		Actor asSpecialist = new Actor(sp.account().id(), Role.SPECIALIST, "Dr. Gene Geneticist");
-		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("Is it really Marfan syndrome?",
+		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), org.consilium.intake.TestDrafts.content("Is it really Marfan syndrome?",
 				"Marfan syndrome", org.consilium.shared.CodeSystem.ICD_10_CM, "Q87.4", "Aortic root replacement", "Dr. First", "First Clinic", null,
 				"Tall, long fingers, lens dislocation", List.of("Is the surgery needed now?"), org.consilium.intake.Urgency.ROUTINE, true)).id().value();
 		for (String sign : List.of("HP:0001166", "HP:0001083", "HP:0002616", "HP:0000098")) {
@@ -481,7 +485,7 @@ class BrowserJourneyTests {
 		String email = "pdf-patient-" + unique + "@test.consilium.local";
 		CreatedAccount p = identity.seedAccount(email, "Pia Pdf", Role.PATIENT, null);
 		Actor asPatient = new Actor(p.account().id(), Role.PATIENT, "Pia Pdf");
-		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), new org.consilium.intake.DraftContent("A second look, please",
+		UUID caseId = intake.createDraft(asPatient, null, UUID.randomUUID(), org.consilium.intake.TestDrafts.content("A second look, please",
 				"A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), org.consilium.intake.Urgency.ROUTINE, false)).id().value();
 		var ordinary = records.uploadDocument(asPatient, new CaseId(caseId), "letter.pdf", new java.io.ByteArrayInputStream(TestDocuments.pdf()));
 		var withHtml = records.uploadDocument(asPatient, new CaseId(caseId), "odd.pdf",

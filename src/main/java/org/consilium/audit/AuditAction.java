@@ -91,6 +91,8 @@ public enum AuditAction {
 	RECORDS_FHIR_IMPORT_PATIENT_MISMATCH_CONFIRMED("records.fhir.import.patient-mismatch-confirmed",
 			"Confirmed an import of records whose name or birth date differs"),
 	RECORDS_FHIR_IMPORT_DISCARDED("records.fhir.import.discarded", "Did not import records after a check"),
+	RECORDS_FHIR_IMPORT_PATIENT_DETAILS_TAKEN("records.fhir.import.patient-details-taken",
+			"Recorded the patient's name, birth date and sex from confirmed records"),
 
 	PHENOTYPE_READ("phenotype.read", "Read the signs and symptoms"),
 	PHENOTYPE_UPDATE("phenotype.update", "Changed the signs and symptoms"),

@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
+import org.consilium.intake.AdministrativeSex;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.PatientDetails;
 import org.consilium.intake.Urgency;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.records.RecordsManagement;
@@ -183,7 +185,7 @@ class DemoData implements SmartInitializingSingleton {
 					"Left mastectomy followed by adjuvant chemotherapy", "Dr. First", "City Hospital", LocalDate.now().minusDays(10),
 					"Lump found in the left breast three months ago; biopsy showed invasive ductal carcinoma, 2.1 cm.",
 					List.of("Is breast-conserving surgery with radiotherapy an option for me?", "Do I need chemotherapy before surgery?"),
-					Urgency.SOON, true));
+					Urgency.SOON, true, new PatientDetails("Demo", "Pat", LocalDate.of(1971, 4, 12), AdministrativeSex.FEMALE)));
 			try (InputStream bundle = new ClassPathResource("demo/demo-bundle.json").getInputStream()) {
 				records.importFhirBundle(patientActor, draft.id(), "demo-bundle.json", bundle.readAllBytes());
 			}
@@ -208,7 +210,8 @@ class DemoData implements SmartInitializingSingleton {
 				"I was told I have an inherited connective tissue disease and need an operation on my aorta now. Is the diagnosis right, and is surgery needed yet?",
 				"Marfan syndrome", CodeSystem.ICD_10_CM, "Q87.4", "Prophylactic aortic root replacement", "Dr. First", "County Hospital",
 				LocalDate.now().minusDays(20), "Tall since childhood, long fingers, a dislocated lens in the left eye, aortic root 45 mm on echocardiography.",
-				List.of("Is the diagnosis right?", "Can the operation wait?"), Urgency.ROUTINE, true));
+				List.of("Is the diagnosis right?", "Can the operation wait?"), Urgency.ROUTINE, true,
+				new PatientDetails("Rare", "Mira", LocalDate.of(1996, 9, 14), AdministrativeSex.FEMALE)));
 		intake.submit(patientActor, rare.id());
 		caseTriage.assign(coordinator, rare.id(), GENETICS, Urgency.ROUTINE, specialist.id(), "The demo's rare-disease case goes to its geneticist.");
 		review.acceptAssignment(specialist, rare.id());

@@ -24,11 +24,13 @@ import org.consilium.shared.UserId;
  * @param panelMemberIds the panel's members besides the chair (empty for a single specialist)
  * @param actsForPatient the actor is the patient or the referring physician who acts for them
  * @param reviews        the actor is the assigned specialist (a panel's chair) or one of the panel's members
+ * @param patient        who the case is about, as entered at intake ({@link PatientDetails#recorded()} false: not recorded)
  */
 public record AccessibleCase(Actor actor, CaseId id, int version, OpinionRequestStatus status, UserId patientId, UserId referrerId,
 		UserId coordinatorId, UserId specialistId, Set<UserId> panelMemberIds, String specialtyCode, Urgency urgency,
 		boolean consentToShare, boolean firstOpinionBlinded, String firstDiagnosisText, CodeSystem firstDiagnosisSystem,
-		String firstDiagnosisCode, String firstInstitution, List<String> questions, boolean actsForPatient, boolean reviews) {
+		String firstDiagnosisCode, String firstInstitution, List<String> questions, boolean actsForPatient, boolean reviews,
+		PatientDetails patient) {
 
 	static AccessibleCase of(Actor actor, OpinionRequest r) {
 		boolean blinded = CaseAccessPolicy.blinded(actor, r);
@@ -37,7 +39,7 @@ public record AccessibleCase(Actor actor, CaseId id, int version, OpinionRequest
 				r.panel().stream().map(m -> new UserId(m.memberId())).collect(Collectors.toUnmodifiableSet()),
 				r.specialtyCode(), r.urgency(), r.consentToShare(), blinded, blinded ? null : r.firstDiagnosisText(),
 				blinded ? null : r.firstDiagnosisSystem(), blinded ? null : r.firstDiagnosisCode(), r.firstInstitution(), r.questions(),
-				CaseAccessPolicy.actsForPatient(actor, r), CaseAccessPolicy.reviews(actor, r));
+				CaseAccessPolicy.actsForPatient(actor, r), CaseAccessPolicy.reviews(actor, r), r.patient());
 	}
 
 	/** The actor is the case's assigned specialist: a panel's chair, never one of its members. */

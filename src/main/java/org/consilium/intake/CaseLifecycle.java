@@ -74,6 +74,16 @@ public class CaseLifecycle {
 		return change(c, forPatient(), (r, now) -> r.submit(c.actor().id().value(), now));
 	}
 
+	/**
+	 * Records who the case is about on a case that has no patient details yet (one from before intake asked for them),
+	 * from a FHIR import whose patient the actor has just confirmed (records); a case with details keeps them. No status
+	 * change. By anyone who may add records to the case (the caller checks that).
+	 * @return the case, with the details when they were taken
+	 */
+	public AccessibleCase adoptPatientDetails(AccessibleCase c, PatientDetails details) {
+		return change(c, (actor, request) -> { }, (r, now) -> r.adoptPatient(details, now));
+	}
+
 	/** Any open status → WITHDRAWN, by the patient or their referrer (intake). */
 	public AccessibleCase withdraw(AccessibleCase c) {
 		return change(c, forPatient(), (r, now) -> r.withdraw(c.actor().id().value(), now));

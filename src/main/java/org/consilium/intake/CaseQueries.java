@@ -264,6 +264,6 @@ public class CaseQueries {
 				blinded ? null : r.proposedTreatment(), r.firstPhysician(), r.firstInstitution(), r.firstOpinionDate(), r.symptomsAndHistory(),
 				r.questions(), r.urgency(), r.consentToShare(), r.specialtyCode(), r.declineReason(), r.statusNote(), r.createdAt(), timeline,
 				CaseClocks.triage(timeline, program.calendar(), program.triageBusinessDays(), now),
-				CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now));
+				CaseClocks.review(timeline, program.calendar(), program.reviewBusinessDays(), now), r.patient());
 	}
 }

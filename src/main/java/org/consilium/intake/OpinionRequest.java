@@ -83,6 +83,14 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 
 	private UUID lastEditSession;
 
+	private String patientFamilyName;
+
+	private String patientGivenNames;
+
+	private LocalDate patientBirthDate;
+
+	private String patientSex;
+
 	private final Instant createdAt;
 
 	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
@@ -194,11 +202,49 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		}
 		this.consentToShare = content.consentToShare();
 		this.questions = new ArrayList<>(qs.stream().map(PatientQuestion::new).toList());
+		setPatient(content.patient() == null ? PatientDetails.none() : content.patient(), now);
+	}
+
+	/**
+	 * Records who the case is about when none is recorded yet (a case from before intake asked), from an import whose
+	 * patient someone with access to the case has confirmed. A case with recorded details keeps them.
+	 * @return whether the details were taken
+	 */
+	boolean adoptPatient(PatientDetails details, Instant now) {
+		if (patient().recorded() || details == null || !details.recorded()) {
+			return false;
+		}
+		setPatient(details, now);
+		return true;
+	}
+
+	private void setPatient(PatientDetails p, Instant now) {
+		String family = name(p.familyName(), "family name");
+		String given = name(p.givenNames(), "given names");
+		if (p.birthDate() != null && p.birthDate().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
+			throw new InvalidInputException("The patient's birth date cannot be in the future.");
+		}
+		if (p.birthDate() != null && p.birthDate().isBefore(PatientDetails.EARLIEST_BIRTH_DATE)) {
+			throw new InvalidInputException("The patient's birth date cannot be before 1900.");
+		}
+		this.patientFamilyName = family.isEmpty() ? null : family;
+		this.patientGivenNames = given.isEmpty() ? null : given;
+		this.patientBirthDate = p.birthDate();
+		this.patientSex = p.sex() == null ? null : p.sex().code();
+	}
+
+	private static String name(String value, String field) {
+		String v = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+		if (v.length() > PatientDetails.MAX_NAME) {
+			throw new InvalidInputException("The patient's " + field + " is longer than " + PatientDetails.MAX_NAME + " characters.");
+		}
+		return v;
 	}
 
 	/**
 	 * Submits the draft. Idempotent: submitting an already submitted case changes nothing (a double click).
-	 * @throws InvalidInputException when the reason, the first diagnosis, a question or the consent is missing
+	 * @throws InvalidInputException when the reason, the first diagnosis, a question, the consent or a part of the
+	 *         patient's details (family and given names, birth date, sex) is missing; the message names each
 	 */
 	void submit(UUID by, Instant now) {
 		if (status == OpinionRequestStatus.SUBMITTED) {
@@ -209,6 +255,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (firstDiagnosisText.isBlank()) missing.add("the diagnosis you were given");
 		if (questions.isEmpty()) missing.add("at least one question for the specialist");
 		if (!consentToShare) missing.add("your consent to share the records with the reviewers");
+		missing.addAll(patient().missing());
 		if (!missing.isEmpty() && status == OpinionRequestStatus.DRAFT) {
 			throw new InvalidInputException("Before submitting, add " + String.join(", ", missing) + ".");
 		}
@@ -389,6 +436,9 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	String statusNote() { return statusNote; }
 	Instant impressionRecordedAt() { return impressionRecordedAt; }
 	UUID lastEditSession() { return lastEditSession; }
+	PatientDetails patient() {
+		return new PatientDetails(patientFamilyName, patientGivenNames, patientBirthDate, AdministrativeSex.ofCode(patientSex).orElse(null));
+	}
 	Instant createdAt() { return createdAt; }
 	List<String> questions() { return questions.stream().map(PatientQuestion::text).toList(); }
 }

@@ -18,13 +18,15 @@ import org.consilium.shared.UserId;
  *
  * @param triageClock the triage deadline (submission to completed triage), or null before submission
  * @param reviewClock the review deadline (completed triage to delivery), or null before assignment
+ * @param patient who the case is about, as entered at intake; {@link PatientDetails#recorded()} false when not recorded
  */
 public record OpinionRequestView(CaseId id, int version, OpinionRequestStatus status, UserId patientId, String patientName,
 		UserId referrerId, UserId coordinatorId, UserId specialistId, String specialistName, String reason, boolean firstOpinionBlinded,
 		String firstDiagnosisText, CodeSystem firstDiagnosisSystem, String firstDiagnosisCode, String proposedTreatment,
 		String firstPhysician, String firstInstitution, LocalDate firstOpinionDate, String symptomsAndHistory, List<String> questions,
 		Urgency urgency, boolean consentToShare, String specialtyCode, DeclineReason declineReason, String statusNote,
-		Instant createdAt, List<StatusChange> timeline, CaseDeadline triageClock, CaseDeadline reviewClock) {
+		Instant createdAt, List<StatusChange> timeline, CaseDeadline triageClock, CaseDeadline reviewClock,
+		PatientDetails patient) {
 
 	/** The deadline the user should look at now: triage before assignment, review after. */
 	public CaseDeadline currentDeadline() {

@@ -120,7 +120,7 @@ public class PhenotypeManagement {
 				FROM phenotype.phenopacket_import i WHERE i.case_id = ? AND i.voided_at IS NULL ORDER BY i.imported_at DESC LIMIT 1""")
 			.param(caseId.value()).query(PhenopacketImportView.class).optional().orElse(null);
 		audit.success(actor, AuditAction.PHENOTYPE_READ, caseId, "Phenotype", caseId.value());
-		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability(), contradictions(features));
+		return new PhenotypeView(caseId, features, lastImport, mayEdit(actor, c), availability(), contradictions(features), c.patient());
 	}
 
 	/** Fills in who recorded each term, asking identity once per account. */

@@ -15,5 +15,5 @@ import org.consilium.shared.CaseId;
  *        phenopacket import), empty when none
  */
 public record PhenotypeView(CaseId caseId, List<PhenotypicFeatureView> features, PhenopacketImportView phenopacket, boolean mayEdit,
-		HpoAvailability hpo, List<String> contradictions) {
+		HpoAvailability hpo, List<String> contradictions, org.consilium.intake.PatientDetails patient) {
 }

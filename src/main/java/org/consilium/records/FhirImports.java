@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
+import org.consilium.intake.AccessibleCase;
+import org.consilium.intake.AdministrativeSex;
+import org.consilium.intake.CaseLifecycle;
+import org.consilium.intake.PatientDetails;
 import org.consilium.records.fhirimport.FhirBundleImporter;
 import org.consilium.records.fhirimport.FhirImport;
 import org.consilium.records.fhirimport.FhirImportProgress;
@@ -45,11 +49,14 @@ class FhirImports {
 	private final FhirBundleImporter importer;
 
 
+	private final CaseLifecycle lifecycle;
+
 	private final Clock clock;
 
-	FhirImports(RecordsAccess access, AuditLog audit, JdbcClient jdbc, FhirBundleImporter importer,
+	FhirImports(RecordsAccess access, AuditLog audit, JdbcClient jdbc, FhirBundleImporter importer, CaseLifecycle lifecycle,
 			Clock clock) {
 		this.access = access;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.importer = importer;
@@ -86,12 +93,16 @@ class FhirImports {
 	 * content the case holds already in an import that is not voided is not stored again.
 	 * @throws AlreadyImportedException (409, {@code already-imported}) when the case holds this Bundle already
 	 * @throws InvalidInputException (422) for a conditional reference that matches no or several earlier resources
-	 * @throws WrongPatientException (409) when the Bundle's Patient contradicts the Patient of the case's earliest
-	 *         import and {@code confirmPatientMismatch} is false
+	 * @throws WrongPatientException (409) when {@code confirmPatientMismatch} is false and the Bundle's Patient contradicts
+	 *         the patient's details recorded in the case (family name, given names, birth date, sex: see
+	 *         {@link PatientDemographics#contradicts}), or, on a case without recorded details (one from before intake
+	 *         asked for them), contradicts the Patient of the case's earliest import or is the first Patient of the case.
+	 *         A confirmed import on a case without recorded details gives the case its patient's details
+	 *         ({@link CaseLifecycle#adoptPatientDetails}), audited as {@code records.fhir.import.patient-details-taken}.
 	 */
 	@Transactional
 	FhirImportView store(Actor actor, CaseId caseId, String fileName, FhirImport result, boolean confirmPatientMismatch) {
-		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
+		AccessibleCase c = access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_FHIR_IMPORT);
 		// one import of a case at a time from here to commit, so that the same Bundle sent twice at once is stored once
 		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked").param("records.fhir-import:" + caseId)
 			.query(Integer.class).single();
@@ -119,8 +130,10 @@ class FhirImports {
 			throw new InvalidInputException("The FHIR file was not imported: " + String.join("; ", unresolved) + ".");
 		}
 		PatientDemographics patient = result.patient();
-		PatientDemographics onFile = patientOnFile(caseId);
-		boolean mismatch = patient != null && onFile != null && patient.contradicts(onFile);
+		boolean detailsRecorded = c.patient() != null && c.patient().recorded();
+		PatientDemographics onFile = detailsRecorded ? demographics(c.patient()) : patientOnFile(caseId);
+		// without recorded details, the first import naming a patient says who the case is about: only once confirmed
+		boolean mismatch = patient != null && (onFile == null || patient.contradicts(onFile));
 		if (mismatch && !confirmPatientMismatch) {
 			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT_WRONG_PATIENT, caseId, "FhirImport", null);
 			throw new WrongPatientException(onFile, patient);
@@ -152,6 +165,10 @@ class FhirImports {
 		if (mismatch) {
 			audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_PATIENT_MISMATCH_CONFIRMED, caseId, "FhirImport", id);
 		}
+		if (!detailsRecorded && patient != null && confirmPatientMismatch) {
+			lifecycle.adoptPatientDetails(c, details(patient));
+			audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_PATIENT_DETAILS_TAKEN, caseId, "FhirImport", id);
+		}
 		audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", id);
 		return new FhirImportView(id, FileNames.clean(fileName), result.bundleType(), result.entryCount(), result.warnings(),
 				patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
@@ -168,6 +185,15 @@ class FhirImports {
 				SELECT patient_family AS family_name, patient_given AS given_names, patient_birth_date AS birth_date FROM records.fhir_import
 				WHERE case_id = ? AND voided_at IS NULL AND (patient_family IS NOT NULL OR patient_given IS NOT NULL OR patient_birth_date IS NOT NULL)
 				ORDER BY imported_at, id LIMIT 1""").param(caseId.value()).query(PatientDemographics.class).optional().orElse(null);
+	}
+
+	private static PatientDemographics demographics(PatientDetails p) {
+		return new PatientDemographics(p.familyName(), p.givenNames(), p.birthDate(), p.sex() == null ? null : p.sex().code());
+	}
+
+	/** The case's patient details from an import's Patient; a sex other than the four codes counts as not given. */
+	private static PatientDetails details(PatientDemographics p) {
+		return new PatientDetails(p.familyName(), p.givenNames(), p.birthDate(), AdministrativeSex.ofCode(p.sex()).orElse(null));
 	}
 
 	/** @return {added, known}: shared resources (by type and fullUrl) stored now, and those already on file by an identifier */

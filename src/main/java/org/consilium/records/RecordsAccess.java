@@ -52,9 +52,10 @@ class RecordsAccess {
 	 *         referring physician or a coordinator
 	 * @throws IllegalTransitionException (problem type {@code illegal-transition}, HTTP 409) when the case is closed for
 	 *         records
+	 * @return the case as the actor may touch it
 	 */
 	@Transactional
-	void checkMayAdd(Actor actor, UUID caseId, AuditAction action) {
+	AccessibleCase checkMayAdd(Actor actor, UUID caseId, AuditAction action) {
 		AccessibleCase c = cases.requireAccess(actor, new CaseId(caseId), action);
 		boolean forPatient = c.actsForPatient();
 		if (!(forPatient || actor.is(Role.COORDINATOR))) {
@@ -63,5 +64,6 @@ class RecordsAccess {
 		if (!OPEN_FOR_RECORDS.contains(c.status())) {
 			throw new IllegalTransitionException("Records can no longer be added to this case (status: " + c.status().label() + ").");
 		}
+		return c;
 	}
 }

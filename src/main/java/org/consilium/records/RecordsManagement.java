@@ -311,8 +311,10 @@ public class RecordsManagement {
 	 * {@link FhirBundleImporter} for what is accepted, and {@link FhirImports#store} for what is stored.
 	 * @param fileName the uploaded file's name; stored cleaned
 	 * @param json the Bundle's bytes, UTF-8 JSON
-	 * @param confirmPatientMismatch true when the actor has confirmed that a Bundle about another patient (name or birth
-	 *        date) than the case's records belongs to this case; audited as {@code records.fhir.import.patient-mismatch-confirmed}
+	 * @param confirmPatientMismatch true when the actor has confirmed that a Bundle about another patient (name, birth
+	 *        date or sex) than the case's belongs to this case, or, on a case without patient details, that the Bundle's
+	 *        patient is the case's (whose details the case then takes); audited as
+	 *        {@code records.fhir.import.patient-mismatch-confirmed}
 	 * @return the stored import with its warnings and counts of shared resources
 	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a case the actor cannot see
 	 * @throws ForbiddenActionException (problem type {@code forbidden-action}, HTTP 403) for anyone but the patient, their

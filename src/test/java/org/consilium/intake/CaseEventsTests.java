@@ -72,7 +72,7 @@ class CaseEventsTests {
 	}
 
 	private static DraftContent complete() {
-		return new DraftContent("Surgery proposed", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First",
+		return TestDrafts.content("Surgery proposed", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First",
 				"City Hospital", null, "Lump for three months", List.of("Is surgery necessary?"), Urgency.ROUTINE, true);
 	}
 }

@@ -64,7 +64,8 @@ class CaseReadOncePerRequestTests {
 			.with(authentication(TestAccounts.authentication(patient))).param("expectedVersion", "0").param("editSession", UUID.randomUUID().toString())
 			.param("reason", "Surgery proposed").param("firstDiagnosisText", "Breast cancer").param("firstDiagnosisSystem", "ICD_10_CM")
 			.param("firstDiagnosisCode", "C50.912").param("proposedTreatment", "Mastectomy").param("questions", "Is surgery necessary?")
-			.param("urgency", "ROUTINE").param("consentToShare", "true")).andExpect(status().is3xxRedirection()));
+			.param("urgency", "ROUTINE").param("consentToShare", "true").param("patientFamilyName", "Tester").param("patientGivenNames", "Pat")
+			.param("patientBirthDate", "1970-01-01").param("patientSex", "female")).andExpect(status().is3xxRedirection()));
 
 		report("submitting", submitting);
 		assertThat(StatementRecorder.caseRowReads(submitting)).as("reads of the case row in %s", submitting).isEqualTo(1);
@@ -121,7 +122,7 @@ class CaseReadOncePerRequestTests {
 	}
 
 	private static DraftContent complete() {
-		return new DraftContent("Surgery proposed", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
+		return TestDrafts.content("Surgery proposed", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
 				null, "Lump for three months", List.of("Is surgery necessary?"), Urgency.ROUTINE, true);
 	}
 }

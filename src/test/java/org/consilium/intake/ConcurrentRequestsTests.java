@@ -91,7 +91,8 @@ class ConcurrentRequestsTests {
 	void identicalSubmissionsSentAtOnceSubmitOnce() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		MvcResult created = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"content\":{\"reason\":\"Second look\",\"firstDiagnosisText\":\"d\",\"questions\":[\"q?\"],\"consentToShare\":true}}")
+			.content("{\"content\":{\"reason\":\"Second look\",\"firstDiagnosisText\":\"d\",\"questions\":[\"q?\"],\"consentToShare\":true,"
+				+ "\"patient\":{\"familyName\":\"Tester\",\"givenNames\":\"Pat\",\"birthDate\":\"1970-01-01\",\"sex\":\"female\"}}}")
 			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
 		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
 		UUID caseId = queries.myCases(patient).get(0).id().value();

@@ -52,7 +52,7 @@ class IntakeManagementTests {
 	JdbcClient jdbc;
 
 	static DraftContent complete(String diagnosis) {
-		return new DraftContent("Surgery proposed", diagnosis, CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
+		return TestDrafts.content("Surgery proposed", diagnosis, CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
 				null, "Lump for three months", List.of("Is surgery necessary?", "What are the alternatives?"), Urgency.ROUTINE, true);
 	}
 

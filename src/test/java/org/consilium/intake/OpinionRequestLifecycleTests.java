@@ -88,7 +88,7 @@ class OpinionRequestLifecycleTests {
 	@Test
 	void rejectsSubmittingWithoutConsentAndNamesWhatIsMissing() {
 		OpinionRequest request = OpinionRequest.draft(PATIENT, null, PATIENT, UUID.randomUUID(),
-				new DraftContent("reason", "diagnosis", null, "", "", "", "", null, "", List.of("A question?"), Urgency.ROUTINE, false), NOW);
+				TestDrafts.content("reason", "diagnosis", null, "", "", "", "", null, "", List.of("A question?"), Urgency.ROUTINE, false), NOW);
 		assertThatThrownBy(() -> request.submit(PATIENT, NOW)).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("consent");
 		assertThat(request.status()).isEqualTo(DRAFT);
@@ -98,14 +98,14 @@ class OpinionRequestLifecycleTests {
 	void rejectsMoreThanTenQuestions() {
 		List<String> eleven = Stream.generate(() -> "Why?").limit(11).toList();
 		assertThatThrownBy(() -> OpinionRequest.draft(PATIENT, null, PATIENT, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", eleven, Urgency.ROUTINE, true), NOW))
+				TestDrafts.content("r", "d", null, "", "", "", "", null, "", eleven, Urgency.ROUTINE, true), NOW))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 10");
 	}
 
 	@Test
 	void rejectsADiagnosisCodeWithoutItsSystem() {
 		assertThatThrownBy(() -> OpinionRequest.draft(PATIENT, null, PATIENT, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "C50.9", "", "", "", null, "", List.of("q"), Urgency.ROUTINE, true), NOW))
+				TestDrafts.content("r", "d", null, "C50.9", "", "", "", null, "", List.of("q"), Urgency.ROUTINE, true), NOW))
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("code system");
 	}
 
@@ -155,9 +155,11 @@ class OpinionRequestLifecycleTests {
 	}
 
 	static OpinionRequest inState(OpinionRequestStatus status, Instant impressionRecordedAt) {
-		return new OpinionRequest(UUID.randomUUID(), 1, status, PATIENT, null, PATIENT, UUID.randomUUID(), COORDINATOR, SPECIALIST,
+		OpinionRequest request = new OpinionRequest(UUID.randomUUID(), 1, status, PATIENT, null, PATIENT, UUID.randomUUID(), COORDINATOR, SPECIALIST,
 				"Second opinion before surgery", "Breast cancer", CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr. First", "City Hospital",
 				LocalDate.of(2026, 11, 1), "Lump", Urgency.ROUTINE, true, NOW, "207RX0202X", null, null, impressionRecordedAt, null, NOW,
 				List.of(new PatientQuestion("Is surgery needed?")));
+		request.adoptPatient(TestDrafts.PATIENT, NOW);
+		return request;
 	}
 }

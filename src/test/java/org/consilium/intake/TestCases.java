@@ -17,9 +17,15 @@ public class TestCases {
 		this.intake = intake;
 	}
 
-	/** A new draft case of the patient: a reason, one question, routine urgency, consent to share; no records. */
+	/** A new draft case of the patient: a reason, one question, routine urgency, consent to share; no records and no patient details (like a case from before intake asked for them, so that any import is compared with the first). */
 	public UUID draft(Actor patient) {
+		return draft(patient, PatientDetails.none());
+	}
+
+	/** A new draft case like {@link #draft(Actor)}, about the given patient. */
+	public UUID draft(Actor patient, PatientDetails about) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true,
+						about)).id().value();
 	}
 }

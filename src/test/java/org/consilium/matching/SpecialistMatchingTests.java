@@ -22,7 +22,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.audit.AuditAction;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestView;
@@ -80,7 +80,7 @@ class SpecialistMatchingTests {
 	/** A submitted case whose first opinion came from City Hospital, for a German-speaking patient in Bavaria. */
 	OpinionRequestView submittedCase(CodeSystem system, String code) {
 		Actor patient = accounts.create(Role.PATIENT);
-		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is the enzyme therapy right?",
+		OpinionRequestView draft = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Is the enzyme therapy right?",
 				"Gaucher disease", system, code, "Enzyme replacement therapy", "Dr. First", "City Hospital", null, "Enlarged spleen",
 				List.of("Which therapy?"), Urgency.ROUTINE, true));
 		intake.updatePatientLocale(patient, draft.id(), "de", "DE-BY");

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
@@ -57,7 +57,7 @@ class EmailPrivacyTests extends MailTestSupport {
 		UserView coordinator = identity.seedAccount("coordinator-" + UUID.randomUUID() + "@example.org", coordinatorName, Role.COORDINATOR, null)
 			.account();
 		UUID caseId = intake.createDraft(new Actor(patient.id(), patient.role(), patient.displayName()), null, UUID.randomUUID(),
-				new DraftContent("A reason", "A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), Urgency.ROUTINE, false))
+				TestDrafts.content("A reason", "A diagnosis", null, null, "A treatment", null, null, null, null, List.of(), Urgency.ROUTINE, false))
 			.id().value();
 
 		for (NoticeKind kind : NoticeKind.values()) {

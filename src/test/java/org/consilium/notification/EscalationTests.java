@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
@@ -50,7 +50,7 @@ class EscalationTests extends MailTestSupport {
 	}
 
 	UUID submittedCase(Actor patient) {
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "", "",
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "", "",
 				null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(id));
 		return id;

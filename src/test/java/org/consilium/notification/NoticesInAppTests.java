@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
@@ -62,7 +62,7 @@ class NoticesInAppTests {
 	void withEmailOffTheSubmissionNoticeAppearsInTheAppAndItsEmailIsKeptAsSkipped() throws Exception {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 
@@ -86,7 +86,7 @@ class NoticesInAppTests {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor specialist = accounts.create(Role.SPECIALIST);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 		caseTriage.startTriage(coordinator, new CaseId(caseId));
@@ -106,7 +106,7 @@ class NoticesInAppTests {
 	void aNoticeOfAnotherUserIsNotFoundAndStaysUnreadAndTheOutboxIsForAdministrators() throws Exception {
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("reason", "diagnosis", null, "", "treatment", "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("reason", "diagnosis", null, "", "treatment", "",
 				"", null, "", List.of("Question?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 		UUID noticeId = jdbc.sql("SELECT id FROM notification.notice WHERE recipient_id = ? AND case_id = ?").params(coordinator.id().value(), caseId)

@@ -21,6 +21,7 @@ import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
@@ -105,9 +106,15 @@ class NotificationJourneyTests extends MailTestSupport {
 		UserView specialistUser = seed(Role.SPECIALIST, "207RX0202X");
 		Actor specialist = actor(specialistUser);
 
-		DraftContent content = new DraftContent(secret("Reason"), secret("Diagnosis"), CodeSystem.ICD_10_CM, "E75.22", secret("Treatment"),
+		DraftContent content = TestDrafts.content(secret("Reason"), secret("Diagnosis"), CodeSystem.ICD_10_CM, "E75.22", secret("Treatment"),
 				secret("Physician"), secret("Institution"), null, secret("Symptoms"), List.of(secret("QuestionOne"), secret("QuestionTwo")),
 				Urgency.ROUTINE, true);
+		// the patient of the bundle imported below; the name is health data too
+		content = new DraftContent(content.reason(), content.firstDiagnosisText(), content.firstDiagnosisSystem(), content.firstDiagnosisCode(),
+				content.proposedTreatment(), content.firstPhysician(), content.firstInstitution(), content.firstOpinionDate(),
+				content.symptomsAndHistory(), content.questions(), content.urgency(), content.consentToShare(),
+				new org.consilium.intake.PatientDetails("Atencio", "Alberto", java.time.LocalDate.of(1993, 6, 7), org.consilium.intake.AdministrativeSex.MALE));
+		secrets.add("Atencio");
 		secrets.add("E75.22");
 		UUID caseId = intake.createDraft(referrer, patientUser.email(), UUID.randomUUID(), content).id().value();
 		secrets.add(caseId.toString());

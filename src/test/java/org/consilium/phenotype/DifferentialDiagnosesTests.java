@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.consilium.ddx.MatchKind;
 import org.consilium.ddx.MondoRelease;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
 import org.consilium.shared.Actor;
@@ -69,7 +69,7 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, "207RX0202X");
-		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Second opinion please", "First diagnosis", system, code,
+		UUID id = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Second opinion please", "First diagnosis", system, code,
 				"Surgery", "Dr. First", "First Clinic", null, "History", List.of("Is this right?"), Urgency.ROUTINE, true)).id().value();
 		for (String sign : signs) {
 			phenotype.addFeature(patient, new CaseId(id), new AddPhenotypicFeature(sign, false, null, null));

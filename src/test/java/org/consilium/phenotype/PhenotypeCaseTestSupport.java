@@ -60,6 +60,6 @@ abstract class PhenotypeCaseTestSupport {
 
 	/** A new draft case of the patient, with no phenotype. */
 	UUID newCase(Actor patient) {
-		return cases.draft(patient);
+		return cases.draft(patient, org.consilium.intake.TestDrafts.PATIENT);
 	}
 }

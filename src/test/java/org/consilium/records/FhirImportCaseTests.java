@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.IntakeManagement;
+import org.consilium.intake.PatientDetails;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.InvalidInputException;
@@ -65,7 +67,7 @@ class FhirImportCaseTests {
 	@Test
 	void aSecondImportRefersToTheFirstImportsOrganizationAndPractitionerWithoutStoringThemTwice() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Visit", "Vera", "1960-06-06"));
 		FhirImportView hospitals = records.importFhirBundle(patient, new CaseId(caseId), "hospitals.json",
 				Files.readAllBytes(SYNTHEA.resolve("hospitalInformation1559319163815.json")));
 		FhirImportView practitioners = records.importFhirBundle(patient, new CaseId(caseId), "practitioners.json",
@@ -106,7 +108,7 @@ class FhirImportCaseTests {
 	void aBundleAboutAnotherPatientStopsUntilConfirmedAndTheConfirmationIsAudited() {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = patient; // the one who confirms: on a draft, the patient
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Núñez", "María", "1980-02-03"));
 		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Núñez", "María", "1980-02-03").getBytes(StandardCharsets.UTF_8));
 		records.importFhirBundle(patient, new CaseId(caseId), "mine-again.json", person("Nunez", "Maria Elena", "1980-02-03").getBytes(StandardCharsets.UTF_8));
 
@@ -131,7 +133,7 @@ class FhirImportCaseTests {
 	@Test
 	void theApiAnswersWrongPatientAsAProblemAndImportsWhenConfirmed() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Doe", "Jane", "1970-01-01"));
 		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 		String other = person("Roe", "Richard", "1970-01-01");
 
@@ -150,7 +152,7 @@ class FhirImportCaseTests {
 	@Test
 	void thePageImportsInTheBackgroundShowsProgressAndAsksBeforeImportingAnotherPatient() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Doe", "Jane", "1970-01-01"));
 		records.importFhirBundle(patient, new CaseId(caseId), "mine.json", person("Doe", "Jane", "1970-01-01").getBytes(StandardCharsets.UTF_8));
 
 		String job = upload(patient, caseId, person("Roe", "Richard", "1971-01-01"));
@@ -171,7 +173,7 @@ class FhirImportCaseTests {
 	@Test
 	void anImportsProgressIsVisibleOnlyUnderItsOwnCase() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Doe", "Jane", "1970-01-01"));
 		UUID otherCase = cases.draft(patient);
 		String job = upload(patient, caseId, person("Doe", "Jane", "1970-01-01"));
 
@@ -257,7 +259,7 @@ class FhirImportCaseTests {
 	@Test
 	void theSameBundleImportedAgainIsRecognisedAndNotStoredTwiceEvenReformatted() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, about("Weber", "Anna", "1975-05-05"));
 		String bundle = person("Weber", "Anna", "1975-05-05");
 		records.importFhirBundle(patient, new CaseId(caseId), "anna.json", bundle.getBytes(StandardCharsets.UTF_8));
 		long summaryRows = jdbc.sql("SELECT count(*) FROM records.summary_entry WHERE case_id = ?").param(caseId).query(Long.class).single();
@@ -283,6 +285,11 @@ class FhirImportCaseTests {
 		assertThat(api.getResponse().getStatus()).isEqualTo(409);
 		assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"already-imported\"");
 		assertThat(imports(caseId)).isEqualTo(1);
+	}
+
+	/** The case's patient details as intake records them, without a sex. */
+	static PatientDetails about(String family, String given, String birthDate) {
+		return new PatientDetails(family, given, LocalDate.parse(birthDate), null);
 	}
 
 	/** A collection about one patient: the Patient and a body weight. */

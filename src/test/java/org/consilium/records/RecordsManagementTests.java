@@ -54,7 +54,8 @@ class RecordsManagementTests {
 	@Test
 	void aSyntheaBundleBecomesTheCaseSummaryWithEveryRowLinkedToItsSource() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
-		UUID caseId = cases.draft(patient);
+		UUID caseId = cases.draft(patient, new org.consilium.intake.PatientDetails("Atencio", "Alberto", java.time.LocalDate.of(1993, 6, 7),
+				org.consilium.intake.AdministrativeSex.MALE));
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));
 		FhirImportView imported = records.importFhirBundle(patient, new CaseId(caseId), "alberto.json", bundle);
 		String json = new String(bundle, StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.audit.AuditAction;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
@@ -68,7 +68,7 @@ class PanelTests {
 		chair = accounts.create(Role.SPECIALIST);
 		first = accounts.create(Role.SPECIALIST, "2085R0202X");
 		second = accounts.create(Role.SPECIALIST, "207ZP0102X");
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 		caseTriage.startTriage(coordinator, new CaseId(caseId));
@@ -151,7 +151,7 @@ class PanelTests {
 		Actor coord = accounts.create(Role.COORDINATOR);
 		Actor c = accounts.create(Role.SPECIALIST);
 		Actor m = accounts.create(Role.SPECIALIST);
-		UUID caseId = intake.createDraft(p, null, UUID.randomUUID(), new DraftContent("Why?", "Dx", null, "", "Tx", "", "", null, "",
+		UUID caseId = intake.createDraft(p, null, UUID.randomUUID(), TestDrafts.content("Why?", "Dx", null, "", "Tx", "", "", null, "",
 				List.of("Q?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(p, new CaseId(caseId));
 		caseTriage.startTriage(coord, new CaseId(caseId));

@@ -15,7 +15,7 @@ import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
@@ -77,7 +77,7 @@ class ReviewJourneyTests {
 		Actor patient = seed(Role.PATIENT, null);
 		Actor coordinator = seed(Role.COORDINATOR, null);
 		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 		caseTriage.startTriage(coordinator, new CaseId(caseId));
@@ -106,7 +106,7 @@ class ReviewJourneyTests {
 		Actor coordinator = seed(Role.COORDINATOR, null);
 		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
 		Actor stranger = seed(Role.PATIENT, null);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Is surgery needed?", "Breast cancer",
 				CodeSystem.ICD_10_CM, "C50.9", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
 				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.SOON, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));

@@ -16,7 +16,7 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.audit.AuditAction;
 import org.consilium.identity.TestAccounts;
 import org.consilium.intake.CaseQueries;
-import org.consilium.intake.DraftContent;
+import org.consilium.intake.TestDrafts;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.Urgency;
@@ -77,7 +77,7 @@ class TriageManagementTests {
 	UUID caseInTriage() {
 		patient = accounts.create(Role.PATIENT);
 		coordinator = accounts.create(Role.COORDINATOR);
-		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer", null, "",
+		UUID caseId = intake.createDraft(patient, null, UUID.randomUUID(), TestDrafts.content("Is surgery needed?", "Breast cancer", null, "",
 				"Mastectomy", "", "", null, "", List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true)).id().value();
 		intake.submit(patient, new CaseId(caseId));
 		caseTriage.startTriage(coordinator, new CaseId(caseId));

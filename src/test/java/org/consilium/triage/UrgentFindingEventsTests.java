@@ -59,7 +59,7 @@ class UrgentFindingEventsTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		Actor specialist = accounts.create(Role.SPECIALIST, ONCOLOGY);
-		UUID id = cases.draft(patient);
+		UUID id = cases.draft(patient, org.consilium.intake.TestDrafts.PATIENT);
 		intake.submit(patient, new CaseId(id));
 		caseTriage.assign(coordinator, new CaseId(id), ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 		review.acceptAssignment(specialist, new CaseId(id));

@@ -7,10 +7,13 @@ import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import org.consilium.intake.AdministrativeSex;
 import org.consilium.intake.DraftContent;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.PatientDetails;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.InvalidInputException;
 
 /** The request form's fields, bound from the page; turned into a {@link DraftContent} command. */
 public class DraftForm {
@@ -32,6 +35,11 @@ public class DraftForm {
 	private List<String> questions = new ArrayList<>();
 	private Urgency urgency = Urgency.ROUTINE;
 	private boolean consentToShare;
+	private String patientFamilyName = "";
+	private String patientGivenNames = "";
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate patientBirthDate;
+	private String patientSex = "";
 
 	static DraftForm of(OpinionRequestView v) {
 		DraftForm f = new DraftForm();
@@ -48,12 +56,26 @@ public class DraftForm {
 		f.questions = new ArrayList<>(v.questions());
 		f.urgency = v.urgency();
 		f.consentToShare = v.consentToShare();
+		PatientDetails p = v.patient() == null ? PatientDetails.none() : v.patient();
+		f.patientFamilyName = p.familyName() == null ? "" : p.familyName();
+		f.patientGivenNames = p.givenNames() == null ? "" : p.givenNames();
+		f.patientBirthDate = p.birthDate();
+		f.patientSex = p.sex() == null ? "" : p.sex().code();
 		return f;
 	}
 
 	DraftContent content() {
 		return new DraftContent(reason, firstDiagnosisText, firstDiagnosisSystem, firstDiagnosisCode, proposedTreatment, firstPhysician,
-				firstInstitution, firstOpinionDate, symptomsAndHistory, questions, urgency, consentToShare);
+				firstInstitution, firstOpinionDate, symptomsAndHistory, questions, urgency, consentToShare,
+				new PatientDetails(patientFamilyName, patientGivenNames, patientBirthDate, sex()));
+	}
+
+	private AdministrativeSex sex() {
+		if (patientSex == null || patientSex.isBlank()) {
+			return null;
+		}
+		return AdministrativeSex.ofCode(patientSex)
+			.orElseThrow(() -> new InvalidInputException("Choose the patient's sex: male, female, other or unknown."));
 	}
 
 	/** Pads the questions to the form's ten slots. */
@@ -64,6 +86,14 @@ public class DraftForm {
 		return this;
 	}
 
+	public String getPatientFamilyName() { return patientFamilyName; }
+	public void setPatientFamilyName(String v) { patientFamilyName = v; }
+	public String getPatientGivenNames() { return patientGivenNames; }
+	public void setPatientGivenNames(String v) { patientGivenNames = v; }
+	public LocalDate getPatientBirthDate() { return patientBirthDate; }
+	public void setPatientBirthDate(LocalDate v) { patientBirthDate = v; }
+	public String getPatientSex() { return patientSex; }
+	public void setPatientSex(String v) { patientSex = v; }
 	public UUID getEditSession() { return editSession; }
 	public void setEditSession(UUID v) { editSession = v; }
 	public UUID getRequestToken() { return requestToken; }

@@ -130,7 +130,8 @@ final class ClinicalSummaryAssembler {
 						&& patient.hasBirthDate()) {
 					birthDate = LocalDate.parse(patient.getBirthDateElement().getValueAsString());
 				}
-				return new PatientDemographics(name.getFamily(), given.isEmpty() ? null : given, birthDate);
+				return new PatientDemographics(name.getFamily(), given.isEmpty() ? null : given, birthDate,
+						patient.hasGender() ? patient.getGender().toCode() : null);
 			}
 		}
 		return null;

@@ -68,7 +68,8 @@ class OpinionPagesTests {
 		OpinionRequestView c = new OpinionRequestView(CASE, 9, OpinionRequestStatus.DELIVERED, PATIENT.id(), "Pat Patient", null,
 				null, new UserId(SPECIALIST), "Dr Second", "Is surgery needed?", false, "Breast cancer", CodeSystem.ICD_10_CM, "C50.9",
 				"Mastectomy", "Dr First", "City Hospital", null, "Lump since March", List.of("Do I need a mastectomy?"),
-				Urgency.values()[0], true, "207RX0202X", null, null, Instant.now(), List.of(), null, null);
+				Urgency.values()[0], true, "207RX0202X", null, null, Instant.now(), List.of(), null, null,
+				org.consilium.intake.TestDrafts.PATIENT);
 		WrittenOpinionView o = new WrittenOpinionView(UUID.randomUUID(), CASE, 4, new UserId(SPECIALIST), Concordance.REFINED,
 				List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")), TreatmentReview.RECOMMEND_ALTERNATIVE,
 				"Lumpectomy with radiotherapy instead", List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept",

@@ -134,7 +134,7 @@ class FhirBundleImporterTests {
 		FhirImport result = importer.importBundle(
 				Files.readAllBytes(SYNTHEA.resolve("Latanya_Kohler_b1670114-0be0-40c5-8dab-81a4adbe1935.json")));
 
-		assertThat(result.patient()).isEqualTo(new PatientDemographics("Kohler", "Latanya", LocalDate.of(1949, 5, 14)));
+		assertThat(result.patient()).isEqualTo(new PatientDemographics("Kohler", "Latanya", LocalDate.of(1949, 5, 14), "female"));
 		assertThat(result.bundleType()).isEqualTo("transaction");
 		assertThat(result.entryCount()).isEqualTo(444);
 		ClinicalSummary summary = result.summary();
@@ -167,7 +167,7 @@ class FhirBundleImporterTests {
 		FhirImport result = importer.importBundle(Files.readAllBytes(IPS.resolve("Bundle-IPS-examples-Bundle-01.json")));
 
 		assertThat(result.bundleType()).isEqualTo("document");
-		assertThat(result.patient()).isEqualTo(new PatientDemographics("DeLarosa", "Martha", LocalDate.of(1972, 5, 1)));
+		assertThat(result.patient()).isEqualTo(new PatientDemographics("DeLarosa", "Martha", LocalDate.of(1972, 5, 1), "female"));
 		ClinicalSummary summary = result.summary();
 		assertThat(summary.conditions()).containsExactly(
 				new SummaryEntry(SummaryCategory.CONDITION, "http://snomed.info/sct", "198436008",
@@ -195,7 +195,7 @@ class FhirBundleImporterTests {
 		FhirImport result = importer.importBundle(
 				Files.readAllBytes(SYNTHEA.resolve("Fidel_Bins_79dabd54-65a3-41b3-8975-e868bffce1e1.json")));
 
-		assertThat(result.patient()).isEqualTo(new PatientDemographics("Bins", "Fidel", LocalDate.of(1976, 5, 30)));
+		assertThat(result.patient()).isEqualTo(new PatientDemographics("Bins", "Fidel", LocalDate.of(1976, 5, 30), "male"));
 		assertThat(result.summary().allergies()).hasSize(7)
 			.first()
 			.isEqualTo(new SummaryEntry(SummaryCategory.ALLERGY, "http://snomed.info/sct", "300916003", "Latex allergy",

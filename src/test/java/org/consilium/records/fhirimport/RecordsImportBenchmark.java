@@ -146,7 +146,8 @@ public final class RecordsImportBenchmark {
 
 	private static UUID newCase(IntakeManagement intake, Actor patient) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("benchmark", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
+				new DraftContent("benchmark", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true,
+						org.consilium.intake.PatientDetails.none())).id().value();
 	}
 
 	private static void large() throws Exception {

@@ -35,7 +35,8 @@ public final class CrashingUpload {
 		ConfigurableApplicationContext context = SpringApplication.run(ConsiliumApplication.class, args);
 		Actor patient = context.getBean(TestAccounts.class).create(Role.PATIENT);
 		UUID caseId = context.getBean(IntakeManagement.class).createDraft(patient, null, UUID.randomUUID(),
-				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true)).id().value();
+				new DraftContent("r", "d", null, "", "", "", "", null, "", List.of("q?"), Urgency.ROUTINE, true,
+						org.consilium.intake.PatientDetails.none())).id().value();
 		Files.writeString(Path.of(System.getProperty("crash-test.case-file")), caseId.toString());
 		context.getBean(RecordsManagement.class).uploadDocument(patient, new CaseId(caseId), "scan.pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 	}

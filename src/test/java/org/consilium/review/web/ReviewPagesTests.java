@@ -96,14 +96,14 @@ class ReviewPagesTests {
 				"Is surgery needed?", blinded, blinded ? null : "Breast cancer", blinded ? null : CodeSystem.ICD_10_CM,
 				blinded ? null : "C50.9", blinded ? null : "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
 				List.of("Do I need a mastectomy?", "Can I keep working?"), Urgency.values()[0], true, "207RX0202X", null, null,
-				Instant.now(), List.of(), null, null);
+				Instant.now(), List.of(), null, null, org.consilium.intake.TestDrafts.PATIENT);
 	}
 
 	static AccessibleCase accessible(OpinionRequestStatus status) {
 		OpinionRequestView c = caseIn(status, false);
 		return new AccessibleCase(SPECIALIST, CASE, c.version(), status, new UserId(PATIENT), null, null, SPECIALIST.id(), java.util.Set.of(),
 				c.specialtyCode(), c.urgency(), true, false, c.firstDiagnosisText(), c.firstDiagnosisSystem(), c.firstDiagnosisCode(),
-				c.firstInstitution(), c.questions(), false, true);
+				c.firstInstitution(), c.questions(), false, true, c.patient());
 	}
 
 	@Test
@@ -176,7 +176,7 @@ class ReviewPagesTests {
 				c.referrerId(), c.coordinatorId(), c.specialistId(), c.specialistName(), c.reason(), true, null, null, null, null,
 				c.firstPhysician(), c.firstInstitution(), null, c.symptomsAndHistory(), c.questions(), c.urgency(), true,
 				c.specialtyCode(), null, null, c.createdAt(), List.of(), null,
-				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7, 0));
+				new CaseDeadline("review", Instant.parse("2026-05-13T15:00:00Z"), ClockState.RUNNING, false, 7, 0), c.patient());
 		given(review.assignedCases(any())).willReturn(List.of(withClock));
 
 		String html = mvc.perform(get("/review")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

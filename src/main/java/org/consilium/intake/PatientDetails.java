@@ -1,0 +1,65 @@
+package org.consilium.intake;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who the case is about: the patient's own name, birth date and administrative sex, entered at intake by the patient or
+ * for them (a referring physician enters the patient's, not their own). Every part may be missing while drafting and on
+ * cases from before these were recorded; {@link #recorded()} tells whether any is there. Health data: never in a URL,
+ * log, e-mail or event.
+ */
+public record PatientDetails(String familyName, String givenNames, LocalDate birthDate, AdministrativeSex sex) {
+
+	/** Longest name accepted, in characters. */
+	public static final int MAX_NAME = 200;
+
+	/** Earliest birth date accepted. */
+	public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+	/** No details recorded. */
+	public static PatientDetails none() {
+		return new PatientDetails(null, null, null, null);
+	}
+
+	/** Whether any part is recorded. */
+	public boolean recorded() {
+		return !blank(familyName) || !blank(givenNames) || birthDate != null || sex != null;
+	}
+
+	/** What submission still needs, in plain words; empty when complete. */
+	public List<String> missing() {
+		List<String> missing = new ArrayList<>();
+		if (blank(familyName)) missing.add("the patient's family name");
+		if (blank(givenNames)) missing.add("the patient's given names");
+		if (birthDate == null) missing.add("the patient's birth date");
+		if (sex == null) missing.add("the patient's sex");
+		return missing;
+	}
+
+	/** "Given Family", or the part that is there. */
+	public String name() {
+		return ((blank(givenNames) ? "" : givenNames.strip()) + " " + (blank(familyName) ? "" : familyName.strip())).strip();
+	}
+
+	/** "Maria Núñez, born 3 February 1980, female", leaving out what is not recorded; null when nothing is. */
+	public String summary() {
+		if (!recorded()) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		parts.add(name().isEmpty() ? "name not recorded" : name());
+		parts.add(birthDate == null ? "birth date not recorded" : "born " + DAY.format(birthDate));
+		parts.add(sex == null ? "sex not recorded" : sex.label());
+		return String.join(", ", parts);
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+}
