@@ -34,63 +34,34 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 
 	@Version
 	private Integer version;
-
 	private OpinionRequestStatus status;
-
 	private final UUID patientId;
-
 	private final UUID referrerId;
-
 	private final UUID createdBy;
-
 	private final UUID requestToken;
-
 	private UUID coordinatorId;
-
 	private UUID specialistId;
-
 	private String reason;
-
 	private String firstDiagnosisText;
-
 	private CodeSystem firstDiagnosisSystem;
-
 	private String firstDiagnosisCode;
-
 	private String proposedTreatment;
-
 	private String firstPhysician;
-
 	private String firstInstitution;
-
 	private LocalDate firstOpinionDate;
-
 	private String symptomsAndHistory;
-
 	private Urgency urgency;
-
 	private boolean consentToShare;
-
 	private Instant consentAt;
-
 	private String specialtyCode;
-
 	private DeclineReason declineReason;
-
 	private String statusNote;
-
 	private Instant impressionRecordedAt;
-
 	private UUID lastEditSession;
-
 	private String patientFamilyName;
-
 	private String patientGivenNames;
-
 	private LocalDate patientBirthDate;
-
 	private String patientSex;
-
 	private final Instant createdAt;
 
 	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
@@ -218,27 +189,12 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		return true;
 	}
 
-	private void setPatient(PatientDetails p, Instant now) {
-		String family = name(p.familyName(), "family name");
-		String given = name(p.givenNames(), "given names");
-		if (p.birthDate() != null && p.birthDate().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
-			throw new InvalidInputException("The patient's birth date cannot be in the future.");
-		}
-		if (p.birthDate() != null && p.birthDate().isBefore(PatientDetails.EARLIEST_BIRTH_DATE)) {
-			throw new InvalidInputException("The patient's birth date cannot be before 1900.");
-		}
-		this.patientFamilyName = family.isEmpty() ? null : family;
-		this.patientGivenNames = given.isEmpty() ? null : given;
+	private void setPatient(PatientDetails details, Instant now) {
+		PatientDetails p = details.cleaned(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+		this.patientFamilyName = p.familyName();
+		this.patientGivenNames = p.givenNames();
 		this.patientBirthDate = p.birthDate();
 		this.patientSex = p.sex() == null ? null : p.sex().code();
-	}
-
-	private static String name(String value, String field) {
-		String v = value == null ? "" : value.strip().replaceAll("\\s+", " ");
-		if (v.length() > PatientDetails.MAX_NAME) {
-			throw new InvalidInputException("The patient's " + field + " is longer than " + PatientDetails.MAX_NAME + " characters.");
-		}
-		return v;
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.consilium.shared.InvalidInputException;
+
 /**
  * Who the case is about: the patient's own name, birth date and administrative sex, entered at intake by the patient or
  * for them (a referring physician enters the patient's, not their own). Every part may be missing while drafting and on
@@ -57,6 +59,30 @@ public record PatientDetails(String familyName, String givenNames, LocalDate bir
 		parts.add(birthDate == null ? "birth date not recorded" : "born " + DAY.format(birthDate));
 		parts.add(sex == null ? "sex not recorded" : sex.label());
 		return String.join(", ", parts);
+	}
+
+	/**
+	 * These details as the case stores them: names trimmed, inner spaces collapsed, blank names as null.
+	 * @param today the date that a birth date may not follow (UTC; a day of slack for time zones)
+	 * @throws InvalidInputException (422) when a name is longer than {@value #MAX_NAME} characters or the birth date
+	 *         is in the future or before {@link #EARLIEST_BIRTH_DATE}
+	 */
+	PatientDetails cleaned(LocalDate today) {
+		if (birthDate != null && birthDate.isAfter(today.plusDays(1))) {
+			throw new InvalidInputException("The patient's birth date cannot be in the future.");
+		}
+		if (birthDate != null && birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
+			throw new InvalidInputException("The patient's birth date cannot be before 1900.");
+		}
+		return new PatientDetails(cleanName(familyName, "family name"), cleanName(givenNames, "given names"), birthDate, sex);
+	}
+
+	private static String cleanName(String value, String field) {
+		String v = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+		if (v.length() > MAX_NAME) {
+			throw new InvalidInputException("The patient's " + field + " is longer than " + MAX_NAME + " characters.");
+		}
+		return v.isEmpty() ? null : v;
 	}
 
 	private static boolean blank(String s) {
