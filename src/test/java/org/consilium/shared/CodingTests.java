@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import org.consilium.shared.Jurisdiction;
-import org.consilium.shared.LanguageTag;
-
 /** Reading the codes a profile lists: unknown ones are refused with a message naming them. */
 class CodingTests {
 
@@ -56,5 +53,15 @@ class CodingTests {
 		assertThat(LanguageTag.parse("pt-BR").sameLanguage(LanguageTag.parse("pt"))).isTrue();
 		assertThatThrownBy(() -> LanguageTag.parse("klingon")).isInstanceOf(InvalidInputException.class).hasMessageContaining("\"klingon\"");
 		assertThatThrownBy(() -> LanguageTag.parse("xx")).hasMessageContaining("\"xx\"");
+	}
+
+	@Test
+	void twoCodingsAreTheSameConceptWhateverTheirDisplayText() {
+		Coding fromCase = new Coding(CodeSystem.OMIM, "154700", "Marfan syndrome");
+		Coding fromProfile = new Coding(CodeSystem.OMIM, "154700");
+
+		assertThat(fromCase).isEqualTo(fromProfile).hasSameHashCodeAs(fromProfile).hasToString("OMIM:154700");
+		assertThat(fromCase).isNotEqualTo(new Coding(CodeSystem.ORPHA, "154700", "Marfan syndrome"));
+		assertThat(fromCase.curie()).isEqualTo(CodeSystem.OMIM.sssomPrefix() + ":154700");
 	}
 }
