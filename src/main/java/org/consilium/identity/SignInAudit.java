@@ -11,13 +11,11 @@ import org.consilium.shared.Actor;
 /**
  * The audit rows of signing in and out ({@link AuditAction#IDENTITY_SIGN_IN}, {@link AuditAction#IDENTITY_SIGN_IN_LIMITED},
  * {@link AuditAction#IDENTITY_SIGN_OUT}), without a case. A failure or refusal for an existing account is recorded
- * against that account (its id and role); for an address without an account the row names nobody (role
- * {@value #NOBODY}): neither the typed address nor the password is stored anywhere.
+ * against that account (its id and role); for an address without an account the row names nobody
+ * ({@link Actor#ANONYMOUS}, role {@code ANONYMOUS}): neither the typed address nor the password is stored anywhere.
  */
 @Component
 class SignInAudit {
-
-	static final String NOBODY = "ANONYMOUS";
 
 	private static final String RECORD_TYPE = "UserAccount";
 
