@@ -24,6 +24,8 @@ public enum AuditAction {
 	CASE_ACCESS_LOG("case.access-log", "Read this access log"),
 	CASE_UPDATE_LOCALE("case.update-locale", "Recorded your language and where you live"),
 	CASE_PANEL_READ("case.panel.read", "Looked at who reviews the case"),
+	/** The patient accepted the referring physician's invitation, which links the draft to their account. */
+	CASE_INVITATION_ACCEPT("case.invitation.accept", "Accepted the invitation to this request"),
 	/** A transition refused because the actor lost their relation to the case during the request. */
 	CASE_TRANSITION("case.transition", "Changed the state of the case"),
 

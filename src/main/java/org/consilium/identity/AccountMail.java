@@ -22,4 +22,12 @@ public interface AccountMail {
 	 * @param linkPath the path and query of the link below the configured base URL, e.g. {@code /account/verify?token=...}
 	 */
 	void send(UserView to, Purpose purpose, String linkPath);
+
+	/**
+	 * Queues the e-mail that tells an address it has been invited to accept a second-opinion request, sent alike whether
+	 * or not the address has an account, so that sending it reveals nothing. It names no one and holds no code.
+	 * @param address a normalised e-mail address
+	 * @param linkPath the path below the configured base URL where the invitation is accepted
+	 */
+	void sendInvitation(String address, String linkPath);
 }

@@ -87,14 +87,30 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * A referring physician, coordinator or administrator invites a patient, who receives a one-time password.
-	 * @throws ForbiddenActionException when a patient or specialist tries it
+	 * A coordinator or administrator makes a patient's account, with a one-time password to hand over. A referring
+	 * physician does not: their answer would tell them whether an address has an account; they invite the patient to
+	 * accept a draft instead ({@link #inviteToCase}).
+	 * @throws ForbiddenActionException for anyone else
 	 */
 	public CreatedAccount invitePatient(Actor by, String email, String displayName, String preferredLanguage) {
-		if (!(by.is(Role.REFERRING_PHYSICIAN) || by.is(Role.COORDINATOR) || by.is(Role.ADMIN))) {
-			throw new ForbiddenActionException("Only a referring physician, coordinator or administrator invites patients.");
+		if (!(by.is(Role.COORDINATOR) || by.is(Role.ADMIN))) {
+			throw new ForbiddenActionException("Only a coordinator or administrator makes patients' accounts.");
 		}
 		return createWithOneTimePassword(email, displayName, Role.PATIENT, null, preferredLanguage);
+	}
+
+	/**
+	 * Queues the e-mail that invites the patient at {@code email} to accept a draft a referring physician made for them
+	 * (intake keeps the invitation). The address is checked for form only and the e-mail is queued whether or not it has
+	 * an account, so neither the answer nor the e-mail tells the physician who uses the service (issue #11).
+	 * @param linkPath where the invitation is accepted, below the configured base URL
+	 * @return the normalised address
+	 * @throws InvalidInputException for a malformed address (it depends on the input only)
+	 */
+	public String inviteToCase(String email, String linkPath) {
+		String normalized = checkAddress(email);
+		mail.sendInvitation(normalized, linkPath);
+		return normalized;
 	}
 
 	/**
@@ -304,14 +320,19 @@ public class IdentityManagement {
 	}
 
 	private static String checkAddressAndName(String email, String displayName) {
+		String normalized = checkAddress(email);
+		if (displayName == null || displayName.isBlank()) {
+			throw new InvalidInputException("Enter a name.");
+		}
+		return normalized;
+	}
+
+	private static String checkAddress(String email) {
 		String normalized = UserAccount.normalize(email);
 		// at most 254 characters (RFC 5321 section 4.5.3.1.3) before the pattern, whose two unbounded runs around the
 		// dot would otherwise retry each other on a long address
 		if (normalized.length() > 254 || !normalized.matches("[^@\\s]++@[^@\\s]+\\.[^@\\s]+")) {
 			throw new InvalidInputException("Enter a valid e-mail address.");
-		}
-		if (displayName == null || displayName.isBlank()) {
-			throw new InvalidInputException("Enter a name.");
 		}
 		return normalized;
 	}

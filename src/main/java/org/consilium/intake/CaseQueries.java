@@ -258,7 +258,7 @@ public class CaseQueries {
 		List<StatusChange> timeline = store.timeline(r.id());
 		Instant now = clock.instant();
 		return new OpinionRequestView(new CaseId(r.id()), r.version() == null ? 0 : r.version(), r.status(), UserId.ofNullable(r.patientId()),
-				identity.displayName(UserId.ofNullable(r.patientId())), UserId.ofNullable(r.referrerId()), UserId.ofNullable(r.coordinatorId()), UserId.ofNullable(r.specialistId()),
+				r.patientId() == null ? "(invited, not yet accepted)" : identity.displayName(UserId.ofNullable(r.patientId())), UserId.ofNullable(r.referrerId()), UserId.ofNullable(r.coordinatorId()), UserId.ofNullable(r.specialistId()),
 				r.specialistId() == null ? null : identity.displayName(UserId.ofNullable(r.specialistId())), r.reason(), blinded,
 				blinded ? null : r.firstDiagnosisText(), blinded ? null : r.firstDiagnosisSystem(), blinded ? null : r.firstDiagnosisCode(),
 				blinded ? null : r.proposedTreatment(), r.firstPhysician(), r.firstInstitution(), r.firstOpinionDate(), r.symptomsAndHistory(),

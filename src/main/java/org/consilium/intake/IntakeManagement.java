@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.IdentityManagement;
-import org.consilium.identity.UserView;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.EditConflictException;
@@ -55,8 +54,10 @@ public class IntakeManagement {
 
 	private final Clock clock;
 
+	private final PatientInvitations invitations;
+
 	IntakeManagement(CaseStore store, CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, OpinionRequestRepository requests,
-			JdbcClient jdbc, AuditLog audit, IdentityManagement identity, Clock clock) {
+			JdbcClient jdbc, AuditLog audit, IdentityManagement identity, Clock clock, PatientInvitations invitations) {
 		this.store = store;
 		this.access = access;
 		this.lifecycle = lifecycle;
@@ -66,15 +67,17 @@ public class IntakeManagement {
 		this.audit = audit;
 		this.identity = identity;
 		this.clock = clock;
+		this.invitations = invitations;
 	}
 
 	/**
-	 * Creates a draft. A patient drafts for themself; a referring physician names the patient by e-mail (the patient
-	 * must have an account: invite them first). The same {@code requestToken} (one per rendered form) returns the draft
+	 * Creates a draft. A patient drafts for themself; a referring physician names the patient by e-mail, and the draft
+	 * becomes the patient's only when they accept the invitation ({@link PatientInvitations}): the answer is the same
+	 * whether or not the address has an account. The same {@code requestToken} (one per rendered form) returns the draft
 	 * created the first time, so a double click creates one case; requests with the same token that arrive together run
 	 * one after the other and all answer that one case.
 	 * @throws ForbiddenActionException for anyone but a patient or a referring physician
-	 * @throws InvalidInputException when no patient account has {@code patientEmail}
+	 * @throws InvalidInputException when a referring physician's {@code patientEmail} is not a well-formed address
 	 */
 	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
 		if (requestToken != null) {
@@ -84,15 +87,14 @@ public class IntakeManagement {
 				return queries.view(actor, existing.get());
 			}
 		}
-		UserId patientId;
+		UserId patientId = null;
 		UserId referrerId = null;
+		String invitee = null;
 		if (actor.is(Role.PATIENT)) {
 			patientId = actor.id();
 		}
 		else if (actor.is(Role.REFERRING_PHYSICIAN)) {
-			UserView patient = identity.findByEmail(patientEmail).filter(u -> u.role() == Role.PATIENT)
-				.orElseThrow(() -> new InvalidInputException("No patient account has this e-mail address. Invite the patient first."));
-			patientId = patient.id();
+			invitee = identity.inviteToCase(patientEmail, PatientInvitations.ACCEPT_PATH);
 			referrerId = actor.id();
 		}
 		else {
@@ -101,6 +103,9 @@ public class IntakeManagement {
 		OpinionRequest draft = OpinionRequest.draft(UserId.valueOrNull(patientId), UserId.valueOrNull(referrerId), actor.id().value(),
 				requestToken == null ? UUID.randomUUID() : requestToken, content == null ? DraftContent.empty() : content, clock.instant());
 		OpinionRequest saved = store.save(draft);
+		if (invitee != null) {
+			invitations.invite(saved.id(), invitee);
+		}
 		audit.success(actor, AuditAction.CASE_CREATE, CaseId.ofNullable(saved.id()), "OpinionRequest", saved.id());
 		return queries.view(actor, saved);
 	}

@@ -31,11 +31,10 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 
 	@Id
 	private final UUID id;
-
 	@Version
 	private Integer version;
 	private OpinionRequestStatus status;
-	private final UUID patientId;
+	private UUID patientId;
 	private final UUID referrerId;
 	private final UUID createdBy;
 	private final UUID requestToken;
@@ -121,11 +120,6 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	}
 
 	/**
-	 * Replaces the draft's content.
-	 * @throws IllegalTransitionException unless the case is a draft
-	 * @throws InvalidInputException when there are more than {@value DraftContent#MAX_QUESTIONS} questions or a text is too long
-	 */
-	/**
 	 * Replaces the draft's content from one editing form. {@code expectedVersion} is the version that form read; a
 	 * different current version means someone else saved since, unless the last save came from the same form
 	 * ({@code editSession}, one per rendering of the page), whose autosave simply ran ahead of it.
@@ -140,6 +134,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.lastEditSession = editSession;
 	}
 
+	/** Replaces the draft's content; only a draft ({@link IllegalTransitionException}), with valid content ({@link InvalidInputException}). */
 	void edit(DraftContent content, Instant now) {
 		if (status != OpinionRequestStatus.DRAFT) {
 			throw new IllegalTransitionException("Only a draft can be edited; this case is " + status.label().toLowerCase() + ".");
@@ -165,12 +160,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.firstOpinionDate = content.firstOpinionDate();
 		this.symptomsAndHistory = text(content.symptomsAndHistory(), "symptoms and history");
 		this.urgency = content.urgency() == null ? Urgency.ROUTINE : content.urgency();
-		if (content.consentToShare() && !consentToShare) {
-			this.consentAt = now;
-		}
-		if (!content.consentToShare()) {
-			this.consentAt = null;
-		}
+		this.consentAt = !content.consentToShare() ? null : consentToShare ? consentAt : now;
 		this.consentToShare = content.consentToShare();
 		this.questions = new ArrayList<>(qs.stream().map(PatientQuestion::new).toList());
 		setPatient(content.patient() == null ? PatientDetails.none() : content.patient(), now);
@@ -186,6 +176,15 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 			return false;
 		}
 		setPatient(details, now);
+		return true;
+	}
+
+	/** Links the patient who accepted the referrer's invitation to a draft made for them: once, and only as a draft. */
+	boolean acceptPatient(UUID patient) {
+		if (patientId != null || status != OpinionRequestStatus.DRAFT) {
+			return false;
+		}
+		this.patientId = patient;
 		return true;
 	}
 
@@ -211,6 +210,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (firstDiagnosisText.isBlank()) missing.add("the diagnosis you were given");
 		if (questions.isEmpty()) missing.add("at least one question for the specialist");
 		if (!consentToShare) missing.add("your consent to share the records with the reviewers");
+		if (patientId == null) missing.add("the patient's acceptance of your invitation (they have not accepted it yet)");
 		missing.addAll(patient().missing());
 		if (!missing.isEmpty() && status == OpinionRequestStatus.DRAFT) {
 			throw new InvalidInputException("Before submitting, add " + String.join(", ", missing) + ".");

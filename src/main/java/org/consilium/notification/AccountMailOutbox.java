@@ -51,4 +51,18 @@ class AccountMailOutbox implements AccountMail {
 					""".formatted(Outbox.GREETING, link));
 		}
 	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendInvitation(String address, String linkPath) {
+		outbox.queue(null, address, "INVITATION", "Consilium: an invitation is waiting for you", """
+				%s
+
+				a physician has invited this address to Consilium. To accept, sign in (or register) with this address,
+				then enter the code your physician gave you at:
+				%s
+
+				If you did not expect this, you can ignore it: nothing happens unless you accept.
+				""".formatted(Outbox.GREETING, settings.baseUrl() + linkPath));
+	}
 }

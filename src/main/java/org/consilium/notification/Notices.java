@@ -92,7 +92,9 @@ public class Notices {
 	public Set<UserId> patientSideOf(CaseId caseId) {
 		CaseParties parties = access.parties(caseId);
 		Set<UserId> ids = new LinkedHashSet<>();
-		ids.add(parties.patientId());
+		if (parties.patientId() != null) {
+			ids.add(parties.patientId());
+		}
 		if (parties.referrerId() != null) {
 			ids.add(parties.referrerId());
 		}

@@ -69,13 +69,19 @@ class Outbox {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void queue(UserView to, String kind, String subject, String body) {
+		queue(to.id(), to.email(), kind, subject, body);
+	}
+
+	/** Queues an e-mail to an address that may have no account ({@code recipient} null). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void queue(UserId recipient, String address, String kind, String subject, String body) {
 		Instant now = clock.instant();
 		boolean enabled = mailEnabled();
 		jdbc.sql("""
 				INSERT INTO notification.outbox_message (id, message_id, kind, recipient_id, to_address, subject, body, status,
 				  attempts, next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-			.params(UUID.randomUUID(), messageId(), kind, UserId.valueOrNull(to.id()), to.email(), subject, enabled ? body : null,
+			.params(UUID.randomUUID(), messageId(), kind, UserId.valueOrNull(recipient), address, subject, enabled ? body : null,
 					enabled ? "PENDING" : "SKIPPED", Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}

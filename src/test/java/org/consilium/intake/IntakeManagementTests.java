@@ -49,6 +49,9 @@ class IntakeManagementTests {
 	TestAccounts accounts;
 
 	@Autowired
+	TestCases cases;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	static DraftContent complete(String diagnosis) {
@@ -95,7 +98,7 @@ class IntakeManagementTests {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor referrer = accounts.create(Role.REFERRING_PHYSICIAN);
 		String email = jdbc.sql("SELECT email FROM identity.user_account WHERE id = ?").param(patient.id().value()).query(String.class).single();
-		OpinionRequestView draft = intake.createDraft(referrer, email, UUID.randomUUID(), complete("x"));
+		OpinionRequestView draft = cases.referred(referrer, email, patient, complete("x"));
 		assertThat(draft.patientId()).isEqualTo(patient.id());
 		assertThat(queries.read(patient, draft.id(), AuditAction.CASE_READ).referrerId()).isEqualTo(referrer.id());
 		assertThat(queries.myCases(referrer)).extracting(OpinionRequestView::id).contains(draft.id());

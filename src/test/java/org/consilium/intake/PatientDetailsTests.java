@@ -23,6 +23,9 @@ import org.consilium.shared.Role;
 class PatientDetailsTests {
 
 	@Autowired
+	TestCases cases;
+
+	@Autowired
 	IntakeManagement intake;
 
 	@Autowired
@@ -61,7 +64,7 @@ class PatientDetailsTests {
 		Actor referrer = accounts.create(Role.REFERRING_PHYSICIAN);
 		String email = jdbc.sql("SELECT email FROM identity.user_account WHERE id = ?").param(patient.id().value()).query(String.class).single();
 		PatientDetails maria = new PatientDetails(" Núñez ", "María  Elena", LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE);
-		OpinionRequestView draft = intake.createDraft(referrer, email, UUID.randomUUID(), about(maria));
+		OpinionRequestView draft = cases.referred(referrer, email, patient, about(maria));
 		intake.submit(referrer, draft.id());
 		OpinionRequestView read = queries.read(patient, draft.id(), AuditAction.CASE_READ);
 		assertThat(read.patient()).isEqualTo(new PatientDetails("Núñez", "María Elena", LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE));

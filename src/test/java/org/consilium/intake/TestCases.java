@@ -13,8 +13,21 @@ public class TestCases {
 
 	private final IntakeManagement intake;
 
-	public TestCases(IntakeManagement intake) {
+	private final PatientInvitations invitations;
+
+	public TestCases(IntakeManagement intake, PatientInvitations invitations) {
 		this.intake = intake;
+		this.invitations = invitations;
+	}
+
+	/**
+	 * A referring physician's draft for the patient at {@code patientEmail}, accepted by {@code patient} with the code
+	 * the physician reads from the draft's invitation, as a physician and patient would.
+	 */
+	public OpinionRequestView referred(Actor referrer, String patientEmail, Actor patient, DraftContent content) {
+		OpinionRequestView draft = intake.createDraft(referrer, patientEmail, UUID.randomUUID(), content);
+		String code = invitations.of(referrer, draft.id()).orElseThrow().code();
+		return invitations.accept(patient, code);
 	}
 
 	/** A new draft case of the patient: a reason, one question, routine urgency, consent to share; no records and no patient details (like a case from before intake asked for them, so that any import is compared with the first). */

@@ -51,6 +51,9 @@ class NotificationJourneyTests extends MailTestSupport {
 	static final Path DATA = Path.of(System.getProperty("consilium.shared-data", "../shared/data"));
 
 	@Autowired
+	org.consilium.intake.TestCases cases;
+
+	@Autowired
 	IdentityManagement identity;
 
 	@Autowired
@@ -116,7 +119,7 @@ class NotificationJourneyTests extends MailTestSupport {
 				new org.consilium.intake.PatientDetails("Atencio", "Alberto", java.time.LocalDate.of(1993, 6, 7), org.consilium.intake.AdministrativeSex.MALE));
 		secrets.add("Atencio");
 		secrets.add("E75.22");
-		UUID caseId = intake.createDraft(referrer, patientUser.email(), UUID.randomUUID(), content).id().value();
+		UUID caseId = cases.referred(referrer, patientUser.email(), patient, content).id().value();
 		secrets.add(caseId.toString());
 		records.uploadDocument(patient, new CaseId(caseId), secret("Upload") + ".pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));

@@ -16,6 +16,7 @@ import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseQueries;
 import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.OpinionRequestView;
+import org.consilium.intake.PatientInvitations;
 import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
@@ -44,14 +45,17 @@ class CaseController {
 
 	private final org.consilium.identity.IdentityManagement identity;
 
+	private final PatientInvitations invitations;
+
 	CaseController(IntakeManagement intake, CaseAccess access, CaseQueries queries,  ProgramSettings program, org.consilium.audit.AuditLog audit,
-			org.consilium.identity.IdentityManagement identity) {
+			org.consilium.identity.IdentityManagement identity, PatientInvitations invitations) {
 		this.intake = intake;
 		this.access = access;
 		this.queries = queries;
 		this.program = program;
 		this.audit = audit;
 		this.identity = identity;
+		this.invitations = invitations;
 	}
 
 	@GetMapping("/")
@@ -173,6 +177,7 @@ class CaseController {
 		OpinionRequestView view = queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ);
 		model.addAttribute("c", view);
 		model.addAttribute("zone", program.zone());
+		model.addAttribute("invitation", invitations.of(Actor.current(), view.id()).orElse(null));
 		return "intake/case";
 	}
 
@@ -234,6 +239,7 @@ class CaseController {
 	private String form(Model model, DraftForm form, OpinionRequestView view, String error) {
 		model.addAttribute("form", form);
 		model.addAttribute("c", view);
+		model.addAttribute("invitation", view == null ? null : invitations.of(Actor.current(), view.id()).orElse(null));
 		model.addAttribute("error", error);
 		model.addAttribute("codeSystems", CodeSystem.values());
 		model.addAttribute("urgencies", Urgency.values());
