@@ -67,6 +67,24 @@ class ApiProblemTests {
 	}
 
 	@Test
+	void everyFaultOfABodyIsListedAtOnceAndNothingIsStored() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		String body = """
+				{"requestToken":"not-an-id","colour":"blue","content":{"reason":"r","urgency":"SOONISH","firstOpinionDate":"yesterday","mood":1}}""";
+		MvcResult result = mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(body)
+			.with(csrf()).with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"unreadable-body\"",
+				"The field 'requestToken' has the wrong form (line 1, column", "an identifier in double quotes belongs there",
+				"Unknown field 'colour'", "The field 'content.urgency' has the wrong form", "one of ",
+				"The field 'content.firstOpinionDate' has the wrong form", "a date or time in double quotes",
+				"Unknown field 'content.mood'")
+			.doesNotContain("org.consilium", "java.", "`");
+		MvcResult list = mvc.perform(get("/api/cases").with(authentication(TestAccounts.authentication(patient)))).andReturn();
+		assertThat(list.getResponse().getContentAsString()).isEqualTo("[]");
+	}
+
+	@Test
 	void aBodyOfTheWrongShapeOrWithAnUnknownFieldIsToldSoWithoutJavaTypeNames() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		for (String body : List.of("[]", "{\"reason\":\"x\",\"foo\":1}", "{\"reason\":")) {
@@ -109,7 +127,7 @@ class ApiProblemTests {
 			{"content":{"reason":yes}}                      | The JSON is not well-formed (line 1, column 22): a word that is not a JSON value (text needs double quotes).
 			{"content":{"questions":"one"}}                 | The field 'content.questions' has the wrong form (line 1, column 25): a list [ ... ] belongs there.
 			{"requestToken":"abc"}                          | The field 'requestToken' has the wrong form (line 1, column 17): an identifier in double quotes belongs there.
-			{"content":{"reason":"x","colour":"red"}}        | Unknown field 'content.colour' (line 1, column 41).
+			{"content":{"reason":"x","colour":"red"}}        | Unknown field 'content.colour' (line 1, column 40).
 			""")
 	void aJsonFaultIsToldInOurWordsWithItsPlace(String body, String expected) throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);

@@ -7,13 +7,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.CollectedProblem;
 import tools.jackson.databind.exc.DeferredBindingException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * What is wrong with a JSON request body, in our words: the fault the parser reports (a streaming parser stops at the
- * first syntax error, so that is one; a binder that collected several reports each) with the field's path and the line
+ * first syntax error, so that is one; the collecting reader of {@link CollectingJsonConverter} reports every binding
+ * fault it met: unknown fields, values of the wrong form) with the field's path and the line
  * and column, never the parser's own text (which names Java types and {@code [Source: REDACTED ...]}).
  */
 final class JsonBodyFaults {
@@ -25,8 +27,8 @@ final class JsonBodyFaults {
 	static String describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DeferredBindingException collected) {
-				return String.join(" ", collected.getProblems().stream()
-					.map(p -> "The field '" + pointer(p.getPath().toString()) + "' is not valid" + at(p.getLocation()) + ".").toList());
+				return String.join(" ", collected.getProblems().stream().map(JsonBodyFaults::describe).toList())
+						+ (collected.isLimitReached() ? " There may be more faults after these." : "");
 			}
 			if (cause instanceof JacksonException jackson) {
 				return describe(jackson);
@@ -34,6 +36,23 @@ final class JsonBodyFaults {
 		}
 		return null;
 	}
+
+	/** One fault the collecting reader noted: an unknown field, or a value of the wrong form for its field. */
+	private static String describe(CollectedProblem p) {
+		String path = pointer(p.getPath().toString());
+		String message = p.getMessage() == null ? "" : p.getMessage();
+		if (p.getTargetType() == null && message.startsWith(UNKNOWN_PROPERTY)) {
+			int end = message.indexOf('\'', UNKNOWN_PROPERTY.length());
+			String name = end < 0 ? "" : message.substring(UNKNOWN_PROPERTY.length(), end);
+			return "Unknown field '" + (path.isEmpty() ? name : path + "." + name) + "'" + at(p.getLocation()) + ".";
+		}
+		String expected = p.getTargetType() == null ? null : expected(p.getTargetType().getRawClass());
+		return (path.isEmpty() ? "The body" : "The field '" + path + "'") + " has the wrong form" + at(p.getLocation())
+				+ (expected == null ? "." : ": " + expected + " belongs there.");
+	}
+
+	/** How Jackson's collecting handler begins its note of an unknown field (databind 3.1). */
+	private static final String UNKNOWN_PROPERTY = "Unknown property '";
 
 	private static String describe(JacksonException e) {
 		String where = at(e.getLocation());
