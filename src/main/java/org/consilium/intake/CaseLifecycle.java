@@ -65,6 +65,9 @@ public class CaseLifecycle {
 			if (content == null || (expectedVersion == null && editSession == null)) {
 				throw new InvalidInputException("Send the draft's content and the version you read (expectedVersion).");
 			}
+			if (!c.actor().is(org.consilium.shared.Role.PATIENT) && content.patient() != null) {
+				content.patient().requireNotNaming(c.actor().displayName());
+			}
 			r.edit(content, expectedVersion, editSession, now);
 		});
 	}

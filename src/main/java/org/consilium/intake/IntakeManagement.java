@@ -94,6 +94,9 @@ public class IntakeManagement {
 			patientId = actor.id();
 		}
 		else if (actor.is(Role.REFERRING_PHYSICIAN)) {
+			if (content != null && content.patient() != null) {
+				content.patient().requireNotNaming(actor.displayName());
+			}
 			invitee = identity.inviteToCase(patientEmail, PatientInvitations.ACCEPT_PATH);
 			referrerId = actor.id();
 		}

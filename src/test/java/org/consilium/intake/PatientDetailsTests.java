@@ -72,6 +72,29 @@ class PatientDetailsTests {
 	}
 
 	@Test
+	void aReferringPhysicianWhoEntersTheirOwnNameForThePatientIsToldAndNothingIsStored() {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor physician = accounts.create(Role.REFERRING_PHYSICIAN);
+		Actor referrer = new Actor(physician.id(), physician.role(), "Dr. Rita Ménard-Okafor");
+		String email = jdbc.sql("SELECT email FROM identity.user_account WHERE id = ?").param(patient.id().value()).query(String.class).single();
+		long before = jdbc.sql("SELECT count(*) FROM intake.opinion_request WHERE referrer_id = ?").param(referrer.id().value()).query(Long.class).single();
+		PatientDetails own = new PatientDetails("menard okafor", "RITA", LocalDate.of(1975, 5, 6), AdministrativeSex.FEMALE);
+		assertThatThrownBy(() -> intake.createDraft(referrer, email, UUID.randomUUID(), about(own)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("your own name");
+		assertThat(jdbc.sql("SELECT count(*) FROM intake.opinion_request WHERE referrer_id = ?").param(referrer.id().value()).query(Long.class).single())
+			.isEqualTo(before);
+
+		PatientDetails maria = new PatientDetails("Núñez", "María", LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE);
+		OpinionRequestView draft = intake.createDraft(referrer, email, UUID.randomUUID(), about(maria));
+		assertThatThrownBy(() -> intake.updateDraft(referrer, draft.id(), draft.version(), about(own)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("your own name");
+		assertThat(queries.read(referrer, draft.id(), AuditAction.CASE_READ).patient().familyName()).isEqualTo("Núñez");
+		// a patient's own account enters their own name, of course
+		assertThat(intake.createDraft(new Actor(patient.id(), Role.PATIENT, "Rita Ménard-Okafor"), null, UUID.randomUUID(), about(own)).patient()
+			.givenNames()).isEqualTo("RITA");
+	}
+
+	@Test
 	void aBirthDateInTheFutureOrBefore1900AndOverlongNamesAreRefused() {
 		Actor patient = accounts.create(Role.PATIENT);
 		assertThatThrownBy(() -> intake.createDraft(patient, null, UUID.randomUUID(),
