@@ -33,9 +33,17 @@ import org.consilium.shared.Role;
  */
 @SpringBootTest(properties = { "consilium.database.connection-timeout=1s", "consilium.database.login-timeout=1s",
 		"consilium.database.statement-timeout=2s", "consilium.database.socket-timeout=3s", "consilium.database.retry-after=7s",
-		"consilium.database.embedded.watch-interval=1s" })
+		"consilium.database.embedded.watch-interval=1s", "consilium.http.https-only=true" })
 @AutoConfigureMockMvc
 class DatabaseOutageTests {
+
+	/** A request as it arrives over TLS (the scheme is what Spring Security's HTTPS redirect looks at). */
+	static final org.springframework.test.web.servlet.request.RequestPostProcessor HTTPS = request -> {
+		request.setScheme("https");
+		request.setServerPort(443);
+		request.setSecure(true);
+		return request;
+	};
 
 	@Autowired
 	MockMvc mvc;
@@ -49,24 +57,24 @@ class DatabaseOutageTests {
 	@Test
 	void aFrozenDatabaseAnswers503WithRetryAfterAndTheApplicationServesAgainWhenItThaws() throws Exception {
 		Authentication patient = TestAccounts.authentication(accounts.create(Role.PATIENT));
-		assertThat(status(get("/api/cases"), patient)).isEqualTo(200);
+		assertThat(status(get("/api/cases").with(HTTPS), patient)).isEqualTo(200);
 
 		List<ProcessHandle> engine = engineProcesses();
 		signal("STOP", engine);
 		try {
-			MvcResult api = mvc.perform(get("/api/cases").with(authentication(patient))).andReturn();
+			MvcResult api = mvc.perform(get("/api/cases").with(HTTPS).with(authentication(patient))).andReturn();
 			assertThat(api.getResponse().getStatus()).isEqualTo(503);
 			assertThat(api.getResponse().getHeader("Retry-After")).isEqualTo("7");
 			assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
 			assertThat(api.getResponse().getContentAsString()).contains("\"code\":\"database-unavailable\"");
 
-			MvcResult page = mvc.perform(get("/cases").with(authentication(patient))).andReturn();
+			MvcResult page = mvc.perform(get("/cases").with(HTTPS).with(authentication(patient))).andReturn();
 			assertThat(page.getResponse().getStatus()).isEqualTo(503);
 			assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("7");
 			assertThat(page.getResponse().getContentType()).startsWith("text/html");
 			assertThat(page.getResponse().getContentAsString()).contains("Temporarily unavailable");
 
-			MvcResult signIn = mvc.perform(post("/login").with(csrf()).param("username", "someone@test.consilium.local").param("password",
+			MvcResult signIn = mvc.perform(post("/login").with(HTTPS).with(csrf()).param("username", "someone@test.consilium.local").param("password",
 					"not-the-password")).andReturn();
 			assertThat(signIn.getResponse().getStatus()).isEqualTo(503);
 			assertThat(signIn.getResponse().getHeader("Retry-After")).isEqualTo("7");
@@ -81,7 +89,7 @@ class DatabaseOutageTests {
 
 		Set<Integer> seen = awaitRecovery(patient);
 		assertThat(seen).isSubsetOf(200, 503);
-		assertThat(status(get("/cases"), patient)).isEqualTo(200);
+		assertThat(status(get("/cases").with(HTTPS), patient)).isEqualTo(200);
 		assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}
 
@@ -89,7 +97,7 @@ class DatabaseOutageTests {
 	void aKilledEngineIsRestartedAndTheApplicationServesAgainWithoutARestart() throws Exception {
 		Authentication patient = TestAccounts.authentication(accounts.create(Role.PATIENT));
 		ProcessHandle postmaster = database.postmaster().orElseThrow();
-		assertThat(status(get("/api/cases"), patient)).isEqualTo(200);
+		assertThat(status(get("/api/cases").with(HTTPS), patient)).isEqualTo(200);
 
 		signal("KILL", List.of(postmaster));
 		postmaster.onExit().get(60, TimeUnit.SECONDS);
@@ -97,7 +105,20 @@ class DatabaseOutageTests {
 		Set<Integer> seen = awaitRecovery(patient);
 		assertThat(seen).as("answers while the engine was down and restarting").isSubsetOf(200, 503);
 		assertThat(database.postmaster().orElseThrow().pid()).isNotEqualTo(postmaster.pid());
-		assertThat(status(get("/cases"), patient)).isEqualTo(200);
+		assertThat(status(get("/cases").with(HTTPS), patient)).isEqualTo(200);
+		assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	/**
+	 * This context also runs with the transport of a deployment behind TLS ({@code consilium.http.https-only}), which is
+	 * why the requests above arrive over HTTPS: a plain-HTTP request is redirected to HTTPS, except the health check.
+	 */
+	@Test
+	void behindTlsAPlainHttpRequestIsRedirectedToHttpsButTheHealthCheckIsNot() throws Exception {
+		MvcResult plain = mvc.perform(get("/cases")).andReturn();
+		assertThat(plain.getResponse().getStatus()).isEqualTo(302);
+		assertThat(plain.getResponse().getRedirectedUrl()).isEqualTo("https://localhost/cases");
+		assertThat(mvc.perform(get("/login").with(HTTPS)).andReturn().getResponse().getStatus()).isEqualTo(200);
 		assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}
 
@@ -107,7 +128,7 @@ class DatabaseOutageTests {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 		int last;
 		do {
-			last = status(get("/api/cases"), patient);
+			last = status(get("/api/cases").with(HTTPS), patient);
 			seen.add(last);
 			if (last != 200) {
 				Thread.sleep(200);

@@ -113,6 +113,8 @@ public enum AuditAction {
 	/** A sign-in refused with 429 after too many failed ones (recorded against the account when it exists). No case. */
 	IDENTITY_SIGN_IN_LIMITED("identity.sign-in.limited", "Was stopped from signing in after too many wrong passwords"),
 	IDENTITY_SIGN_OUT("identity.sign-out", "Signed out"),
+	/** A signed-in session that ended by itself after the idle timeout ({@code server.servlet.session.timeout}). No case. */
+	IDENTITY_SESSION_EXPIRED("identity.session-expired", "Was signed out after a time without activity"),
 	/** A password changed by its owner, or set through a reset link. No case. */
 	IDENTITY_PASSWORD_CHANGE("identity.password.change", "Changed the password");
 

@@ -53,6 +53,11 @@ public class AuditLog {
 		insert(actor, action, caseId, recordType, recordId, AuditOutcome.SUCCESS);
 	}
 
+	/** Records a success in a transaction of its own, for what happens outside any (a session the container ended). */
+	public void successOnItsOwn(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId) {
+		ownTransaction.executeWithoutResult(s -> insert(actor, action, caseId, recordType, recordId, AuditOutcome.SUCCESS));
+	}
+
 	/** Records an access the policy refused; committed even when the caller's transaction rolls back. */
 	public void denied(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId) {
 		ownTransaction.executeWithoutResult(s -> insert(actor, action, caseId, recordType, recordId, AuditOutcome.DENIED));

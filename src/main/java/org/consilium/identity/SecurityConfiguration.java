@@ -88,6 +88,12 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** Turns the container's session events into Spring events: the end of an idle session is audited ({@link SignInAudit}). */
+	@Bean
+	static org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new org.springframework.security.web.session.HttpSessionEventPublisher();
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit,
 			@Value("${consilium.http.public-api-document:false}") boolean publicApiDocument,
@@ -108,6 +114,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
 				.addLogoutHandler((request, response, authentication) -> {
 					if (authentication != null && authentication.getPrincipal() instanceof ConsiliumUser user) {
+						SignInAudit.markSignedOut(request.getSession(false));
 						audit.signedOut(user.actor());
 					}
 				})
@@ -126,6 +133,12 @@ class SecurityConfiguration {
 				.addHeaderWriter(new StaticHeadersWriter(TransportSecurity.PERMISSIONS_POLICY_HEADER, TransportSecurity.PERMISSIONS_POLICY)))
 			.addFilterBefore(new SignInLimitFilter(limits, audit), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+		if (httpsOnly) {
+			// a plain-HTTP request (not over TLS, and no X-Forwarded-Proto: https from a trusted proxy) is redirected to
+			// HTTPS before anything else answers it; the health check a local supervisor makes over plain HTTP is not
+			http.redirectToHttps(https -> https.requestMatchers(
+					request -> !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")));
+		}
 		return http.build();
 	}
 
