@@ -1,6 +1,7 @@
 package org.consilium.identity;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /login/oauth2/code/sso} with {@code acr_values} when an {@code acr} is required; failures of any kind end on
  * {@code /sso/failed} and are audited; an account without a role reaches only {@code /sso/no-role}; signing out ends
  * the provider's session too (RP-initiated logout, OpenID Connect RP-Initiated Logout 1.0) and the provider can end
- * ours (OpenID Connect Back-Channel Logout 1.0, at {@code /logout/connect/back-channel/sso}).
+ * ours (OpenID Connect Back-Channel Logout 1.0, at {@code /logout/connect/back-channel/sso}). The Content Security
+ * Policy's {@code form-action} also allows the provider's origin, since the sign-out form ends there.
  */
 final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecurity> {
 
@@ -93,10 +95,24 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 				.oidcSessionRegistry(sessions)
 				.backChannel(channel -> channel.logoutHandler(backChannel)))
 			.logout(logout -> logout.logoutSuccessHandler(logoutSuccess()).addLogoutHandler((request, response, authentication) -> {
-				if (authentication != null && authentication.getPrincipal() instanceof SingleSignOnUser user) {
-					accounts.signedOut(user.actor());
+				// a back-channel logout passes the provider's logout token; the session's user is in the context
+				Authentication session = SecurityContextHolder.getContext().getAuthentication();
+				for (Authentication candidate : new Authentication[] { authentication, session }) {
+					if (candidate != null && candidate.getPrincipal() instanceof SingleSignOnUser user) {
+						accounts.signedOut(user.actor());
+						return;
+					}
 				}
-			}));
+			}))
+			// RP-initiated logout answers the sign-out form with a redirect to the provider, which form-action must allow
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(settings.issuerUri()))));
+	}
+
+	/** The application's Content Security Policy with the provider's origin added to {@code form-action}. */
+	static String contentSecurityPolicy(String issuerUri) {
+		URI issuer = URI.create(issuerUri);
+		String origin = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
+		return TransportSecurity.CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
 	}
 
 	@Override

@@ -126,6 +126,8 @@ public final class KeycloakServer implements ApplicationContextInitializer<Confi
 		builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
 		builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+		// JBoss Threads' thread-local reset on Java 24 and newer
+		builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
 		process = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(KeycloakServer::stop, "keycloak-stop"));
 		waitUntilReady(log);

@@ -96,6 +96,13 @@ class SingleSignOnRulesTests {
 		assertThat(SingleSignOnFailure.fromCode("<script>alert(1)</script>")).isEqualTo(SingleSignOnFailure.OTHER);
 	}
 
+	@Test
+	void theSignOutFormMayEndAtTheProviderAndNowhereElse() {
+		assertThat(SingleSignOn.contentSecurityPolicy("https://idp.example.org/realms/hospital"))
+			.contains("form-action 'self' https://idp.example.org;").contains("frame-ancestors 'none'");
+		assertThat(SingleSignOn.contentSecurityPolicy("http://127.0.0.1:8180/realms/x")).contains("form-action 'self' http://127.0.0.1:8180;");
+	}
+
 	private static SingleSignOnSettings settings(boolean localStaffSignIn, String breakGlass) {
 		return new SingleSignOnSettings("https://idp.example.org/realms/h", "consilium", "secret", "Hospital", List.of("openid"), null, null,
 				false, localStaffSignIn, breakGlass, null, null);
