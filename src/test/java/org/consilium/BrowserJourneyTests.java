@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -65,7 +65,8 @@ class BrowserJourneyTests {
 
 	static WebDriverWait wait;
 
-	static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium("1280,2000");
 
 	@LocalServerPort
 	int port;
@@ -96,16 +97,8 @@ class BrowserJourneyTests {
 	@BeforeAll
 	static void startChromium() throws IOException {
 		Files.createDirectories(ARTIFACTS);
-		chromium = HeadlessChromium.start("1280,2000");
 		driver = chromium.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-	}
-
-	@AfterAll
-	static void quitChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
 	}
 
 	/**

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +44,8 @@ class SingleSignOnBrowserTests {
 
 	static WebDriverWait wait;
 
-	static HeadlessChromium chromium;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium("1280,1400");
 
 	@LocalServerPort
 	int port;
@@ -58,16 +59,8 @@ class SingleSignOnBrowserTests {
 	@BeforeAll
 	static void startChromium() throws IOException {
 		Files.createDirectories(ARTIFACTS);
-		chromium = HeadlessChromium.start("1280,1400");
 		driver = chromium.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-	}
-
-	@AfterAll
-	static void quitChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
 	}
 
 	@BeforeEach
