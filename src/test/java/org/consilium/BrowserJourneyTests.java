@@ -1,7 +1,6 @@
 package org.consilium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +8,21 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,10 +48,6 @@ import org.consilium.triage.CaseTriage;
 @HpoIntegrationTest
 class BrowserJourneyTests {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	static final String ONCOLOGY = "207RX0202X";
 
 	static final String FIRST_DIAGNOSIS = "Stage II invasive ductal carcinoma of the left breast";
@@ -74,7 +65,8 @@ class BrowserJourneyTests {
 
 	static WebDriverWait wait;
 
-	static Path profile;
+	@RegisterExtension
+	static final HeadlessChromium chromium = new HeadlessChromium("1280,2000");
 
 	@LocalServerPort
 	int port;
@@ -104,35 +96,9 @@ class BrowserJourneyTests {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(Paths.get(CHROMIUM)) || !Files.isExecutable(Paths.get(CHROMEDRIVER))) {
-			fail("BrowserJourneyTests needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-					+ ": run `apt-get install chromium chromium-driver`.");
-		}
-		System.setProperty("SE_OFFLINE", "true");
 		Files.createDirectories(ARTIFACTS);
-		profile = Files.createTempDirectory("consilium-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,2000", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		driver = chromium.driver();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-	}
-
-	@AfterAll
-	static void quitChromium() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
 	}
 
 	/**

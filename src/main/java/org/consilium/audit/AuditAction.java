@@ -115,6 +115,16 @@ public enum AuditAction {
 	IDENTITY_SIGN_OUT("identity.sign-out", "Signed out"),
 	/** A signed-in session that ended by itself after the idle timeout ({@code server.servlet.session.timeout}). No case. */
 	IDENTITY_SESSION_EXPIRED("identity.session-expired", "Was signed out after a time without activity"),
+	/** A single sign-on: SUCCESS, or FAILED when refused (recorded against the linked or matching account when known). No case. */
+	IDENTITY_SSO_SIGN_IN("identity.sso.sign-in", "Signed in through the hospital's sign-on"),
+	/** The first single sign-on of a provider's user linked to the existing account with the same verified address. */
+	IDENTITY_SSO_LINK("identity.sso.link", "Linked the account to the hospital's sign-on"),
+	/** The first single sign-on of a provider's user without an account made one. */
+	IDENTITY_SSO_ACCOUNT_CREATE("identity.sso.account-create", "Got an account at the first sign-in through the hospital's sign-on"),
+	/** The provider's role claim changed the account's role at a single sign-on. */
+	IDENTITY_SSO_ROLE_CHANGE("identity.sso.role-change", "Got a new role from the hospital's sign-on"),
+	/** A signed-in single sign-on session ended: by the user (with the provider's session) or by the provider. */
+	IDENTITY_SSO_SIGN_OUT("identity.sso.sign-out", "Signed out of Consilium and the hospital's sign-on"),
 	/** A password changed by its owner, or set through a reset link. No case. */
 	IDENTITY_PASSWORD_CHANGE("identity.password.change", "Changed the password");
 

@@ -54,7 +54,9 @@ public final class ConsiliumUser implements UserDetails, ActingPrincipal {
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority(actor.role().authority()));
+		if (actor.role() != null) {
+			authorities.add(new SimpleGrantedAuthority(actor.role().authority()));
+		}
 		if (mustChangePassword) {
 			authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
 		}

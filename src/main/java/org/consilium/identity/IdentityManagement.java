@@ -286,7 +286,7 @@ public class IdentityManagement {
 	@Transactional(readOnly = true)
 	public List<UserView> allUsers() {
 		return accounts.findAll().stream().map(UserAccount::view)
-			.sorted(java.util.Comparator.comparing(UserView::role).thenComparing(UserView::displayName)).toList();
+			.sorted(java.util.Comparator.comparing(UserView::role, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(UserView::displayName)).toList();
 	}
 
 	/** The NUCC health care provider taxonomy codes staff specialties and triage use, by display name. */

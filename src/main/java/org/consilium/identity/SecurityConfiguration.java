@@ -7,11 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -36,7 +38,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every state change (htmx sends the token as a header), a strict Content Security Policy that allows only the
  * application's own scripts and styles and no framing ({@link TransportSecurity}), HSTS on HTTPS requests, and no
  * caching of pages that may hold health data. Sign-ins pass the {@link SignInLimits} ({@link SignInLimitFilter}) and
- * are audited with sign-outs ({@link SignInAudit}). The OpenAPI document ({@code /api/openapi}) needs a sign-in unless
+ * are audited with sign-outs ({@link SignInAudit}). Single sign-on, when configured, is added by {@link SingleSignOn};
+ * {@link LocalStaffSignIn} decides who may still use a local password. The OpenAPI document ({@code /api/openapi}) needs a sign-in unless
  * {@code consilium.http.public-api-document=true}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,9 +59,10 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationProvider limitedAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, SignInLimits limits,
-			SignInAudit audit) {
+			SignInAudit audit, LocalStaffSignIn localStaffSignIn) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts));
 		dao.setPasswordEncoder(encoder);
+		dao.setPostAuthenticationChecks(localStaffSignIn);
 		return new AuthenticationProvider() {
 			@Override
 			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
@@ -96,13 +100,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit,
+			ObjectProvider<SingleSignOn> singleSignOn,
 			@Value("${consilium.http.public-api-document:false}") boolean publicApiDocument,
 			@Value("${consilium.http.https-only:false}") boolean httpsOnly) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health", "/about/emergency")
+						"/actuator/health", "/about/emergency", SingleSignOn.FAILURE_PAGE)
 					.permitAll();
 				if (publicApiDocument) {
 					auth.requestMatchers("/api/openapi", "/api/openapi/**").permitAll();
@@ -139,6 +144,7 @@ class SecurityConfiguration {
 			http.redirectToHttps(https -> https.requestMatchers(
 					request -> !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")));
 		}
+		singleSignOn.ifAvailable(sso -> http.with(sso, Customizer.withDefaults()));
 		return http.build();
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
+import org.consilium.shared.ActingPrincipal;
 import org.consilium.shared.Actor;
 
 /**
@@ -68,7 +69,7 @@ class SignInAudit {
 			return;
 		}
 		for (SecurityContext context : event.getSecurityContexts()) {
-			if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof ConsiliumUser user) {
+			if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof ActingPrincipal user) {
 				try {
 					audit.successOnItsOwn(user.actor(), AuditAction.IDENTITY_SESSION_EXPIRED, null, RECORD_TYPE, user.actor().id().value());
 				}

@@ -16,7 +16,8 @@ import org.consilium.shared.UserId;
 /**
  * A local account. The e-mail is stored lower-cased and is the login name. A one-time password (first
  * administrator, staff created by an admin, invited patients, demo accounts) must be changed at first login.
- * Specialists carry a specialty code from {@link Specialty}.
+ * Specialists carry a specialty code from {@link Specialty}. An account made at a first single sign-on has no password
+ * and, until the provider maps a role or an administrator grants one, no role.
  */
 @Table(schema = "identity", name = "user_account")
 class UserAccount {
@@ -33,7 +34,7 @@ class UserAccount {
 
 	private String passwordHash;
 
-	private final Role role;
+	private Role role;
 
 	private String specialtyCode;
 
@@ -71,6 +72,16 @@ class UserAccount {
 	static UserAccount createInactive(String email, String displayName, String passwordHash, String preferredLanguage, Instant now) {
 		return new UserAccount(UUID.randomUUID(), null, normalize(email), displayName.strip(), passwordHash, Role.PATIENT, null,
 				preferredLanguage, false, now, false);
+	}
+
+	/** An account for a provider's user seen for the first time: no local password; {@code role} may be null. */
+	static UserAccount createForSingleSignOn(String email, String displayName, Role role, Instant now) {
+		return new UserAccount(UUID.randomUUID(), null, normalize(email), displayName.strip(), null, role, null, "en", false, now, true);
+	}
+
+	/** The role the provider's claim decides at a sign-on; null takes the role away. */
+	void takeProviderRole(Role providerRole) {
+		this.role = providerRole;
 	}
 
 	/** The owner proved the address (verification link or password reset link). */
