@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.oidc.session.InMemoryOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * The single sign-on beans, present only when {@code consilium.sso.issuer-uri} is set ({@link SingleSignOnSettings}).
@@ -25,11 +24,6 @@ class SingleSignOnConfiguration {
 	@Bean
 	OidcSessionRegistry oidcSessionRegistry() {
 		return new InMemoryOidcSessionRegistry();
-	}
-
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
 	}
 
 	@Bean
