@@ -83,6 +83,7 @@ public enum AuditAction {
 	OPINION_PDF_DOWNLOAD("opinion.pdf.download", "Downloaded the opinion as PDF"),
 	OPINION_FINGERPRINT("opinion.fingerprint", "Recorded the signed opinion's fingerprint"),
 	OPINION_VERIFY("opinion.verify", "Checked a document of the opinion"),
+	OPINION_FHIR_DOCUMENT("opinion.fhir-document", "Downloaded the opinion as a FHIR document"),
 
 	RECORDS_READ("records.read", "Looked at the records"),
 	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),
