@@ -242,6 +242,14 @@ class BrowserJourneyTests {
 		type(By.id("opt-evidence-0"), "Randomised trials (EBCTCG meta-analyses).");
 		type(By.id("answer-0"), "Not for this tumour type; surgery first is reasonable.");
 		type(By.id("plainSummary"), SUMMARY);
+		type(By.id("material-0"), "Pathology report of the core biopsy");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = '2026-03-02'", driver.findElement(By.id("material-date-0")));
+		type(By.id("discussionPoints"), "Whether endocrine therapy should follow radiotherapy.");
+		type(By.id("nextSteps"), "See the breast surgeon within four weeks.");
+		click(By.id("visit-no"));
+		type(By.id("reviewerSpecialty"), "Breast oncology");
+		type(By.id("reviewerInstitution"), "University Hospital");
+		type(By.id("reviewerLicence"), "GMC 1234567");
 		click(By.xpath("//button[normalize-space()='Save and sign']"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "The opinion is signed."));
 		assertThat(driver.findElement(By.id("opinion")).getText()).contains("Your opinion is signed");

@@ -82,6 +82,10 @@ public enum AuditAction {
 	OPINION_FOLLOW_UP_ASK("opinion.follow-up.ask", "Asked a follow-up question"),
 	OPINION_FOLLOW_UP_ANSWER("opinion.follow-up.answer", "Answered a follow-up question"),
 	OPINION_FEEDBACK("opinion.feedback", "Gave feedback and closed the case"),
+	OPINION_PDF_DOWNLOAD("opinion.pdf.download", "Downloaded the opinion as PDF"),
+	OPINION_FINGERPRINT("opinion.fingerprint", "Recorded the signed opinion's fingerprint"),
+	OPINION_VERIFY("opinion.verify", "Checked a document of the opinion"),
+	OPINION_FHIR_DOCUMENT("opinion.fhir-document", "Downloaded the opinion as a FHIR document"),
 
 	RECORDS_READ("records.read", "Looked at the records"),
 	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),

@@ -8,13 +8,14 @@ import org.consilium.shared.InvalidInputException;
 /**
  * What the specialist writes into the opinion, as saved with each draft. Everything may still be empty in a draft;
  * {@link WrittenOpinion#sign} checks completeness. {@code answers} are by position: {@code answers.get(i)} answers the
- * patient's question {@code i} of {@link org.consilium.intake.OpinionRequestView#questions()}.
+ * patient's question {@code i} of {@link org.consilium.intake.OpinionRequestView#questions()}. {@code report} holds the
+ * full report's other sections ({@link ReportSections}).
  *
  * @throws InvalidInputException (problem type {@code invalid-input}, 422) for over-long text or too many rows
  */
 public record OpinionContent(Concordance concordance, List<Diagnosis> diagnoses, TreatmentReview treatmentReview,
 		String treatmentComment, List<TreatmentOption> options, String furtherWorkUp, List<String> answers, String limitations,
-		String plainSummary) {
+		String plainSummary, ReportSections report) {
 
 	static final int MAX_SHORT = 500;
 
@@ -37,11 +38,24 @@ public record OpinionContent(Concordance concordance, List<Diagnosis> diagnoses,
 		furtherWorkUp = clean(furtherWorkUp, "further work-up", MAX_TEXT);
 		limitations = clean(limitations, "limitations", MAX_TEXT);
 		plainSummary = clean(plainSummary, "plain-language summary", MAX_TEXT);
+		report = report == null ? ReportSections.empty() : report;
+	}
+
+	/** The opinion's core without the full report's sections (they stay empty). */
+	public OpinionContent(Concordance concordance, List<Diagnosis> diagnoses, TreatmentReview treatmentReview, String treatmentComment,
+			List<TreatmentOption> options, String furtherWorkUp, List<String> answers, String limitations, String plainSummary) {
+		this(concordance, diagnoses, treatmentReview, treatmentComment, options, furtherWorkUp, answers, limitations, plainSummary, null);
+	}
+
+	/** The same content with the full report's sections replaced. */
+	public OpinionContent withReport(ReportSections sections) {
+		return new OpinionContent(concordance, diagnoses, treatmentReview, treatmentComment, options, furtherWorkUp, answers, limitations,
+				plainSummary, sections);
 	}
 
 	/** An empty draft. */
 	public static OpinionContent empty() {
-		return new OpinionContent(null, List.of(), null, "", List.of(), "", List.of(), "", "");
+		return new OpinionContent(null, List.of(), null, "", List.of(), "", List.of(), "", "", ReportSections.empty());
 	}
 
 	/** The answer to question {@code position}, or empty text. */

@@ -258,6 +258,17 @@ public class ReviewManagement {
 		return signed.map(WrittenOpinion::view);
 	}
 
+	/**
+	 * The signed opinion of a case for system work that must not wait for a reader (the signed version's fingerprint,
+	 * taken as the case moves to OPINION_SIGNED): no access check; the read is audited as {@link Actor#SYSTEM}. Never
+	 * show its result to a user. Empty while unsigned.
+	 */
+	public Optional<WrittenOpinionView> signedVersionForSystem(CaseId caseId) {
+		Optional<WrittenOpinion> signed = opinions.findByCase(caseId.value()).filter(WrittenOpinion::isSigned);
+		signed.ifPresent(o -> audit.success(Actor.SYSTEM, AuditAction.OPINION_READ, caseId, "WrittenOpinion", o.id()));
+		return signed.map(WrittenOpinion::view);
+	}
+
 	// ---- internals ----
 
 	/** Inserts or revises the draft (no audit: the calling use case audits); returns it as stored. */

@@ -15,7 +15,9 @@ import org.consilium.shared.UserId;
  * <p>Lifecycle: {@link #start started} with the first draft save, {@link #revise revised} any number of times (each
  * save is checked against the version the specialist loaded, see {@link ReviewManagement#saveDraft}), then
  * {@link #sign signed} once. Signing requires the concordance, at least one diagnosis, the review of the proposed
- * treatment, an answer to every one of the patient's questions and the plain-language summary; after signing the
+ * treatment, an answer to every one of the patient's questions, the plain-language summary and what a complete report
+ * needs ({@link ReportSections#missingForSignature()}: materials reviewed with dates, discussion points, next steps, the
+ * in-person visit question, the reviewer's specialty, institution and licence); after signing the
  * opinion is frozen (in the database too) and only follow-up addenda in the {@code opinion} module add to it.
  */
 class WrittenOpinion {
@@ -93,6 +95,7 @@ class WrittenOpinion {
 		if (content.plainSummary().isBlank()) {
 			missing.add("the plain-language summary for the patient");
 		}
+		missing.addAll(content.report().missingForSignature());
 		return missing;
 	}
 
@@ -143,6 +146,6 @@ class WrittenOpinion {
 	WrittenOpinionView view() {
 		return new WrittenOpinionView(id, new CaseId(caseId), version, UserId.ofNullable(specialistId), content.concordance(), content.diagnoses(),
 				content.treatmentReview(), content.treatmentComment(), content.options(), content.furtherWorkUp(), content.answers(),
-				content.limitations(), content.plainSummary(), createdAt, updatedAt, signedAt, UserId.ofNullable(signedBy));
+				content.limitations(), content.plainSummary(), content.report(), createdAt, updatedAt, signedAt, UserId.ofNullable(signedBy));
 	}
 }

@@ -22,14 +22,17 @@ class WrittenOpinionRepository {
 
 	private final JdbcClient jdbc;
 
-	WrittenOpinionRepository(JdbcClient jdbc) {
+	private final ReportSectionsJson report;
+
+	WrittenOpinionRepository(JdbcClient jdbc, ReportSectionsJson report) {
 		this.jdbc = jdbc;
+		this.report = report;
 	}
 
 	Optional<WrittenOpinion> findByCase(UUID caseId) {
 		Optional<Row> row = jdbc.sql("""
 				SELECT id, case_id, specialist_id, version, concordance, treatment_review, treatment_comment, further_work_up,
-				       limitations, plain_summary, created_at, updated_at, signed_at, signed_by
+				       limitations, plain_summary, report::text AS report, created_at, updated_at, signed_at, signed_by
 				FROM review.written_opinion WHERE case_id = ?""").param(caseId).query(WrittenOpinionRepository::row).optional();
 		return row.map(this::load);
 	}
@@ -39,10 +42,10 @@ class WrittenOpinionRepository {
 		OpinionContent c = opinion.content();
 		jdbc.sql("""
 				INSERT INTO review.written_opinion (id, case_id, specialist_id, version, concordance, treatment_review,
-				  treatment_comment, further_work_up, limitations, plain_summary, created_at, updated_at, last_edit_session)
-				VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  treatment_comment, further_work_up, limitations, plain_summary, report, created_at, updated_at, last_edit_session)
+				VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""")
 			.params(opinion.id(), opinion.caseId(), opinion.specialistId(), name(c.concordance()), name(c.treatmentReview()),
-					c.treatmentComment(), c.furtherWorkUp(), c.limitations(), c.plainSummary(), ts(opinion.createdAt()),
+					c.treatmentComment(), c.furtherWorkUp(), c.limitations(), c.plainSummary(), report.write(c.report()), ts(opinion.createdAt()),
 					ts(opinion.updatedAt()), editSession)
 			.update();
 		insertRows(opinion.id(), c);
@@ -53,10 +56,11 @@ class WrittenOpinionRepository {
 		OpinionContent c = opinion.content();
 		int updated = jdbc.sql("""
 				UPDATE review.written_opinion SET version = version + 1, concordance = ?, treatment_review = ?,
-				  treatment_comment = ?, further_work_up = ?, limitations = ?, plain_summary = ?, updated_at = ?, last_edit_session = ?
+				  treatment_comment = ?, further_work_up = ?, limitations = ?, plain_summary = ?, report = CAST(? AS jsonb), updated_at = ?,
+				  last_edit_session = ?
 				WHERE id = ? AND version = ? AND signed_at IS NULL""")
 			.params(name(c.concordance()), name(c.treatmentReview()), c.treatmentComment(), c.furtherWorkUp(), c.limitations(),
-					c.plainSummary(), ts(opinion.updatedAt()), editSession, opinion.id(), expectedVersion)
+					c.plainSummary(), report.write(c.report()), ts(opinion.updatedAt()), editSession, opinion.id(), expectedVersion)
 			.update();
 		if (updated == 0) {
 			return false;
@@ -121,20 +125,20 @@ class WrittenOpinionRepository {
 			.param(r.id()).query(String.class).list();
 		OpinionContent content = new OpinionContent(r.concordance() == null ? null : Concordance.valueOf(r.concordance()), diagnoses,
 				r.treatmentReview() == null ? null : TreatmentReview.valueOf(r.treatmentReview()), r.treatmentComment(), options,
-				r.furtherWorkUp(), answers, r.limitations(), r.plainSummary());
+				r.furtherWorkUp(), answers, r.limitations(), r.plainSummary(), report.read(r.report()));
 		return new WrittenOpinion(r.id(), r.caseId(), r.specialistId(), r.version(), content, r.createdAt(), r.updatedAt(),
 				r.signedAt(), r.signedBy());
 	}
 
 	private record Row(UUID id, UUID caseId, UUID specialistId, int version, String concordance, String treatmentReview,
-			String treatmentComment, String furtherWorkUp, String limitations, String plainSummary, Instant createdAt,
+			String treatmentComment, String furtherWorkUp, String limitations, String plainSummary, String report, Instant createdAt,
 			Instant updatedAt, Instant signedAt, UUID signedBy) {
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getObject("specialist_id", UUID.class),
 				rs.getInt("version"), rs.getString("concordance"), rs.getString("treatment_review"), rs.getString("treatment_comment"),
-				rs.getString("further_work_up"), rs.getString("limitations"), rs.getString("plain_summary"), instant(rs, "created_at"),
+				rs.getString("further_work_up"), rs.getString("limitations"), rs.getString("plain_summary"), rs.getString("report"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getObject("signed_by", UUID.class));
 	}
 

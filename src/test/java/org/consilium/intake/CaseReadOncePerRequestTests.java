@@ -94,7 +94,11 @@ class CaseReadOncePerRequestTests {
 			.param("concordance", Concordance.REFINED.name()).param("diagnoses[0].text", "Ductal carcinoma in situ")
 			.param("diagnoses[0].system", "ICD_10_CM").param("diagnoses[0].code", "D05.12")
 			.param("treatmentReview", TreatmentReview.MODIFY.name()).param("treatmentComment", "Lumpectomy with radiotherapy")
-			.param("answers[0]", "No, breast-conserving surgery is an option.").param("plainSummary", "It is an early, non-invasive cancer."))
+			.param("answers[0]", "No, breast-conserving surgery is an option.").param("plainSummary", "It is an early, non-invasive cancer.")
+			.param("report.materials[0].description", "Pathology report").param("report.materials[0].date", "2026-03-02")
+			.param("report.discussionPoints", "Radiotherapy after surgery").param("report.nextSteps", "See a breast surgeon")
+			.param("report.inPersonVisit", "false").param("report.reviewerSpecialty", "Breast oncology")
+			.param("report.reviewerInstitution", "University Hospital").param("report.reviewerLicence", "GMC 1234567"))
 			.andExpect(status().is3xxRedirection()));
 		report("signing", signing);
 		assertThat(StatementRecorder.caseRowReads(signing)).as("reads of the case row in %s", signing).isEqualTo(1);

@@ -138,7 +138,8 @@ class NotificationJourneyTests extends MailTestSupport {
 		OpinionContent opinion = new OpinionContent(Concordance.REFINED, List.of(new Diagnosis(secret("OpinionDiagnosis"), null, null)),
 				TreatmentReview.MODIFY, secret("TreatmentComment"),
 				List.of(new TreatmentOption(secret("Option"), Invasiveness.INVASIVE, secret("Benefit"), secret("Risks"), secret("Evidence"))),
-				secret("WorkUp"), List.of(secret("AnswerOne"), secret("AnswerTwo")), secret("Limitations"), secret("PlainSummary"));
+				secret("WorkUp"), List.of(secret("AnswerOne"), secret("AnswerTwo")), secret("Limitations"), secret("PlainSummary"),
+				org.consilium.review.CompleteReport.sections());
 		review.saveAndSign(specialist, new CaseId(caseId), null, UUID.randomUUID(), opinion);
 		assertThat(access.requireAccess(patient, new CaseId(caseId), AuditAction.CASE_READ).status()).isEqualTo(OpinionRequestStatus.DELIVERED);
 

@@ -69,7 +69,7 @@ class ReviewJourneyTests {
 		return new OpinionContent(concordance, List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")),
 				TreatmentReview.MODIFY, "Lumpectomy with radiotherapy",
 				List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept", "Re-excision", "NSABP B-17")),
-				"Genetic counselling", answers, "Records only", summary);
+				"Genetic counselling", answers, "Records only", summary, CompleteReport.sections());
 	}
 
 	@Test

@@ -28,7 +28,8 @@ class WrittenOpinionTests {
 				TreatmentReview.MODIFY, "Sentinel node biopsy rather than axillary dissection.",
 				List.of(new TreatmentOption("Breast-conserving surgery", Invasiveness.INVASIVE, "Local control", "Infection",
 						"NCCN guideline")),
-				"MRI of both breasts", answers, "Based on the records supplied only.", "Your diagnosis is right; the operation can be smaller.");
+				"MRI of both breasts", answers, "Based on the records supplied only.", "Your diagnosis is right; the operation can be smaller.",
+				CompleteReport.sections());
 	}
 
 	static WrittenOpinion draftWith(OpinionContent content) {
@@ -58,7 +59,9 @@ class WrittenOpinionTests {
 				assertThat(e.status().value()).isEqualTo(409);
 				assertThat(e.missing()).containsExactly("the concordance with the first diagnosis", "at least one diagnosis",
 						"the review of the proposed treatment", "an answer to question 1", "an answer to question 2",
-						"the plain-language summary for the patient");
+						"the plain-language summary for the patient", "the materials you reviewed (at least one, with its date)",
+						"the points to discuss with the treating physician", "the next steps", "whether an in-person visit is recommended",
+						"your specialty", "your institution", "your licence or registration number");
 				assertThat(e.getMessage()).contains("concordance", "question 2", "plain-language summary");
 			});
 		assertThat(opinion.isSigned()).isFalse();
@@ -68,7 +71,7 @@ class WrittenOpinionTests {
 	void rejectsSigningBeforeConcordanceIsRecorded() {
 		OpinionContent c = complete(List.of("No.", "Yes."));
 		WrittenOpinion opinion = draftWith(new OpinionContent(null, c.diagnoses(), c.treatmentReview(), c.treatmentComment(),
-				c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), c.plainSummary()));
+				c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), c.plainSummary(), c.report()));
 
 		assertThatThrownBy(() -> opinion.sign(SPECIALIST, TWO_QUESTIONS, TUESDAY))
 			.isInstanceOfSatisfying(OpinionIncompleteException.class,
@@ -79,7 +82,7 @@ class WrittenOpinionTests {
 	void rejectsSigningWithoutADiagnosisOrPlainSummary() {
 		OpinionContent c = complete(List.of("No.", "Yes."));
 		WrittenOpinion opinion = draftWith(new OpinionContent(c.concordance(), List.of(), c.treatmentReview(), c.treatmentComment(),
-				c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), "  "));
+				c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), "  ", c.report()));
 
 		assertThatThrownBy(() -> opinion.sign(SPECIALIST, TWO_QUESTIONS, TUESDAY))
 			.isInstanceOfSatisfying(OpinionIncompleteException.class, e -> assertThat(e.missing())
@@ -112,7 +115,7 @@ class WrittenOpinionTests {
 	void requiresACommentWhenTheProposedTreatmentShouldChange() {
 		OpinionContent c = complete(List.of("No.", "Yes."));
 		WrittenOpinion opinion = draftWith(new OpinionContent(c.concordance(), c.diagnoses(), TreatmentReview.RECOMMEND_ALTERNATIVE,
-				"", c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), c.plainSummary()));
+				"", c.options(), c.furtherWorkUp(), c.answers(), c.limitations(), c.plainSummary(), c.report()));
 
 		assertThatThrownBy(() -> opinion.sign(SPECIALIST, TWO_QUESTIONS, TUESDAY))
 			.isInstanceOfSatisfying(OpinionIncompleteException.class,

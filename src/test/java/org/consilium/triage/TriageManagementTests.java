@@ -190,7 +190,8 @@ class TriageManagementTests {
 		review.recordImpression(specialist, new CaseId(caseId), "Agree", null);
 		review.saveAndSign(specialist, new CaseId(caseId), null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
 				List.of(new Diagnosis("Breast cancer", null, "")), TreatmentReview.AGREE, "",
-				List.of(new TreatmentOption("Surgery", Invasiveness.INVASIVE, "Cure", "Scar", "Guidelines")), "", List.of("Yes."), "", "Agreed."));
+				List.of(new TreatmentOption("Surgery", Invasiveness.INVASIVE, "Cure", "Scar", "Guidelines")), "", List.of("Yes."), "", "Agreed.",
+				org.consilium.review.CompleteReport.sections()));
 
 		var turnaround = queries.deliveredTurnarounds(coordinator).stream().filter(t -> t.caseId().value().equals(caseId)).findFirst().orElseThrow();
 		assertThat(turnaround.businessDaysUsed()).as("delivered the day it was assigned (or the next, across midnight)").isLessThanOrEqualTo(1);

@@ -21,6 +21,7 @@ import org.consilium.review.Diagnosis;
 import org.consilium.review.Impression;
 import org.consilium.review.Invasiveness;
 import org.consilium.review.OpinionContent;
+import org.consilium.review.ReportSections;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentOption;
 import org.consilium.review.TreatmentReview;
@@ -86,11 +87,11 @@ class ReviewApiController {
 	 */
 	record OpinionBody(Integer version, Concordance concordance, List<DiagnosisBody> diagnoses, TreatmentReview treatmentReview,
 			String treatmentComment, List<OptionBody> options, String furtherWorkUp, List<String> answers, String limitations,
-			String plainSummary) {
+			String plainSummary, ReportSections report) {
 		OpinionContent toContent() {
 			return new OpinionContent(concordance, diagnoses == null ? List.of() : diagnoses.stream().map(DiagnosisBody::toDiagnosis).toList(),
 					treatmentReview, treatmentComment, options == null ? List.of() : options.stream().map(OptionBody::toOption).toList(),
-					furtherWorkUp, answers, limitations, plainSummary);
+					furtherWorkUp, answers, limitations, plainSummary, report);
 		}
 	}
 

@@ -16,7 +16,8 @@ import org.consilium.shared.CodeSystem;
  * The opinion form's fields: a fixed layout of {@value #ROWS} diagnosis rows ({@code diagnoses[i].text},
  * {@code diagnoses[i].system}, {@code diagnoses[i].code}), {@value #ROWS} treatment option rows ({@code options[i].name},
  * {@code .invasiveness}, {@code .expectedBenefit}, {@code .risks}, {@code .evidence}) and one {@code answers[i]} per
- * patient question. Blank rows are ignored.
+ * patient question; the full report's other sections under {@code report.} ({@link ReportSectionsForm}). Blank rows are
+ * ignored.
  */
 public class OpinionForm {
 
@@ -45,12 +46,16 @@ public class OpinionForm {
 
 	private String plainSummary = "";
 
+	private ReportSectionsForm report = new ReportSectionsForm();
+
 	public OpinionForm() {
 	}
 
 	/** An empty form, or the saved draft, padded to the fixed rows and to one answer per question. */
-	static OpinionForm of(WrittenOpinionView draft, int questionCount) {
+	static OpinionForm of(WrittenOpinionView draft, int questionCount,
+			List<org.consilium.review.ReportSections.MaterialReviewed> suggestedMaterials) {
 		OpinionForm form = new OpinionForm();
+		form.report = ReportSectionsForm.of(draft == null ? null : draft.report(), suggestedMaterials);
 		if (draft != null) {
 			form.version = draft.version();
 			form.concordance = draft.concordance();
@@ -68,6 +73,7 @@ public class OpinionForm {
 
 	/** Pads the rows for re-rendering. */
 	OpinionForm padded(int questionCount) {
+		report.padded();
 		while (diagnoses.size() < ROWS) {
 			diagnoses.add(new DiagnosisRow());
 		}
@@ -93,7 +99,8 @@ public class OpinionForm {
 		for (int i = 0; i < questionCount; i++) {
 			a.add(i < answers.size() && answers.get(i) != null ? answers.get(i) : "");
 		}
-		return new OpinionContent(concordance, dx, treatmentReview, treatmentComment, opts, furtherWorkUp, a, limitations, plainSummary);
+		return new OpinionContent(concordance, dx, treatmentReview, treatmentComment, opts, furtherWorkUp, a, limitations, plainSummary,
+				report.sections());
 	}
 
 	public static class DiagnosisRow {
@@ -181,5 +188,7 @@ public class OpinionForm {
 	public String getLimitations() { return limitations; }
 	public void setLimitations(String v) { limitations = v; }
 	public String getPlainSummary() { return plainSummary; }
+	public ReportSectionsForm getReport() { return report; }
+	public void setReport(ReportSectionsForm v) { report = v == null ? new ReportSectionsForm() : v; }
 	public void setPlainSummary(String v) { plainSummary = v; }
 }

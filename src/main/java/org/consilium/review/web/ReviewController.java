@@ -27,6 +27,9 @@ import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.PanelDissent;
 import org.consilium.review.PanelOpinion;
 import org.consilium.review.PanelReview;
+import org.consilium.review.InvalidTrialIdException;
+import org.consilium.review.ReportAssistance;
+import org.consilium.review.ReportSections;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.TreatmentReview;
 import org.consilium.review.WrittenOpinionView;
@@ -60,7 +63,11 @@ class ReviewController {
 
 	private final CaseQueries queries;
 
-	ReviewController(ReviewManagement review, ClarifyingQuestions clarifying, PanelReview panels, CaseAccess access, CaseQueries queries) {
+	private final ReportAssistance assistance;
+
+	ReviewController(ReviewManagement review, ClarifyingQuestions clarifying, PanelReview panels, CaseAccess access, CaseQueries queries,
+			ReportAssistance assistance) {
+		this.assistance = assistance;
 		this.review = review;
 		this.clarifying = clarifying;
 		this.panels = panels;
@@ -150,6 +157,7 @@ class ReviewController {
 				model.addAttribute("error", problem.getMessage());
 				return "review/opinion-status :: error";
 			}
+			trialIdsError(problem, model);
 			return render(id, model, form, problem.getMessage());
 		});
 	}
@@ -169,8 +177,16 @@ class ReviewController {
 				model.addAttribute("missing", incomplete.missing());
 				return render(id, model, form, "Your draft is saved, but it cannot be signed yet.");
 			}
+			trialIdsError(problem, model);
 			return render(id, model, form, problem.getMessage());
 		});
+	}
+
+	/** The plain-language summary's reading level, as the specialist types (htmx fragment beside the summary). */
+	@PostMapping("/cases/{id}/review/reading-level")
+	String readingLevel(@PathVariable UUID id, @RequestParam(defaultValue = "") String plainSummary, Model model) {
+		model.addAttribute("level", assistance.readingLevel(Actor.current(), new CaseId(id), plainSummary));
+		return "review/opinion-status :: reading-level";
 	}
 
 	/** A panel member's independent opinion (saved once, after their impression). */
@@ -226,7 +242,15 @@ class ReviewController {
 		model.addAttribute("impression", review.impression(actor, new CaseId(id)).orElse(null));
 		model.addAttribute("clarifications", clarifying.list(actor, new CaseId(id)));
 		model.addAttribute("opinion", draft);
-		model.addAttribute("form", form != null ? form.padded(questions) : OpinionForm.of(draft, questions));
+		boolean writing = REVIEWING.contains(c.status()) && (draft == null || !draft.signed());
+		List<ReportSections.MaterialReviewed> suggested = form == null && writing && (draft == null || draft.report().materials().isEmpty())
+				&& actor.id().equals(c.specialistId()) ? assistance.openedMaterials(actor, new CaseId(id)) : List.of();
+		model.addAttribute("form", form != null ? form.padded(questions) : OpinionForm.of(draft, questions, suggested));
+		model.addAttribute("rereadKinds", ReportSections.RereadKind.values());
+		if (writing) {
+			String summary = form != null ? form.getPlainSummary() : draft == null ? "" : draft.plainSummary();
+			model.addAttribute("level", assistance.readingLevel(actor, new CaseId(id), summary));
+		}
 		model.addAttribute("reviewing", REVIEWING.contains(c.status()));
 		model.addAttribute("concordances", Concordance.values());
 		model.addAttribute("treatmentReviews", TreatmentReview.values());
@@ -251,6 +275,13 @@ class ReviewController {
 			model.addAttribute("error", error);
 		}
 		return "review/workspace";
+	}
+
+	/** A registry id that is not an NCT number is shown on the trial ids field too. */
+	private static void trialIdsError(org.consilium.shared.ConsiliumProblem problem, Model model) {
+		if (problem instanceof InvalidTrialIdException) {
+			model.addAttribute("trialIdsError", problem.getMessage());
+		}
 	}
 
 	/** The members' opinions, or null while the blinded-panel rule still hides them from this reader. */

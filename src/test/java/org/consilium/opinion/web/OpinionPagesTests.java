@@ -75,6 +75,7 @@ class OpinionPagesTests {
 				"Lumpectomy with radiotherapy instead", List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept",
 						"Re-excision", "NSABP B-17")),
 				"Genetic counselling", List.of("No, a smaller operation is enough."), "Records only", "A smaller operation is enough.",
+				org.consilium.review.CompleteReport.sections(),
 				Instant.now(), Instant.now(), Instant.now(), new UserId(SPECIALIST));
 		return new DeliveredOpinionView(c, o, followUps, null, followUps.size() < 3, false, true);
 	}

@@ -29,6 +29,7 @@ import org.consilium.review.Concordance;
 import org.consilium.review.OpinionIncompleteException;
 import org.consilium.review.ReviewManagement;
 import org.consilium.review.WrittenOpinionView;
+import org.consilium.review.ReportSections;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
@@ -66,7 +67,7 @@ class ReviewApiTests {
 		given(review.saveDraft(any(), eq(CASE), eq(3), argThat(content -> content.concordance() == Concordance.CHANGED
 				&& content.diagnoses().get(0).system() == CodeSystem.ORPHA && content.answerTo(1).equals("Yes."))))
 			.willReturn(new WrittenOpinionView(UUID.randomUUID(), CASE, 4, SPECIALIST.id(), Concordance.CHANGED, List.of(), null, "",
-					List.of(), "", List.of("No.", "Yes."), "", "", Instant.now(), Instant.now(), null, null));
+					List.of(), "", List.of("No.", "Yes."), "", "", ReportSections.empty(), Instant.now(), Instant.now(), null, null));
 
 		mvc.perform(put("/api/cases/{id}/review/opinion", CASE).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
 				{"version": 3, "concordance": "CHANGED",
