@@ -1,5 +1,6 @@
 package org.consilium.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,16 +28,27 @@ public final class ConsiliumUser implements UserDetails, ActingPrincipal {
 
 	private final boolean enabled;
 
+	private final Instant authenticatedAt;
+
 	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword) {
-		this(actor, email, passwordHash, mustChangePassword, true);
+		this(actor, email, passwordHash, mustChangePassword, true, Instant.now());
 	}
 
-	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword, boolean enabled) {
+	ConsiliumUser(Actor actor, String email, String passwordHash, boolean mustChangePassword, boolean enabled, Instant authenticatedAt) {
 		this.actor = actor;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.mustChangePassword = mustChangePassword;
 		this.enabled = enabled;
+		this.authenticatedAt = authenticatedAt;
+	}
+
+	/**
+	 * When the user last proved who they are in this session: the sign-in, or the last step-up. Sessions that began
+	 * before an administrator's change to the account end ({@link AccountStateFilter}).
+	 */
+	public Instant authenticatedAt() {
+		return authenticatedAt;
 	}
 
 	/** False for a self-registered patient until the address is verified; sign-in then fails with the generic message. */

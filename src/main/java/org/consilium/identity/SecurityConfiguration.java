@@ -1,6 +1,7 @@
 package org.consilium.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,15 +50,15 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder(12);
 	}
 
-	private static UserDetailsService userDetailsService(UserAccountRepository accounts) {
-		return username -> accounts.findByEmail(UserAccount.normalize(username)).map(UserAccount::toPrincipal)
+	private static UserDetailsService userDetailsService(UserAccountRepository accounts, Clock clock) {
+		return username -> accounts.findByEmail(UserAccount.normalize(username)).map(account -> account.toPrincipal(clock.instant()))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
 	AuthenticationProvider limitedAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, SignInLimits limits,
-			SignInAudit audit) {
-		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts));
+			SignInAudit audit, Clock clock) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts, clock));
 		dao.setPasswordEncoder(encoder);
 		return new AuthenticationProvider() {
 			@Override
@@ -89,7 +90,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit, SessionGuards guards,
 			@Value("${consilium.http.public-api-document:false}") boolean publicApiDocument,
 			@Value("${consilium.http.https-only:false}") boolean httpsOnly) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -125,6 +126,7 @@ class SecurityConfiguration {
 				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new StaticHeadersWriter(TransportSecurity.PERMISSIONS_POLICY_HEADER, TransportSecurity.PERMISSIONS_POLICY)))
 			.addFilterBefore(new SignInLimitFilter(limits, audit), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(guards.accountState(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
 	}
