@@ -24,7 +24,7 @@ import org.consilium.shared.UserId;
 
 /**
  * What an administrator does to another account: a one-time password or a reset link, unlocking after failed
- * sign-ins, deactivating and reactivating, changing the role and specialty. Each action is
+ * sign-ins, deactivating and reactivating, changing the role and specialty, removing the second factor. Each action is
  * audited against the account ({@code identity.account.*}, record type {@code UserAccount}, no case): SUCCESS in the
  * action's transaction, FAILED on its own when it is refused. Deactivating, a role change and a one-time password end
  * the account's sessions at their next request ({@link AccountStateFilter}); deactivating publishes
@@ -47,6 +47,8 @@ public class AccountAdministration {
 
 	private final SignInLimits limits;
 
+	private final SecondFactors secondFactors;
+
 	private final AccountTokens tokens;
 
 	private final AccountMail mail;
@@ -62,11 +64,12 @@ public class AccountAdministration {
 	private final Clock clock;
 
 	AccountAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder, SignInLimits limits,
-			AccountTokens tokens, AccountMail mail, AccountLinkSettings links,
+			SecondFactors secondFactors, AccountTokens tokens, AccountMail mail, AccountLinkSettings links,
 			ApplicationEventPublisher events, AuditLog audit, IdentityManagement identity, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.limits = limits;
+		this.secondFactors = secondFactors;
 		this.tokens = tokens;
 		this.mail = mail;
 		this.links = links;
@@ -186,6 +189,17 @@ public class AccountAdministration {
 		});
 	}
 
+	/**
+	 * Removes the account's second factor and recovery codes, for a lost phone; the owner sets one up again at the next
+	 * sign-in when their role requires one. The account's sessions end.
+	 */
+	public void resetSecondFactor(Actor admin, UserId id) {
+		act(admin, id, AuditAction.IDENTITY_ACCOUNT_SECOND_FACTOR_RESET, account -> {
+			secondFactors.remove(account.id());
+			account.endSessions(clock.instant());
+		});
+	}
+
 	private void act(Actor admin, UserId id, AuditAction action, Consumer<UserAccount> change) {
 		requireAdministrator(admin);
 		audit.recordingFailures(admin, action, null, RECORD_TYPE, () -> {
@@ -199,7 +213,7 @@ public class AccountAdministration {
 
 	private AccountState state(UserAccount account) {
 		return new AccountState(account.view(), limits.isLimited(account.view().email()), account.deactivatedAt(),
-				account.deactivationReason(), false);
+				account.deactivationReason(), secondFactors.isEnrolled(account.id()));
 	}
 
 	private UserAccount load(UserId id) {

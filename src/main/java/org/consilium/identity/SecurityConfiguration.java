@@ -50,15 +50,17 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder(12);
 	}
 
-	private static UserDetailsService userDetailsService(UserAccountRepository accounts, Clock clock) {
-		return username -> accounts.findByEmail(UserAccount.normalize(username)).map(account -> account.toPrincipal(clock.instant()))
+	private static UserDetailsService userDetailsService(UserAccountRepository accounts, Clock clock, SecondFactors secondFactors,
+			SecondFactorSettings settings) {
+		return username -> accounts.findByEmail(UserAccount.normalize(username))
+			.map(account -> account.toPrincipal(clock.instant(), secondFactors.isEnrolled(account.id()), settings.requiredFor(account.role())))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
 	AuthenticationProvider limitedAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, SignInLimits limits,
-			SignInAudit audit, Clock clock) {
-		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts, clock));
+			SignInAudit audit, Clock clock, SecondFactors secondFactors, SecondFactorSettings settings) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts, clock, secondFactors, settings));
 		dao.setPasswordEncoder(encoder);
 		return new AuthenticationProvider() {
 			@Override
@@ -140,24 +142,38 @@ class SecurityConfiguration {
 				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 
-	/** Sends a user who still holds a one-time password to the change form before anything else. */
+	/**
+	 * Sends a user who still holds a one-time password to the change form, and one whose sign-in still needs the second
+	 * factor to its code or enrolment page, before anything else (the API answers 403).
+	 */
 	static final class PasswordChangeGate extends OncePerRequestFilter {
+
+		private static final java.util.Map<String, String> STEPS = java.util.Map.of(ConsiliumUser.PASSWORD_CHANGE_REQUIRED, "/account/password",
+				ConsiliumUser.SECOND_FACTOR_REQUIRED, "/account/second-factor", ConsiliumUser.SECOND_FACTOR_ENROLMENT_REQUIRED,
+				"/account/second-factor/enrol");
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			boolean mustChange = auth != null && auth.getAuthorities().stream()
-				.anyMatch(a -> ConsiliumUser.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
-			boolean allowed = path.equals("/account/password") || path.equals("/logout") || path.startsWith("/css/")
+			String step = auth == null ? null : auth.getAuthorities().stream().map(a -> STEPS.get(a.getAuthority()))
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+			boolean allowed = path.equals(step) || path.equals("/logout") || path.startsWith("/css/")
 					|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");
-			if (mustChange && !allowed) {
+			if (step != null && !allowed) {
 				if (path.startsWith("/api/")) {
 					response.sendError(HttpStatus.FORBIDDEN.value());
 				}
+				else if (request.getHeader("HX-Request") != null) {
+					// an htmx request (the header's notices) swaps nothing; the page itself goes to the pending step
+					if (!String.valueOf(request.getHeader("HX-Current-URL")).contains(step)) {
+						response.setHeader("HX-Redirect", request.getContextPath() + step);
+					}
+					response.setStatus(HttpStatus.NO_CONTENT.value());
+				}
 				else {
-					response.sendRedirect(request.getContextPath() + "/account/password");
+					response.sendRedirect(request.getContextPath() + step);
 				}
 				return;
 			}

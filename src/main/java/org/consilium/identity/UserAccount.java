@@ -105,9 +105,14 @@ class UserAccount {
 		this.preferredLanguage = preferredLanguage;
 	}
 
-	/** The principal of a sign-in at {@code now}; a deactivated account is not enabled (the generic sign-in failure). */
-	ConsiliumUser toPrincipal(Instant now) {
-		return new ConsiliumUser(actor(), email, passwordHash, mustChangePassword, active && deactivatedAt == null, now);
+	/**
+	 * The principal of a sign-in at {@code now}; a deactivated account is not enabled (the generic sign-in failure). After
+	 * a one-time password the change comes first, and the second factor at the sign-in with the new password.
+	 */
+	ConsiliumUser toPrincipal(Instant now, boolean enrolled, boolean required) {
+		ConsiliumUser.Pending pending = mustChangePassword ? ConsiliumUser.Pending.NOTHING
+				: enrolled ? ConsiliumUser.Pending.SECOND_FACTOR : required ? ConsiliumUser.Pending.ENROLMENT : ConsiliumUser.Pending.NOTHING;
+		return new ConsiliumUser(actor(), email, passwordHash, mustChangePassword, active && deactivatedAt == null, now, pending);
 	}
 
 	/**

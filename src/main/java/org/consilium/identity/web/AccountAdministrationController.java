@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.identity.AccountAdministration;
 import org.consilium.identity.IdentityManagement;
+import org.consilium.identity.StepUp;
 import org.consilium.shared.Actor;
 import org.consilium.shared.PageProblems;
 import org.consilium.shared.Role;
@@ -20,7 +21,7 @@ import org.consilium.shared.UserId;
 /**
  * An administrator's pages for one account ({@code /admin/users/{id}}) and for the accounts that need attention
  * ({@code /admin/users/attention}: locked or deactivated). Every action posts, redirects back with its outcome and is
- * audited by {@link AccountAdministration}.
+ * audited by {@link AccountAdministration}; a sign-in older than the step-up window asks for the password or a code first.
  */
 @Controller
 class AccountAdministrationController {
@@ -29,7 +30,10 @@ class AccountAdministrationController {
 
 	private final IdentityManagement identity;
 
-	AccountAdministrationController(AccountAdministration administration, IdentityManagement identity) {
+	private final StepUp stepUp;
+
+	AccountAdministrationController(AccountAdministration administration, IdentityManagement identity, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.administration = administration;
 		this.identity = identity;
 	}
@@ -69,6 +73,14 @@ class AccountAdministrationController {
 		});
 	}
 
+	@PostMapping("/admin/users/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> {
+			administration.resetSecondFactor(Actor.current(), new UserId(id));
+			redirect.addFlashAttribute("message", "The second factor is removed; the account sets up a new one at its next sign-in.");
+		});
+	}
+
 	@PostMapping("/admin/users/{id}/deactivate")
 	String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
@@ -94,8 +106,13 @@ class AccountAdministrationController {
 		});
 	}
 
-	private static String act(UUID id, RedirectAttributes redirect, Runnable action) {
+	/** Runs the action after a recent confirmation ({@link StepUp}); otherwise asks for one first and changes nothing. */
+	private String act(UUID id, RedirectAttributes redirect, Runnable action) {
 		String back = "redirect:/admin/users/" + id;
+		if (stepUp.isRequired()) {
+			redirect.addFlashAttribute("message", "Nothing is changed yet. Confirm it is you, then do it again.");
+			return "redirect:/account/confirm?continue=/admin/users/" + id;
+		}
 		return PageProblems.attempt(() -> {
 			action.run();
 			return back;

@@ -1,0 +1,105 @@
+package org.consilium.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.consilium.audit.AuditAction;
+import org.consilium.audit.AuditLog;
+import org.consilium.shared.Actor;
+import org.consilium.shared.InvalidInputException;
+import org.consilium.shared.NotFoundException;
+
+/**
+ * Step-up: signing an opinion and an administrator's action on another account need a confirmation of who acts that is
+ * at most {@link SecondFactorSettings#stepUpAfter()} old (5 minutes by default). The time of the last one is the
+ * session's {@link ConsiliumUser#authenticatedAt()}: the sign-in (with its second factor), or the last confirmation
+ * here. A confirmation is the password, or a code from the second factor when one is set up; wrong ones count like wrong
+ * passwords ({@link SignInLimits}). Audited as {@code identity.step-up} (SUCCESS or FAILED), without a case.
+ */
+@Service
+@Transactional
+public class StepUp {
+
+	private static final String RECORD_TYPE = "UserAccount";
+
+	private final SecondFactorSettings settings;
+
+	private final UserAccountRepository accounts;
+
+	private final SecondFactors factors;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final SignInLimits limits;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	StepUp(SecondFactorSettings settings, UserAccountRepository accounts, SecondFactors factors, PasswordEncoder passwordEncoder,
+			SignInLimits limits, AuditLog audit, Clock clock) {
+		this.settings = settings;
+		this.accounts = accounts;
+		this.factors = factors;
+		this.passwordEncoder = passwordEncoder;
+		this.limits = limits;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Whether the current request's authentication is too old for a step that needs a recent one. */
+	@Transactional(readOnly = true)
+	public boolean isRequired() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof ConsiliumUser user) || user.authenticatedAt() == null) {
+			return true;
+		}
+		return user.authenticatedAt().plus(settings.stepUpAfter()).isBefore(clock.instant());
+	}
+
+	/**
+	 * For JSON endpoints: goes on only after a recent confirmation.
+	 * @throws StepUpRequiredException (problem type {@code step-up-required}, 401) otherwise
+	 */
+	public void require() {
+		if (isRequired()) {
+			throw new StepUpRequiredException();
+		}
+	}
+
+	/**
+	 * Confirms who the actor is with a code from their second factor when one is given, else their password.
+	 * @throws InvalidInputException when it is not correct (counted like a wrong password), or after too many attempts
+	 */
+	public void confirm(Actor actor, String password, String code, String origin) {
+		UserAccount account = accounts.findById(actor.id().value()).orElseThrow(NotFoundException::new);
+		String email = account.view().email();
+		Optional<Duration> wait = limits.refusal(email, origin);
+		if (wait.isPresent()) {
+			audit.denied(actor, AuditAction.IDENTITY_SIGN_IN_LIMITED, null, RECORD_TYPE, account.id());
+			throw new InvalidInputException("Too many wrong attempts. Try again in " + Math.max(1, wait.get().toMinutes() + 1) + " minutes.");
+		}
+		boolean right = code != null && !code.isBlank() ? factors.verify(account.id(), code).isPresent()
+				: password != null && !password.isEmpty() && passwordEncoder.matches(password, account.passwordHash());
+		if (!right) {
+			limits.failed(email, origin);
+			audit.failed(actor, AuditAction.IDENTITY_STEP_UP, null, RECORD_TYPE, account.id());
+			throw new InvalidInputException("The password or code is not correct.");
+		}
+		limits.succeeded(email, origin);
+		audit.success(actor, AuditAction.IDENTITY_STEP_UP, null, RECORD_TYPE, account.id());
+	}
+
+	/** Whether the actor can confirm with a code (has a second factor). */
+	@Transactional(readOnly = true)
+	public boolean offersCode(Actor actor) {
+		return factors.isEnrolled(actor.id().value());
+	}
+}
