@@ -118,11 +118,15 @@ public class SecondFactorManagement {
 		return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
 	}
 
-	private void checkLimits(UserAccount account, String origin) {
+	/**
+	 * Refuses (and audits) an attempt the {@link SignInLimits} hold back for this account from this origin, before any
+	 * code or password is checked; step-up uses it too.
+	 */
+	void checkLimits(UserAccount account, String origin) {
 		Optional<Duration> wait = limits.refusal(account.view().email(), origin);
 		if (wait.isPresent()) {
 			audit.denied(account.actor(), AuditAction.IDENTITY_SIGN_IN_LIMITED, null, RECORD_TYPE, account.id());
-			throw new InvalidInputException("Too many wrong codes. Try again in " + Math.max(1, wait.get().toMinutes() + 1) + " minutes.");
+			throw new InvalidInputException("Too many wrong attempts. Try again in " + Math.max(1, wait.get().toMinutes() + 1) + " minutes.");
 		}
 	}
 

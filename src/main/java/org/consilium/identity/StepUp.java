@@ -1,8 +1,6 @@
 package org.consilium.identity;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,8 +41,11 @@ public class StepUp {
 
 	private final Clock clock;
 
+	private final SecondFactorManagement secondFactorManagement;
+
 	StepUp(SecondFactorSettings settings, UserAccountRepository accounts, SecondFactors factors, PasswordEncoder passwordEncoder,
-			SignInLimits limits, AuditLog audit, Clock clock) {
+			SignInLimits limits, AuditLog audit, Clock clock, SecondFactorManagement secondFactorManagement) {
+		this.secondFactorManagement = secondFactorManagement;
 		this.settings = settings;
 		this.accounts = accounts;
 		this.factors = factors;
@@ -81,11 +82,7 @@ public class StepUp {
 	public void confirm(Actor actor, String password, String code, String origin) {
 		UserAccount account = accounts.findById(actor.id().value()).orElseThrow(NotFoundException::new);
 		String email = account.view().email();
-		Optional<Duration> wait = limits.refusal(email, origin);
-		if (wait.isPresent()) {
-			audit.denied(actor, AuditAction.IDENTITY_SIGN_IN_LIMITED, null, RECORD_TYPE, account.id());
-			throw new InvalidInputException("Too many wrong attempts. Try again in " + Math.max(1, wait.get().toMinutes() + 1) + " minutes.");
-		}
+		secondFactorManagement.checkLimits(account, origin);
 		boolean right = code != null && !code.isBlank() ? factors.verify(account.id(), code).isPresent()
 				: password != null && !password.isEmpty() && passwordEncoder.matches(password, account.passwordHash());
 		if (!right) {

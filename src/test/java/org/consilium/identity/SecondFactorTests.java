@@ -117,7 +117,7 @@ class SecondFactorTests {
 		}
 		String refused = mvc.perform(post("/account/second-factor").session(session).with(csrf()).with(from(origin)).param("code", app.next(email)))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(refused).contains("Too many wrong codes");
+		assertThat(refused).contains("Too many wrong attempts");
 		assertThat(redirect(session, "/account/profile")).isEqualTo("/account/second-factor");
 	}
 

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
-import org.consilium.intake.AdministrativeSex;
-import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.PatientDetails;
 import org.consilium.intake.TestCases;
 import org.consilium.intake.Urgency;
 import org.consilium.review.ReviewManagement;
@@ -56,9 +52,6 @@ class StepUpTests {
 
 	@Autowired
 	TestCases cases;
-
-	@Autowired
-	IntakeManagement intake;
 
 	@Autowired
 	CaseTriage triage;
@@ -132,8 +125,7 @@ class StepUpTests {
 	private CaseId inReview(Actor specialist) {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
-		CaseId id = new CaseId(cases.draft(patient, new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE)));
-		intake.submit(patient, id);
+		CaseId id = cases.submitted(patient);
 		triage.assign(coordinator, id, ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 		review.acceptAssignment(specialist, id);
 		review.recordImpression(specialist, id, "Likely DCIS", null);

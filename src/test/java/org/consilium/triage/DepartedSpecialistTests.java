@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,9 +19,6 @@ import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.IdentityManagement.CreatedAccount;
 import org.consilium.identity.TestAccounts;
-import org.consilium.intake.AdministrativeSex;
-import org.consilium.intake.IntakeManagement;
-import org.consilium.intake.PatientDetails;
 import org.consilium.intake.TestCases;
 import org.consilium.intake.Urgency;
 import org.consilium.review.Concordance;
@@ -55,9 +51,6 @@ class DepartedSpecialistTests {
 
 	@Autowired
 	TestCases cases;
-
-	@Autowired
-	IntakeManagement intake;
 
 	@Autowired
 	CaseTriage triage;
@@ -110,8 +103,7 @@ class DepartedSpecialistTests {
 	static final String VOID_REASON = "The specialist's account was deactivated before the opinion was signed.";
 
 	private CaseId assigned(Actor patient, Actor coordinator, Actor specialist) {
-		CaseId id = new CaseId(cases.draft(patient, new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE)));
-		intake.submit(patient, id);
+		CaseId id = cases.submitted(patient);
 		triage.assign(coordinator, id, ONCOLOGY, Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
 		return id;
 	}
