@@ -38,7 +38,8 @@ import org.consilium.shared.ProgramSettings;
 @Import({ org.consilium.shared.DateDisplay.class, WebSliceTest.SecurityExpressions.class, CasePageStandIn.class })
 @EnableConfigurationProperties(ProgramSettings.class)
 @MockitoBean(types = { OpinionManagement.class, ReviewManagement.class, org.consilium.review.ClarifyingQuestions.class,
-		org.consilium.review.PanelReview.class, org.consilium.review.ReportAssistance.class, org.consilium.intake.CaseAccess.class, org.consilium.intake.CaseQueries.class })
+		org.consilium.review.PanelReview.class, org.consilium.review.ReportAssistance.class, org.consilium.intake.CaseAccess.class,
+		org.consilium.intake.CaseQueries.class, org.consilium.identity.StepUp.class })
 public @interface WebSliceTest {
 
 	/** The controllers in the slice, as regular expression alternatives of their class names. */

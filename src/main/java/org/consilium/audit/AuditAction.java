@@ -112,6 +112,26 @@ public enum AuditAction {
 	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list"),
 	DDX_NEXT("ddx.next", "Looked at which signs to check next"),
 
+	/** An administrator's action on another account (the record is the account). No case. */
+	IDENTITY_ACCOUNT_PASSWORD_RESET("identity.account.password-reset", "Gave an account a new one-time password"),
+	IDENTITY_ACCOUNT_RESET_LINK("identity.account.reset-link", "Sent an account a link to set a new password"),
+	IDENTITY_ACCOUNT_UNLOCK("identity.account.unlock", "Unlocked an account after too many failed sign-ins"),
+	IDENTITY_ACCOUNT_DEACTIVATE("identity.account.deactivate", "Deactivated an account"),
+	IDENTITY_ACCOUNT_REACTIVATE("identity.account.reactivate", "Reactivated an account"),
+	IDENTITY_ACCOUNT_ROLE_CHANGE("identity.account.role-change", "Changed the role or specialty of an account"),
+	IDENTITY_ACCOUNT_SECOND_FACTOR_RESET("identity.account.second-factor-reset", "Removed the second factor of an account"),
+	/** A session ended at its next request because an administrator deactivated or changed the account. */
+	IDENTITY_SESSION_ENDED("identity.session.ended", "Was signed out because the account was changed"),
+	/** The second factor (TOTP, RFC 6238): enrolment, a code at sign-in (SUCCESS or FAILED), a recovery code used. */
+	IDENTITY_SECOND_FACTOR_ENROL("identity.second-factor.enrol", "Set up a second factor for signing in"),
+	IDENTITY_SECOND_FACTOR("identity.second-factor", "Entered a code from the authenticator app"),
+	IDENTITY_RECOVERY_CODE("identity.second-factor.recovery-code", "Used a recovery code to sign in"),
+	/** Asked again for the password or a code before signing an opinion or changing another account. */
+	IDENTITY_STEP_UP("identity.step-up", "Confirmed who they are again before an important step"),
+	/** A deactivated specialist's open case went back to the coordinators' queue; their unsigned draft was voided. */
+	TRIAGE_SPECIALIST_DEPARTED("triage.specialist-departed", "Returned the case to the coordinators because its specialist left"),
+	REVIEW_OPINION_VOID("review.opinion.void", "Set aside an unsigned draft opinion because its specialist left"),
+
 	/** A sign-in: SUCCESS, or FAILED for a wrong password (recorded against the account when it exists). No case. */
 	IDENTITY_SIGN_IN("identity.sign-in", "Signed in"),
 	/** A sign-in refused with 429 after too many failed ones (recorded against the account when it exists). No case. */

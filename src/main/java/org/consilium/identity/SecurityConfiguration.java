@@ -1,6 +1,7 @@
 package org.consilium.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,15 +53,17 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder(12);
 	}
 
-	private static UserDetailsService userDetailsService(UserAccountRepository accounts) {
-		return username -> accounts.findByEmail(UserAccount.normalize(username)).map(UserAccount::toPrincipal)
+	private static UserDetailsService userDetailsService(UserAccountRepository accounts, Clock clock, SecondFactors secondFactors,
+			SecondFactorSettings settings) {
+		return username -> accounts.findByEmail(UserAccount.normalize(username))
+			.map(account -> account.toPrincipal(clock.instant(), secondFactors.isEnrolled(account.id()), settings.requiredFor(account.role())))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
 	AuthenticationProvider limitedAuthenticationProvider(UserAccountRepository accounts, PasswordEncoder encoder, SignInLimits limits,
-			SignInAudit audit, LocalStaffSignIn localStaffSignIn) {
-		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts));
+			SignInAudit audit, LocalStaffSignIn localStaffSignIn, Clock clock, SecondFactors secondFactors, SecondFactorSettings settings) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(accounts, clock, secondFactors, settings));
 		dao.setPasswordEncoder(encoder);
 		dao.setPostAuthenticationChecks(localStaffSignIn);
 		return new AuthenticationProvider() {
@@ -99,7 +102,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInLimits limits, SignInAudit audit, SessionGuards guards,
 			ObjectProvider<SingleSignOn> singleSignOn,
 			@Value("${consilium.http.public-api-document:false}") boolean publicApiDocument,
 			@Value("${consilium.http.https-only:false}") boolean httpsOnly) throws Exception {
@@ -137,6 +140,7 @@ class SecurityConfiguration {
 				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new StaticHeadersWriter(TransportSecurity.PERMISSIONS_POLICY_HEADER, TransportSecurity.PERMISSIONS_POLICY)))
 			.addFilterBefore(new SignInLimitFilter(limits, audit), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(guards.accountState(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		if (httpsOnly) {
 			// a plain-HTTP request (not over TLS, and no X-Forwarded-Proto: https from a trusted proxy) is redirected to
@@ -157,24 +161,38 @@ class SecurityConfiguration {
 				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 
-	/** Sends a user who still holds a one-time password to the change form before anything else. */
+	/**
+	 * Sends a user who still holds a one-time password to the change form, and one whose sign-in still needs the second
+	 * factor to its code or enrolment page, before anything else (the API answers 403).
+	 */
 	static final class PasswordChangeGate extends OncePerRequestFilter {
+
+		private static final java.util.Map<String, String> STEPS = java.util.Map.of(ConsiliumUser.PASSWORD_CHANGE_REQUIRED, "/account/password",
+				ConsiliumUser.SECOND_FACTOR_REQUIRED, "/account/second-factor", ConsiliumUser.SECOND_FACTOR_ENROLMENT_REQUIRED,
+				"/account/second-factor/enrol");
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			boolean mustChange = auth != null && auth.getAuthorities().stream()
-				.anyMatch(a -> ConsiliumUser.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
-			boolean allowed = path.equals("/account/password") || path.equals("/logout") || path.startsWith("/css/")
+			String step = auth == null ? null : auth.getAuthorities().stream().map(a -> STEPS.get(a.getAuthority()))
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+			boolean allowed = path.equals(step) || path.equals("/logout") || path.startsWith("/css/")
 					|| path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");
-			if (mustChange && !allowed) {
+			if (step != null && !allowed) {
 				if (path.startsWith("/api/")) {
 					response.sendError(HttpStatus.FORBIDDEN.value());
 				}
+				else if (request.getHeader("HX-Request") != null) {
+					// an htmx request (the header's notices) swaps nothing; the page itself goes to the pending step
+					if (!String.valueOf(request.getHeader("HX-Current-URL")).contains(step)) {
+						response.setHeader("HX-Redirect", request.getContextPath() + step);
+					}
+					response.setStatus(HttpStatus.NO_CONTENT.value());
+				}
 				else {
-					response.sendRedirect(request.getContextPath() + "/account/password");
+					response.sendRedirect(request.getContextPath() + step);
 				}
 				return;
 			}

@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -16,6 +20,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +54,11 @@ class SignInLimits {
 
 	private final long accountCapacity;
 
+	private final JdbcClient jdbc;
+
 	SignInLimits(DataSource dataSource, SignInLimitSettings settings) {
 		this.settings = settings;
+		this.jdbc = JdbcClient.create(dataSource);
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("identity.sign_in_limit")
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
@@ -70,7 +78,7 @@ class SignInLimits {
 	 */
 	Optional<Duration> refusal(String username, String origin) {
 		long nanos = Math.max(waitNanos(bucket("origin", origin, perOrigin)),
-				waitNanos(bucket("account-origin", account(username) + "\n" + origin, perAccountAndOrigin)));
+				waitNanos(buckets.builder().build(accountOriginKey(username, origin), () -> perAccountAndOrigin)));
 		return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
 	}
 
@@ -92,14 +100,44 @@ class SignInLimits {
 	/** Spends one token of each bucket of this attempt. */
 	void failed(String username, String origin) {
 		bucket("origin", origin, perOrigin).tryConsume(1);
-		bucket("account-origin", account(username) + "\n" + origin, perAccountAndOrigin).tryConsume(1);
+		buckets.builder().build(accountOriginKey(username, origin), () -> perAccountAndOrigin).tryConsume(1);
 		bucket("account", account(username), perAccount).tryConsume(1);
 	}
 
 	/** Forgets the account's failures, from this origin and overall; the origin's stay. */
 	void succeeded(String username, String origin) {
-		buckets.removeProxy(key("account-origin", account(username) + "\n" + origin));
+		buckets.removeProxy(accountOriginKey(username, origin));
 		buckets.removeProxy(key("account", account(username)));
+	}
+
+	/** An administrator unlocks the account: its failures from every origin are forgotten (the origins' own stay). */
+	void unlock(String username) {
+		jdbc.sql("DELETE FROM identity.sign_in_limit WHERE id = ? OR id LIKE ?")
+			.params(key("account", account(username)), key("account-origin", account(username)) + ":%").update();
+	}
+
+	/**
+	 * Whether the account is held back now: its own failures slow each attempt down, or some origin has no attempts
+	 * left for it. Reads only the buckets that exist (an account without failures has none), and creates none.
+	 */
+	boolean isLimited(String username) {
+		String accountKey = key("account", account(username));
+		return jdbc.sql("SELECT id FROM identity.sign_in_limit WHERE id = ? OR id LIKE ?")
+			.params(accountKey, key("account-origin", account(username)) + ":%").query(String.class).list().stream()
+			.anyMatch(id -> id.equals(accountKey) ? !delayFor(username).isZero()
+					: waitNanos(buckets.builder().build(id, () -> perAccountAndOrigin)) > 0);
+	}
+
+	/** Of these accounts (login names), those held back now ({@link #isLimited}), looking only at accounts with buckets. */
+	List<String> limited(Collection<String> usernames) {
+		Set<String> withFailures = jdbc.sql("SELECT id FROM identity.sign_in_limit WHERE id LIKE 'account%'").query(String.class).list()
+			.stream().map(id -> id.substring(id.indexOf(':') + 1).split(":")[0]).collect(Collectors.toSet());
+		return usernames.stream().filter(u -> withFailures.contains(key("", account(u)).substring(1))).filter(this::isLimited).toList();
+	}
+
+	/** The bucket id of an account from one origin: the account's hash, then the origin's, so an unlock finds them all. */
+	private static String accountOriginKey(String username, String origin) {
+		return key("account-origin", account(username)) + ":" + key("", origin).substring(1);
 	}
 
 	/** Removes the rows of buckets that have been full for a minute. */

@@ -20,4 +20,10 @@ interface UserAccountRepository extends ListCrudRepository<UserAccount, UUID> {
 
 	@Query("SELECT count(*) FROM identity.user_account WHERE role = 'ADMIN'")
 	long countAdministrators();
+
+	@Query("SELECT count(*) FROM identity.user_account WHERE role = 'ADMIN' AND deactivated_at IS NULL")
+	long countActiveAdministrators();
+
+	@Query("SELECT * FROM identity.user_account WHERE deactivated_at IS NOT NULL ORDER BY display_name")
+	List<UserAccount> findDeactivated();
 }

@@ -19,6 +19,8 @@ enum CaseAction {
 	ASSIGN(EnumSet.of(IN_TRIAGE), ASSIGNED, "assign"),
 	ACCEPT(EnumSet.of(ASSIGNED), IN_REVIEW, "accept"),
 	DECLINE_ASSIGNMENT(EnumSet.of(ASSIGNED), IN_TRIAGE, "decline the assignment of"),
+	/** The assigned specialist's account was deactivated: the case goes back to the coordinators' queue. */
+	RELEASE(EnumSet.of(ASSIGNED, IN_REVIEW, AWAITING_PATIENT), IN_TRIAGE, "take the specialist off"),
 	ASK_PATIENT(EnumSet.of(IN_REVIEW), AWAITING_PATIENT, "ask the patient about"),
 	PATIENT_ANSWERED(EnumSet.of(AWAITING_PATIENT), IN_REVIEW, "answer the question on"),
 	SIGN(EnumSet.of(IN_REVIEW), OPINION_SIGNED, "sign the opinion of"),

@@ -157,7 +157,16 @@ public class CaseLifecycle {
 
 	/** ASSIGNED → IN_TRIAGE with the specialist's reason, by the assigned specialist (review); the panel is dissolved. */
 	public AccessibleCase declineAssignment(AccessibleCase c, String why) {
-		return change(c, forChair(), (r, now) -> r.declineAssignment(c.actor().id().value(), why, now));
+		return change(c, forChair(), (r, now) -> r.unassign(CaseAction.DECLINE_ASSIGNMENT, c.actor().id().value(), why, now));
+	}
+
+	/**
+	 * ASSIGNED, IN_REVIEW or AWAITING_PATIENT → IN_TRIAGE: the assigned specialist's account was deactivated (triage,
+	 * on {@link org.consilium.identity.AccountDeactivated}). {@code c} is the case as that specialist reaches it; the
+	 * panel is dissolved and the next specialist records their own blinded impression.
+	 */
+	public AccessibleCase releaseSpecialist(AccessibleCase c, String why) {
+		return change(c, forChair(), (r, now) -> r.unassign(CaseAction.RELEASE, c.actor().id().value(), why, now));
 	}
 
 	/** IN_REVIEW → AWAITING_PATIENT: a specialist asked the patient a question (review); the review clock pauses. */

@@ -131,6 +131,16 @@ public class CaseQueries {
 	}
 
 	/**
+	 * The cases a specialist holds as the assigned specialist (a panel's chair) and has not signed: ASSIGNED, IN_REVIEW
+	 * or AWAITING_PATIENT. Ids only, not audited: for moving them when the specialist leaves.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseId> openCasesOfSpecialist(UserId specialist) {
+		return jdbc.sql("SELECT id FROM intake.opinion_request WHERE specialist_id = ? AND status IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_PATIENT') ORDER BY created_at")
+			.param(specialist.value()).query(UUID.class).list().stream().map(CaseId::new).toList();
+	}
+
+	/**
 	 * The coordinators' queue, one page of {@value #PAGE_SIZE}: submitted cases, cases in triage or waiting for records,
 	 * earliest triage deadline first. Each case shown is audited as listed.
 	 * @throws ForbiddenActionException for anyone but a coordinator

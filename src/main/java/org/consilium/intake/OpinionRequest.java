@@ -240,7 +240,6 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		move(CaseAction.RECORDS_RECEIVED, by, now, null);
 		this.statusNote = null;
 	}
-
 	void decline(UUID coordinator, DeclineReason why, String note, Instant now) {
 		if (why == null) {
 			throw new InvalidInputException("Choose why the case is declined.");
@@ -299,14 +298,15 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		move(CaseAction.ACCEPT, specialist, now, null);
 	}
 
-	void declineAssignment(UUID specialist, String why, Instant now) {
+	void unassign(CaseAction action, UUID specialist, String why, Instant now) {
 		if (why == null || why.isBlank()) {
 			throw new InvalidInputException("Say why you decline the case, for the coordinator.");
 		}
-		move(CaseAction.DECLINE_ASSIGNMENT, specialist, now, why.strip());
+		move(action, specialist, now, why.strip());
 		this.specialistId = null;
 		this.panel = new java.util.HashSet<>();
 		this.statusNote = why.strip();
+		this.impressionRecordedAt = null; // back in the queue: the next specialist records their own blinded impression
 	}
 
 	void askPatient(UUID specialist, Instant now) {

@@ -33,7 +33,7 @@ class WrittenOpinionRepository {
 		Optional<Row> row = jdbc.sql("""
 				SELECT id, case_id, specialist_id, version, concordance, treatment_review, treatment_comment, further_work_up,
 				       limitations, plain_summary, report::text AS report, created_at, updated_at, signed_at, signed_by
-				FROM review.written_opinion WHERE case_id = ?""").param(caseId).query(WrittenOpinionRepository::row).optional();
+				FROM review.written_opinion WHERE case_id = ? AND voided_at IS NULL""").param(caseId).query(WrittenOpinionRepository::row).optional();
 		return row.map(this::load);
 	}
 
@@ -76,6 +76,17 @@ class WrittenOpinionRepository {
 	UUID lastEditSession(UUID opinionId) {
 		return jdbc.sql("SELECT last_edit_session FROM review.written_opinion WHERE id = ?").param(opinionId).query(UUID.class).optional()
 			.orElse(null);
+	}
+
+	/**
+	 * Voids the specialist's unsigned drafts with a reason (kept, never deleted; the case can get a new draft).
+	 * @return the cases whose draft was voided
+	 */
+	List<UUID> voidDrafts(UUID specialist, UUID by, String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE review.written_opinion SET voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ?
+				WHERE specialist_id = ? AND signed_at IS NULL AND voided_at IS NULL RETURNING case_id""")
+			.params(ts(now), by, reason, ts(now), specialist).query(UUID.class).list();
 	}
 
 	/** Records the signature if the opinion is still at {@code expectedVersion} and unsigned; false changes nothing. */

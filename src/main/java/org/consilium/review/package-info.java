@@ -8,8 +8,9 @@
  *
  * <p>Schema {@code review}: {@code impression}, {@code clarification}, {@code written_opinion} with
  * {@code opinion_diagnosis}, {@code opinion_treatment_option} and {@code opinion_answer} (the report's sections as JSON
- * in {@code written_opinion.report}); database triggers refuse any
- * change to a signed opinion. The case lifecycle stays in {@code intake}: this module calls its facade
+ * in {@code written_opinion.report}); database triggers refuse any change to a signed opinion. An unsigned draft of a
+ * specialist whose account is deactivated is voided with a reason ({@link org.consilium.review.DepartedSpecialistDrafts});
+ * a case has at most one opinion that is not voided. The case lifecycle stays in {@code intake}: this module calls its facade
  * ({@code acceptAssignment}, {@code awaitPatient}, {@code patientAnswered}, {@code impressionRecorded},
  * {@code opinionSigned}). {@link org.consilium.review.ReportAssistance} reads {@code records} (documents and imports)
  * and the audit trail to pre-fill the materials the specialist opened.

@@ -31,6 +31,19 @@ public class TestAccounts {
 		return create(role, null);
 	}
 
+	/**
+	 * A session of the actor whose last sign-in or confirmation was at {@code authenticatedAt} (for step-up), with
+	 * {@code email} as login name; it is stored as the session's security context, as after a real sign-in.
+	 */
+	public static org.springframework.mock.web.MockHttpSession sessionAuthenticatedAt(Actor actor, String email, java.time.Instant authenticatedAt) {
+		ConsiliumUser user = new ConsiliumUser(actor, email, "x", false, true, authenticatedAt, ConsiliumUser.Pending.NOTHING);
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+		var session = new org.springframework.mock.web.MockHttpSession();
+		session.setAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		return session;
+	}
+
 	/** The authentication of a signed-in actor whose password is already changed. */
 	public static Authentication authentication(Actor actor) {
 		ConsiliumUser user = new ConsiliumUser(actor, actor.id() + "@test", "x", false);

@@ -45,6 +45,9 @@ class OpinionRequestLifecycleTests {
 			new Object[] { CaseAction.ASSIGN, IN_TRIAGE, ASSIGNED },
 			new Object[] { CaseAction.ACCEPT, ASSIGNED, IN_REVIEW },
 			new Object[] { CaseAction.DECLINE_ASSIGNMENT, ASSIGNED, IN_TRIAGE },
+			new Object[] { CaseAction.RELEASE, ASSIGNED, IN_TRIAGE },
+			new Object[] { CaseAction.RELEASE, IN_REVIEW, IN_TRIAGE },
+			new Object[] { CaseAction.RELEASE, AWAITING_PATIENT, IN_TRIAGE },
 			new Object[] { CaseAction.ASK_PATIENT, IN_REVIEW, AWAITING_PATIENT },
 			new Object[] { CaseAction.PATIENT_ANSWERED, AWAITING_PATIENT, IN_REVIEW },
 			new Object[] { CaseAction.SIGN, IN_REVIEW, OPINION_SIGNED },
@@ -125,9 +128,18 @@ class OpinionRequestLifecycleTests {
 	@Test
 	void declineOfAnAssignmentReturnsTheCaseToTriageWithoutASpecialist() {
 		OpinionRequest request = inState(ASSIGNED);
-		request.declineAssignment(SPECIALIST, "Conflict of interest", NOW);
+		request.unassign(CaseAction.DECLINE_ASSIGNMENT, SPECIALIST, "Conflict of interest", NOW);
 		assertThat(request.status()).isEqualTo(IN_TRIAGE);
 		assertThat(request.specialistId()).isNull();
+	}
+
+	@Test
+	void aDepartedSpecialistsCaseInReviewGoesBackToTriageAndTheNextSpecialistIsBlindedAgain() {
+		OpinionRequest request = inState(IN_REVIEW);
+		request.unassign(CaseAction.RELEASE, SPECIALIST, "The specialist's account was deactivated.", NOW);
+		assertThat(request.status()).isEqualTo(IN_TRIAGE);
+		assertThat(request.specialistId()).isNull();
+		assertThat(request.impressionRecordedAt()).as("the next specialist's impression is their own").isNull();
 	}
 
 	private static void apply(CaseAction action, OpinionRequest r) {
@@ -140,7 +152,8 @@ class OpinionRequestLifecycleTests {
 			case DECLINE -> r.decline(COORDINATOR, DeclineReason.OUT_OF_SCOPE, "", NOW);
 			case ASSIGN -> r.assign(COORDINATOR, "207RX0202X", Urgency.ROUTINE, SPECIALIST, NOW);
 			case ACCEPT -> r.accept(SPECIALIST, NOW);
-			case DECLINE_ASSIGNMENT -> r.declineAssignment(SPECIALIST, "Away", NOW);
+			case DECLINE_ASSIGNMENT -> r.unassign(action, SPECIALIST, "Away", NOW);
+			case RELEASE -> r.unassign(action, SPECIALIST, "The specialist's account was deactivated.", NOW);
 			case ASK_PATIENT -> r.askPatient(SPECIALIST, NOW);
 			case PATIENT_ANSWERED -> r.patientAnswered(PATIENT, NOW);
 			case SIGN -> r.signOpinion(SPECIALIST, NOW);

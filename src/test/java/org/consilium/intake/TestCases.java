@@ -35,6 +35,14 @@ public class TestCases {
 		return draft(patient, PatientDetails.none());
 	}
 
+	/** A submitted case of the patient, about a made-up person (submitting needs the patient's details). */
+	public org.consilium.shared.CaseId submitted(Actor patient) {
+		org.consilium.shared.CaseId id = new org.consilium.shared.CaseId(draft(patient,
+				new PatientDetails("Tester", "Pat", java.time.LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE)));
+		intake.submit(patient, id);
+		return id;
+	}
+
 	/** A new draft case like {@link #draft(Actor)}, about the given patient. */
 	public UUID draft(Actor patient, PatientDetails about) {
 		return intake.createDraft(patient, null, UUID.randomUUID(),

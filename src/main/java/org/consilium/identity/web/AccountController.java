@@ -27,10 +27,13 @@ class AccountController {
 
 	private final org.consilium.identity.AccountMail mail;
 
+	private final org.consilium.identity.SecondFactorManagement secondFactors;
+
 	AccountController(IdentityManagement identity,
 			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") java.util.concurrent.Executor background,
-			org.consilium.identity.AccountMail mail) {
+			org.consilium.identity.AccountMail mail, org.consilium.identity.SecondFactorManagement secondFactors) {
 		this.identity = identity;
+		this.secondFactors = secondFactors;
 		this.background = background;
 		this.mail = mail;
 	}
@@ -170,6 +173,7 @@ class AccountController {
 	@GetMapping("/account/profile")
 	String profile(Model model) {
 		model.addAttribute("me", identity.findUser(Actor.current().id()).orElseThrow());
+		model.addAttribute("recoveryCodesLeft", secondFactors.recoveryCodesLeft(Actor.current()).orElse(null));
 		java.util.Map<String, String> languages = new java.util.LinkedHashMap<>();
 		for (String tag : new String[] { "en", "de", "fr", "es", "it", "pt", "nl" }) {
 			languages.put(tag, java.util.Locale.forLanguageTag(tag).getDisplayLanguage(java.util.Locale.ENGLISH));

@@ -36,7 +36,8 @@ import org.consilium.shared.NotFoundException;
  * answers under {@code /api/cases/{id}/clarifications}. Errors are RFC 9457 problem details: {@code not-found} (404,
  * also for cases the caller has no relation to), {@code forbidden-action} (403), {@code illegal-transition} (409),
  * {@code edit-conflict} (409, stale {@code version}), {@code opinion-incomplete} (409, signing with parts missing),
- * {@code invalid-input} (422).
+ * {@code invalid-input} (422), {@code step-up-required} (401, signing when the session's last sign-in or confirmation is
+ * older than the step-up window).
  */
 @RestController
 class ReviewApiController {
@@ -45,7 +46,10 @@ class ReviewApiController {
 
 	private final ClarifyingQuestions clarifying;
 
-	ReviewApiController(ReviewManagement review, ClarifyingQuestions clarifying) {
+	private final org.consilium.identity.StepUp stepUp;
+
+	ReviewApiController(ReviewManagement review, ClarifyingQuestions clarifying, org.consilium.identity.StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.review = review;
 		this.clarifying = clarifying;
 	}
@@ -149,6 +153,7 @@ class ReviewApiController {
 
 	@PostMapping("/api/cases/{id}/review/opinion/sign")
 	WrittenOpinionView sign(@PathVariable UUID id, @RequestBody SignBody body) {
+		stepUp.require();
 		return review.sign(Actor.current(), new CaseId(id), body.version());
 	}
 }

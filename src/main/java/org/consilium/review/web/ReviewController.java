@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.consilium.audit.AuditAction;
+import org.consilium.identity.StepUp;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CasePanel;
 import org.consilium.intake.CaseQueries;
@@ -65,9 +66,12 @@ class ReviewController {
 
 	private final ReportAssistance assistance;
 
+	private final StepUp stepUp;
+
 	ReviewController(ReviewManagement review, ClarifyingQuestions clarifying, PanelReview panels, CaseAccess access, CaseQueries queries,
-			ReportAssistance assistance) {
+			ReportAssistance assistance, StepUp stepUp) {
 		this.assistance = assistance;
+		this.stepUp = stepUp;
 		this.review = review;
 		this.clarifying = clarifying;
 		this.panels = panels;
@@ -162,12 +166,21 @@ class ReviewController {
 		});
 	}
 
-	/** Saves what is on the form, then signs; an incomplete opinion stays saved as a draft and the gaps are listed. */
+	/**
+	 * Saves what is on the form, then signs; an incomplete opinion stays saved as a draft and the gaps are listed. When the
+	 * sign-in is older than the step-up window ({@link StepUp}), only the draft is saved and the specialist confirms who
+	 * they are first, then signs again.
+	 */
 	@PostMapping("/cases/{id}/review/opinion/sign")
 	String sign(@PathVariable UUID id, @ModelAttribute("form") OpinionForm form, Model model, RedirectAttributes redirect) {
 		Actor actor = Actor.current();
 		return PageProblems.attempt(() -> {
 			int questions = access.requireAccess(actor, new CaseId(id), AuditAction.REVIEW_OPINION_SIGN).questions().size();
+			if (stepUp.isRequired()) {
+				review.saveDraft(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
+				redirect.addFlashAttribute("message", "Your draft is saved. Confirm it is you, then sign it.");
+				return "redirect:/account/confirm?continue=/cases/" + id + "/review";
+			}
 			review.saveAndSign(actor, new CaseId(id), form.getVersion(), form.getEditSession(), form.content(questions));
 			redirect.addFlashAttribute("done", "The opinion is signed.");
 			return "redirect:/cases/" + id + "/review";
