@@ -1,7 +1,6 @@
 package org.consilium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +23,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,10 +48,6 @@ import org.consilium.triage.CaseTriage;
 @HpoIntegrationTest
 class BrowserJourneyTests {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	static final String ONCOLOGY = "207RX0202X";
 
 	static final String FIRST_DIAGNOSIS = "Stage II invasive ductal carcinoma of the left breast";
@@ -70,11 +61,17 @@ class BrowserJourneyTests {
 	/** Chromium's built-in PDF viewer (an extension of the browser). */
 	static final String PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/";
 
+	/** The browser as the journeys drive it: every page is checked ({@link PageChecks}) before they leave it. */
 	static WebDriver driver;
+
+	/** The same browser without the checks, for DevTools commands and the checks themselves. */
+	static ChromeDriver chrome;
+
+	static PageChecks pages;
 
 	static WebDriverWait wait;
 
-	static Path profile;
+	static HeadlessChromium browser;
 
 	@LocalServerPort
 	int port;
@@ -104,34 +101,18 @@ class BrowserJourneyTests {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(Paths.get(CHROMIUM)) || !Files.isExecutable(Paths.get(CHROMEDRIVER))) {
-			fail("BrowserJourneyTests needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-					+ ": run `apt-get install chromium chromium-driver`.");
-		}
-		System.setProperty("SE_OFFLINE", "true");
 		Files.createDirectories(ARTIFACTS);
-		profile = Files.createTempDirectory("consilium-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,2000", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
+		chrome = browser.driver();
+		pages = new PageChecks(chrome, ARTIFACTS.resolve("pages"));
+		driver = pages.onEveryPage();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
 
 	@AfterAll
 	static void quitChromium() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -151,16 +132,26 @@ class BrowserJourneyTests {
 		keepingTheLastPage("last-page.png", this::journey);
 	}
 
-	/** Runs a journey and saves a screenshot of the page it ended on, passed or failed. */
+	/**
+	 * Runs a journey and saves a screenshot of the page it ended on, passed or failed; a journey that passed must also
+	 * have found no problem on any page it visited ({@link PageChecks}).
+	 */
 	private static void keepingTheLastPage(String file, org.junit.jupiter.api.function.Executable journey) throws Throwable {
+		boolean passed = false;
 		try {
 			journey.execute();
+			pages.check();
+			passed = true;
 		}
 		finally {
-			if (driver != null) {
-				Files.write(ARTIFACTS.resolve(file), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			if (chrome != null) {
+				Files.write(ARTIFACTS.resolve(file), ((TakesScreenshot) chrome).getScreenshotAs(OutputType.BYTES));
+			}
+			if (!passed) {
+				pages.forget();
 			}
 		}
+		pages.assertNone();
 	}
 
 	private void journey() throws IOException {
@@ -513,7 +504,7 @@ class BrowserJourneyTests {
 	/** The DevTools targets of the browser: pages and their frames, with type, URL and title. */
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> targets() {
-		return (List<Map<String, Object>>) ((ChromeDriver) driver).executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
+		return (List<Map<String, Object>>) chrome.executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
 	}
 
 	private void firstSignIn(String email, String oneTimePassword, String newPassword) {
@@ -582,12 +573,12 @@ class BrowserJourneyTests {
 	/** The whole page, not only the window, through the DevTools protocol. */
 	private static byte[] fullPageScreenshot() {
 		@SuppressWarnings("unchecked")
-		Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		@SuppressWarnings("unchecked")
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
 		double width = ((Number) size.get("width")).doubleValue();
 		double height = ((Number) size.get("height")).doubleValue();
-		Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true,
 						"clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
 		return Base64.getDecoder().decode((String) shot.get("data"));
