@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium and chromedriver for the browser journeys, with a fresh profile folder that {@link #close()}
@@ -53,6 +58,27 @@ final class HeadlessChromium implements AutoCloseable {
 
 	ChromeDriver driver() {
 		return driver;
+	}
+
+	/**
+	 * Signs in through the login form with a one-time password, changes it on the page the sign-in leads to, and signs
+	 * in again with the new one; waits until the browser is past the login.
+	 */
+	static void firstSignIn(WebDriver driver, String baseUrl, String email, String oneTimePassword, String newPassword) {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		driver.get(baseUrl + "/login");
+		driver.findElement(By.id("username")).sendKeys(email);
+		driver.findElement(By.id("password")).sendKeys(oneTimePassword);
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/account/password"));
+		driver.findElement(By.id("currentPassword")).sendKeys(oneTimePassword);
+		driver.findElement(By.id("newPassword")).sendKeys(newPassword);
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("/login?changed"));
+		driver.findElement(By.id("username")).sendKeys(email);
+		driver.findElement(By.id("password")).sendKeys(newPassword);
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	@Override

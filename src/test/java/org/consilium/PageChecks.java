@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +29,10 @@ import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
  * The checks every page of a browser journey goes through, once per document and address: axe-core with the WCAG 2.1
- * A and AA rules ({@link #WCAG_21_A_AA}, none disabled) finds no violation.
+ * A and AA rules ({@link #WCAG_21_A_AA}, none disabled) finds no violation; and at 320 CSS px wide (WCAG 2.1 reflow,
+ * success criterion 1.4.10) no element's right edge passes the viewport, whether its overflow is hidden or not.
+ * Screenshots of each page are kept: the first screenful at 1280 × 800 and the whole page at 320 px wide
+ * ({@code <artifacts>/<n>-<page>-1280x800.png}, {@code -320.png}), with the list of pages in {@code pages.txt}.
  * <p>
  * A journey drives the browser through {@link #onEveryPage()}: the page in the window is checked before the journey
  * leaves it or acts on it (before a {@code get}, a refresh, a click, a clear, typed keys or keyboard actions), and at the end with
@@ -38,6 +46,25 @@ public final class PageChecks {
 
 	private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+	/** The narrowest width a page must work at without scrolling sideways (WCAG 2.1 reflow). */
+	static final int NARROW = 320;
+
+	/**
+	 * The outermost elements whose right edge passes the viewport (their own children are not listed again), at most
+	 * ten, each with its right edge in CSS px; and whether the document itself scrolls sideways.
+	 */
+	private static final String PAST_THE_RIGHT_EDGE = """
+			var limit = document.documentElement.clientWidth;
+			var past = function (e) { var r = e.getBoundingClientRect(); return (r.width > 0 || r.height > 0) && r.right > limit + 0.5; };
+			var found = [];
+			document.querySelectorAll('body *').forEach(function (e) {
+			  if (found.length >= 10 || !past(e) || (e.parentElement && e.parentElement !== document.body && past(e.parentElement))) { return; }
+			  var name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+			  found.push(name + ' "' + (e.innerText || '').trim().substring(0, 40).replace(/\s+/g, ' ') + '" ends at ' + Math.round(e.getBoundingClientRect().right) + 'px');
+			});
+			if (document.documentElement.scrollWidth > limit) { found.push('the page is ' + document.documentElement.scrollWidth + 'px wide'); }
+			return found;""";
+
 	private final ChromeDriver chrome;
 
 	private final Path artifacts;
@@ -46,7 +73,7 @@ public final class PageChecks {
 
 	private final List<String> checked = new ArrayList<>();
 
-	/** Checks the pages of this browser; {@code artifacts} is the folder (created) for what the checks keep. */
+	/** Checks the pages of this browser and keeps their screenshots in the folder {@code artifacts} (created). */
 	PageChecks(ChromeDriver chrome, Path artifacts) {
 		this.chrome = chrome;
 		this.artifacts = artifacts;
@@ -141,6 +168,38 @@ public final class PageChecks {
 			rule.getNodes().forEach(node -> problems.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp()
 					+ " at " + node.getTarget() + ": " + node.getHtml()));
 		}
+		String file = String.format("%02d-%s", checked.size(), page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""));
+		Files.writeString(artifacts.resolve("pages.txt"), file + " " + page + System.lineSeparator(), StandardCharsets.UTF_8,
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		try {
+			viewport(1280, 800);
+			Files.write(artifacts.resolve(file + "-1280x800.png"), screenshot(false));
+			viewport(NARROW, 800);
+			@SuppressWarnings("unchecked")
+			List<String> past = (List<String>) chrome.executeScript(PAST_THE_RIGHT_EDGE);
+			past.forEach(p -> problems.add(page + ": at " + NARROW + " px wide, " + p));
+			Files.write(artifacts.resolve(file + "-" + NARROW + ".png"), screenshot(true));
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	private void viewport(int width, int height) {
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	/** The viewport, or the whole page (through the DevTools protocol, beyond the viewport). */
+	private byte[] screenshot(boolean wholePage) {
+		Map<String, Object> options = new HashMap<>(Map.of("format", "png"));
+		if (wholePage) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+			options.put("captureBeyondViewport", true);
+			options.put("clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1));
+		}
+		return Base64.getDecoder().decode((String) chrome.executeCdpCommand("Page.captureScreenshot", options).get("data"));
 	}
 
 	/** The pages checked so far, by path with ids replaced by {@code {id}}, in order. */
