@@ -37,3 +37,35 @@ document.addEventListener('click', function (event) {
   }
   say('Every diagnosis row of your opinion is filled; clear one to copy another diagnosis into it.');
 });
+
+// Small screens: each table cell is labelled with its column header (data-label), which the style sheet shows above
+// the cell once the rows are stacked. Runs on the page and on every piece of it htmx swaps in.
+function labelTableCells() {
+  document.querySelectorAll('table').forEach(function (table) {
+    var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!head) { return; }
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var header = head.cells[column];
+          column += cell.colSpan || 1;
+          if (header && !cell.hasAttribute('data-label') && header.textContent.trim() !== '') {
+            cell.setAttribute('data-label', header.textContent.trim().replace(/\s+/g, ' '));
+          }
+        });
+      });
+    });
+  });
+}
+
+// Paper: the patient's name and birth date from the patient header, for the top margin of every printed page.
+function namePatientForPrint() {
+  var header = document.querySelector('#patient-header p');
+  if (header) {
+    document.documentElement.style.setProperty('--print-patient', JSON.stringify(header.textContent.trim().replace(/\s+/g, ' ')));
+  }
+}
+
+document.addEventListener('DOMContentLoaded', function () { labelTableCells(); namePatientForPrint(); });
+document.addEventListener('htmx:load', labelTableCells);

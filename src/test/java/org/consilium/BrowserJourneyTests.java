@@ -61,7 +61,13 @@ class BrowserJourneyTests {
 	/** Chromium's built-in PDF viewer (an extension of the browser). */
 	static final String PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/";
 
+	/** The browser as the journeys drive it: every page is checked ({@link PageChecks}) before they leave it. */
 	static WebDriver driver;
+
+	/** The same browser without the checks, for DevTools commands and the checks themselves. */
+	static ChromeDriver chrome;
+
+	static PageChecks pages;
 
 	static WebDriverWait wait;
 
@@ -99,7 +105,9 @@ class BrowserJourneyTests {
 	@BeforeAll
 	static void startChromium() throws IOException {
 		Files.createDirectories(ARTIFACTS);
-		driver = chromium.driver();
+		chrome = chromium.driver();
+		pages = new PageChecks(chrome, ARTIFACTS.resolve("pages"));
+		driver = pages.onEveryPage();
 		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
 
@@ -119,16 +127,26 @@ class BrowserJourneyTests {
 		keepingTheLastPage("last-page.png", this::journey);
 	}
 
-	/** Runs a journey and saves a screenshot of the page it ended on, passed or failed. */
+	/**
+	 * Runs a journey and saves a screenshot of the page it ended on, passed or failed; a journey that passed must also
+	 * have found no problem on any page it visited ({@link PageChecks}).
+	 */
 	private static void keepingTheLastPage(String file, org.junit.jupiter.api.function.Executable journey) throws Throwable {
+		boolean passed = false;
 		try {
 			journey.execute();
+			pages.check();
+			passed = true;
 		}
 		finally {
-			if (driver != null) {
-				Files.write(ARTIFACTS.resolve(file), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			if (chrome != null) {
+				Files.write(ARTIFACTS.resolve(file), ((TakesScreenshot) chrome).getScreenshotAs(OutputType.BYTES));
+			}
+			if (!passed) {
+				pages.forget();
 			}
 		}
+		pages.assertNone();
 	}
 
 	private void journey() throws IOException {
@@ -489,7 +507,7 @@ class BrowserJourneyTests {
 	/** The DevTools targets of the browser: pages and their frames, with type, URL and title. */
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> targets() {
-		return (List<Map<String, Object>>) ((ChromeDriver) driver).executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
+		return (List<Map<String, Object>>) chrome.executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
 	}
 
 	private void firstSignIn(String email, String oneTimePassword, String newPassword) {
@@ -579,12 +597,12 @@ class BrowserJourneyTests {
 	/** The whole page, not only the window, through the DevTools protocol. */
 	private static byte[] fullPageScreenshot() {
 		@SuppressWarnings("unchecked")
-		Map<String, Object> metrics = ((ChromeDriver) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		@SuppressWarnings("unchecked")
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
 		double width = ((Number) size.get("width")).doubleValue();
 		double height = ((Number) size.get("height")).doubleValue();
-		Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true,
 						"clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
 		return Base64.getDecoder().decode((String) shot.get("data"));

@@ -2,6 +2,8 @@ package org.consilium.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -95,6 +97,51 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public long countForCase(CaseId caseId) {
 		return jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ?").param(caseId.value()).query(Long.class).single();
+	}
+
+	/**
+	 * The trail of one case grouped for the patient's access log: one line per person, day (in {@code zone}), kind of
+	 * access and outcome, with how many times, latest first; {@code limit} lines from {@code offset}.
+	 * @param who only this person's lines, or null for everyone's
+	 */
+	@Transactional(readOnly = true)
+	public List<AccessSummary> summaryForCase(CaseId caseId, ZoneId zone, UserId who, int offset, int limit) {
+		return jdbc.sql("""
+				SELECT actor_id, actor_role, (occurred_at AT TIME ZONE :zone)::date AS day, action, outcome,
+				       count(*) AS count, max(occurred_at) AS last
+				FROM audit.audit_event
+				WHERE case_id = :case AND (CAST(:who AS uuid) IS NULL OR actor_id = CAST(:who AS uuid))
+				GROUP BY actor_id, actor_role, day, action, outcome
+				ORDER BY last DESC, action OFFSET :offset LIMIT :limit""")
+			.param("zone", zone.getId()).param("case", caseId.value()).param("who", UserId.valueOrNull(who))
+			.param("offset", offset).param("limit", limit)
+			.query((rs, n) -> new AccessSummary(UserId.ofNullable((UUID) rs.getObject("actor_id")), rs.getString("actor_role"),
+					rs.getObject("day", LocalDate.class), rs.getString("action"), AuditOutcome.valueOf(rs.getString("outcome")),
+					rs.getLong("count"), rs.getTimestamp("last").toInstant()))
+			.list();
+	}
+
+	/** How many lines {@link #summaryForCase} has in all, for paging. */
+	@Transactional(readOnly = true)
+	public long countSummaryForCase(CaseId caseId, ZoneId zone, UserId who) {
+		return jdbc.sql("""
+				SELECT count(*) FROM (SELECT 1 FROM audit.audit_event
+				  WHERE case_id = :case AND (CAST(:who AS uuid) IS NULL OR actor_id = CAST(:who AS uuid))
+				  GROUP BY actor_id, actor_role, (occurred_at AT TIME ZONE :zone)::date, action, outcome) lines""")
+			.param("zone", zone.getId()).param("case", caseId.value()).param("who", UserId.valueOrNull(who))
+			.query(Long.class).single();
+	}
+
+	/**
+	 * The accounts that accessed the case and were let in at least once, for the access log's filter by person (someone
+	 * only ever refused has no relation to the case and is not named to the patient).
+	 */
+	@Transactional(readOnly = true)
+	public List<UserId> accessorsOfCase(CaseId caseId) {
+		return jdbc.sql("""
+				SELECT DISTINCT actor_id FROM audit.audit_event
+				WHERE case_id = ? AND actor_id IS NOT NULL AND outcome <> 'DENIED'""")
+			.param(caseId.value()).query(UUID.class).list().stream().map(UserId::new).toList();
 	}
 
 	private void insert(Actor actor, AuditAction action, CaseId caseId, String recordType, UUID recordId, AuditOutcome outcome) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,7 +121,9 @@ public class FhirImportJobs implements DisposableBean {
 	}
 
 	/**
-	 * Where an import of the case stands; audited as {@code records.fhir.import.status}.
+	 * Where an import of the case stands; audited as {@code records.fhir.import.status} once per job and person (the
+	 * progress page polls every second, and the patient's access log would otherwise list every poll). A refusal is
+	 * audited every time.
 	 * @return counts, the state and, once finished, the outcome; the two patients while a confirmation is pending
 	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a job of another case, an unknown or
 	 *         forgotten job, or a case the actor cannot see
@@ -130,7 +133,9 @@ public class FhirImportJobs implements DisposableBean {
 		cases.requireAccess(actor, caseId, AuditAction.RECORDS_FHIR_IMPORT_STATUS);
 		sweep();
 		Job job = find(actor, caseId, jobId, AuditAction.RECORDS_FHIR_IMPORT_STATUS);
-		audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_STATUS, caseId, "FhirImportJob", jobId);
+		if (job.firstReadBy(actor)) {
+			audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT_STATUS, caseId, "FhirImportJob", jobId);
+		}
 		return job.status();
 	}
 
@@ -268,11 +273,18 @@ public class FhirImportJobs implements DisposableBean {
 
 		volatile PatientDemographics inBundle;
 
+		private final Set<String> readers = ConcurrentHashMap.newKeySet();
+
 		Job(UUID id, CaseId caseId, Actor actor, String fileName) {
 			this.id = id;
 			this.caseId = caseId;
 			this.actor = actor;
 			this.fileName = fileName;
+		}
+
+		/** Whether this is the first time this person reads where the job stands. */
+		boolean firstReadBy(Actor reader) {
+			return readers.add(String.valueOf(reader.id()));
 		}
 
 		void progress(int validated, int total) {

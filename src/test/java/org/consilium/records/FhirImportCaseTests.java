@@ -194,6 +194,19 @@ class FhirImportCaseTests {
 		assertThat(imports(caseId)).isZero();
 	}
 
+	@Test
+	void theProgressPageIsAuditedOncePerPersonHoweverOftenItPolls() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = cases.draft(patient, about("Doe", "Jane", "1970-01-01"));
+		String job = upload(patient, caseId, person("Doe", "Jane", "1970-01-01"));
+
+		poll(patient, caseId, job);
+		poll(patient, caseId, job);
+		poll(patient, caseId, job);
+
+		assertThat(audited(caseId, "records.fhir.import.status", patient)).isEqualTo(1);
+	}
+
 	private String upload(Actor actor, UUID caseId, String json) throws Exception {
 		MvcResult result = mvc.perform(multipart("/cases/{id}/fhir-imports", caseId)
 			.file(new org.springframework.mock.web.MockMultipartFile("bundle", "other.json", "application/fhir+json",

@@ -41,20 +41,13 @@ class CaseController {
 
 	private final ProgramSettings program;
 
-	private final org.consilium.audit.AuditLog audit;
-
-	private final org.consilium.identity.IdentityManagement identity;
-
 	private final PatientInvitations invitations;
 
-	CaseController(IntakeManagement intake, CaseAccess access, CaseQueries queries,  ProgramSettings program, org.consilium.audit.AuditLog audit,
-			org.consilium.identity.IdentityManagement identity, PatientInvitations invitations) {
+	CaseController(IntakeManagement intake, CaseAccess access, CaseQueries queries, ProgramSettings program, PatientInvitations invitations) {
 		this.intake = intake;
 		this.access = access;
 		this.queries = queries;
 		this.program = program;
-		this.audit = audit;
-		this.identity = identity;
 		this.invitations = invitations;
 	}
 
@@ -179,57 +172,6 @@ class CaseController {
 		model.addAttribute("zone", program.zone());
 		model.addAttribute("invitation", invitations.of(Actor.current(), view.id()).orElse(null));
 		return "intake/case";
-	}
-
-	/** The patient's view of who accessed their case, 50 entries a page, newest first. */
-	@GetMapping("/cases/{id}/access-log")
-	String accessLog(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
-		Actor actor = Actor.current();
-		OpinionRequestView c = queries.read(actor, new CaseId(id), AuditAction.CASE_ACCESS_LOG);
-		if (!actor.id().equals(c.patientId())) {
-			throw new org.consilium.shared.ForbiddenActionException("Only the patient reads the access log.");
-		}
-		int p = page;
-		int offset = org.consilium.shared.Pages.offset(page, 50);
-		long total = audit.countForCase(new CaseId(id));
-		org.consilium.shared.Pages.requireWithinList(page, (int) Math.max(0, Math.min(50, total - offset)));
-		model.addAttribute("c", c);
-		model.addAttribute("entries", audit.forCase(new CaseId(id), offset, 50).stream()
-			.map(e -> new AccessRow(e.occurredAt(), who(e), roleLabel(e.actorRole()), org.consilium.audit.AuditAction.wordingOf(e.action()), outcome(e.outcome())))
-			.toList());
-		model.addAttribute("page", p);
-		model.addAttribute("hasNext", (long) (p + 1) * 50 < total);
-		return "intake/access-log";
-	}
-
-	/** Someone refused access has no relation to the case: the patient sees their role, never their name. */
-	private String who(org.consilium.audit.AuditEntry e) {
-		if (e.outcome() == org.consilium.audit.AuditOutcome.DENIED) {
-			return "Someone without access to your case";
-		}
-		return e.actorId() == null ? "Consilium" : identity.displayName(e.actorId());
-	}
-
-	private static String roleLabel(String role) {
-		try {
-			return Role.valueOf(role).label();
-		}
-		catch (IllegalArgumentException e) {
-			return role;
-		}
-	}
-
-	private static String outcome(org.consilium.audit.AuditOutcome outcome) {
-		return switch (outcome) {
-			case SUCCESS -> "Done";
-			case DENIED -> "Refused";
-			case FAILED -> "Not completed";
-		};
-	}
-
-
-	/** One row of the access log as the patient reads it. */
-	record AccessRow(java.time.Instant at, String who, String role, String action, String outcome) {
 	}
 
 	private static Integer version(DraftForm form) {
