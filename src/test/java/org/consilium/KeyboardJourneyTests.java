@@ -154,7 +154,8 @@ class KeyboardJourneyTests {
 		review.saveAndSign(specialist, id, null, UUID.randomUUID(), new OpinionContent(Concordance.CONFIRMED,
 				List.of(new Diagnosis("Invasive ductal carcinoma of the left breast", null, null)), TreatmentReview.AGREE, "",
 				List.of(new TreatmentOption("Lumpectomy, then radiotherapy", Invasiveness.INVASIVE, "Keeps the breast", "Scarring", "NSABP B-06")),
-				"", List.of("No, surgery first is right."), "Records only", "Your diagnosis and plan are right."));
+				"", List.of("No, surgery first is right."), "Records only", "Your diagnosis and plan are right.",
+				org.consilium.review.CompleteReport.sections()));
 
 		// The delivered opinion: radio groups with the arrow keys, then Enter closes the case.
 		driver.get(url("/cases/" + caseId));
