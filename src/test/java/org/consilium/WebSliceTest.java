@@ -36,7 +36,7 @@ import org.consilium.shared.ProgramSettings;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceTest.OTHER_CONTROLLERS))
 @Import({ org.consilium.shared.DateDisplay.class, WebSliceTest.SecurityExpressions.class, CasePageStandIn.class })
-@EnableConfigurationProperties(ProgramSettings.class)
+@EnableConfigurationProperties({ ProgramSettings.class, org.consilium.identity.SingleSignOnSettings.class })
 @MockitoBean(types = { OpinionManagement.class, ReviewManagement.class, org.consilium.review.ClarifyingQuestions.class,
 		org.consilium.review.PanelReview.class, org.consilium.review.ReportAssistance.class, org.consilium.intake.CaseAccess.class,
 		org.consilium.intake.CaseQueries.class, org.consilium.identity.StepUp.class })

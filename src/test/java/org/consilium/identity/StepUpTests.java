@@ -112,7 +112,13 @@ class StepUpTests {
 			.param("editSession", UUID.randomUUID().toString()).param("concordance", "REFINED").param("diagnoses[0].text", "Ductal carcinoma in situ")
 			.param("diagnoses[0].system", "ICD_10_CM").param("diagnoses[0].code", "D05.12").param("treatmentReview", "MODIFY")
 			.param("treatmentComment", "Lumpectomy with radiotherapy").param("answers[0]", "No.")
-			.param("plainSummary", "An early, non-invasive cancer.")).andReturn().getResponse();
+			.param("plainSummary", "An early, non-invasive cancer.")
+			// what a complete report needs besides (issue #12): materials with dates, points to discuss, next steps, the
+			// in-person visit answer and the reviewer's credentials
+			.param("report.materials[0].description", "Pathology report, core biopsy").param("report.materials[0].date", "2026-03-02")
+			.param("report.discussionPoints", "Whether radiotherapy is needed.").param("report.nextSteps", "Surgery as planned.")
+			.param("report.inPersonVisit", "false").param("report.reviewerSpecialty", "Medical oncology")
+			.param("report.reviewerInstitution", "City Hospital").param("report.reviewerLicence", "GMC 1234567")).andReturn().getResponse();
 	}
 
 	private MockHttpServletResponse confirm(MockHttpSession session, String password, CaseId caseId) throws Exception {

@@ -121,6 +121,7 @@ class NotificationJourneyTests extends MailTestSupport {
 		secrets.add("E75.22");
 		UUID caseId = cases.referred(referrer, patientUser.email(), patient, content).id().value();
 		secrets.add(caseId.toString());
+		secrets.add(jdbc.sql("SELECT code FROM intake.patient_invitation WHERE case_id = ?").param(caseId).query(String.class).single());
 		records.uploadDocument(patient, new CaseId(caseId), secret("Upload") + ".pdf", new ByteArrayInputStream(TestDocuments.pdf()));
 		byte[] bundle = Files.readAllBytes(DATA.resolve("fhir/synthea-smart-r4-2019/Alberto_Atencio_fc712d1f-5a2e-4407-9c55-a2a2bad623c2.json"));
 		records.importFhirBundle(patient, new CaseId(caseId), secret("Bundle") + ".json", bundle);
@@ -156,14 +157,23 @@ class NotificationJourneyTests extends MailTestSupport {
 		for (UserView u : List.of(patientUser, referrerUser, coordinatorUser, specialistUser)) {
 			mails.addAll(receivedBy(u.email()));
 		}
-		assertThat(mails).as("one e-mail per notice").hasSize(1 + 1 + 3 + 3);
+		assertThat(mails).as("one e-mail per notice, and the referrer's invitation to the patient's address").hasSize(1 + 1 + 3 + 3 + 1);
+		int invitations = 0;
 		for (MimeMessage mail : mails) {
 			String seen = everything(mail);
 			for (String secret : secrets) {
 				assertThat(seen.toLowerCase(Locale.ROOT)).as("a mail must not contain %s", secret).doesNotContain(secret.toLowerCase(Locale.ROOT));
 			}
-			assertThat((String) mail.getContent()).contains("https://consilium.example.org/notices").startsWith("Hello,");
+			String body = (String) mail.getContent();
+			assertThat(body).startsWith("Hello,");
+			if (body.contains("https://consilium.example.org/invitations")) {
+				invitations++;
+			}
+			else {
+				assertThat(body).contains("https://consilium.example.org/notices");
+			}
 		}
+		assertThat(invitations).as("the invitation, without its code").isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM notification.outbox_message WHERE recipient_id = ? AND body IS NOT NULL")
 			.param(patientUser.id().value()).query(Long.class).single()).as("bodies are cleared once sent").isZero();
 	}
