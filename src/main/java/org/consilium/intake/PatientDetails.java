@@ -84,8 +84,8 @@ public record PatientDetails(String familyName, String givenNames, LocalDate bir
 	 * @throws InvalidInputException (422) when they are
 	 */
 	void requireNotNaming(String proxyName) {
-		java.util.Set<String> patient = nameWords(name());
-		java.util.Set<String> proxy = nameWords(proxyName);
+		java.util.Set<String> patient = org.consilium.shared.NameWords.of(name());
+		java.util.Set<String> proxy = new java.util.HashSet<>(org.consilium.shared.NameWords.of(proxyName));
 		proxy.removeAll(TITLES);
 		if (!patient.isEmpty() && patient.equals(proxy)) {
 			throw new InvalidInputException("These are your own name and details: enter the patient's, as on their ID card.");
@@ -93,15 +93,6 @@ public record PatientDetails(String familyName, String givenNames, LocalDate bir
 	}
 
 	private static final java.util.Set<String> TITLES = java.util.Set.of("dr", "prof", "mr", "mrs", "ms", "mx");
-
-	/** The words of a name: lower case, without accents, split at anything that is not a letter or digit. */
-	private static java.util.Set<String> nameWords(String name) {
-		String plain = java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-		java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(plain.split("[^\\p{L}\\p{N}]+")));
-		words.remove("");
-		return words;
-	}
 
 	private static String cleanName(String value, String field) {
 		String v = value == null ? "" : value.strip().replaceAll("\\s+", " ");

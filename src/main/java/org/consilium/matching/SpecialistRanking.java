@@ -1,11 +1,9 @@
 package org.consilium.matching;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,7 +126,7 @@ final class SpecialistRanking {
 		if (name == null) {
 			return "";
 		}
-		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		String plain = org.consilium.shared.NameWords.folded(name);
 		return plain.replaceAll("['’`]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 

@@ -1,11 +1,7 @@
 package org.consilium.records;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who an imported record is about, from its single FHIR {@code Patient} entry.
@@ -56,10 +52,6 @@ public record PatientDemographics(String familyName, String givenNames, LocalDat
 	}
 
 	private static Set<String> words(String name) {
-		if (name == null) {
-			return Set.of();
-		}
-		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-		return Arrays.stream(plain.split("[^\\p{L}]+")).filter(w -> !w.isEmpty()).collect(Collectors.toSet());
+		return org.consilium.shared.NameWords.of(name);
 	}
 }
