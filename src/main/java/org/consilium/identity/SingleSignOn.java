@@ -2,6 +2,7 @@ package org.consilium.identity;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -31,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Adds OpenID Connect sign-on to the application's one filter chain ({@code SecurityConfiguration} applies it when
  * {@code consilium.sso.issuer-uri} is set): the authorization code flow at {@code /oauth2/authorization/sso} and
- * {@code /login/oauth2/code/sso} with {@code acr_values} when an {@code acr} is required; failures of any kind end on
+ * {@code /login/oauth2/code/sso} with {@code acr_values} when an {@code acr} is required, and a step-up without signing
+ * out ({@link SingleSignOnStepUp}); failures of any kind end on
  * {@code /sso/failed} and are audited; an account without a role reaches only {@code /sso/no-role}; signing out ends
  * the provider's session too (RP-initiated logout, OpenID Connect RP-Initiated Logout 1.0) and the provider can end
  * ours (OpenID Connect Back-Channel Logout 1.0, at {@code /logout/connect/back-channel/sso}). The Content Security
@@ -49,7 +51,7 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 
 	private final SingleSignOnSettings settings;
 
-	private final ProviderRegistration registration;
+	private final ClientRegistrationRepository registration;
 
 	private final SingleSignOnAccounts accounts;
 
@@ -57,8 +59,11 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 
 	private final String sessionCookieName;
 
-	SingleSignOn(SingleSignOnSettings settings, ProviderRegistration registration, SingleSignOnAccounts accounts,
-			OidcSessionRegistry sessions, String sessionCookieName) {
+	private final Clock clock;
+
+	SingleSignOn(SingleSignOnSettings settings, ClientRegistrationRepository registration, SingleSignOnAccounts accounts,
+			OidcSessionRegistry sessions, String sessionCookieName, Clock clock) {
+		this.clock = clock;
 		this.settings = settings;
 		this.registration = registration;
 		this.accounts = accounts;
@@ -69,12 +74,7 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 	@Override
 	public void init(HttpSecurity http) {
 		AuthenticationFailureHandler failure = this::failed;
-		DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(registration,
-				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-		if (!settings.requiredAcr().isEmpty()) {
-			requests.setAuthorizationRequestCustomizer(
-					request -> request.additionalParameters(p -> p.put("acr_values", String.join(" ", settings.requiredAcr()))));
-		}
+		SingleSignOnStepUp requests = new SingleSignOnStepUp(registration, settings.requiredAcr(), clock);
 		OidcBackChannelLogoutHandler backChannel = new OidcBackChannelLogoutHandler(sessions);
 		backChannel.setSessionCookieName(sessionCookieName);
 		http.oauth2Login(login -> login.loginPage("/login")
@@ -82,7 +82,7 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 			.oidcSessionRegistry(sessions)
 			.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
 			.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SingleSignOnSignIn(accounts, settings)))
-			.defaultSuccessUrl("/", true)
+			.successHandler(SingleSignOnStepUp::continueAfterSignIn)
 			.failureHandler(failure)
 			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 				@Override
@@ -140,6 +140,7 @@ final class SingleSignOn extends AbstractHttpConfigurer<SingleSignOn, HttpSecuri
 	/** Audits the failure (a refusal of ours is audited already) and shows the failure page; no session is made. */
 	private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
 		String reason = e instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "provider_unavailable";
+		SingleSignOnStepUp.forget(request);
 		if (!(e instanceof SingleSignOnRefusal)) {
 			accounts.failed(null, null);
 			log.warn("Single sign-on failed: {} ({})", reason, e.getClass().getSimpleName());

@@ -115,6 +115,19 @@ class SingleSignOnAccounts {
 				account == null ? null : account.id());
 	}
 
+	/** Records a step-up at the provider whose answer was fresh ({@code identity.step-up}, SUCCESS). */
+	void steppedUp(Actor actor) {
+		audit.success(actor, AuditAction.IDENTITY_STEP_UP, null, RECORD_TYPE, actor.id().value());
+	}
+
+	/** Records a step-up at the provider whose answer was not fresh ({@code identity.step-up}, FAILED). */
+	@Transactional(readOnly = true)
+	void stepUpFailed(String issuer, String subject) {
+		UserAccount account = linkedAccount(issuer, subject).orElse(null);
+		audit.failed(account == null ? Actor.ANONYMOUS : account.actor(), AuditAction.IDENTITY_STEP_UP, null, RECORD_TYPE,
+				account == null ? null : account.id());
+	}
+
 	/** Records the end of a single sign-on session. */
 	void signedOut(Actor actor) {
 		audit.success(actor, AuditAction.IDENTITY_SSO_SIGN_OUT, null, RECORD_TYPE, actor.id().value());

@@ -31,6 +31,8 @@ public enum SingleSignOnFailure {
 			SingleSignOnRefusal.NO_EMAIL),
 	TOO_WEAK("weak", "This program asks for a stronger sign-in (for example with a second factor) than the identity provider reported. Sign in again with it.",
 			SingleSignOnRefusal.AUTHENTICATION_TOO_WEAK),
+	STEP_UP("step-up", "The identity provider did not ask you to sign in again, so nothing was signed or changed. You are still signed in as before: go back and try again.",
+			SingleSignOnRefusal.STEP_UP_NOT_FRESH),
 	OTHER("other", "The sign-in through the identity provider failed. You are not signed in. Try again, or ask an administrator.");
 
 	private final String code;

@@ -24,6 +24,9 @@ final class SingleSignOnRefusal extends OAuth2AuthenticationException {
 	/** The ID token lacks a required {@code acr} or {@code amr} (the provider's second factor). */
 	static final String AUTHENTICATION_TOO_WEAK = "consilium_authentication_too_weak";
 
+	/** A step-up's answer whose {@code auth_time} is missing or older than the step-up request ({@link SingleSignOnStepUp}). */
+	static final String STEP_UP_NOT_FRESH = "consilium_step_up_not_fresh";
+
 	SingleSignOnRefusal(String code) {
 		super(new OAuth2Error(code));
 	}

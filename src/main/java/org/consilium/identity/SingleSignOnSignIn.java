@@ -15,7 +15,8 @@ import org.consilium.shared.Actor;
 /**
  * Turns the provider's validated answer into a Consilium sign-in. Spring Security has already checked the ID token
  * (signature, {@code iss}, {@code aud}, {@code exp}, {@code nonce}) and the {@code state}; here the required
- * {@code acr}/{@code amr} are checked (OpenID Connect Core 1.0 section 2; {@code amr} values after RFC 8176), then
+ * {@code acr}/{@code amr} are checked (OpenID Connect Core 1.0 section 2; {@code amr} values after RFC 8176), and the
+ * {@code auth_time} when this answer ends a step-up ({@link SingleSignOnStepUp}), then
  * {@link SingleSignOnAccounts} finds, links or makes the account and audits the sign-in.
  */
 final class SingleSignOnSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -48,10 +49,18 @@ final class SingleSignOnSignIn implements OAuth2UserService<OidcUserRequest, Oid
 			accounts.failed(issuer, token.getSubject());
 			throw new SingleSignOnRefusal(SingleSignOnRefusal.AUTHENTICATION_TOO_WEAK);
 		}
+		var stepUp = SingleSignOnStepUp.pendingInCurrentRequest();
+		if (stepUp.isPresent() && !SingleSignOnStepUp.fresh(token, stepUp.get())) {
+			accounts.stepUpFailed(issuer, token.getSubject());
+			throw new SingleSignOnRefusal(SingleSignOnRefusal.STEP_UP_NOT_FRESH);
+		}
 		var role = roles.roleIn(user.getClaims());
 		Actor actor = accounts.signIn(new SingleSignOnAccounts.ProviderIdentity(issuer, token.getSubject(), user.getEmail(),
 				Boolean.TRUE.equals(user.getEmailVerified()), displayName(user), roles.decides(), role.orElse(null)),
 				settings.linkVerifiedEmail());
+		if (stepUp.isPresent() && actor.id().value().equals(stepUp.get().accountId())) {
+			accounts.steppedUp(actor);
+		}
 		return new SingleSignOnUser(user, actor);
 	}
 

@@ -32,8 +32,8 @@ import org.consilium.shared.Role;
  * Single sign-on in real headless Chromium against a real Keycloak ({@link KeycloakServer}): the user clicks the
  * sign-on button, signs in on Keycloak's own page and comes back signed in with the role the realm role maps; an
  * existing account is linked by its verified address; a user without a mapped role waits on the page that says so; an
- * unverified address is not linked; signing out ends Keycloak's session too, and Keycloak ending it ends ours
- * (back-channel logout). The last page of each test is saved as {@code target/journey/sso-<test>.png}.
+ * unverified address is not linked; Keycloak refuses an unregistered {@code redirect_uri}; signing out ends Keycloak's
+ * session too, and Keycloak ending it ends ours (back-channel logout). The last page of each test is saved as {@code target/journey/sso-<test>.png}.
  */
 @HpoIntegrationTest
 class SingleSignOnBrowserTests {
@@ -143,6 +143,24 @@ class SingleSignOnBrowserTests {
 		driver.get(base() + "/cases");
 		waitForPath("/login");
 		assertThat(audit(account).stream().filter("identity.sso.sign-out:SUCCESS"::equals).count()).isEqualTo(signOuts + 1);
+	}
+
+	@Test
+	void keycloakRefusesAnUnregisteredRedirectUriAndConsiliumSendsOnlyItsOwn() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		String authorize = KeycloakServer.issuer() + "/protocol/openid-connect/auth?client_id=" + KeycloakServer.CLIENT_ID
+				+ "&response_type=code&scope=openid&state=s&nonce=n&redirect_uri=";
+		var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(authorize
+				+ java.net.URLEncoder.encode("http://attacker.example/login/oauth2/code/sso", java.nio.charset.StandardCharsets.UTF_8))).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Location")).as("the browser is not sent to the unregistered address").isEmpty();
+		assertThat(refused.body()).contains("Invalid parameter: redirect_uri");
+
+		driver.get(base() + "/oauth2/authorization/sso");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		assertThat(java.net.URLDecoder.decode(driver.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("redirect_uri=" + base() + "/login/oauth2/code/sso");
 	}
 
 	private void signOn(String username, String password) {

@@ -103,6 +103,61 @@ class SingleSignOnRulesTests {
 		assertThat(SingleSignOn.contentSecurityPolicy("http://127.0.0.1:8180/realms/x")).contains("form-action 'self' http://127.0.0.1:8180;");
 	}
 
+	@Test
+	void aStepUpAsksTheProviderToSignTheUserInAgainAndRemembersWhereToGoOn() {
+		Instant now = Instant.parse("2026-12-06T10:00:00Z");
+		SingleSignOnStepUp resolver = new SingleSignOnStepUp(id -> registration(), List.of(), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+		Actor actor = new Actor(new UserId(UUID.randomUUID()), Role.SPECIALIST, "Someone");
+		SingleSignOnUser user = new SingleSignOnUser(new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(List.of(),
+				token(Map.of())), actor);
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(user, List.of(), "sso"));
+		try {
+			var plain = new org.springframework.mock.web.MockHttpServletRequest("GET", "/oauth2/authorization/sso");
+			plain.setServletPath("/oauth2/authorization/sso");
+			assertThat(resolver.resolve(plain).getAdditionalParameters()).doesNotContainKeys("prompt", "max_age");
+
+			var stepUp = new org.springframework.mock.web.MockHttpServletRequest("GET", "/oauth2/authorization/sso");
+			stepUp.setServletPath("/oauth2/authorization/sso");
+			stepUp.setParameter("step-up", "");
+			stepUp.setParameter("continue", "//evil.example/x");
+			assertThat(resolver.resolve(stepUp).getAdditionalParameters()).containsEntry("prompt", "login").containsEntry("max_age", "0");
+			assertThat(stepUp.getSession().getAttribute(SingleSignOnStepUp.PENDING))
+				.isEqualTo(new SingleSignOnStepUp.Pending(actor.id().value(), now, "/"));
+
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			var anonymous = new org.springframework.mock.web.MockHttpServletRequest("GET", "/oauth2/authorization/sso");
+			anonymous.setServletPath("/oauth2/authorization/sso");
+			anonymous.setParameter("step-up", "");
+			assertThat(resolver.resolve(anonymous).getAdditionalParameters()).as("only a signed-on user steps up").doesNotContainKeys("prompt");
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void aStepUpsAnswerMustSayTheUserSignedInAfterItWasAskedFor() {
+		Instant asked = Instant.parse("2026-12-06T10:00:00Z");
+		var pending = new SingleSignOnStepUp.Pending(UUID.randomUUID(), asked, "/review");
+		assertThat(SingleSignOnStepUp.fresh(token(Map.of("auth_time", asked.plusSeconds(5))), pending)).isTrue();
+		assertThat(SingleSignOnStepUp.fresh(token(Map.of("auth_time", asked.minusSeconds(30))), pending)).as("within the clock skew").isTrue();
+		assertThat(SingleSignOnStepUp.fresh(token(Map.of("auth_time", asked.minusSeconds(120))), pending)).isFalse();
+		assertThat(SingleSignOnStepUp.fresh(token(Map.of()), pending)).as("no auth_time").isFalse();
+		assertThat(SingleSignOnFailure.of(SingleSignOnRefusal.STEP_UP_NOT_FRESH)).isEqualTo(SingleSignOnFailure.STEP_UP);
+	}
+
+	private static org.springframework.security.oauth2.client.registration.ClientRegistration registration() {
+		return org.springframework.security.oauth2.client.registration.ClientRegistration.withRegistrationId("sso")
+			.clientId("consilium")
+			.authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid")
+			.authorizationUri("https://idp.example.org/auth")
+			.tokenUri("https://idp.example.org/token")
+			.build();
+	}
+
 	private static SingleSignOnSettings settings(boolean localStaffSignIn, String breakGlass) {
 		return new SingleSignOnSettings("https://idp.example.org/realms/h", "consilium", "secret", "Hospital", List.of("openid"), null, null,
 				false, localStaffSignIn, breakGlass, null, null);
