@@ -81,6 +81,7 @@ public enum AuditAction {
 	OPINION_DELIVER("opinion.deliver", "Released the opinion to you"),
 	OPINION_FOLLOW_UP_ASK("opinion.follow-up.ask", "Asked a follow-up question"),
 	OPINION_FOLLOW_UP_ANSWER("opinion.follow-up.answer", "Answered a follow-up question"),
+	OPINION_FOLLOW_UP_RETURN("opinion.follow-up.return", "Passed a follow-up question on because the specialist left"),
 	OPINION_FEEDBACK("opinion.feedback", "Gave feedback and closed the case"),
 	OPINION_PDF_DOWNLOAD("opinion.pdf.download", "Downloaded the opinion as PDF"),
 	OPINION_FINGERPRINT("opinion.fingerprint", "Recorded the signed opinion's fingerprint"),
@@ -130,6 +131,7 @@ public enum AuditAction {
 	IDENTITY_STEP_UP("identity.step-up", "Confirmed who they are again before an important step"),
 	/** A deactivated specialist's open case went back to the coordinators' queue; their unsigned draft was voided. */
 	TRIAGE_SPECIALIST_DEPARTED("triage.specialist-departed", "Returned the case to the coordinators because its specialist left"),
+	TRIAGE_PANEL_MEMBER_DEPARTED("triage.panel-member-departed", "Took a specialist who left off the case's panel"),
 	REVIEW_OPINION_VOID("review.opinion.void", "Set aside an unsigned draft opinion because its specialist left"),
 
 	/** A sign-in: SUCCESS, or FAILED for a wrong password (recorded against the account when it exists). No case. */

@@ -2,6 +2,7 @@ package org.consilium.identity;
 
 import java.time.Instant;
 
+import org.consilium.shared.Actor;
 import org.consilium.shared.Role;
 import org.consilium.shared.UserId;
 
@@ -16,4 +17,14 @@ import org.consilium.shared.UserId;
  * @param at when
  */
 public record AccountDeactivated(UserId account, Role role, UserId by, Instant at) {
+
+	/** The deactivated account as an actor of its role: its consumers reach its cases as it did, through the access policy. */
+	public Actor departing() {
+		return new Actor(account, role, "(deactivated)");
+	}
+
+	/** The administrator who deactivated the account: the actor of what its consumers change and audit. */
+	public Actor administrator() {
+		return new Actor(by, Role.ADMIN, "(administrator)");
+	}
 }

@@ -264,6 +264,12 @@ public class IdentityManagement {
 		return accounts.findByEmail(UserAccount.normalize(email)).map(UserAccount::view);
 	}
 
+	/** Whether the account exists and is not deactivated (a deactivated one keeps its history but does nothing). */
+	@Transactional(readOnly = true)
+	public boolean isActive(UserId id) {
+		return id != null && accounts.findById(id.value()).filter(a -> a.deactivatedAt() == null).isPresent();
+	}
+
 	/** Display name for timelines; "(unknown)" for a missing id. */
 	@Transactional(readOnly = true)
 	public String displayName(UserId id) {

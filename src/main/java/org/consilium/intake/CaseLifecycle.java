@@ -169,6 +169,16 @@ public class CaseLifecycle {
 		return change(c, forChair(), (r, now) -> r.unassign(CaseAction.RELEASE, c.actor().id().value(), why, now));
 	}
 
+	/**
+	 * No status change: a panel member's account was deactivated (triage, on
+	 * {@link org.consilium.identity.AccountDeactivated}); {@code c} is the case as that member reaches it. The membership
+	 * ends while the case is ASSIGNED, IN_REVIEW or AWAITING_PATIENT; the chair goes on with the other members.
+	 * @throws org.consilium.shared.IllegalTransitionException in any other state, or when the actor is not a member
+	 */
+	public AccessibleCase endPanelMembership(AccessibleCase c) {
+		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.endPanelMembership(c.actor().id().value()));
+	}
+
 	/** IN_REVIEW → AWAITING_PATIENT: a specialist asked the patient a question (review); the review clock pauses. */
 	public AccessibleCase askPatient(AccessibleCase c) {
 		return change(c, forRole(Role.SPECIALIST), (r, now) -> r.askPatient(c.actor().id().value(), now));

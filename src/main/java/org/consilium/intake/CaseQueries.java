@@ -140,6 +140,19 @@ public class CaseQueries {
 			.param(specialist.value()).query(UUID.class).list().stream().map(CaseId::new).toList();
 	}
 
+	/** The cases in review (ASSIGNED, IN_REVIEW, AWAITING_PATIENT) on whose panel {@code specialist} is a member. */
+	public List<CaseId> openPanelMembershipsOf(UserId specialist) {
+		return jdbc.sql("SELECT r.id FROM intake.opinion_request r JOIN intake.panel_member m ON m.opinion_request_id = r.id "
+				+ "WHERE m.member_id = ? AND r.status IN ('ASSIGNED', 'IN_REVIEW', 'AWAITING_PATIENT') ORDER BY r.created_at")
+			.param(specialist.value()).query(UUID.class).list().stream().map(CaseId::new).toList();
+	}
+
+	/** The delivered or closed cases {@code specialist} signed as the assigned specialist (follow-up questions go to them). */
+	public List<CaseId> answeredCasesOfSpecialist(UserId specialist) {
+		return jdbc.sql("SELECT id FROM intake.opinion_request WHERE specialist_id = ? AND status IN ('DELIVERED', 'CLOSED') ORDER BY created_at")
+			.param(specialist.value()).query(UUID.class).list().stream().map(CaseId::new).toList();
+	}
+
 	/**
 	 * The coordinators' queue, one page of {@value #PAGE_SIZE}: submitted cases, cases in triage or waiting for records,
 	 * earliest triage deadline first. Each case shown is audited as listed.

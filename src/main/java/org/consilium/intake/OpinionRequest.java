@@ -290,6 +290,18 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		return panel.stream().anyMatch(m -> m.memberId().equals(userId) && m.impressionRecordedAt() == null);
 	}
 
+	/**
+	 * A member leaves the panel while the case is assigned or in review (their account was deactivated): they lose access,
+	 * and the chair goes on with the other members. An opinion the member saved stays with the case (review).
+	 * @throws IllegalTransitionException outside ASSIGNED, IN_REVIEW and AWAITING_PATIENT, or for someone not a member
+	 */
+	void endPanelMembership(UUID member) {
+		if (!CaseAction.RELEASE.allowedFrom(status) || !isPanelMember(member)) {
+			throw new org.consilium.shared.IllegalTransitionException("Only a member of the panel of a case in review can leave it.");
+		}
+		panel = new java.util.HashSet<>(panel.stream().filter(m -> !m.memberId().equals(member)).toList());
+	}
+
 	java.util.List<PanelMember> panel() {
 		return panel.stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList();
 	}

@@ -10,6 +10,7 @@ import org.consilium.intake.CaseAccess;
 import org.consilium.intake.CaseParties;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.intake.OpinionRequestStatusChanged;
+import org.consilium.opinion.FollowUpQuestionsPassedOn;
 import org.consilium.shared.UserId;
 import org.consilium.triage.UrgentFindingMarked;
 
@@ -24,7 +25,7 @@ import org.consilium.triage.UrgentFindingMarked;
  * <li>→ DELIVERED: the patient, and the referring physician when the case records the patient's consent to share
  * ({@link org.consilium.intake.DraftContent#consentToShare()}).</li>
  * </ul>
- * The event key is the case, the new status and the instant, so a redelivered event adds nothing.
+ * and follow-up questions passed on after their specialist left ({@link FollowUpQuestionsPassedOn}). The event key is the case, the new status and the instant, so a redelivered event adds nothing.
  */
 @Component
 class CaseNoticeRouting {
@@ -66,6 +67,17 @@ class CaseNoticeRouting {
 		String key = "urgent-finding:" + event.findingId();
 		notices.notify(NoticeKind.URGENT_FINDING, event.caseId(), key, notices.coordinatorsOf(event.caseId()));
 		notices.notify(NoticeKind.CONTACT_PHYSICIAN, event.caseId(), key, notices.patientSideOf(event.caseId()));
+	}
+
+	/**
+	 * Follow-up questions passed on after their specialist left: the panel's specialist who answers them now, or, without
+	 * one, the case's coordinator (every coordinator while it is unclaimed).
+	 */
+	@EventListener
+	void on(FollowUpQuestionsPassedOn event) {
+		String key = "follow-up-passed-on:" + event.caseId().value() + ":" + event.at().toEpochMilli();
+		Set<UserId> to = event.passedTo() != null ? Set.of(event.passedTo()) : notices.coordinatorsOf(event.caseId());
+		notices.notify(NoticeKind.FOLLOW_UP_PASSED_ON, event.caseId(), key, to);
 	}
 
 	private Set<UserId> recipients(NoticeKind kind, CaseParties parties) {

@@ -17,7 +17,8 @@ public enum NoticeKind {
 	REVIEW_CLOCK_80("A case has used 80 % of its review time."),
 	REVIEW_CLOCK_100("A case has reached its review deadline."),
 	URGENT_FINDING("A specialist marked an urgent finding in a case."),
-	CONTACT_PHYSICIAN("Please contact your treating physician soon about your case.");
+	CONTACT_PHYSICIAN("Please contact your treating physician soon about your case."),
+	FOLLOW_UP_PASSED_ON("A follow-up question waits for another specialist, since the case's specialist left.");
 
 	private final String label;
 

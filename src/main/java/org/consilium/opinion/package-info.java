@@ -10,7 +10,9 @@
  * recorded by an event consumer of {@link org.consilium.intake.OpinionRequestStatusChanged} as the case moves to
  * OPINION_SIGNED, in the signing transaction). Reads the signed opinion through
  * {@link org.consilium.review.ReviewManagement#signedOpinion}; closes the case through
- * {@link org.consilium.intake.CaseLifecycle#close}.
+ * {@link org.consilium.intake.CaseLifecycle#close}. When a specialist's account is deactivated, their unanswered
+ * follow-up questions are passed on ({@link org.consilium.opinion.DepartedSpecialistFollowUps}, publishing
+ * {@link org.consilium.opinion.FollowUpQuestionsPassedOn}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "review" })
 package org.consilium.opinion;

@@ -42,7 +42,7 @@ class DepartedSpecialistDrafts {
 		if (event.role() != Role.SPECIALIST) {
 			return;
 		}
-		Actor administrator = new Actor(event.by(), Role.ADMIN, "(administrator)");
+		Actor administrator = event.administrator();
 		for (UUID caseId : opinions.voidDrafts(event.account().value(), event.by().value(), REASON, clock.instant())) {
 			audit.success(administrator, AuditAction.REVIEW_OPINION_VOID, new CaseId(caseId), "WrittenOpinion", caseId);
 		}

@@ -17,7 +17,9 @@ import org.consilium.shared.Role;
 /**
  * When a specialist's account is deactivated ({@link AccountDeactivated}), each case they hold as the assigned
  * specialist and have not signed (ASSIGNED, IN_REVIEW, AWAITING_PATIENT) goes back to the coordinators' queue
- * ({@link CaseLifecycle#releaseSpecialist}, IN_TRIAGE), with the reason in its timeline. Runs in the deactivation's
+ * ({@link CaseLifecycle#releaseSpecialist}, IN_TRIAGE), with the reason in its timeline; on the panels of such cases
+ * where they are a member, their membership ends ({@link CaseLifecycle#endPanelMembership}) and the chair goes on with
+ * the others ({@code triage.panel-member-departed}). Runs in the deactivation's
  * transaction, so both commit or neither. Each case is audited once ({@code triage.specialist-departed}) under the
  * administrator who deactivated the account. Review voids the specialist's unsigned drafts on the same event.
  */
@@ -47,12 +49,17 @@ class DepartedSpecialists {
 			return;
 		}
 		// the case as the departing specialist reaches it: the transition's own rule (the assigned specialist) holds
-		Actor departing = new Actor(event.account(), Role.SPECIALIST, "(deactivated)");
-		Actor administrator = new Actor(event.by(), Role.ADMIN, "(administrator)");
+		Actor departing = event.departing();
+		Actor administrator = event.administrator();
 		for (CaseId caseId : queries.openCasesOfSpecialist(event.account())) {
 			AccessibleCase c = access.requireAccess(departing, caseId, AuditAction.TRIAGE_SPECIALIST_DEPARTED);
 			lifecycle.releaseSpecialist(c, REASON);
 			audit.success(administrator, AuditAction.TRIAGE_SPECIALIST_DEPARTED, caseId, "OpinionRequest", caseId.value());
+		}
+		for (CaseId caseId : queries.openPanelMembershipsOf(event.account())) {
+			AccessibleCase c = access.requireAccess(departing, caseId, AuditAction.TRIAGE_PANEL_MEMBER_DEPARTED);
+			lifecycle.endPanelMembership(c);
+			audit.success(administrator, AuditAction.TRIAGE_PANEL_MEMBER_DEPARTED, caseId, "OpinionRequest", caseId.value());
 		}
 	}
 }
