@@ -32,8 +32,9 @@ import org.consilium.shared.Role;
  * Single sign-on in real headless Chromium against a real Keycloak ({@link KeycloakServer}): the user clicks the
  * sign-on button, signs in on Keycloak's own page and comes back signed in with the role the realm role maps; an
  * existing account is linked by its verified address; a user without a mapped role waits on the page that says so; an
- * unverified address is not linked; Keycloak refuses an unregistered {@code redirect_uri}; signing out ends Keycloak's
- * session too, and Keycloak ending it ends ours (back-channel logout). The last page of each test is saved as {@code target/journey/sso-<test>.png}.
+ * unverified address is not linked; Keycloak refuses an unregistered {@code redirect_uri}; a step-up sends the user to
+ * Keycloak's password page again and back to where they were; signing out ends Keycloak's session too, and Keycloak
+ * ending it ends ours (back-channel logout). The last page of each test is saved as {@code target/journey/sso-<test>.png}.
  */
 @HpoIntegrationTest
 class SingleSignOnBrowserTests {
@@ -143,6 +144,28 @@ class SingleSignOnBrowserTests {
 		driver.get(base() + "/cases");
 		waitForPath("/login");
 		assertThat(audit(account).stream().filter("identity.sso.sign-out:SUCCESS"::equals).count()).isEqualTo(signOuts + 1);
+	}
+
+	@Test
+	void aStepUpMakesKeycloakAskForThePasswordAgainAndComesBackWithoutSigningOut() {
+		signOn("kc-coordinator", "coordinator-password");
+		waitForPath("/triage");
+		UserView account = identity.findByEmail("kc-coordinator@test.consilium.local").orElseThrow();
+		long stepUps = audit(account).stream().filter("identity.step-up:SUCCESS"::equals).count();
+
+		driver.get(base() + "/oauth2/authorization/sso?step-up=&continue=/notices");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+		assertThat(driver.getCurrentUrl()).as("Keycloak asks again although its session lasts").startsWith(KeycloakServer.issuer())
+			.contains("prompt=login", "max_age=0");
+		var username = driver.findElements(By.id("username"));
+		if (!username.isEmpty() && username.get(0).isDisplayed() && username.get(0).getAttribute("value").isEmpty()) {
+			username.get(0).sendKeys("kc-coordinator");
+		}
+		driver.findElement(By.id("password")).sendKeys("coordinator-password");
+		driver.findElement(By.id("kc-login")).click();
+
+		waitForPath("/notices");
+		assertThat(audit(account).stream().filter("identity.step-up:SUCCESS"::equals).count()).isEqualTo(stepUps + 1);
 	}
 
 	@Test
