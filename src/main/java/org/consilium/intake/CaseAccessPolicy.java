@@ -33,7 +33,7 @@ final class CaseAccessPolicy {
 	 */
 	static boolean blinded(Actor actor, OpinionRequest request) {
 		return actor.id().value().equals(request.specialistId()) && request.impressionRecordedAt() == null
-				|| request.panelMemberBlinded(actor.id().value());
+				|| PanelMember.blinded(request.panel(), actor.id().value());
 	}
 
 	/** The case's chair (assigned specialist) or one of its panel members. */

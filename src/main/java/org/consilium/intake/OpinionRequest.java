@@ -285,21 +285,9 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		return panel.stream().anyMatch(m -> m.memberId().equals(userId));
 	}
 
-	/** Whether a panel member has not yet saved their own impression (so the first opinion stays hidden from them). */
-	boolean panelMemberBlinded(UUID userId) {
-		return panel.stream().anyMatch(m -> m.memberId().equals(userId) && m.impressionRecordedAt() == null);
-	}
-
-	/**
-	 * A member leaves the panel while the case is assigned or in review (their account was deactivated): they lose access,
-	 * and the chair goes on with the other members. An opinion the member saved stays with the case (review).
-	 * @throws IllegalTransitionException outside ASSIGNED, IN_REVIEW and AWAITING_PATIENT, or for someone not a member
-	 */
+	/** A deactivated member leaves the panel of a case assigned or in review; the chair goes on ({@link PanelMember#without}). */
 	void endPanelMembership(UUID member) {
-		if (!CaseAction.RELEASE.allowedFrom(status) || !isPanelMember(member)) {
-			throw new org.consilium.shared.IllegalTransitionException("Only a member of the panel of a case in review can leave it.");
-		}
-		panel = new java.util.HashSet<>(panel.stream().filter(m -> !m.memberId().equals(member)).toList());
+		panel = PanelMember.without(panel, member, CaseAction.RELEASE.allowedFrom(status));
 	}
 
 	java.util.List<PanelMember> panel() {
@@ -332,9 +320,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	/** The chair's (or single specialist's) impression, or a panel member's own. */
 	void recordImpression(UUID specialist, Instant now) {
 		if (isPanelMember(specialist)) {
-			panel = new java.util.HashSet<>(panel.stream()
-				.map(m -> m.memberId().equals(specialist) && m.impressionRecordedAt() == null ? new PanelMember(specialist, now) : m)
-				.toList());
+			panel = PanelMember.withImpression(panel, specialist, now);
 		}
 		else if (impressionRecordedAt == null) {
 			impressionRecordedAt = now;
