@@ -69,3 +69,77 @@ function namePatientForPrint() {
 
 document.addEventListener('DOMContentLoaded', function () { labelTableCells(); namePatientForPrint(); });
 document.addEventListener('htmx:load', labelTableCells);
+
+/*
+ * The diagnosis combobox of the request form (WAI-ARIA 1.2 combobox with a listbox popup): typing asks the server for
+ * names (/diagnoses/search, a fragment of options); Arrow keys move through them, Enter chooses, Escape closes.
+ * Choosing fills the code system and code; typing other words afterwards clears them. Without this script the field
+ * is plain text and the code fields stay as they are.
+ */
+function diagnosisCombobox(picker) {
+  var input = picker.querySelector('#firstDiagnosisText');
+  var list = picker.querySelector('#diagnosis-options');
+  var system = picker.querySelector('#firstDiagnosisSystem');
+  var code = picker.querySelector('#firstDiagnosisCode');
+  if (!input || !list || input.getAttribute('role') === 'combobox') { return; }
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+  var chosenLabel = code && code.value ? input.value : null;
+  var timer = null, active = -1, asked = 0;
+  var options = function () { return Array.prototype.slice.call(list.querySelectorAll('[role="option"]:not([aria-disabled="true"])')); };
+  var close = function () {
+    list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1;
+  };
+  var mark = function (i) {
+    var all = options();
+    all.forEach(function (o, n) { o.setAttribute('aria-selected', n === i ? 'true' : 'false'); });
+    active = i;
+    if (i >= 0 && all[i]) { input.setAttribute('aria-activedescendant', all[i].id); all[i].scrollIntoView({ block: 'nearest' }); }
+    else { input.removeAttribute('aria-activedescendant'); }
+  };
+  var choose = function (option) {
+    input.value = option.getAttribute('data-label');
+    if (system) { system.value = option.getAttribute('data-system'); }
+    if (code) { code.value = option.getAttribute('data-code'); }
+    chosenLabel = input.value;
+    close();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  var ask = function () {
+    var q = input.value.trim();
+    if (q.length < 2) { close(); return; }
+    var mine = ++asked;
+    fetch(picker.getAttribute('data-search-url') + '?q=' + encodeURIComponent(q), { headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) {
+        if (mine !== asked) { return; }
+        list.innerHTML = html;
+        list.hidden = false; input.setAttribute('aria-expanded', 'true'); mark(-1);
+      })
+      .catch(close);
+  };
+  input.addEventListener('input', function () {
+    if (chosenLabel !== null && input.value !== chosenLabel) {
+      chosenLabel = null;
+      if (system) { system.value = ''; }
+      if (code) { code.value = ''; }
+    }
+    clearTimeout(timer); timer = setTimeout(ask, 250);
+  });
+  input.addEventListener('keydown', function (e) {
+    var all = options();
+    if (e.key === 'ArrowDown' && !list.hidden && all.length) { e.preventDefault(); mark((active + 1) % all.length); }
+    else if (e.key === 'ArrowUp' && !list.hidden && all.length) { e.preventDefault(); mark(active <= 0 ? all.length - 1 : active - 1); }
+    else if (e.key === 'Enter' && !list.hidden && active >= 0) { e.preventDefault(); choose(all[active]); }
+    else if (e.key === 'Escape' && !list.hidden) { e.preventDefault(); close(); }
+  });
+  input.addEventListener('blur', function () { setTimeout(close, 200); });
+  list.addEventListener('mousedown', function (e) { e.preventDefault(); });
+  list.addEventListener('click', function (e) {
+    var option = e.target.closest('[role="option"]');
+    if (option && option.getAttribute('aria-disabled') !== 'true') { choose(option); }
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { document.querySelectorAll('.diagnosis-picker').forEach(diagnosisCombobox); });

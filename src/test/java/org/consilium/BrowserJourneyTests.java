@@ -198,9 +198,10 @@ class BrowserJourneyTests {
 		Path pdf = Files.createTempFile("pathology-report-", ".pdf");
 		Files.write(pdf, TestDocuments.pdf());
 		driver.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+		new Select(driver.findElement(By.id("kind"))).selectByValue("PATHOLOGY");
 		click(By.id("upload-document"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"), "Uploaded"));
-		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "PDF");
+		assertThat(driver.findElement(By.id("records-panel")).getText()).contains(pdf.getFileName().toString(), "PDF", "Pathology report (biopsy or tissue)");
 		assertThat(driver.findElements(By.id("records-panel"))).as("the records page shows its panel once").hasSize(1);
 		snap("1-patient-records");
 

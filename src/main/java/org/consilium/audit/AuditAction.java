@@ -92,6 +92,9 @@ public enum AuditAction {
 	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),
 	RECORDS_DOCUMENT_UPLOAD("records.document.upload", "Uploaded a document"),
 	RECORDS_DOCUMENT_QUARANTINE("records.document.quarantine", "Set aside a document the virus scan flagged"),
+	RECORDS_DOCUMENT_WITHDRAW("records.document.withdraw", "Withdrew a document"),
+	/** An administrator listed the documents withdrawn as another person's (one entry per case listed). */
+	RECORDS_DOCUMENT_WITHDRAWN_READ("records.document.withdrawn.read", "An administrator checked documents withdrawn as another person's"),
 	RECORDS_FHIR_IMPORT("records.fhir.import", "Imported health records"),
 	RECORDS_FHIR_IMPORT_STATUS("records.fhir.import.status", "Followed an import of health records"),
 	RECORDS_FHIR_IMPORT_WRONG_PATIENT("records.fhir.import.wrong-patient", "Stopped an import of records about another person"),

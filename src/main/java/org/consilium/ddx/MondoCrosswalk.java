@@ -58,7 +58,7 @@ public final class MondoCrosswalk {
 	 * No mappings: every code maps to no Mondo class, so {@link #candidatesFor(CodeSystem, String)} gives an
 	 * OMIM or ORPHA code itself and nothing else; for callers that go on without a crosswalk.
 	 */
-	public static final MondoCrosswalk EMPTY = new MondoCrosswalk(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+	public static final MondoCrosswalk EMPTY = new MondoCrosswalk(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
 
 	/** "ICD10CM:E30.1", "SCTID:123", "ORPHA:558", "OMIM:154700" to Mondo ids. */
 	private final Map<String, Set<String>> mondoByCode;
@@ -71,12 +71,16 @@ public final class MondoCrosswalk {
 
 	private final Map<String, String> mondoLabels;
 
+	/** The label each mapped code carries in the crosswalks ({@code object_label}), e.g. OMIM's own title. */
+	private final Map<String, String> codeLabels;
+
 	private final List<String> files;
 
 	private final int size;
 
 	private MondoCrosswalk(Map<String, Set<String>> mondoByCode, Map<String, Set<String>> codesByMondo, Map<String, Set<String>> diseasesByMondo,
-			Map<String, String> mondoLabels, List<String> files) {
+			Map<String, String> mondoLabels, Map<String, String> codeLabels, List<String> files) {
+		this.codeLabels = codeLabels;
 		this.mondoByCode = mondoByCode;
 		this.codesByMondo = codesByMondo;
 		this.diseasesByMondo = diseasesByMondo;
@@ -103,11 +107,12 @@ public final class MondoCrosswalk {
 		Map<String, Set<String>> codesByMondo = new HashMap<>();
 		Map<String, Set<String>> diseasesByMondo = new HashMap<>();
 		Map<String, String> labels = new HashMap<>();
+		Map<String, String> codeLabels = new HashMap<>();
 		List<String> names = new ArrayList<>();
 		try {
 			for (Path file : sources(dir)) {
 				names.add(file.getFileName().toString());
-				read(file, mondoByCode, codesByMondo, diseasesByMondo, labels);
+				read(file, mondoByCode, codesByMondo, diseasesByMondo, labels, codeLabels);
 			}
 		}
 		catch (IOException ex) {
@@ -117,7 +122,7 @@ public final class MondoCrosswalk {
 			throw new IllegalArgumentException("No Mondo crosswalk (" + FILE_PREFIX + "*.sssom.tsv[.gz]) in " + dir.toAbsolutePath()
 					+ "; download them from https://github.com/monarch-initiative/mondo/tree/master/src/ontology/mappings");
 		}
-		return new MondoCrosswalk(mondoByCode, codesByMondo, diseasesByMondo, labels, List.copyOf(names));
+		return new MondoCrosswalk(mondoByCode, codesByMondo, diseasesByMondo, labels, codeLabels, List.copyOf(names));
 	}
 
 	/** The crosswalk files of the directory ({@code mondo_exactmatch_*.sssom.tsv[.gz]}), sorted by name. */
@@ -131,7 +136,7 @@ public final class MondoCrosswalk {
 	}
 
 	private static void read(Path file, Map<String, Set<String>> mondoByCode, Map<String, Set<String>> codesByMondo,
-			Map<String, Set<String>> diseasesByMondo, Map<String, String> labels) throws IOException {
+			Map<String, Set<String>> diseasesByMondo, Map<String, String> labels, Map<String, String> codeLabels) throws IOException {
 		InputStream raw = Files.newInputStream(file);
 		InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -139,6 +144,7 @@ public final class MondoCrosswalk {
 			int subjectLabel = -1;
 			int predicate = -1;
 			int object = -1;
+			int objectLabel = -1;
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.startsWith("#") || line.isBlank()) {
@@ -151,6 +157,7 @@ public final class MondoCrosswalk {
 					subjectLabel = header.indexOf("subject_label");
 					predicate = header.indexOf("predicate_id");
 					object = header.indexOf("object_id");
+					objectLabel = header.indexOf("object_label");
 					if (subject < 0 || predicate < 0 || object < 0) {
 						throw new IllegalArgumentException(file + " is not an SSSOM TSV: no subject_id, predicate_id and object_id columns");
 					}
@@ -168,6 +175,9 @@ public final class MondoCrosswalk {
 				}
 				if (subjectLabel >= 0 && subjectLabel < f.length) {
 					labels.putIfAbsent(mondo, f[subjectLabel]);
+				}
+				if (objectLabel >= 0 && objectLabel < f.length && !f[objectLabel].isBlank()) {
+					codeLabels.putIfAbsent(code, f[objectLabel]);
 				}
 			}
 		}
@@ -305,6 +315,19 @@ public final class MondoCrosswalk {
 	 */
 	public boolean knows(String curie) {
 		return !mondoIds(curie).isEmpty();
+	}
+
+	/** Every Mondo class the crosswalks name, with its label ({@code MONDO:0007947} to "Marfan syndrome"); unmodifiable. */
+	public Map<String, String> mondoLabels() {
+		return java.util.Collections.unmodifiableMap(mondoLabels);
+	}
+
+	/**
+	 * Every mapped code with the label the crosswalks give it ({@code object_label}; {@code OMIM:154700} to "Marfan
+	 * syndrome", {@code ICD10CM:Q87.40} to its ICD-10-CM title); ORPHA codes with the prefix {@code ORPHA:}; unmodifiable.
+	 */
+	public Map<String, String> codeLabels() {
+		return java.util.Collections.unmodifiableMap(codeLabels);
 	}
 
 	/** The Mondo label of the class ({@code MONDO:0007947}), e.g. "Marfan syndrome"; empty when unknown. */

@@ -16,6 +16,7 @@ import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.ForbiddenActionException;
+import org.consilium.shared.CodeSystem;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.Jurisdiction;
 import org.consilium.shared.LanguageTag;
@@ -56,8 +57,12 @@ public class IntakeManagement {
 
 	private final PatientInvitations invitations;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.consilium.shared.CodeLists> codeLists;
+
 	IntakeManagement(CaseStore store, CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, OpinionRequestRepository requests,
-			JdbcClient jdbc, AuditLog audit, IdentityManagement identity, Clock clock, PatientInvitations invitations) {
+			JdbcClient jdbc, AuditLog audit, IdentityManagement identity, Clock clock, PatientInvitations invitations,
+			org.springframework.beans.factory.ObjectProvider<org.consilium.shared.CodeLists> codeLists) {
+		this.codeLists = codeLists;
 		this.store = store;
 		this.access = access;
 		this.lifecycle = lifecycle;
@@ -80,6 +85,7 @@ public class IntakeManagement {
 	 * @throws InvalidInputException when a referring physician's {@code patientEmail} is not a well-formed address
 	 */
 	public OpinionRequestView createDraft(Actor actor, String patientEmail, UUID requestToken, DraftContent content) {
+		requireListed(content);
 		if (requestToken != null) {
 			oneAtATime("intake.create:" + actor.id() + ":" + requestToken);
 			var existing = requests.findByCreatedByAndRequestToken(actor.id().value(), requestToken);
@@ -124,7 +130,10 @@ public class IntakeManagement {
 	 * @throws EditConflictException when another form or person saved since
 	 */
 	public OpinionRequestView updateDraft(Actor actor, CaseId caseId, Integer expectedVersion, UUID editSession, DraftContent content) {
-		return act(actor, caseId, AuditAction.CASE_UPDATE, c -> lifecycle.editDraft(c, expectedVersion, editSession, content));
+		return act(actor, caseId, AuditAction.CASE_UPDATE, c -> {
+			requireListed(content);
+			return lifecycle.editDraft(c, expectedVersion, editSession, content);
+		});
 	}
 
 	/**
@@ -140,8 +149,10 @@ public class IntakeManagement {
 		if (alreadySubmitted(c)) {
 			return unchanged(actor, c);
 		}
-		AccessibleCase edited = audit.recordingFailures(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest",
-				() -> lifecycle.editDraft(c, expectedVersion, editSession, content));
+		AccessibleCase edited = audit.recordingFailures(actor, AuditAction.CASE_UPDATE, caseId, "OpinionRequest", () -> {
+			requireListed(content);
+			return lifecycle.editDraft(c, expectedVersion, editSession, content);
+		});
 		AccessibleCase submitted;
 		try {
 			submitted = lifecycle.submit(edited);
@@ -242,4 +253,23 @@ public class IntakeManagement {
 		return queries.view(access.act(actor, caseId, action, step));
 	}
 
+
+	/**
+	 * Checks the first diagnosis code: its form always ({@link CodeSystem#malformation}), and its presence on the
+	 * system's full list when the program installed one ({@link org.consilium.shared.CodeLists}, e.g. the ICD-10-CM
+	 * release's code list). Runs before anything is saved.
+	 * @throws InvalidInputException (problem type {@code invalid-input}, 422, field {@code firstDiagnosisCode})
+	 */
+	private void requireListed(DraftContent content) {
+		if (content == null || content.firstDiagnosisCode() == null || content.firstDiagnosisCode().isBlank()) {
+			return;
+		}
+		String code = content.firstDiagnosisCode().strip().toUpperCase(java.util.Locale.ROOT);
+		OpinionRequest.checkCode(content.firstDiagnosisSystem(), code);
+		org.consilium.shared.CodeLists lists = codeLists.getIfAvailable();
+		if (lists != null && lists.installed(content.firstDiagnosisSystem()) && lists.title(content.firstDiagnosisSystem(), code).isEmpty()) {
+			throw new InvalidInputException("\"" + code + "\" is not on the installed " + content.firstDiagnosisSystem().label()
+					+ " code list. Choose the diagnosis from the suggestions, or leave the code empty and describe it in words.", OpinionRequest.CODE_FIELD);
+		}
+	}
 }

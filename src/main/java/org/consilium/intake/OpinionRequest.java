@@ -144,13 +144,13 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (qs.size() > DraftContent.MAX_QUESTIONS) {
 			throw new InvalidInputException("Ask at most " + DraftContent.MAX_QUESTIONS + " questions.");
 		}
+		String code = text(content.firstDiagnosisCode(), "diagnosis code").toUpperCase(java.util.Locale.ROOT);
+		CodeSystem system = code.isEmpty() ? null : content.firstDiagnosisSystem();
+		checkCode(system, code);
 		this.reason = text(content.reason(), "reason");
 		this.firstDiagnosisText = text(content.firstDiagnosisText(), "first diagnosis");
-		this.firstDiagnosisCode = text(content.firstDiagnosisCode(), "diagnosis code").toUpperCase(java.util.Locale.ROOT);
-		this.firstDiagnosisSystem = firstDiagnosisCode.isEmpty() ? null : content.firstDiagnosisSystem();
-		if (!firstDiagnosisCode.isEmpty() && firstDiagnosisSystem == null) {
-			throw new InvalidInputException("Choose the code system of the diagnosis code (ICD-10-CM, SNOMED CT, OMIM or ORPHA).");
-		}
+		this.firstDiagnosisCode = code;
+		this.firstDiagnosisSystem = system;
 		this.proposedTreatment = text(content.proposedTreatment(), "proposed treatment");
 		this.firstPhysician = text(content.firstPhysician(), "physician");
 		this.firstInstitution = text(content.firstInstitution(), "institution");
@@ -212,6 +212,9 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (!consentToShare) missing.add("your consent to share the records with the reviewers");
 		if (patientId == null) missing.add("the patient's acceptance of your invitation (they have not accepted it yet)");
 		missing.addAll(patient().missing());
+		if (status == OpinionRequestStatus.DRAFT) {
+			checkCode(firstDiagnosisSystem, firstDiagnosisCode);
+		}
 		if (!missing.isEmpty() && status == OpinionRequestStatus.DRAFT) {
 			throw new InvalidInputException("Before submitting, add " + String.join(", ", missing) + ".");
 		}
@@ -350,6 +353,27 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		status = action.target();
 		pendingChanges.add(new StatusChange(from, status, now, UserId.ofNullable(by), note));
 		registerEvent(new OpinionRequestStatusChanged(new CaseId(id), from, status, now));
+	}
+
+	/** The field of the first diagnosis code, as problem details and forms name it. */
+	static final String CODE_FIELD = "firstDiagnosisCode";
+
+	/**
+	 * Checks a first diagnosis code against its system's form ({@link CodeSystem#malformation}); a blank code needs no
+	 * system (the coordinator codes plain words at triage).
+	 * @throws InvalidInputException (problem type {@code invalid-input}, 422, field {@code firstDiagnosisCode})
+	 */
+	static void checkCode(CodeSystem system, String code) {
+		if (code == null || code.isEmpty()) {
+			return;
+		}
+		if (system == null) {
+			throw new InvalidInputException("Choose the code system of the diagnosis code (ICD-10-CM, SNOMED CT, OMIM, ORPHA or Mondo), or leave the code empty.",
+					CODE_FIELD);
+		}
+		system.malformation(code).ifPresent(why -> {
+			throw new InvalidInputException(why + " Choose the diagnosis from the suggestions, or leave the code empty and describe it in words.", CODE_FIELD);
+		});
 	}
 
 	private static String text(String value, String field) {

@@ -27,7 +27,7 @@ class DocumentRecords {
 
 	private static final String DOCUMENT_ROW = """
 			SELECT id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, document_type, scan_status, storage_key,
-			  wrapped_data_key, master_key_id
+			  wrapped_data_key, master_key_id, kind
 			FROM records.document WHERE case_id = ? AND voided_at IS NULL""";
 
 	private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class DocumentRecords {
 
 	/** A document's row as the facade needs it: its view, and how to find its bytes in the vault. */
 	record DocumentRow(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, UUID uploadedBy,
-			Instant uploadedAt, String documentType, String scanStatus, String storageKey, byte[] wrappedDataKey, String masterKeyId) {
+			Instant uploadedAt, String documentType, String scanStatus, String storageKey, byte[] wrappedDataKey, String masterKeyId, String kind) {
 
 		DocumentStore.Stored stored() {
 			return new DocumentStore.Stored(storageKey, sizeBytes, sha256, wrappedDataKey, masterKeyId);
@@ -46,7 +46,8 @@ class DocumentRecords {
 
 		DocumentView view(List<ArchiveEntryView> entries) {
 			return new DocumentView(new DocumentId(id), new CaseId(caseId), fileName, mediaType, sizeBytes, sha256, UserId.ofNullable(uploadedBy), uploadedAt,
-					documentType == null ? null : DocumentType.valueOf(documentType), ScanStatus.valueOf(scanStatus), entries);
+					documentType == null ? null : DocumentType.valueOf(documentType), ScanStatus.valueOf(scanStatus), entries,
+					kind == null ? null : DocumentKind.valueOf(kind));
 		}
 	}
 
@@ -72,15 +73,61 @@ class DocumentRecords {
 
 	/** @param type null for a quarantined document, which is never parsed */
 	void insert(UUID id, UUID caseId, String name, String mediaType, DocumentType type, DocumentStore.Stored stored,
-			VirusScanner.Verdict verdict, long uncompressedBytes, Actor actor, Instant now) {
+			VirusScanner.Verdict verdict, long uncompressedBytes, Actor actor, Instant now, DocumentKind kind) {
 		jdbc.sql("""
 				INSERT INTO records.document (id, case_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at,
-				  document_type, scan_status, scan_signature, uncompressed_bytes, wrapped_data_key, master_key_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  document_type, scan_status, scan_signature, uncompressed_bytes, wrapped_data_key, master_key_id, kind)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, caseId, name, mediaType, stored.sizeBytes(), stored.sha256(), stored.key(), actor.id().value(), Timestamp.from(now),
 					type == null ? null : type.name(), verdict.status().name(), verdict.signature(), type == DocumentType.ZIP ? uncompressedBytes : null,
-					stored.wrappedDataKey(), stored.masterKeyId())
+					stored.wrappedDataKey(), stored.masterKeyId(), kind == null ? null : kind.name())
 			.update();
+	}
+
+	/**
+	 * Voids a document of the case that is not voided yet, with who, when, why (the person's words) and the kind of
+	 * reason; the row and the stored bytes stay.
+	 * @return whether a document was voided (false: no such document, or already voided)
+	 */
+	boolean withdraw(UUID caseId, UUID documentId, UUID by, Instant at, String reason, WithdrawalReason kind) {
+		return jdbc.sql("""
+				UPDATE records.document SET voided_at = ?, voided_by = ?, void_reason = ?, void_kind = ?
+				WHERE case_id = ? AND id = ? AND voided_at IS NULL""")
+			.params(Timestamp.from(at), by, reason, kind.name(), caseId, documentId).update() == 1;
+	}
+
+	/** A withdrawn document as listed: what it was and who withdrew it, when and why. */
+	record WithdrawnRow(UUID id, UUID caseId, String fileName, String kind, UUID uploadedBy, Instant uploadedAt, UUID voidedBy, Instant voidedAt,
+			String voidReason, String voidKind) {
+	}
+
+	private static final String WITHDRAWN_ROW = """
+			SELECT id, case_id, file_name, kind, uploaded_by, uploaded_at, voided_by, voided_at, void_reason, void_kind FROM records.document""";
+
+	/** The case's documents withdrawn with the reason {@code kind}, oldest withdrawal first. */
+	List<WithdrawnRow> withdrawn(UUID caseId, WithdrawalReason kind) {
+		return jdbc.sql(WITHDRAWN_ROW + " WHERE case_id = ? AND void_kind = ? ORDER BY voided_at, id").params(caseId, kind.name())
+			.query(WithdrawnRow.class).list();
+	}
+
+	/** Every case's documents withdrawn with the reason {@code kind}, latest withdrawal first, at most {@code limit}. */
+	List<WithdrawnRow> withdrawnEverywhere(WithdrawalReason kind, int limit) {
+		return jdbc.sql(WITHDRAWN_ROW + " WHERE void_kind = ? ORDER BY voided_at DESC, id LIMIT ?").params(kind.name(), limit)
+			.query(WithdrawnRow.class).list();
+	}
+
+	/** The kinds of the case's documents that are not voided, with the time of the latest upload of each kind. */
+	java.util.Map<DocumentKind, Instant> kinds(UUID caseId) {
+		java.util.Map<DocumentKind, Instant> out = new java.util.EnumMap<>(DocumentKind.class);
+		jdbc.sql("""
+				SELECT kind, max(uploaded_at) AS latest FROM records.document
+				WHERE case_id = ? AND voided_at IS NULL AND kind IS NOT NULL AND scan_status <> 'INFECTED' GROUP BY kind""")
+			.param(caseId)
+			.query((rs, i) -> {
+				out.put(DocumentKind.valueOf(rs.getString("kind")), rs.getTimestamp("latest").toInstant());
+				return null;
+			}).list();
+		return out;
 	}
 
 	ArchiveEntryView insertEntry(UUID documentId, UUID caseId, ZipInspection.Entry e) {

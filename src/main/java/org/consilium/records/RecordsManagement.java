@@ -120,6 +120,14 @@ public class RecordsManagement {
 	 *         configured but gives no verdict
 	 */
 	public DocumentView uploadDocument(Actor actor, CaseId caseId, String fileName, InputStream content) {
+		return uploadDocument(actor, caseId, fileName, content, null);
+	}
+
+	/**
+	 * Stores an uploaded document labelled with its kind (null: not said), as {@link #uploadDocument(Actor, CaseId, String, InputStream)};
+	 * the kind ticks the completeness checklist's matching items ({@link DocumentKind#satisfies}).
+	 */
+	public DocumentView uploadDocument(Actor actor, CaseId caseId, String fileName, InputStream content, DocumentKind kind) {
 		access.checkMayAdd(actor, caseId.value(), AuditAction.RECORDS_DOCUMENT_UPLOAD);
 		DocumentStore.Stored stored;
 		DocumentRecords.CaseUsage usage;
@@ -162,11 +170,11 @@ public class RecordsManagement {
 			Instant now = clock.instant();
 			String name = FileNames.clean(fileName);
 			if (verdict.status() == ScanStatus.INFECTED) {
-				documents.insert(id, caseId.value(), name, "application/octet-stream", null, stored, verdict, 0, actor, now);
+				documents.insert(id, caseId.value(), name, "application/octet-stream", null, stored, verdict, 0, actor, now, kind);
 				removeBytesIfRolledBack(stored.key());
 				audit.success(actor, AuditAction.RECORDS_DOCUMENT_QUARANTINE, caseId, "Document", id);
 				return new DocumentView(new DocumentId(id), caseId, name, "application/octet-stream", stored.sizeBytes(), stored.sha256(), actor.id(), now, null,
-						ScanStatus.INFECTED, List.of());
+						ScanStatus.INFECTED, List.of(), kind);
 			}
 			DocumentInspector.Inspected inspected;
 			try (InputStream in = store.open(stored)) {
@@ -177,7 +185,7 @@ public class RecordsManagement {
 						+ " once uncompressed, which would take the case's records past " + size(settings.maxCaseSize().toBytes()) + ".");
 			}
 			DocumentType type = inspected.type();
-			documents.insert(id, caseId.value(), name, type.mediaType(), type, stored, verdict, inspected.uncompressedBytes(), actor, now);
+			documents.insert(id, caseId.value(), name, type.mediaType(), type, stored, verdict, inspected.uncompressedBytes(), actor, now, kind);
 			List<ArchiveEntryView> entries = new ArrayList<>();
 			if (inspected.archive() != null) {
 				for (ZipInspection.Entry e : inspected.archive().entries()) {
@@ -187,7 +195,7 @@ public class RecordsManagement {
 			removeBytesIfRolledBack(stored.key());
 			audit.success(actor, AuditAction.RECORDS_DOCUMENT_UPLOAD, caseId, "Document", id);
 			return new DocumentView(new DocumentId(id), caseId, name, type.mediaType(), stored.sizeBytes(), stored.sha256(), actor.id(), now, type,
-					verdict.status(), List.copyOf(entries));
+					verdict.status(), List.copyOf(entries), kind);
 		}
 		catch (IOException | RuntimeException e) {
 			deleteQuietly(stored.key());
@@ -281,7 +289,7 @@ public class RecordsManagement {
 		ArchiveEntryView view = new ArchiveEntryView(entryId, FileNames.readable(entry.path()), type, entry.sizeBytes(), entry.sha256());
 		try {
 			return new DocumentContent(new DocumentView(DocumentId.ofNullable(entryId), caseId, view.fileName(), type.mediaType(), entry.sizeBytes(), entry.sha256(),
-					UserId.ofNullable(row.uploadedBy()), row.uploadedAt(), type, ScanStatus.valueOf(row.scanStatus()), List.of()),
+					UserId.ofNullable(row.uploadedBy()), row.uploadedAt(), type, ScanStatus.valueOf(row.scanStatus()), List.of(), null),
 					inspector.openEntry(store.open(row.stored()), entry.entryIndex(), entry.path(), entry.sizeBytes()));
 		}
 		catch (NoSuchFileException e) {

@@ -26,7 +26,11 @@ class ProblemResponses {
 	@ExceptionHandler(ConsiliumProblem.class)
 	Object handle(ConsiliumProblem problem, HttpServletRequest request, HttpServletResponse response) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			return ResponseEntity.status(problem.status()).body(detail(problem.status(), problem.type(), problem.getMessage()));
+			ProblemDetail detail = detail(problem.status(), problem.type(), problem.getMessage());
+			if (problem instanceof InvalidInputException invalid && invalid.field() != null) {
+				detail.setProperty("field", invalid.field());
+			}
+			return ResponseEntity.status(problem.status()).body(detail);
 		}
 		ModelAndView page = new ModelAndView("problem");
 		page.setStatus(problem.status());

@@ -14,7 +14,16 @@ import org.consilium.shared.UserId;
  */
 public record Checklist(CaseId caseId, String specialtyCode, List<Item> items) {
 
-	public record Item(String item, ChecklistItemState state, UserId recordedBy, String recordedByName, Instant recordedAt) {
+	/**
+	 * One item. {@code fromDocument} is the kind of uploaded document (its label) that ticked the item by itself
+	 * ({@code state} PRESENT, {@code recordedAt} the upload's time, {@code recordedBy} null), or null when a person
+	 * recorded the state.
+	 */
+	public record Item(String item, ChecklistItemState state, UserId recordedBy, String recordedByName, Instant recordedAt, String fromDocument) {
+
+		public Item(String item, ChecklistItemState state, UserId recordedBy, String recordedByName, Instant recordedAt) {
+			this(item, state, recordedBy, recordedByName, recordedAt, null);
+		}
 	}
 
 	/** The items not yet present, in list order: what the patient still has to provide. */

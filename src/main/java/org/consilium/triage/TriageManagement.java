@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.consilium.audit.AuditAction;
+import org.consilium.records.DocumentKind;
+import org.consilium.records.DocumentWithdrawals;
 import org.consilium.audit.AuditLog;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.intake.AccessibleCase;
@@ -69,6 +71,8 @@ public class TriageManagement {
 
 	private final ChecklistSettings checklists;
 
+	private final DocumentWithdrawals withdrawals;
+
 	private final ProgramSettings program;
 
 	private final ApplicationEventPublisher events;
@@ -76,7 +80,8 @@ public class TriageManagement {
 	private final Clock clock;
 
 	TriageManagement(CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, IdentityManagement identity, JdbcClient jdbc, AuditLog audit, ChecklistSettings checklists,
-			ProgramSettings program, ApplicationEventPublisher events, Clock clock) {
+			ProgramSettings program, ApplicationEventPublisher events, Clock clock, DocumentWithdrawals withdrawals) {
+		this.withdrawals = withdrawals;
 		this.access = access;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
@@ -270,9 +275,29 @@ public class TriageManagement {
 					UserId.ofNullable(rs.getObject("recorded_by", UUID.class)), identity.displayName(UserId.ofNullable(rs.getObject("recorded_by", UUID.class))),
 					rs.getTimestamp("recorded_at").toInstant()))
 			.list().stream().collect(Collectors.toMap(Checklist.Item::item, Function.identity()));
+		Map<DocumentKind, Instant> uploaded = withdrawals.documentKinds(c);
 		List<Checklist.Item> items = checklists.itemsFor(specialty).stream()
-			.map(i -> recorded.getOrDefault(i, new Checklist.Item(i, ChecklistItemState.MISSING, null, null, null))).toList();
+			.map(i -> tickedByUpload(i, recorded.get(i), uploaded)
+				.orElseGet(() -> recorded.getOrDefault(i, new Checklist.Item(i, ChecklistItemState.MISSING, null, null, null))))
+			.toList();
 		return new Checklist(c.id(), specialty, items);
+	}
+
+	/**
+	 * An item ticks itself from a labelled upload whose kind provides it ({@link DocumentKind#satisfies}): when nobody
+	 * recorded it, when it was requested from the patient, or when a coordinator unticked it before that upload. A
+	 * coordinator's untick after the upload stands.
+	 */
+	private static java.util.Optional<Checklist.Item> tickedByUpload(String item, Checklist.Item recorded, Map<DocumentKind, Instant> uploaded) {
+		Map.Entry<DocumentKind, Instant> latest = uploaded.entrySet().stream().filter(e -> e.getKey().satisfies(item))
+			.max(Map.Entry.comparingByValue()).orElse(null);
+		if (latest == null) {
+			return java.util.Optional.empty();
+		}
+		boolean overrides = recorded == null || recorded.state() == ChecklistItemState.REQUESTED
+				|| recorded.state() == ChecklistItemState.MISSING && recorded.recordedAt().isBefore(latest.getValue());
+		return overrides ? java.util.Optional.of(new Checklist.Item(item, ChecklistItemState.PRESENT, null, null, latest.getValue(), latest.getKey().label()))
+				: java.util.Optional.empty();
 	}
 
 	private void chooseSpecialty(Actor actor, AccessibleCase c, String specialtyCode) {

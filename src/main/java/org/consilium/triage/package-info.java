@@ -11,5 +11,5 @@
  * <p>Schema {@code triage}: {@code checklist}, {@code checklist_item}, {@code urgent_finding}. Publishes
  * {@link org.consilium.triage.UrgentFindingMarked} (ids and the instant only).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "matching" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "matching", "records" })
 package org.consilium.triage;

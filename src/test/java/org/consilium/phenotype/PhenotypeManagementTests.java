@@ -181,8 +181,11 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 	@Test
 	void thePageSuggestsTermsAddsTheChosenOneAndAcknowledgesTheRelease() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
 		UUID caseId = newCase(patient);
-		var auth = authentication(TestAccounts.authentication(patient));
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		var auth = authentication(TestAccounts.authentication(coordinator));
 		mvc.perform(get("/cases/{id}/phenotype/terms", caseId).param("term", "seiz").header("HX-Request", "true").with(auth))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"Seizure (HP:0001250)\"")));
@@ -229,5 +232,30 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		mvc.perform(post("/api/cases/{id}/phenotype/phenopackets", caseId).contentType(MediaType.APPLICATION_JSON)
 				.content(Files.readAllBytes(PHENOPACKETS.resolve("AAGAB/PMID_24573067_CASE_REPORT.json"))).with(auth).with(csrf()))
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.diagnosisId").value("OMIM:148600"));
+	}
+
+	@Test
+	void aPatientDescribesSignsInEverydayWordsWithoutIdsDurationsOrFormats() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		var auth = authentication(TestAccounts.authentication(patient));
+		mvc.perform(get("/cases/{id}/phenotype/terms", caseId).param("term", "wide-set eyes").header("HX-Request", "true").with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"Wide-set eyes\"")))
+			.andExpect(content().string(not(containsString("HP:"))));
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "Wide-set eyes").param("status", "observed").with(auth).with(csrf()))
+			.andExpect(flash().attribute("message", "Added Hypertelorism."));
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0004322", false, null, "P1Y6M"));
+		mvc.perform(get("/cases/{id}/phenotype", caseId).header("HX-Request", "true").with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Signs and symptoms")))
+			.andExpect(content().string(containsString("Hypertelorism")))
+			.andExpect(content().string(containsString("since age 1 year 6 months")))
+			.andExpect(content().string(containsString("Add a sign or symptom")))
+			.andExpect(content().string(not(containsString("HP:0000316"))))
+			.andExpect(content().string(not(containsString("P1Y6M"))))
+			.andExpect(content().string(not(containsString("ISO 8601"))))
+			.andExpect(content().string(not(containsString("Phenopacket"))))
+			.andExpect(content().string(not(containsString("Onset (optional)"))));
 	}
 }

@@ -30,4 +30,30 @@ class CodeSystemTests {
 		assertThat(CodeSystem.OMIM.wellFormed("15470")).isFalse();
 		assertThat(CodeSystem.MONDO.wellFormed("0007947")).isTrue();
 	}
+
+	@Test
+	void refusesWhatIsNotACodeOfEachSystemAndSaysWhy() {
+		assertThat(CodeSystem.ICD_10_CM.malformation("NOTACODE")).hasValueSatisfying(m -> assertThat(m).contains("\"NOTACODE\" is not an ICD-10-CM code"));
+		assertThat(CodeSystem.ICD_10_CM.wellFormed("C50.919")).isTrue();
+		assertThat(CodeSystem.ICD_10_CM.wellFormed("C50.91919")).as("at most four characters after the dot").isFalse();
+		assertThat(CodeSystem.OMIM.wellFormed("154700")).isTrue();
+		assertThat(CodeSystem.OMIM.wellFormed("1547000")).isFalse();
+		assertThat(CodeSystem.ORPHA.wellFormed("558")).isTrue();
+		assertThat(CodeSystem.ORPHA.wellFormed("0558")).as("no leading zero").isFalse();
+		assertThat(CodeSystem.ORPHA.wellFormed("ORPHA558")).isFalse();
+		assertThat(CodeSystem.MONDO.wellFormed("7947")).isFalse();
+		assertThat(CodeSystem.SNOMED_CT.wellFormed("NOTACODE")).isFalse();
+	}
+
+	@Test
+	void aSnomedCtConceptIdNeedsItsVerhoeffCheckDigitAndAConceptPartition() {
+		assertThat(CodeSystem.SNOMED_CT.wellFormed("254837009")).as("Malignant neoplasm of breast").isTrue();
+		assertThat(CodeSystem.SNOMED_CT.wellFormed("190794006")).isTrue();
+		assertThat(CodeSystem.SNOMED_CT.malformation("254837008")).as("one digit off")
+			.hasValueSatisfying(m -> assertThat(m).contains("Verhoeff check digit"));
+		assertThat(CodeSystem.SNOMED_CT.malformation("254837019")).as("partition 01 is a description id, not a concept")
+			.hasValueSatisfying(m -> assertThat(m).contains("partition identifier").contains("01"));
+		assertThat(CodeSystem.SNOMED_CT.wellFormed("025483709")).as("no leading zero").isFalse();
+		assertThat(CodeSystem.SNOMED_CT.wellFormed("12345")).as("at least 6 digits").isFalse();
+	}
 }

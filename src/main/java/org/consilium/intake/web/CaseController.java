@@ -21,6 +21,7 @@ import org.consilium.intake.Urgency;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 import org.consilium.shared.CodeSystem;
+import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.EditConflictException;
 import org.consilium.shared.PageProblems;
 import org.consilium.shared.ProgramSettings;
@@ -89,7 +90,7 @@ class CaseController {
 		return PageProblems.attempt(() -> {
 			OpinionRequestView draft = intake.createDraft(Actor.current(), form.getPatientEmail(), form.getRequestToken(), form.content());
 			return "redirect:/cases/" + draft.id() + "/edit";
-		}, problem -> form(model, form.padded(), null, problem.getMessage()));
+		}, problem -> formWith(model, form.padded(), null, problem));
 	}
 
 	@GetMapping("/cases/{id}/edit")
@@ -121,7 +122,7 @@ class CaseController {
 				model.addAttribute("error", problem.getMessage());
 				return "intake/draft-status :: saveError";
 			}
-			return form(model, form.padded(), queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ), problem.getMessage());
+			return formWith(model, form.padded(), queries.read(Actor.current(), new CaseId(id), AuditAction.CASE_READ), problem);
 		});
 	}
 
@@ -140,8 +141,8 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}, problem -> {
 			OpinionRequestView view = queries.read(actor, new CaseId(id), AuditAction.CASE_READ);
-			if (problem instanceof EditConflictException) {
-				return form(model, form.padded(), view, problem.getMessage());
+			if (problem instanceof EditConflictException || codeField(problem) != null) {
+				return formWith(model, form.padded(), view, problem);
 			}
 			if (view.status() != org.consilium.intake.OpinionRequestStatus.DRAFT) {
 				redirect.addFlashAttribute("error", problem.getMessage());
@@ -176,6 +177,17 @@ class CaseController {
 
 	private static Integer version(DraftForm form) {
 		return form.getExpectedVersion();
+	}
+
+	/** The form again with the problem: its message on top, and beside the code field when the code is at fault. */
+	private String formWith(Model model, DraftForm form, OpinionRequestView view, RuntimeException problem) {
+		model.addAttribute("codeError", codeField(problem));
+		return form(model, form, view, problem.getMessage());
+	}
+
+	/** The message of a problem with the first diagnosis code, or null. */
+	private static String codeField(RuntimeException problem) {
+		return problem instanceof InvalidInputException invalid && "firstDiagnosisCode".equals(invalid.field()) ? invalid.getMessage() : null;
 	}
 
 	private String form(Model model, DraftForm form, OpinionRequestView view, String error) {

@@ -58,6 +58,7 @@ class PhenotypeController {
 	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			@RequestHeader(value = "HX-Current-URL", required = false) String currentUrl, HttpServletRequest request) {
 		model.addAttribute("p", phenotype.phenotype(Actor.current(), new CaseId(id)));
+		model.addAttribute("plain", plainWords(Actor.current()));
 		if (htmx != null && isReviewWorkspace(currentUrl, request.getContextPath() + "/cases/" + id + "/review")) {
 			model.addAttribute("returnTo", REVIEW);
 		}
@@ -98,6 +99,7 @@ class PhenotypeController {
 			@RequestParam(defaultValue = "PHENOTYPIC_ABNORMALITY") Branch branch, Model model) {
 		String query = branch == Branch.ONSET ? onsetTerm : term;
 		model.addAttribute("suggestions", phenotype.suggest(Actor.current(), new CaseId(id), query, branch));
+		model.addAttribute("plain", plainWords(Actor.current()));
 		return "phenotype/phenotype :: suggestions";
 	}
 
@@ -110,7 +112,9 @@ class PhenotypeController {
 			String hpoId = idOf(actor, id, term, Branch.PHENOTYPIC_ABNORMALITY, "Choose a term from the suggestions, or type its HPO id (HP:0001250).");
 			String onsetId = onsetTerm.isBlank() ? null : idOf(actor, id, onsetTerm, Branch.ONSET, "Choose an onset from the suggestions, or leave it empty.");
 			var added = phenotype.addFeature(actor, new CaseId(id), new AddPhenotypicFeature(hpoId, "excluded".equals(status), onsetId, onsetAge));
-			return back(id, returnTo, redirect, "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed."), null);
+			String message = plainWords(actor) ? "Added " + added.label() + (added.excluded() ? ", as something you do not have." : ".")
+					: "Added " + added.label() + " (" + added.hpoId() + ") as " + (added.excluded() ? "excluded." : "observed.");
+			return back(id, returnTo, redirect, message, null);
 		}, problem -> {
 			redirect.addFlashAttribute("term", term);
 			return back(id, returnTo, redirect, null, problem.getMessage());
@@ -137,6 +141,15 @@ class PhenotypeController {
 					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."),
 					null);
 		}, problem -> back(id, returnTo, redirect, null, problem.getMessage()));
+	}
+
+	/**
+	 * Whether the page speaks plain words: to patients, who describe signs and symptoms in everyday words (HPO's
+	 * labels and layperson synonyms, no ids, onset terms, ISO 8601 ages or phenopacket import); clinicians get the
+	 * formal editor.
+	 */
+	static boolean plainWords(Actor actor) {
+		return actor.is(org.consilium.shared.Role.PATIENT);
 	}
 
 	/** The HPO id in the text ("Seizure (HP:0001250)", "HP:0001250"), else the term whose name is exactly the text. */

@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.consilium.records.CaseRecordsView;
+import org.consilium.records.DocumentKind;
+import org.consilium.records.DocumentWithdrawals;
+import org.consilium.records.WithdrawalReason;
+import org.consilium.records.WithdrawnDocumentView;
+import org.consilium.shared.DocumentId;
+import org.consilium.shared.InvalidInputException;
 import org.consilium.records.DocumentView;
 import org.consilium.records.FhirImportView;
 import org.consilium.records.RecordsManagement;
@@ -28,8 +34,11 @@ class RecordsApiController {
 
 	private final RecordsManagement records;
 
-	RecordsApiController(RecordsManagement records) {
+	private final DocumentWithdrawals withdrawals;
+
+	RecordsApiController(RecordsManagement records, DocumentWithdrawals withdrawals) {
 		this.records = records;
+		this.withdrawals = withdrawals;
 	}
 
 	@GetMapping("/api/cases/{id}/records")
@@ -37,13 +46,39 @@ class RecordsApiController {
 		return records.records(Actor.current(), new CaseId(id));
 	}
 
-	/** Stores one document sent as {@code multipart/form-data} in the field {@code file}; any other body answers 415. */
+	/**
+	 * Stores one document sent as {@code multipart/form-data} in the field {@code file}, optionally labelled with
+	 * {@code kind} (a {@link DocumentKind} name or its LOINC code, e.g. {@code 11526-1}; anything else answers 422); any
+	 * other body answers 415.
+	 */
 	@PostMapping(value = "/api/cases/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	DocumentView upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
+	DocumentView upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, @RequestParam(required = false) String kind) throws IOException {
+		DocumentKind documentKind = kind == null || kind.isBlank() ? null : DocumentKind.of(kind)
+			.orElseThrow(() -> new InvalidInputException("Unknown kind of document \"" + kind + "\": use one of " + java.util.Arrays.toString(DocumentKind.values())
+					+ " or its LOINC code.", "kind"));
 		try (InputStream in = file.getInputStream()) {
-			return records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
+			return records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in, documentKind);
 		}
+	}
+
+	/** The body of a withdrawal: the kind of reason and the person's words. */
+	record Withdrawal(WithdrawalReason reasonKind, String reason) {
+	}
+
+	/**
+	 * Withdraws an upload (voided, never deleted; see {@link DocumentWithdrawals#withdraw}): 200 with the withdrawn
+	 * document; 409 {@code illegal-transition} once review has started; 422 {@code invalid-input} without a reason.
+	 */
+	@PostMapping("/api/cases/{id}/documents/{documentId}/withdraw")
+	WithdrawnDocumentView withdraw(@PathVariable UUID id, @PathVariable UUID documentId, @RequestBody Withdrawal body) {
+		return withdrawals.withdraw(Actor.current(), new CaseId(id), DocumentId.ofNullable(documentId), body.reasonKind(), body.reason());
+	}
+
+	/** Administrators only: the documents withdrawn as another person's, over all cases (never their content). */
+	@GetMapping("/api/admin/withdrawn-documents")
+	java.util.List<WithdrawnDocumentView> withdrawnAsAnotherPersons() {
+		return withdrawals.withdrawnAsAnotherPersons(Actor.current());
 	}
 
 	/**

@@ -24,6 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.consilium.audit.AuditAction;
 import org.consilium.intake.CaseAccess;
 import org.consilium.records.DocumentContent;
+import org.consilium.records.DocumentKind;
+import org.consilium.records.DocumentWithdrawals;
+import org.consilium.records.WithdrawalReason;
 import org.consilium.records.FhirImportJobs;
 import org.consilium.records.FhirImportStatus;
 import org.consilium.records.ImportsBusyException;
@@ -45,7 +48,10 @@ class RecordsController {
 
 	private final FhirImportJobs imports;
 
-	RecordsController(RecordsManagement records, CaseAccess access, FhirImportJobs imports) {
+	private final DocumentWithdrawals withdrawals;
+
+	RecordsController(RecordsManagement records, CaseAccess access, FhirImportJobs imports, DocumentWithdrawals withdrawals) {
+		this.withdrawals = withdrawals;
 		this.records = records;
 		this.access = access;
 		this.imports = imports;
@@ -59,18 +65,24 @@ class RecordsController {
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
 		model.addAttribute("maxFileSize", records.maxFileSize());
 		model.addAttribute("records", records.records(actor, new CaseId(id)));
+		model.addAttribute("documentKinds", DocumentKind.values());
+		model.addAttribute("withdrawalReasons", WithdrawalReason.values());
+		model.addAttribute("mayWithdraw", DocumentWithdrawals.mayWithdraw(actor, c));
+		model.addAttribute("withdrawn", withdrawals.withdrawnByMistake(c));
 		return htmx != null ? "records/records :: panel" : "records/records";
 	}
 
 	@PostMapping(value = "/cases/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
-	String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+	String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String kind,
+			RedirectAttributes redirect) throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("Choose a file to upload.");
 		}
+		DocumentKind documentKind = DocumentKind.of(kind).orElse(null);
 		String back = "redirect:/cases/" + id + "/records";
 		try (InputStream in = file.getInputStream()) {
 			return PageProblems.attempt(List.of(InvalidInputException.class, VirusScannerUnavailableException.class), () -> {
-				var doc = records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in);
+				var doc = records.uploadDocument(Actor.current(), new CaseId(id), file.getOriginalFilename(), in, documentKind);
 				if (doc.quarantined()) {
 					redirect.addFlashAttribute("error", doc.fileName() + " was found infected by the virus scanner and is quarantined; it cannot be opened.");
 				}
@@ -80,6 +92,19 @@ class RecordsController {
 				return back;
 			}, PageProblems.flashError(redirect, back));
 		}
+	}
+
+	/** Withdraws an upload with the reason given (voided, kept for the record); back to the records page with the outcome. */
+	@PostMapping("/cases/{id}/documents/{documentId}/withdraw")
+	String withdraw(@PathVariable UUID id, @PathVariable UUID documentId, @RequestParam(defaultValue = "") String reasonKind,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		String back = "redirect:/cases/" + id + "/records";
+		return PageProblems.attempt(List.of(InvalidInputException.class, org.consilium.shared.IllegalTransitionException.class), () -> {
+			WithdrawalReason why = java.util.Arrays.stream(WithdrawalReason.values()).filter(r -> r.name().equals(reasonKind)).findFirst().orElse(null);
+			var withdrawn = withdrawals.withdraw(Actor.current(), new CaseId(id), DocumentId.ofNullable(documentId), why, reason);
+			redirect.addFlashAttribute("message", "Withdrew " + withdrawn.fileName() + ".");
+			return back;
+		}, PageProblems.flashError(redirect, back));
 	}
 
 	/** Queues the upload as a background import and shows its progress page. */
