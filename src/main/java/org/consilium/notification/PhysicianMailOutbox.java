@@ -23,6 +23,11 @@ class PhysicianMailOutbox implements PhysicianMail {
 	}
 
 	@Override
+	public boolean delivers() {
+		return outbox.mailEnabled();
+	}
+
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendLink(String address, String linkPath) {
 		outbox.queue(null, address, "SHARED_LINK", "Consilium: a document has been shared with you", """

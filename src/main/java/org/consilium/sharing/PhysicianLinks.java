@@ -97,7 +97,7 @@ public class PhysicianLinks {
 	 * @throws ForbiddenActionException (403) for anyone but the case's patient
 	 * @throws IllegalTransitionException (409) before the opinion is delivered
 	 * @throws InvalidInputException (problem type {@code invalid-input}, 422) for a blank name, an e-mail that does not
-	 *         parse, a document not of this case, or a referring physician the case does not have
+	 *         parse, a document not of this case, a referring physician the case does not have, or when e-mail is off
 	 */
 	public UUID send(Actor actor, CaseId caseId, SendToPhysician command) {
 		AuditAction action = AuditAction.SHARING_LINK_SEND;
@@ -107,6 +107,10 @@ public class PhysicianLinks {
 			throw new ForbiddenActionException("Only the patient sends the opinion to their physicians.");
 		}
 		return audit.recordingFailures(actor, action, caseId, "PhysicianLink", () -> {
+			if (!mail.delivers()) {
+				throw new InvalidInputException("E-mail is not set up in this program, so a link cannot reach your physician. "
+						+ "Download the opinion as PDF and give it to them instead.");
+			}
 			if (c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
 				throw new IllegalTransitionException("The opinion can be sent once it has been delivered to you.");
 			}

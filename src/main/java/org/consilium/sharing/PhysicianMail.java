@@ -7,6 +7,9 @@ package org.consilium.sharing;
  */
 public interface PhysicianMail {
 
+	/** Whether e-mail is sent at all ({@code spring.mail.host} set); without it no link can reach a physician. */
+	boolean delivers();
+
 	/**
 	 * Queues the e-mail with the single-use link.
 	 * @param address the physician's normalised e-mail address
