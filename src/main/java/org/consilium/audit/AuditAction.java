@@ -88,6 +88,19 @@ public enum AuditAction {
 	OPINION_VERIFY("opinion.verify", "Checked a document of the opinion"),
 	OPINION_FHIR_DOCUMENT("opinion.fhir-document", "Downloaded the opinion as a FHIR document"),
 
+	/** The patient's sharing choices (consent records, issue #12): read, given, revoked. */
+	SHARING_CONSENT_READ("sharing.consent.read", "Looked at who the case is shared with"),
+	SHARING_CONSENT_GRANT("sharing.consent.grant", "Agreed to share the case"),
+	SHARING_CONSENT_REVOKE("sharing.consent.revoke", "Withdrew a consent to share the case"),
+	/** A link to the opinion sent to a physician outside the program (two e-mails: the link, then a code). */
+	SHARING_LINK_SEND("sharing.link.send", "Sent the opinion to a physician by a secure link"),
+	/** A link opened: SUCCESS when the code e-mail went out, DENIED for a used, expired, revoked or locked link. */
+	SHARING_LINK_OPEN("sharing.link.open", "Opened the secure link to the opinion"),
+	/** The link's one-time code: SUCCESS, or FAILED for a wrong one (five lock the link). */
+	SHARING_LINK_CODE("sharing.link.code", "Entered the code of the secure link"),
+	/** The page of what the patient sent, read by the physician through the link. */
+	SHARING_LINK_READ("sharing.link.read", "Read what you sent, through the secure link"),
+
 	RECORDS_READ("records.read", "Looked at the records"),
 	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),
 	RECORDS_DOCUMENT_UPLOAD("records.document.upload", "Uploaded a document"),

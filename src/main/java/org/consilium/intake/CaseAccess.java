@@ -2,6 +2,7 @@ package org.consilium.intake;
 
 import java.util.function.UnaryOperator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +15,7 @@ import org.consilium.shared.UserId;
 
 /**
  * The access check every module makes before it touches its own data of a case (the relation rule is
- * {@link CaseAccessPolicy}). The case row is read once per request ({@link CaseStore}), however many modules ask.
+ * {@link CaseAccessPolicy}; for an {@link Actor#externalReader}, the {@link ExternalReaders} grants). The case row is read once per request ({@link CaseStore}), however many modules ask.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,9 +25,12 @@ public class CaseAccess {
 
 	private final AuditLog audit;
 
-	CaseAccess(CaseStore cases, AuditLog audit) {
+	private final ObjectProvider<ExternalReaders> externalReaders;
+
+	CaseAccess(CaseStore cases, AuditLog audit, ObjectProvider<ExternalReaders> externalReaders) {
 		this.cases = cases;
 		this.audit = audit;
+		this.externalReaders = externalReaders;
 	}
 
 	/**
@@ -67,7 +71,10 @@ public class CaseAccess {
 
 	OpinionRequest load(Actor actor, CaseId caseId, AuditAction action) {
 		OpinionRequest request = cases.find(caseId.value()).orElse(null);
-		if (request == null || !CaseAccessPolicy.mayAccess(actor, request)) {
+		boolean allowed = request != null && (actor.isExternalReader()
+				? externalReaders.orderedStream().anyMatch(g -> g.allows(actor, caseId, action))
+				: CaseAccessPolicy.mayAccess(actor, request));
+		if (!allowed) {
 			audit.denied(actor, action, caseId, "OpinionRequest", caseId.value());
 			throw new NotFoundException();
 		}

@@ -4,8 +4,10 @@ import org.consilium.shared.Actor;
 
 /**
  * Who may see a case (docs/architecture.md, "Users and roles"): its patient, its referring physician, its assigned
- * specialist and the members of its panel, and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
- * Administrators and everyone else have no relation. A refused access is answered exactly like a missing case.
+ * specialist and the members of its panel while the patient's consent to share with the reviewers stands (issue #12: a
+ * revoked consent takes effect at their next request), and the program's coordinators as a pool once the case has been submitted (a draft is the patient's own).
+ * Administrators and everyone else have no relation; an
+ * {@link Actor#externalReader} reaches a case only through a grant ({@link ExternalReaders}, checked by {@link CaseAccess}). A refused access is answered exactly like a missing case.
  */
 final class CaseAccessPolicy {
 
@@ -13,10 +15,14 @@ final class CaseAccessPolicy {
 	}
 
 	static boolean mayAccess(Actor actor, OpinionRequest request) {
+		if (actor.role() == null) {
+			return false;
+		}
 		return switch (actor.role()) {
 			case PATIENT -> actor.id().value().equals(request.patientId());
 			case REFERRING_PHYSICIAN -> actor.id().value().equals(request.referrerId());
-			case SPECIALIST -> actor.id().value().equals(request.specialistId()) || request.isPanelMember(actor.id().value());
+			case SPECIALIST -> request.consentToShare()
+					&& (actor.id().value().equals(request.specialistId()) || request.isPanelMember(actor.id().value()));
 			case COORDINATOR -> request.status() != OpinionRequestStatus.DRAFT;
 			case ADMIN -> false;
 		};

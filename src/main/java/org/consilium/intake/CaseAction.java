@@ -25,7 +25,9 @@ enum CaseAction {
 	PATIENT_ANSWERED(EnumSet.of(AWAITING_PATIENT), IN_REVIEW, "answer the question on"),
 	SIGN(EnumSet.of(IN_REVIEW), OPINION_SIGNED, "sign the opinion of"),
 	DELIVER(EnumSet.of(OPINION_SIGNED), DELIVERED, "deliver the opinion of"),
-	CLOSE(EnumSet.of(DELIVERED), CLOSED, "close");
+	CLOSE(EnumSet.of(DELIVERED), CLOSED, "close"),
+	/** The patient revoked the reviewers' consent while the case was under way (issue #12 item 5). */
+	WITHDRAW_CONSENT(EnumSet.of(SUBMITTED, IN_TRIAGE, AWAITING_RECORDS, ASSIGNED, IN_REVIEW, AWAITING_PATIENT), WITHDRAWN, "withdraw consent for");
 
 	private final Set<OpinionRequestStatus> from;
 

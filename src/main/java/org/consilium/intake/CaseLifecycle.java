@@ -92,6 +92,20 @@ public class CaseLifecycle {
 		return change(c, forPatient(), (r, now) -> r.withdraw(c.actor().id().value(), now));
 	}
 
+	/**
+	 * The patient revoked the reviewers' consent (sharing): a case under way (SUBMITTED to AWAITING_PATIENT) →
+	 * WITHDRAWN; in every state the case's consent flag is cleared, so that from the next request on no specialist
+	 * reaches it ({@link CaseAccessPolicy}). By the patient or their referrer.
+	 */
+	public AccessibleCase withdrawConsent(AccessibleCase c) {
+		return change(c, forPatient(), (r, now) -> r.withdrawConsent(c.actor().id().value(), now));
+	}
+
+	/** Whether revoking the reviewers' consent now withdraws the case: it is under way, from submission to review. */
+	public static boolean consentWithdrawalEndsCase(OpinionRequestStatus status) {
+		return CaseAction.WITHDRAW_CONSENT.allowedFrom(status);
+	}
+
 	/** SUBMITTED → IN_TRIAGE, by a coordinator, who becomes the case's coordinator (triage). */
 	public AccessibleCase startTriage(AccessibleCase c) {
 		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.startTriage(c.actor().id().value(), now));

@@ -65,7 +65,6 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 
 	@MappedCollection(idColumn = "opinion_request_id", keyColumn = "position")
 	private List<PatientQuestion> questions;
-
 	@MappedCollection(idColumn = "opinion_request_id")
 	private java.util.Set<PanelMember> panel = new java.util.HashSet<>();
 
@@ -225,6 +224,12 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		move(CaseAction.WITHDRAW, by, now, null);
 	}
 
+	/** The patient revoked the reviewers' consent: a case under way is withdrawn, and no reviewer reads it from now on. */
+	void withdrawConsent(UUID by, Instant now) {
+		if (CaseAction.WITHDRAW_CONSENT.allowedFrom(status)) move(CaseAction.WITHDRAW_CONSENT, by, now, "Consent to share withdrawn");
+		consentToShare = false;
+	}
+
 	void startTriage(UUID coordinator, Instant now) {
 		move(CaseAction.START_TRIAGE, coordinator, now, null);
 		this.coordinatorId = coordinator;
@@ -297,9 +302,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		return panel.stream().sorted(java.util.Comparator.comparing(m -> m.memberId().toString())).toList();
 	}
 
-	void accept(UUID specialist, Instant now) {
-		move(CaseAction.ACCEPT, specialist, now, null);
-	}
+	void accept(UUID specialist, Instant now) { move(CaseAction.ACCEPT, specialist, now, null); }
 
 	void unassign(CaseAction action, UUID specialist, String why, Instant now) {
 		if (why == null || why.isBlank()) {
@@ -312,9 +315,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.impressionRecordedAt = null; // back in the queue: the next specialist records their own blinded impression
 	}
 
-	void askPatient(UUID specialist, Instant now) {
-		move(CaseAction.ASK_PATIENT, specialist, now, null);
-	}
+	void askPatient(UUID specialist, Instant now) { move(CaseAction.ASK_PATIENT, specialist, now, null); }
 
 	void patientAnswered(UUID patient, Instant now) {
 		move(CaseAction.PATIENT_ANSWERED, patient, now, null);
@@ -414,9 +415,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 	String statusNote() { return statusNote; }
 	Instant impressionRecordedAt() { return impressionRecordedAt; }
 	UUID lastEditSession() { return lastEditSession; }
-	PatientDetails patient() {
-		return new PatientDetails(patientFamilyName, patientGivenNames, patientBirthDate, AdministrativeSex.ofCode(patientSex).orElse(null));
-	}
+	PatientDetails patient() { return new PatientDetails(patientFamilyName, patientGivenNames, patientBirthDate, AdministrativeSex.ofCode(patientSex).orElse(null)); }
 	Instant createdAt() { return createdAt; }
 	List<String> questions() { return questions.stream().map(PatientQuestion::text).toList(); }
 }

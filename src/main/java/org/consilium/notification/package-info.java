@@ -9,7 +9,7 @@
  * publishing transaction; other modules
  * (or the lead's wiring of new events) call {@link org.consilium.notification.Notices#notify}. E-mails say only that
  * there is news and link to {@code /notices}; in-app notices name the kind of news and link to the case behind sign-in.
- * Publishes no events.
+ * Sends the two e-mails of a link to the opinion for sharing ({@link org.consilium.sharing.PhysicianMail}). Publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "intake", "triage", "opinion" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "intake", "triage", "opinion", "sharing" })
 package org.consilium.notification;

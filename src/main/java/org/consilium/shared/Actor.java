@@ -25,7 +25,24 @@ public record Actor(UserId id, Role role, String displayName) {
 	 * Someone not signed in, for the audit of a refused sign-in with an address that has no account: no id, no role;
 	 * the audit trail records the role as {@code ANONYMOUS}. Never passed to a use case.
 	 */
+	/** The audit role of an {@link #externalReader}. */
+	public static final String EXTERNAL_ROLE = "EXTERNAL";
+
 	public static final Actor ANONYMOUS = new Actor(null, null, "Unknown");
+
+	/**
+	 * Someone outside the program who reads what the patient sent them through a link (a treating or referring physician,
+	 * issue #12): no account and no role; {@code linkId} is the link's id, which the audit trail records as the actor with
+	 * the role {@code EXTERNAL}. What they may read is decided by the grants behind {@code intake.ExternalReaders}.
+	 */
+	public static Actor externalReader(java.util.UUID linkId, String displayName) {
+		return new Actor(new UserId(linkId), null, displayName);
+	}
+
+	/** True for an {@link #externalReader}. */
+	public boolean isExternalReader() {
+		return role == null && id != null;
+	}
 
 	/**
 	 * The actor of the current request.
@@ -49,10 +66,10 @@ public record Actor(UserId id, Role role, String displayName) {
 	}
 
 	/**
-	 * The role as the audit trail records it: the role's name, {@code SYSTEM} for {@link #SYSTEM} or {@code ANONYMOUS}
-	 * for {@link #ANONYMOUS}.
+	 * The role as the audit trail records it: the role's name, {@code SYSTEM} for {@link #SYSTEM}, {@code EXTERNAL} for
+	 * an {@link #externalReader} or {@code ANONYMOUS} for {@link #ANONYMOUS}.
 	 */
 	public String auditRole() {
-		return isSystem() ? "SYSTEM" : role == null ? "ANONYMOUS" : role.name();
+		return isSystem() ? "SYSTEM" : isExternalReader() ? EXTERNAL_ROLE : role == null ? "ANONYMOUS" : role.name();
 	}
 }

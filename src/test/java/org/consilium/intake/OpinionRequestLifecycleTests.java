@@ -52,7 +52,14 @@ class OpinionRequestLifecycleTests {
 			new Object[] { CaseAction.PATIENT_ANSWERED, AWAITING_PATIENT, IN_REVIEW },
 			new Object[] { CaseAction.SIGN, IN_REVIEW, OPINION_SIGNED },
 			new Object[] { CaseAction.DELIVER, OPINION_SIGNED, DELIVERED },
-			new Object[] { CaseAction.CLOSE, DELIVERED, CLOSED });
+			new Object[] { CaseAction.CLOSE, DELIVERED, CLOSED },
+			// the patient revokes the reviewers' consent while the case is under way (issue #12)
+			new Object[] { CaseAction.WITHDRAW_CONSENT, SUBMITTED, WITHDRAWN },
+			new Object[] { CaseAction.WITHDRAW_CONSENT, IN_TRIAGE, WITHDRAWN },
+			new Object[] { CaseAction.WITHDRAW_CONSENT, AWAITING_RECORDS, WITHDRAWN },
+			new Object[] { CaseAction.WITHDRAW_CONSENT, ASSIGNED, WITHDRAWN },
+			new Object[] { CaseAction.WITHDRAW_CONSENT, IN_REVIEW, WITHDRAWN },
+			new Object[] { CaseAction.WITHDRAW_CONSENT, AWAITING_PATIENT, WITHDRAWN });
 
 	static Stream<Arguments> everyActionFromEveryState() {
 		List<Arguments> all = new ArrayList<>();
@@ -74,6 +81,13 @@ class OpinionRequestLifecycleTests {
 			apply(action, request);
 			assertThat(request.status()).isEqualTo(expected);
 			assertThat(request.drainPendingChanges()).extracting(StatusChange::toStatus).containsExactly(expected);
+			assertThat(request.consentToShare()).isEqualTo(action != CaseAction.WITHDRAW_CONSENT);
+		}
+		else if (action == CaseAction.WITHDRAW_CONSENT) {
+			apply(action, request);
+			assertThat(request.status()).as("outside review a revoked consent leaves the status").isEqualTo(from);
+			assertThat(request.drainPendingChanges()).isEmpty();
+			assertThat(request.consentToShare()).as("but no reviewer reads the case any more").isFalse();
 		}
 		else if (action == CaseAction.SUBMIT && from == SUBMITTED) {
 			apply(action, request);
@@ -159,6 +173,7 @@ class OpinionRequestLifecycleTests {
 			case SIGN -> r.signOpinion(SPECIALIST, NOW);
 			case DELIVER -> r.deliver(SPECIALIST, NOW);
 			case CLOSE -> r.close(PATIENT, NOW);
+			case WITHDRAW_CONSENT -> r.withdrawConsent(PATIENT, NOW);
 		}
 	}
 

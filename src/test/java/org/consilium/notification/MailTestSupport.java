@@ -26,14 +26,24 @@ import org.consilium.OutsideServicesIntegrationTest;
  * other {@link OutsideServicesIntegrationTest}s.
  */
 @OutsideServicesIntegrationTest
-abstract class MailTestSupport {
+public abstract class MailTestSupport {
 
 	static final int SMTP_PORT = OutsideServices.SMTP_PORT;
 
 	static GreenMail smtp = startSmtp();
 
 	@Autowired
-	MutableClock clock;
+	protected MutableClock clock;
+
+	@Autowired
+	private OutboxSender outboxSender;
+
+	/** Sends every outbox e-mail that is due, as the scheduled sender would. */
+	protected void sendAllDue() {
+		while (outboxSender.sendDue() > 0) {
+			// send everything due
+		}
+	}
 
 	static GreenMail startSmtp() {
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -42,7 +52,7 @@ abstract class MailTestSupport {
 	}
 
 	@BeforeEach
-	void smtpRunsAndIsEmpty() throws Exception {
+	protected void smtpRunsAndIsEmpty() throws Exception {
 		if (!smtp.isRunning()) {
 			smtp = startSmtp();
 		}
@@ -57,7 +67,7 @@ abstract class MailTestSupport {
 	}
 
 	/** Messages received for one address. */
-	static List<MimeMessage> receivedBy(String address) throws Exception {
+	protected static List<MimeMessage> receivedBy(String address) throws Exception {
 		List<MimeMessage> found = new ArrayList<>();
 		for (MimeMessage m : smtp.getReceivedMessages()) {
 			if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) {
@@ -68,7 +78,7 @@ abstract class MailTestSupport {
 	}
 
 	/** Everything a reader of the message can see: decoded subject, every header decoded, the decoded body, and the raw MIME. */
-	static String everything(MimeMessage m) throws Exception {
+	protected static String everything(MimeMessage m) throws Exception {
 		StringBuilder text = new StringBuilder();
 		text.append(m.getSubject()).append('\n');
 		for (Header h : Collections.list(m.getAllHeaders())) {

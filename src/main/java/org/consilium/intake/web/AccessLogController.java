@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.consilium.audit.AuditOutcome;
 import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.UserView;
 import org.consilium.intake.CaseQueries;
+import org.consilium.intake.ExternalReaders;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
@@ -47,7 +49,11 @@ class AccessLogController {
 
 	private final ProgramSettings program;
 
-	AccessLogController(CaseQueries queries, AuditLog audit, IdentityManagement identity, ProgramSettings program) {
+	private final ObjectProvider<ExternalReaders> externalReaders;
+
+	AccessLogController(CaseQueries queries, AuditLog audit, IdentityManagement identity, ProgramSettings program,
+			ObjectProvider<ExternalReaders> externalReaders) {
+		this.externalReaders = externalReaders;
 		this.queries = queries;
 		this.audit = audit;
 		this.identity = identity;
@@ -85,9 +91,10 @@ class AccessLogController {
 	}
 
 	private Line line(AccessSummary s, Actor reader, Map<UserId, String> names) {
+		boolean external = Actor.EXTERNAL_ROLE.equals(s.actorRole());
 		String who = s.outcome() == AuditOutcome.DENIED ? "Someone without access to your case"
-				: s.actorId() == null ? "Consilium (automatic)" : name(s.actorId(), reader, names);
-		return new Line(s.day(), s.last(), who, s.outcome() == AuditOutcome.DENIED ? null : roleLabel(s.actorRole()),
+				: s.actorId() == null ? "Consilium (automatic)" : external ? externalName(s.actorId(), names) : name(s.actorId(), reader, names);
+		return new Line(s.day(), s.last(), who, s.outcome() == AuditOutcome.DENIED ? null : external ? null : roleLabel(s.actorRole()),
 				AuditAction.wordingOf(s.action()), outcome(s.outcome()), s.count());
 	}
 
@@ -99,7 +106,16 @@ class AccessLogController {
 		if (id.equals(Actor.SYSTEM.id())) {
 			return "Consilium (automatic)";
 		}
-		return names.computeIfAbsent(id, i -> identity.findUser(i).map(UserView::displayName).orElse("A former account"));
+		return names.computeIfAbsent(id, i -> identity.findUser(i).map(UserView::displayName).or(() -> external(i)).orElse("A former account"));
+	}
+
+	/** A reader outside the program, as the grant that let them in names them ("Dr X (treating physician, by link)"). */
+	private String externalName(UserId id, Map<UserId, String> names) {
+		return names.computeIfAbsent(id, i -> external(i).orElse("A reader outside Consilium"));
+	}
+
+	private java.util.Optional<String> external(UserId id) {
+		return externalReaders.orderedStream().map(r -> r.describe(id)).flatMap(java.util.Optional::stream).findFirst();
 	}
 
 	private static String roleLabel(String role) {
