@@ -86,6 +86,11 @@ public enum AuditAction {
 	OPINION_FINGERPRINT("opinion.fingerprint", "Recorded the signed opinion's fingerprint"),
 	OPINION_VERIFY("opinion.verify", "Checked a document of the opinion"),
 	OPINION_FHIR_DOCUMENT("opinion.fhir-document", "Downloaded the opinion as a FHIR document"),
+	OPINION_ADDENDUM("opinion.addendum", "Added an addendum, which made a new version of the opinion"),
+	OPINION_VERSION_READ("opinion.version.read", "Read an earlier version of the opinion"),
+	/** A person without an account checked a document with its fingerprint and the case's code. */
+	OPINION_VERIFY_WITH_CODE("opinion.verify.code", "Someone with your code checked a document of the opinion"),
+	OPINION_VERIFICATION_CODE("opinion.verification-code", "Made a new code for checking the opinion's documents"),
 
 	RECORDS_READ("records.read", "Looked at the records"),
 	RECORDS_DOCUMENT_READ("records.document.read", "Opened a document"),

@@ -5,10 +5,12 @@
  * (e-mail, written in the transaction of the change that causes it and sent by {@link org.consilium.notification.OutboxSender}
  * with retries and a stable Message-ID), {@code escalation} (each 50/80/100 % threshold of each case clock once).
  * Listens to {@link org.consilium.intake.OpinionRequestStatusChanged} and
- * {@link org.consilium.triage.UrgentFindingMarked} in the publishing transaction; other modules
+ * {@link org.consilium.triage.UrgentFindingMarked} in the publishing transaction, and to the opinion's follow-up questions,
+ * answers and new versions ({@link org.consilium.notification.OpinionNoticeRouting}); reading the opinion marks the
+ * reader's notices about it read; other modules
  * (or the lead's wiring of new events) call {@link org.consilium.notification.Notices#notify}. E-mails say only that
  * there is news and link to {@code /notices}; in-app notices name the kind of news and link to the case behind sign-in.
  * Publishes no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "intake", "triage" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "intake", "triage", "opinion" })
 package org.consilium.notification;
