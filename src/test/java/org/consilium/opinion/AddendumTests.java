@@ -9,12 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,8 @@ import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.IllegalTransitionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.Role;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An addendum after delivery on a real PostgreSQL: it signs version 2 with a new fingerprint, the PDF prints the version
@@ -88,8 +94,11 @@ class AddendumTests {
 		SignedVersions.SignedVersion second = versions.current(c.id()).orElseThrow();
 		assertThat(addendum.version()).isEqualTo(2);
 		assertThat(second.version()).isEqualTo(2);
-		assertThat(second.fingerprint()).matches("[0-9a-f]{64}").isNotEqualTo(first)
-			.isEqualTo(versions.fingerprint(review.signedVersionForSystem(c.id()).orElseThrow(), versions.addenda(c.id(), 2)));
+		String canonical = new JsonCanonicalizer(JsonMapper.builder().build().writeValueAsString(java.util.Map.of("opinion",
+				review.signedVersionForSystem(c.id()).orElseThrow(), "addenda", versions.addenda(c.id(), 2)))).getEncodedString();
+		assertThat(second.fingerprint()).as("SHA-256 of the canonical JSON of the opinion and its addenda").matches("[0-9a-f]{64}")
+			.isNotEqualTo(first).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(canonical.getBytes(StandardCharsets.UTF_8))));
 		byte[] pdf = documents.pdf(c.patient(), c.id());
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			for (int page = 1; page <= doc.getNumberOfPages(); page++) {
