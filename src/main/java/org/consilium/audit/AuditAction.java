@@ -87,6 +87,11 @@ public enum AuditAction {
 	OPINION_FINGERPRINT("opinion.fingerprint", "Recorded the signed opinion's fingerprint"),
 	OPINION_VERIFY("opinion.verify", "Checked a document of the opinion"),
 	OPINION_FHIR_DOCUMENT("opinion.fhir-document", "Downloaded the opinion as a FHIR document"),
+	OPINION_ADDENDUM("opinion.addendum", "Added an addendum, which made a new version of the opinion"),
+	OPINION_VERSION_READ("opinion.version.read", "Read an earlier version of the opinion"),
+	/** A person without an account checked a document with its fingerprint and the case's code. */
+	OPINION_VERIFY_WITH_CODE("opinion.verify.code", "Someone with your code checked a document of the opinion"),
+	OPINION_VERIFICATION_CODE("opinion.verification-code", "Made a new code for checking the opinion's documents"),
 
 	/** The patient's sharing choices (consent records, issue #12): read, given, revoked. */
 	SHARING_CONSENT_READ("sharing.consent.read", "Looked at who the case is shared with"),

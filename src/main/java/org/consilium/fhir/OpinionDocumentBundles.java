@@ -28,6 +28,7 @@ import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
 import org.consilium.intake.OpinionRequestView;
 import org.consilium.intake.PatientDetails;
+import org.consilium.opinion.Addendum;
 import org.consilium.opinion.DeliveredOpinionView;
 import org.consilium.opinion.OpinionDocuments;
 import org.consilium.opinion.OpinionManagement;
@@ -43,7 +44,8 @@ import org.consilium.shared.NotFoundException;
  * section (each present; an empty one says so and carries {@code emptyReason} {@code nilknown}), the {@link Patient},
  * the reviewing {@link Practitioner}, their {@link PractitionerRole} and {@link Organization}, a {@link Condition} per
  * diagnosis, the concordance and treatment review as {@link Observation}s coded with {@value OpinionCodes#SYSTEM}, and
- * the PDF as a {@link DocumentReference} pointing at a {@link Binary}. Every entry has a {@code urn:uuid} full URL.
+ * the addenda of the version (section "Addenda"), and the PDF as a {@link DocumentReference} pointing at a
+ * {@link Binary}. Every entry has a {@code urn:uuid} full URL.
  */
 @Service
 @Transactional
@@ -64,22 +66,41 @@ public class OpinionDocumentBundles {
 	}
 
 	/**
-	 * The document Bundle as FHIR JSON; audited as {@code opinion.fhir-document} (and its PDF as a download).
+	 * The current signed version as a document Bundle in FHIR JSON; audited as {@code opinion.fhir-document} (and its PDF
+	 * as a download).
 	 * @throws NotFoundException (404, audited as DENIED) when the actor has no relation to the case
 	 * @throws org.consilium.opinion.OpinionNotSignedException (409) while the opinion is unsigned or not yet released
 	 */
 	public String documentJson(Actor actor, CaseId caseId) {
-		byte[] pdf = documents.pdf(actor, caseId);
-		DeliveredOpinionView v = opinions.read(actor, caseId);
-		Bundle bundle = bundle(v.request(), v.opinion(), v.questionsAndAnswers(), pdf);
+		return documentJson(actor, caseId, null);
+	}
+
+	/**
+	 * Signed version {@code version} (null = the current one) as a document Bundle in FHIR JSON. Version n of 2 or more
+	 * holds the addenda up to it in the section "Addenda" and {@code Composition.relatesTo} {@code replaces} the
+	 * identifier of version n-1's Bundle (each version's Bundle identifier is the urn:uuid of the written opinion for
+	 * version 1, of its latest addendum after that).
+	 * @throws NotFoundException (404) as {@link #documentJson(Actor, CaseId)}, and for a version that does not exist
+	 */
+	public String documentJson(Actor actor, CaseId caseId, Integer version) {
+		OpinionDocuments.SignedDocument document = documents.document(actor, caseId, version);
+		DeliveredOpinionView v = opinions.read(actor, caseId, document.version());
+		Bundle bundle = bundle(v.request(), document, v.questionsAndAnswers());
 		audit.success(actor, AuditAction.OPINION_FHIR_DOCUMENT, caseId, "WrittenOpinion", v.opinion().id());
 		return fhir.newJsonParser().encodeResourceToString(bundle);
 	}
 
-	static Bundle bundle(OpinionRequestView c, WrittenOpinionView o, List<DeliveredOpinionView.QuestionAndAnswer> qas, byte[] pdf) {
-		Date signed = Date.from(o.signedAt());
+	/** The identifier of a version's Bundle: the urn:uuid of the written opinion (version 1) or of its latest addendum. */
+	static String identifier(WrittenOpinionView o, List<Addendum> addenda, int version) {
+		return "urn:uuid:" + (version <= 1 ? o.id() : addenda.get(version - 2).id());
+	}
+
+	static Bundle bundle(OpinionRequestView c, OpinionDocuments.SignedDocument document, List<DeliveredOpinionView.QuestionAndAnswer> qas) {
+		WrittenOpinionView o = document.opinion();
+		byte[] pdf = document.pdf();
+		Date signed = Date.from(document.signedAt());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(signed);
-		bundle.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + o.id()));
+		bundle.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(identifier(o, document.addenda(), document.version())));
 
 		Composition composition = new Composition();
 		Patient patient = patient(c.patient());
@@ -97,7 +118,12 @@ public class OpinionDocumentBundles {
 
 		composition.setStatus(Composition.CompositionStatus.FINAL)
 			.setType(new CodeableConcept(new Coding(OpinionCodes.LOINC, OpinionCodes.LOINC_CONSULT_NOTE, "Consult note")))
-			.setSubject(ref(patient)).setDate(signed).setTitle("Second medical opinion").setCustodian(ref(organization));
+			.setSubject(ref(patient)).setDate(signed).setTitle("Second medical opinion, version " + document.version())
+			.setCustodian(ref(organization));
+		if (document.version() > 1) {
+			composition.addRelatesTo().setCode(Composition.DocumentRelationshipType.REPLACES).setTarget(new Identifier()
+				.setSystem("urn:ietf:rfc:3986").setValue(identifier(o, document.addenda(), document.version() - 1)));
+		}
 		composition.addAuthor(ref(role));
 		composition.addAttester().setMode(Composition.CompositionAttestationMode.LEGAL).setTime(signed).setParty(ref(practitioner));
 
@@ -107,6 +133,8 @@ public class OpinionDocumentBundles {
 		}
 		ReportSectionsNarrative sections = new ReportSectionsNarrative(composition, bundle, patient, signed);
 		sections.fill(c, o, qas);
+		sections.text("Addenda", String.join("\n", document.addenda().stream().map(a -> "Version " + a.version() + " ("
+				+ a.writtenAt().toString().substring(0, 10) + "): " + a.text() + " Reason: " + a.reason()).toList()));
 		DocumentReference pdfReference = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
 			.setType(composition.getType()).setSubject(ref(patient)).setDate(signed);
 		pdfReference.setId(UUID.randomUUID().toString());

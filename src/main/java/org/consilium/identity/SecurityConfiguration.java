@@ -110,7 +110,7 @@ class SecurityConfiguration {
 		http
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/login", "/register", "/account/check-email", "/account/verify", "/account/reset", "/account/reset/new", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health", "/about/emergency", SingleSignOn.FAILURE_PAGE, "/shared/**")
+						"/actuator/health", "/about/emergency", "/opinions/verify", SingleSignOn.FAILURE_PAGE, "/shared/**")
 					.permitAll();
 				if (publicApiDocument) {
 					auth.requestMatchers("/api/openapi", "/api/openapi/**").permitAll();

@@ -80,17 +80,23 @@ class CaseNoticeRouting {
 		notices.notify(NoticeKind.FOLLOW_UP_PASSED_ON, event.caseId(), key, to);
 	}
 
+	/** Whom the opinion is delivered to: the patient and, with the patient's consent to share, the referring physician. */
+	static Set<UserId> deliveredTo(CaseParties parties) {
+		Set<UserId> ids = new LinkedHashSet<>();
+		ids.add(parties.patientId());
+		if (parties.consentToShare() && parties.referrerId() != null) {
+			ids.add(parties.referrerId());
+		}
+		ids.remove(null);
+		return ids;
+	}
+
 	private Set<UserId> recipients(NoticeKind kind, CaseParties parties) {
 		Set<UserId> ids = new LinkedHashSet<>();
 		switch (kind) {
 			case CASE_SUBMITTED -> ids.addAll(notices.coordinators(null));
 			case ASSIGNED -> ids.add(parties.specialistId());
-			case OPINION_DELIVERED -> {
-				ids.add(parties.patientId());
-				if (parties.consentToShare() && parties.referrerId() != null) {
-					ids.add(parties.referrerId());
-				}
-			}
+			case OPINION_DELIVERED -> ids.addAll(deliveredTo(parties));
 			default -> ids.addAll(notices.patientSideOf(parties.caseId()));
 		}
 		ids.remove(null);

@@ -18,7 +18,14 @@ public enum NoticeKind {
 	REVIEW_CLOCK_100("A case has reached its review deadline."),
 	URGENT_FINDING("A specialist marked an urgent finding in a case."),
 	CONTACT_PHYSICIAN("Please contact your treating physician soon about your case."),
-	FOLLOW_UP_PASSED_ON("A follow-up question waits for another specialist, since the case's specialist left.");
+	FOLLOW_UP_PASSED_ON("A follow-up question waits for another specialist, since the case's specialist left."),
+	FOLLOW_UP_ASKED("A follow-up question about an opinion you wrote is waiting for your answer."),
+	FOLLOW_UP_ANSWERED("The specialist answered a follow-up question about your second opinion."),
+	OPINION_NEW_VERSION("There is a new version of the second opinion on your case.");
+
+	/** The kinds whose notice points at the case's opinion page: reading the opinion marks them read. */
+	static final java.util.Set<NoticeKind> ABOUT_THE_OPINION = java.util.EnumSet.of(OPINION_DELIVERED, FOLLOW_UP_ASKED, FOLLOW_UP_ANSWERED,
+			OPINION_NEW_VERSION);
 
 	private final String label;
 
@@ -28,6 +35,11 @@ public enum NoticeKind {
 
 	public String label() {
 		return label;
+	}
+
+	/** Where the notice leads for a case: the opinion page for news about the opinion, else the case page. */
+	public String path(java.util.UUID caseId) {
+		return "/cases/" + caseId + (ABOUT_THE_OPINION.contains(this) ? "/opinion" : "");
 	}
 
 	/** The escalation kind of a clock ({@code "triage"} or {@code "review"}) at a threshold (50, 80 or 100). */

@@ -12,6 +12,11 @@ public record NoticeView(UUID id, NoticeKind kind, CaseId caseId, Instant create
 		return kind.label();
 	}
 
+	/** Where the notice leads: the opinion page for news about the opinion, else the case page; null without a case. */
+	public String path() {
+		return caseId == null ? null : kind.path(caseId.value());
+	}
+
 	public boolean unread() {
 		return readAt == null;
 	}

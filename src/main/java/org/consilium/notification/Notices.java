@@ -144,6 +144,21 @@ public class Notices {
 		}
 	}
 
+	/**
+	 * Marks the reader's unread notices of these kinds about a case read: opening what a notice points at reads it.
+	 * @return how many were marked
+	 */
+	public int markReadAbout(UserId reader, CaseId caseId, Collection<NoticeKind> kinds) {
+		if (reader == null || kinds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				UPDATE notification.notice SET read_at = ? WHERE recipient_id = ? AND case_id = ? AND read_at IS NULL
+				AND kind = ANY (?)""")
+			.params(Timestamp.from(clock.instant()), reader.value(), caseId.value(), kinds.stream().map(Enum::name).toArray(String[]::new))
+			.update();
+	}
+
 	/** Marks all the actor's notices read. */
 	public void markAllRead(Actor actor) {
 		jdbc.sql("UPDATE notification.notice SET read_at = ? WHERE recipient_id = ? AND read_at IS NULL")

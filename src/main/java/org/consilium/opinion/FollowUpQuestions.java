@@ -2,7 +2,10 @@ package org.consilium.opinion;
 
 import org.consilium.shared.InvalidInputException;
 
-/** The rules for follow-up questions: at most {@value #MAX} per case, each with non-empty text of bounded length. */
+/**
+ * The rules for follow-up questions (at most {@value #MAX} per case, each with non-empty text of bounded length) and for
+ * an addendum's text and reason (both required, bounded).
+ */
 final class FollowUpQuestions {
 
 	static final int MAX = 3;
@@ -10,6 +13,10 @@ final class FollowUpQuestions {
 	static final int MAX_QUESTION = 2_000;
 
 	static final int MAX_ANSWER = 20_000;
+
+	static final int MAX_ADDENDUM = 20_000;
+
+	static final int MAX_ADDENDUM_REASON = 2_000;
 
 	private FollowUpQuestions() {
 	}
@@ -30,6 +37,16 @@ final class FollowUpQuestions {
 	/** @throws InvalidInputException for an empty or over-long answer */
 	static String checkAnswer(String answer) {
 		return text(answer, "answer", MAX_ANSWER);
+	}
+
+	/** @throws InvalidInputException for an empty or over-long addendum */
+	static String checkAddendum(String text) {
+		return text(text, "addendum", MAX_ADDENDUM);
+	}
+
+	/** @throws InvalidInputException for an empty or over-long reason for an addendum */
+	static String checkAddendumReason(String reason) {
+		return text(reason, "reason for the addendum", MAX_ADDENDUM_REASON);
 	}
 
 	private static String text(String value, String what, int max) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,14 @@ public class OpinionManagement {
 
 	private final Clock clock;
 
-	OpinionManagement(CaseAccess access, CaseQueries queries, CaseLifecycle lifecycle, ReviewManagement review, PanelReview panels, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final SignedVersions versions;
+
+	private final ApplicationEventPublisher events;
+
+	OpinionManagement(CaseAccess access, CaseQueries queries, CaseLifecycle lifecycle, ReviewManagement review, PanelReview panels,
+			JdbcClient jdbc, AuditLog audit, Clock clock, SignedVersions versions, ApplicationEventPublisher events) {
+		this.versions = versions;
+		this.events = events;
 		this.access = access;
 		this.queries = queries;
 		this.lifecycle = lifecycle;
@@ -74,21 +82,77 @@ public class OpinionManagement {
 	}
 
 	/**
-	 * The delivered opinion: for the patient and referrer once DELIVERED or CLOSED; for the assigned specialist and
-	 * coordinators once signed. Audited once, as the opinion's read (by review).
+	 * The delivered opinion in its current version: for the patient and referrer once DELIVERED or CLOSED; for the
+	 * assigned specialist and coordinators once signed. Audited once, as the opinion's read (by review). Publishes
+	 * {@link OpinionOpened}, so the reader's notices that point at the opinion are marked read.
 	 * @throws NotFoundException when the case is not reachable or the opinion not yet visible to this reader
 	 */
 	public DeliveredOpinionView read(Actor actor, CaseId caseId) {
+		return read(actor, caseId, null);
+	}
+
+	/**
+	 * Version {@code version} of the delivered opinion (1 = as signed, 2 and later with the addenda up to it; null = the
+	 * current one). Reading an earlier version is audited besides the opinion's read, as {@code opinion.version.read}.
+	 * @throws NotFoundException as {@link #read(Actor, CaseId)}, and for a version that does not exist
+	 */
+	public DeliveredOpinionView read(Actor actor, CaseId caseId, Integer version) {
 		AccessibleCase c = access.requireAccess(actor, caseId, AuditAction.OPINION_READ);
 		WrittenOpinionView opinion = review.signedOpinion(actor, caseId).orElseThrow(NotFoundException::new);
+		int current = versions.current(caseId).orElseGet(() -> versions.record(opinion)).version();
+		int shown = version == null ? current : version;
+		if (shown < 1 || shown > current) {
+			throw new NotFoundException();
+		}
+		List<Addendum> addenda = versions.addenda(caseId, shown);
+		if (shown != current) {
+			audit.success(actor, AuditAction.OPINION_VERSION_READ, caseId, addenda.isEmpty() ? "WrittenOpinion" : "Addendum",
+					addenda.isEmpty() ? opinion.id() : addenda.get(addenda.size() - 1).id());
+		}
 		List<FollowUpQuestion> followUps = findFollowUps(caseId);
 		Feedback feedback = findFeedback(caseId).orElse(null);
 		boolean forPatient = c.actsForPatient();
 		boolean delivered = c.status() == OpinionRequestStatus.DELIVERED;
+		boolean afterDelivery = delivered || c.status() == OpinionRequestStatus.CLOSED;
+		events.publishEvent(new OpinionOpened(caseId, actor.id(), now()));
 		return new DeliveredOpinionView(queries.view(c), opinion, followUps, feedback,
 				forPatient && delivered && followUps.size() < FollowUpQuestions.MAX,
-				actor.is(Role.SPECIALIST) && (delivered || c.status() == OpinionRequestStatus.CLOSED),
-				forPatient && delivered && feedback == null);
+				actor.is(Role.SPECIALIST) && afterDelivery,
+				forPatient && delivered && feedback == null, addenda, shown, current,
+				actor.is(Role.SPECIALIST) && c.chairedByActor() && afterDelivery, forPatient);
+	}
+
+	/**
+	 * The specialist who signed the delivered opinion adds an addendum (text and the reason for it), which signs the
+	 * opinion's next version (2, 3, ...) with its own fingerprint ({@link SignedVersions}); earlier versions stay
+	 * readable. Publishes {@link OpinionVersionSigned} in this transaction. The caller has checked step-up
+	 * ({@link org.consilium.identity.StepUp}), as for the first signature.
+	 * @throws ForbiddenActionException (403) for anyone but the case's assigned specialist
+	 * @throws IllegalTransitionException (409) unless the opinion is delivered (DELIVERED or CLOSED)
+	 * @throws InvalidInputException (422) for an empty or over-long text or reason
+	 */
+	public Addendum addAddendum(Actor actor, CaseId caseId, String text, String reason) {
+		AuditAction action = AuditAction.OPINION_ADDENDUM;
+		AccessibleCase c = access.requireAccess(actor, caseId, action);
+		if (!actor.is(Role.SPECIALIST) || !c.chairedByActor()) {
+			throw new ForbiddenActionException("Only the specialist who signed the opinion can add an addendum.");
+		}
+		return audited(actor, caseId, action, "Addendum", () -> {
+			if (c.status() != OpinionRequestStatus.DELIVERED && c.status() != OpinionRequestStatus.CLOSED) {
+				throw new IllegalTransitionException("An addendum can be added once the opinion is delivered.");
+			}
+			String t = FollowUpQuestions.checkAddendum(text);
+			String r = FollowUpQuestions.checkAddendumReason(reason);
+			jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(lockKey(caseId)).query((rs, n) -> 1).list();
+			WrittenOpinionView signed = review.signedVersionForSystem(caseId).orElseThrow(OpinionNotSignedException::new);
+			int current = versions.current(caseId).orElseGet(() -> versions.record(signed)).version();
+			Addendum addendum = new Addendum(UUID.randomUUID(), caseId, current + 1, t, r, actor.id(),
+					now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+			versions.recordAddendum(signed, addendum);
+			audit.success(actor, action, caseId, "Addendum", addendum.id());
+			events.publishEvent(new OpinionVersionSigned(caseId, addendum.version(), addendum.writtenAt()));
+			return addendum;
+		});
 	}
 
 	/**
@@ -101,7 +165,7 @@ public class OpinionManagement {
 
 	/**
 	 * The patient (or referrer) asks a follow-up question after delivery; at most {@value FollowUpQuestions#MAX} per
-	 * case.
+	 * case. Publishes {@link FollowUpQuestionAsked} (the specialist is told).
 	 * @throws InvalidInputException for a fourth question, or an empty or over-long one
 	 * @throws IllegalTransitionException unless the case is DELIVERED (not yet delivered, or already closed)
 	 */
@@ -124,12 +188,14 @@ public class OpinionManagement {
 			jdbc.sql("INSERT INTO opinion.follow_up_question (id, case_id, asked_by, asked_at, question) VALUES (?, ?, ?, ?, ?)")
 				.params(saved.id(), caseId.value(), actor.id().value(), Timestamp.from(saved.askedAt()), q).update();
 			audit.success(actor, action, caseId, "FollowUpQuestion", saved.id());
+			events.publishEvent(new FollowUpQuestionAsked(caseId, saved.id(), saved.askedAt()));
 			return saved;
 		});
 	}
 
 	/**
-	 * The assigned specialist answers a follow-up question; the answer is an addendum to the signed opinion.
+	 * The assigned specialist answers a follow-up question, shown under the signed opinion. Publishes
+	 * {@link FollowUpQuestionAnswered} (the patient side is told).
 	 * @throws NotFoundException when the question is not one of this case's
 	 * @throws IllegalTransitionException when it is already answered or the opinion is not delivered
 	 * @throws InvalidInputException for an empty or over-long answer
@@ -159,6 +225,7 @@ public class OpinionManagement {
 				throw new IllegalTransitionException("This question is already answered.");
 			}
 			audit.success(actor, action, caseId, "FollowUpQuestion", followUpId);
+			events.publishEvent(new FollowUpQuestionAnswered(caseId, followUpId, now));
 			return new FollowUpQuestion(existing.id(), caseId, existing.askedBy(), existing.askedAt(), existing.question(), a,
 					actor.id(), now);
 		});

@@ -129,7 +129,7 @@ class OpinionDocumentBundleTests {
 				"Concordance with the first diagnosis", "Diagnoses", "Review of the proposed treatment", "Treatment options", "Further work-up",
 				"Limitations", "Materials reviewed", "Re-read of imaging and pathology", "Clinical trials and research options",
 				"To discuss with the treating physician", "Next steps", "The patient's questions, answered", "Reviewing specialist",
-				"The opinion as PDF");
+				"Addenda", "The opinion as PDF");
 		assertThat(composition.getSection()).filteredOn(s -> s.getTitle().equals("Treatment options")).singleElement()
 			.satisfies(s -> assertThat(s.getEmptyReason().getCodingFirstRep().getCode()).isEqualTo("nilknown"));
 		assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Patient", "Practitioner", "PractitionerRole",
@@ -141,6 +141,39 @@ class OpinionDocumentBundleTests {
 			.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL).toList();
 		assertThat(errors).as("validation errors of the %s document", script)
 			.extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
+	}
+
+	@Autowired
+	org.consilium.opinion.SignedCases cases;
+
+	@Autowired
+	org.consilium.opinion.OpinionManagement opinions;
+
+	@Test
+	void anAddendumMakesVersionTwoOfTheDocumentWhichReplacesVersionOneAndValidates() throws Exception {
+		var c = cases.caseAbout(new PatientDetails("山田", "花子", LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE), true);
+		Bundle first = FHIR.newJsonParser().parseResource(Bundle.class, bundles.documentJson(c.patient(), c.id()));
+		opinions.addAddendum(c.specialist(), c.id(), "Radiotherapy may be left out after seventy.", "A new randomised trial.");
+
+		String json = bundles.documentJson(c.patient(), c.id());
+
+		Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+		Composition composition = (Composition) bundle.getEntryFirstRep().getResource();
+		assertThat(composition.getTitle()).isEqualTo("Second medical opinion, version 2");
+		assertThat(bundle.getIdentifier().getValue()).isNotEqualTo(first.getIdentifier().getValue());
+		assertThat(composition.getRelatesToFirstRep().getCode()).isEqualTo(Composition.DocumentRelationshipType.REPLACES);
+		assertThat(composition.getRelatesToFirstRep().getTargetIdentifier().getValue()).isEqualTo(first.getIdentifier().getValue());
+		assertThat(composition.getSection()).filteredOn(s -> s.getTitle().equals("Addenda")).singleElement()
+			.satisfies(s -> assertThat(s.getText().getDivAsString()).contains("Version 2", "Radiotherapy may be left out after seventy.",
+					"Reason: A new randomised trial."));
+		Bundle old = FHIR.newJsonParser().parseResource(Bundle.class, bundles.documentJson(c.patient(), c.id(), 1));
+		assertThat(old.getIdentifier().getValue()).isEqualTo(first.getIdentifier().getValue());
+		assertThat(((Composition) old.getEntryFirstRep().getResource()).getSection()).filteredOn(s -> s.getTitle().equals("Addenda"))
+			.singleElement().satisfies(s -> assertThat(s.getEmptyReason().getCodingFirstRep().getCode()).isEqualTo("nilknown"));
+
+		List<SingleValidationMessage> errors = validator().validateWithResult(json).getMessages().stream()
+			.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL).toList();
+		assertThat(errors).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
 	}
 
 	@Test

@@ -37,6 +37,15 @@ class FollowUpAndFeedbackTests {
 	}
 
 	@Test
+	void anAddendumNeedsItsTextAndAReasonOfBoundedLength() {
+		assertThat(FollowUpQuestions.checkAddendum("  New trial results change the advice.  ")).isEqualTo("New trial results change the advice.");
+		assertThatThrownBy(() -> FollowUpQuestions.checkAddendumReason(" ")).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("reason for the addendum");
+		assertThatThrownBy(() -> FollowUpQuestions.checkAddendum("x".repeat(FollowUpQuestions.MAX_ADDENDUM + 1)))
+			.isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
 	void acceptsFeedbackWithSatisfactionOneToFiveAndAnIntention() {
 		Feedback feedback = new Feedback(new CaseId(CASE), new UserId(PATIENT), NOW, 5, IntendsToFollow.UNSURE, null);
 

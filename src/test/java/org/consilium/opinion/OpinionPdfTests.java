@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
@@ -41,28 +39,13 @@ import org.verapdf.pdfa.results.ValidationResult;
 import org.consilium.ConsiliumIntegrationTest;
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditLog;
-import org.consilium.identity.IdentityManagement;
 import org.consilium.identity.TestAccounts;
-import org.consilium.identity.UserView;
 import org.consilium.intake.AdministrativeSex;
-import org.consilium.intake.DraftContent;
-import org.consilium.intake.IntakeManagement;
 import org.consilium.intake.PatientDetails;
-import org.consilium.intake.Urgency;
-import org.consilium.review.CompleteReport;
-import org.consilium.review.Concordance;
-import org.consilium.review.Diagnosis;
-import org.consilium.review.Invasiveness;
-import org.consilium.review.OpinionContent;
 import org.consilium.review.ReviewManagement;
-import org.consilium.review.TreatmentOption;
-import org.consilium.review.TreatmentReview;
 import org.consilium.shared.Actor;
-import org.consilium.shared.CaseId;
-import org.consilium.shared.CodeSystem;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.Role;
-import org.consilium.triage.CaseTriage;
 
 /**
  * The opinion's PDF on a real PostgreSQL: the text of every section, the patient's name in four scripts, the running
@@ -74,16 +57,7 @@ class OpinionPdfTests {
 
 	static final Path ARTIFACTS = Path.of("target", "opinion-pdf");
 
-	static final String SUMMARY = "The cancer was found early. A smaller operation is enough for you.";
-
-	@Autowired
-	IdentityManagement identity;
-
-	@Autowired
-	IntakeManagement intake;
-
-	@Autowired
-	CaseTriage caseTriage;
+	static final String SUMMARY = SignedCases.SUMMARY;
 
 	@Autowired
 	ReviewManagement review;
@@ -106,40 +80,15 @@ class OpinionPdfTests {
 		Files.createDirectories(ARTIFACTS);
 	}
 
+	@Autowired
+	SignedCases cases;
+
 	Actor seed(Role role, String specialty) {
-		String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
-		UserView user = identity.seedAccount(email, role.label(), role, specialty).account();
-		return new Actor(user.id(), role, user.displayName());
+		return cases.seed(role, specialty);
 	}
 
-	record SignedCase(CaseId id, Actor patient, Actor specialist) {
-	}
-
-	SignedCase caseAbout(PatientDetails who, boolean sign) {
-		Actor patient = seed(Role.PATIENT, null);
-		Actor coordinator = seed(Role.COORDINATOR, null);
-		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
-		CaseId id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer",
-				CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
-				List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true, who)).id();
-		intake.submit(patient, id);
-		caseTriage.startTriage(coordinator, id);
-		caseTriage.assign(coordinator, id, "207RX0202X", Urgency.ROUTINE, specialist.id(), "Assigned by the test.");
-		review.acceptAssignment(specialist, id);
-		review.recordImpression(specialist, id, "Probably DCIS", null);
-		OpinionContent content = new OpinionContent(Concordance.REFINED,
-				List.of(new Diagnosis("Ductal carcinoma in situ", CodeSystem.ICD_10_CM, "D05.12")), TreatmentReview.MODIFY,
-				"Lumpectomy with radiotherapy instead of mastectomy",
-				List.of(new TreatmentOption("Lumpectomy", Invasiveness.INVASIVE, "Breast kept", "Re-excision", "NSABP B-17")),
-				"Genetic counselling", List.of("No, a smaller operation is enough."), "Based on the records supplied.", SUMMARY,
-				CompleteReport.sections());
-		if (sign) {
-			review.saveAndSign(specialist, id, null, UUID.randomUUID(), content);
-		}
-		else {
-			review.saveDraft(specialist, id, null, content);
-		}
-		return new SignedCase(id, patient, specialist);
+	SignedCases.SignedCase caseAbout(PatientDetails who, boolean sign) {
+		return cases.caseAbout(who, sign);
 	}
 
 	/** Text in reading order: the renderer draws inline runs apart from their lines, so sort by position. */
@@ -161,7 +110,7 @@ class OpinionPdfTests {
 			"japanese, 山田, 花子" })
 	void rendersEverySectionAndThePatientsNameOnEveryPageAsPdfA2uAndPdfUa1(String script, String family, String given) throws Exception {
 		PatientDetails who = new PatientDetails(family, given, LocalDate.of(1980, 2, 3), AdministrativeSex.FEMALE);
-		SignedCase c = caseAbout(who, true);
+		SignedCases.SignedCase c = caseAbout(who, true);
 
 		byte[] pdf = documents.pdf(c.patient(), c.id());
 
@@ -213,7 +162,7 @@ class OpinionPdfTests {
 
 	@Test
 	void theTreatingSpecialistsPdfEndsWithTheSummaryAndEveryDownloadIsAudited() throws Exception {
-		SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
+		SignedCases.SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
 
 		byte[] pdf = documents.pdf(c.specialist(), c.id());
 
@@ -229,7 +178,7 @@ class OpinionPdfTests {
 
 	@Test
 	void anUnsignedOpinionHasNoPdfAndAStrangerGetsNotFound() {
-		SignedCase draft = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), false);
+		SignedCases.SignedCase draft = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), false);
 		Actor stranger = seed(Role.PATIENT, null);
 
 		assertThatThrownBy(() -> documents.pdf(draft.specialist(), draft.id())).isInstanceOfSatisfying(OpinionNotSignedException.class, e -> {
@@ -241,7 +190,7 @@ class OpinionPdfTests {
 
 	@Test
 	void theFingerprintStoredAtSigningVerifiesAsCurrentAndAnUnknownOneIsNotOurs() {
-		SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
+		SignedCases.SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
 		String fingerprint = versions.current(c.id()).orElseThrow().fingerprint();
 		Actor stranger = seed(Role.PATIENT, null);
 
@@ -257,8 +206,8 @@ class OpinionPdfTests {
 
 	@Test
 	void theDownloadIsAnAttachmentNamedWithoutHealthDataAndAnUnsignedOpinionAnswers409() throws Exception {
-		SignedCase signed = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
-		SignedCase draft = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), false);
+		SignedCases.SignedCase signed = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
+		SignedCases.SignedCase draft = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), false);
 
 		byte[] pdf = mvc.perform(get("/cases/{id}/opinion.pdf", signed.id().value())
 				.with(authentication(TestAccounts.authentication(signed.patient()))))
@@ -275,7 +224,7 @@ class OpinionPdfTests {
 
 	@Test
 	void theVerificationPageSaysCurrentOrNotADocumentOfThisProgram() throws Exception {
-		SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
+		SignedCases.SignedCase c = caseAbout(new PatientDetails("Tester", "Pat", LocalDate.of(1970, 1, 1), AdministrativeSex.FEMALE), true);
 		String fingerprint = versions.current(c.id()).orElseThrow().fingerprint();
 
 		String current = mvc.perform(post("/opinions/verify").with(csrf()).param("fingerprint", fingerprint)

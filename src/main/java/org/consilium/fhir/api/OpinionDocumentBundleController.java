@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.consilium.fhir.OpinionDocumentBundles;
@@ -14,8 +15,9 @@ import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 
 /**
- * {@code GET /api/cases/{id}/opinion/fhir-document}: the signed opinion as a FHIR R4 document Bundle
- * ({@code application/fhir+json}, never cached). Problems as RFC 9457 JSON: 404 {@code not-found}, 409
+ * {@code GET /api/cases/{id}/opinion/fhir-document} ({@code ?version=n} for an earlier signed version): the signed
+ * opinion as a FHIR R4 document Bundle
+ * ({@code application/fhir+json}, never cached). Problems as RFC 9457 JSON: 404 {@code not-found} (also for a version that does not exist), 409
  * {@code opinion-not-signed}.
  */
 @RestController
@@ -30,8 +32,8 @@ class OpinionDocumentBundleController {
 	}
 
 	@GetMapping("/api/cases/{id}/opinion/fhir-document")
-	ResponseEntity<String> document(@PathVariable UUID id) {
+	ResponseEntity<String> document(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
 		return ResponseEntity.ok().contentType(FHIR_JSON).cacheControl(CacheControl.noStore())
-			.body(bundles.documentJson(Actor.current(), new CaseId(id)));
+			.body(bundles.documentJson(Actor.current(), new CaseId(id), version));
 	}
 }

@@ -7,9 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.consilium.identity.StepUp;
+import org.consilium.opinion.Addendum;
 import org.consilium.opinion.DeliveredOpinionView;
 import org.consilium.opinion.Feedback;
 import org.consilium.opinion.FollowUpQuestion;
@@ -21,16 +24,23 @@ import org.consilium.shared.CaseId;
 /**
  * JSON API of the delivered opinion under {@code /api/cases/{id}/opinion}. Errors are RFC 9457 problem details:
  * {@code not-found} (404, also before the opinion is visible to the caller), {@code forbidden-action} (403),
- * {@code illegal-transition} (409), {@code invalid-input} (422, e.g. a fourth follow-up question or a satisfaction
- * outside 1–5).
+ * {@code illegal-transition} (409, e.g. an addendum before delivery), {@code invalid-input} (422, e.g. a fourth
+ * follow-up question or a satisfaction outside 1–5), {@code step-up-required} (401, an addendum more than the step-up
+ * window after the last confirmation of who signs). {@code ?version=n} reads an earlier signed version.
  */
 @RestController
 class OpinionApiController {
 
 	private final OpinionManagement opinions;
 
-	OpinionApiController(OpinionManagement opinions) {
+	private final StepUp stepUp;
+
+	OpinionApiController(OpinionManagement opinions, StepUp stepUp) {
 		this.opinions = opinions;
+		this.stepUp = stepUp;
+	}
+
+	record AddendumBody(String text, String reason) {
 	}
 
 	record QuestionBody(String question) {
@@ -43,8 +53,15 @@ class OpinionApiController {
 	}
 
 	@GetMapping("/api/cases/{id}/opinion")
-	DeliveredOpinionView read(@PathVariable UUID id) {
-		return opinions.read(Actor.current(), new CaseId(id));
+	DeliveredOpinionView read(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+		return opinions.read(Actor.current(), new CaseId(id), version);
+	}
+
+	@PostMapping("/api/cases/{id}/opinion/addenda")
+	@ResponseStatus(HttpStatus.CREATED)
+	Addendum addendum(@PathVariable UUID id, @RequestBody AddendumBody body) {
+		stepUp.require();
+		return opinions.addAddendum(Actor.current(), new CaseId(id), body.text(), body.reason());
 	}
 
 	@PostMapping("/api/cases/{id}/opinion/follow-ups")

@@ -118,4 +118,36 @@ class OpinionPagesTests {
 
 		assertThat(html).contains("You have asked the 3 follow-up questions", "One more?");
 	}
+
+	@Test
+	void linksToThePdfAndTheFhirDocumentAndOffersTheSigningSpecialistAnAddendum() throws Exception {
+		signIn(new Actor(new UserId(SPECIALIST), Role.SPECIALIST, "Dr Second"));
+		DeliveredOpinionView d = delivered(List.of());
+		given(opinions.read(any(), eq(CASE))).willReturn(new DeliveredOpinionView(d.request(), d.opinion(), List.of(), null, false, true,
+				false, List.of(), 1, 1, true, false));
+
+		String html = mvc.perform(get("/cases/{id}/opinion", CASE)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("href=\"/cases/" + CASE.value() + "/opinion.pdf\"", "Download version 1 as PDF",
+				"href=\"/api/cases/" + CASE.value() + "/opinion/fhir-document\"", "Download version 1 as a FHIR document",
+				"Add an addendum", "<label for=\"addendum-reason\">").doesNotContain("Make a code for checking");
+	}
+
+	@Test
+	void anEarlierVersionSaysItIsSupersededAndShowsOnlyItsAddenda() throws Exception {
+		signIn(PATIENT);
+		DeliveredOpinionView d = delivered(List.of());
+		org.consilium.opinion.Addendum second = new org.consilium.opinion.Addendum(UUID.randomUUID(), CASE, 2, "Second thoughts.", "New trial.",
+				new UserId(SPECIALIST), Instant.now());
+		given(opinions.read(any(), eq(CASE), eq(2))).willReturn(new DeliveredOpinionView(d.request(), d.opinion(), List.of(), null, true,
+				false, true, List.of(second), 2, 3, false, true));
+
+		String html = mvc.perform(get("/cases/{id}/opinion", CASE).param("version", "2")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+
+		assertThat(html).contains("You are reading version 2 of the opinion. It is superseded by version 3.", "Addendum, version 2",
+				"Second thoughts.", "New trial.", "/opinion.pdf?version=2", "/opinion/fhir-document?version=2", "Read version 3 (current)",
+				"Make a code for checking").doesNotContain("Add an addendum");
+	}
 }
