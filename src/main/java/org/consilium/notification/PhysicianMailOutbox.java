@@ -43,6 +43,20 @@ class PhysicianMailOutbox implements PhysicianMail {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendNewVersionLink(String address, String linkPath) {
+		outbox.queue(null, address, "SHARED_LINK", "Consilium: a new version of a shared document", """
+				%s
+
+				a document a patient of yours shared with you through Consilium has a new version. To read it, open this link:
+				%s
+
+				When you open it, we send a one-time code to this address in a second e-mail. The link works once and
+				expires in two weeks; the patient can withdraw it at any time. If you did not expect this, ignore it.
+				""".formatted(Outbox.GREETING, settings.baseUrl() + linkPath));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendCode(String address, String code) {
 		outbox.queue(null, address, "SHARED_LINK_CODE", "Consilium: your one-time code", """
 				%s

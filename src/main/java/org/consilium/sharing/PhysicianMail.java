@@ -17,6 +17,12 @@ public interface PhysicianMail {
 	 */
 	void sendLink(String address, String linkPath);
 
+	/**
+	 * Queues the e-mail that tells a physician the opinion they were sent has a new version (an addendum), with a fresh
+	 * single-use link; as without health data as the first.
+	 */
+	void sendNewVersionLink(String address, String linkPath);
+
 	/** Queues the second e-mail, with the one-time code that opens the link ({@value LinkReading#CODE_DIGITS} digits). */
 	void sendCode(String address, String code);
 }

@@ -12,7 +12,9 @@
  * <p>Schema {@code sharing}: {@code consent} (append-only: a change is a new version), {@code physician_link} (hashes
  * of the token and code only). E-mails go out through {@link org.consilium.sharing.PhysicianMail}, which the
  * notification module implements with its outbox; they hold no health data. Publishes no events; listens to
- * {@link org.consilium.intake.OpinionRequestStatusChanged} to record the reviewers' consent at submission.
+ * {@link org.consilium.intake.OpinionRequestStatusChanged} to record the reviewers' consent at submission, and to
+ * {@link org.consilium.opinion.OpinionVersionSigned} to send a fresh link to every physician still consented to
+ * ({@code NewVersionLinks}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "records", "opinion" })
 package org.consilium.sharing;

@@ -93,6 +93,9 @@ class PhysicianLinkTests extends MailTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.consilium.opinion.OpinionManagement opinions;
+
 	record Delivered(CaseId id, Actor patient, Actor specialist, String family, DocumentView sent, DocumentView kept) {
 	}
 
@@ -203,6 +206,43 @@ class PhysicianLinkTests extends MailTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Dr Anna Zqdoctor (treating physician, by link)")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Downloaded the opinion as PDF")));
+	}
+
+	@Test
+	void anAddendumSendsAFreshLinkToEveryPhysicianStillConsentedToAndNoneToARevokedOne() throws Exception {
+		Delivered c = delivered();
+		String kept = physician();
+		String revoked = physician();
+		String firstToken = sendAndReadLink(c, kept);
+		sendAndReadLink(c, revoked);
+		for (ConsentView consent : consents.choices(c.patient(), c.id()).current()) {
+			if (consent.choice() == ConsentChoice.TREATING_PHYSICIAN && consent.actor().contains(revoked)) {
+				consents.revoke(c.patient(), c.id(), consent.consentId(), false);
+			}
+		}
+
+		opinions.addAddendum(c.specialist(), c.id(), "The margin was re-measured at 3 mm.", "A second look at the slides.");
+		sendAllDue();
+
+		assertThat(receivedBy(revoked)).as("a revoked physician hears nothing of the new version").hasSize(1);
+		List<MimeMessage> mails = receivedBy(kept);
+		assertThat(mails).hasSize(2);
+		String news = everything(mails.get(1));
+		assertThat(news).contains("new version").doesNotContain(c.family()).doesNotContain("margin").doesNotContain("Zqdoctor");
+		Matcher m = LINK.matcher(news);
+		assertThat(m.find()).as("the e-mail holds a fresh link").isTrue();
+		String token = m.group(1);
+		assertThat(token).isNotEqualTo(firstToken);
+		MockHttpSession session = enterCode(token, openAndReadCode(token, kept));
+		mvc.perform(get("/shared/reading").session(session)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Pathology-report.pdf")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Private-letter.pdf"))));
+		byte[] pdf = mvc.perform(get("/shared/reading/opinion.pdf").session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).as("the fresh link opens the new version")
+				.contains("version 2");
+		}
 	}
 
 	@Test
