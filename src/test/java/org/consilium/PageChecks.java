@@ -74,7 +74,7 @@ public final class PageChecks {
 	private final List<String> checked = new ArrayList<>();
 
 	/** Checks the pages of this browser and keeps their screenshots in the folder {@code artifacts} (created). */
-	PageChecks(ChromeDriver chrome, Path artifacts) {
+	public PageChecks(ChromeDriver chrome, Path artifacts) {
 		this.chrome = chrome;
 		this.artifacts = artifacts;
 		try {
@@ -87,7 +87,7 @@ public final class PageChecks {
 	}
 
 	/** The browser, checking each page before the journey leaves it or acts on it. */
-	WebDriver onEveryPage() {
+	public WebDriver onEveryPage() {
 		return new EventFiringDecorator<WebDriver>(new BeforeEachStep(this)).decorate(chrome);
 	}
 
@@ -138,7 +138,7 @@ public final class PageChecks {
 	 * Checks the page in the window unless this document was checked at its present address (an htmx swap that pushes
 	 * a new address is checked again).
 	 */
-	void check() {
+	public void check() {
 		try {
 			checkOnce();
 		}

@@ -96,21 +96,33 @@ class PhysicianLinkTests extends MailTestSupport {
 	@Autowired
 	org.consilium.opinion.OpinionManagement opinions;
 
-	record Delivered(CaseId id, Actor patient, Actor specialist, String family, DocumentView sent, DocumentView kept) {
-	}
-
-	Actor seed(Role role, String specialty) {
-		String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
-		UserView user = identity.seedAccount(email, role.label(), role, specialty).account();
-		return new Actor(user.id(), role, user.displayName());
+	/** A delivered case; {@code patientEmail} and {@code patientPassword} (one-time) sign the patient in. */
+	record Delivered(CaseId id, Actor patient, Actor specialist, String family, DocumentView sent, DocumentView kept, String patientEmail,
+			String patientPassword) {
 	}
 
 	/** A case whose signed opinion was delivered, with two documents; about a patient with a name found nowhere else. */
 	Delivered delivered() {
+		return delivered(identity, intake, records, caseTriage, review);
+	}
+
+	static Actor seed(IdentityManagement identity, Role role, String specialty) {
+		return actor(identity.seedAccount(role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org", role.label(), role, specialty),
+				role);
+	}
+
+	static Actor actor(IdentityManagement.CreatedAccount created, Role role) {
+		return new Actor(created.account().id(), role, created.account().displayName());
+	}
+
+	static Delivered delivered(IdentityManagement identity, IntakeManagement intake, RecordsManagement records, CaseTriage caseTriage,
+			ReviewManagement review) {
 		String family = "Zqfamily" + UUID.randomUUID().toString().substring(0, 8);
-		Actor patient = seed(Role.PATIENT, null);
-		Actor coordinator = seed(Role.COORDINATOR, null);
-		Actor specialist = seed(Role.SPECIALIST, "207RX0202X");
+		IdentityManagement.CreatedAccount account = identity.seedAccount("patient-" + UUID.randomUUID() + "@example.org", "Patient",
+				Role.PATIENT, null);
+		Actor patient = actor(account, Role.PATIENT);
+		Actor coordinator = seed(identity, Role.COORDINATOR, null);
+		Actor specialist = seed(identity, Role.SPECIALIST, "207RX0202X");
 		CaseId id = intake.createDraft(patient, null, UUID.randomUUID(), new DraftContent("Is surgery needed?", "Breast cancer",
 				CodeSystem.ICD_10_CM, "C50.912", "Mastectomy", "Dr First", "City Hospital", null, "Lump since March",
 				List.of("Do I need a mastectomy?"), Urgency.ROUTINE, true,
@@ -128,7 +140,7 @@ class PhysicianLinkTests extends MailTestSupport {
 						"NSABP B-17")), "Genetic counselling", List.of("No."), "Based on the records supplied.", "A smaller operation is enough.",
 				CompleteReport.sections()));
 		// signing a complete report delivers it to the patient
-		return new Delivered(id, patient, specialist, family, sent, kept);
+		return new Delivered(id, patient, specialist, family, sent, kept, account.account().email(), account.oneTimePassword());
 	}
 
 	static String physician() {
