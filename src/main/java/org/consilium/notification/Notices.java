@@ -145,6 +145,21 @@ public class Notices {
 	}
 
 	/**
+	 * Opens one of the actor's notices: marks it read and gives the page it points at (the case's page for its kind),
+	 * or {@code /notices} for a notice about no case.
+	 * @throws NotFoundException (404) when it does not exist or belongs to someone else
+	 */
+	public String open(Actor actor, UUID noticeId) {
+		markRead(actor, noticeId);
+		return jdbc.sql("SELECT kind, case_id FROM notification.notice WHERE id = ?").param(noticeId)
+			.query((rs, n) -> {
+				UUID caseId = rs.getObject("case_id", UUID.class);
+				return caseId == null ? "/notices" : NoticeKind.valueOf(rs.getString("kind")).path(caseId);
+			})
+			.single();
+	}
+
+	/**
 	 * Marks the reader's unread notices of these kinds about a case read: opening what a notice points at reads it.
 	 * @return how many were marked
 	 */

@@ -76,8 +76,9 @@ class NoticesInAppTests {
 		mvc.perform(get("/notices/unread").with(as)).andExpect(content().string(containsString(">1<")));
 		mvc.perform(get("/notices").with(as)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("A new case was submitted for triage.")))
-			.andExpect(content().string(containsString("/cases/" + caseId)));
-		mvc.perform(post("/notices/{id}/read", noticeId).with(as).with(csrf())).andExpect(redirectedUrl("/notices?page=0"));
+			.andExpect(content().string(containsString("/notices/" + noticeId + "/open")));
+		// opening what the notice points at reads it
+		mvc.perform(get("/notices/{id}/open", noticeId).with(as)).andExpect(redirectedUrl(NoticeKind.CASE_SUBMITTED.path(caseId)));
 		mvc.perform(get("/notices/unread").with(as)).andExpect(content().string(org.hamcrest.Matchers.not(containsString("badge"))));
 	}
 
@@ -116,6 +117,7 @@ class NoticesInAppTests {
 		// AccessPolicyTests compares the two answers for every notice-scoped mapping; here: nothing changes.
 		mvc.perform(post("/notices/{id}/read", noticeId).with(as).with(csrf())).andExpect(status().isNotFound());
 		mvc.perform(post("/notices/{id}/read", UUID.randomUUID()).with(as).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(get("/notices/{id}/open", noticeId).with(as)).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification.notice WHERE id = ?").param(noticeId).query(Boolean.class).single()).isTrue();
 		mvc.perform(get("/admin/notifications").with(as)).andExpect(status().isForbidden());
 	}

@@ -44,6 +44,12 @@ class NoticeController {
 		return "redirect:/notices?page=" + Math.max(0, page);
 	}
 
+	/** Follows a notice's link: it is read once opened (issue #12 item 6). A GET, as a link is; it changes only that. */
+	@GetMapping("/notices/{noticeId}/open")
+	String open(@PathVariable UUID noticeId) {
+		return "redirect:" + notices.open(Actor.current(), noticeId);
+	}
+
 	@PostMapping("/notices/read-all")
 	String markAllRead() {
 		notices.markAllRead(Actor.current());
