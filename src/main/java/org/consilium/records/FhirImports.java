@@ -271,6 +271,15 @@ class FhirImports {
 				of(entries, SummaryCategory.ALLERGY), of(entries, SummaryCategory.PROCEDURE), of(entries, SummaryCategory.OBSERVATION));
 	}
 
+	/** One row of the case's summary with its import; empty when the row is not this case's or its import is voided. */
+	java.util.Optional<SummaryEntrySource> entry(CaseId caseId, long entryId) {
+		SummaryEntry entry = summary(caseId).all().stream().filter(e -> e.id() != null && e.id() == entryId).findFirst().orElse(null);
+		if (entry == null) {
+			return java.util.Optional.empty();
+		}
+		return imports(caseId).stream().filter(i -> i.id().equals(entry.importId())).findFirst().map(i -> new SummaryEntrySource(entry, i));
+	}
+
 	private static List<SummaryEntry> of(List<SummaryEntry> all, SummaryCategory category) {
 		return all.stream().filter(e -> e.category() == category).toList();
 	}

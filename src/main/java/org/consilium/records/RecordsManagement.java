@@ -351,19 +351,14 @@ public class RecordsManagement {
 	}
 
 	/**
-	 * One row of the case's clinical summary with the import it came from, for the page its source link opens. Audited
-	 * as a read of the records ({@code records.read}).
-	 * @throws NotFoundException (problem type {@code not-found}, HTTP 404) for a case the actor cannot see, or a row that
-	 *         is not this case's or whose import is voided
+	 * One row of the case's clinical summary with its import, for its source link. Audited as {@code records.read}.
+	 * @throws NotFoundException (problem type {@code not-found}, 404) for a case the actor cannot see, or another case's row
 	 */
 	public SummaryEntrySource summaryEntry(Actor actor, CaseId caseId, long entryId) {
 		cases.requireAccess(actor, caseId, AuditAction.RECORDS_READ);
-		SummaryEntry entry = imports.summary(caseId).all().stream().filter(e -> e.id() == entryId).findFirst()
-			.orElseThrow(() -> new NotFoundException());
-		FhirImportView from = imports.imports(caseId).stream().filter(i -> i.id().equals(entry.importId())).findFirst()
-			.orElseThrow(NotFoundException::new);
-		audit.success(actor, AuditAction.RECORDS_READ, caseId, "SummaryEntry", entry.importId());
-		return new SummaryEntrySource(entry, from);
+		SummaryEntrySource source = imports.entry(caseId, entryId).orElseThrow(NotFoundException::new);
+		audit.success(actor, AuditAction.RECORDS_READ, caseId, "SummaryEntry", source.from().id());
+		return source;
 	}
 
 	/** The most one upload may hold, for people ({@code consilium.records.max-file-size}, e.g. {@code 100 MB}). */
