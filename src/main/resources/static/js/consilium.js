@@ -67,8 +67,6 @@ function namePatientForPrint() {
   }
 }
 
-document.addEventListener('DOMContentLoaded', function () { labelTableCells(); namePatientForPrint(); });
-document.addEventListener('htmx:load', labelTableCells);
 
 /*
  * The diagnosis combobox of the request form (WAI-ARIA 1.2 combobox with a listbox popup): typing asks the server for
@@ -143,3 +141,90 @@ function diagnosisCombobox(picker) {
   });
 }
 document.addEventListener('DOMContentLoaded', function () { document.querySelectorAll('.diagnosis-picker').forEach(diagnosisCombobox); });
+
+// The clinical summary (records/summary.html): the filter form works without script (a GET); with it, rows are filtered
+// and ordered in place as the reader types, "Show all" unfolds a list in place, a section link opens its section, and
+// date-times are shown in the reader's own time zone.
+function summaryFilter(form) {
+  var summary = form.closest('.clinical-summary');
+  var text = form.querySelector('[name=q]').value.trim().toLowerCase();
+  var from = form.querySelector('[name=from]').value;
+  var to = form.querySelector('[name=to]').value;
+  var filtering = text !== '' || from !== '' || to !== '';
+  var shown = 0;
+  var total = 0;
+  summary.querySelectorAll('tr[data-text]').forEach(function (row) {
+    var day = row.getAttribute('data-day') || '';
+    var keep = row.getAttribute('data-text').indexOf(text) >= 0 && (!from || (day && day >= from)) && (!to || (day && day <= to));
+    total++;
+    if (keep) { shown++; row.removeAttribute('data-filtered'); } else { row.setAttribute('data-filtered', ''); }
+    if (filtering && row.classList.contains('beyond')) { row.hidden = false; }
+  });
+  summary.querySelectorAll('details[data-group]').forEach(function (group) {
+    if (group.querySelector('tr[data-text]:not([data-filtered])')) { group.removeAttribute('data-filtered'); } else { group.setAttribute('data-filtered', ''); }
+  });
+  var count = summary.querySelector('#summary-count');
+  if (count) { count.textContent = 'Showing ' + shown + ' of ' + total + ' entries.'; }
+}
+
+function summaryOrder(form) {
+  var summary = form.closest('.clinical-summary');
+  var byName = form.querySelector('[name=sort]').value === 'name';
+  var compare = function (a, b) {
+    if (byName) { return (a.getAttribute('data-name') || '').localeCompare(b.getAttribute('data-name') || ''); }
+    return Number(b.getAttribute('data-time') || -1e15) - Number(a.getAttribute('data-time') || -1e15);
+  };
+  summary.querySelectorAll('details:not(.measure) > table > tbody, section > table > tbody').forEach(function (body) {
+    Array.prototype.slice.call(body.rows).sort(compare).forEach(function (row) { body.appendChild(row); });
+  });
+  summary.querySelectorAll('details.card').forEach(function (section) {
+    var groups = Array.prototype.slice.call(section.querySelectorAll(':scope > details[data-group]'));
+    groups.sort(function (a, b) {
+      var ra = a.querySelector('tr[data-text]');
+      var rb = b.querySelector('tr[data-text]');
+      return compare(ra, rb);
+    }).forEach(function (group) { section.appendChild(group); });
+  });
+}
+
+document.addEventListener('input', function (event) {
+  var form = event.target.closest('[data-summary-filter]');
+  if (form && event.target.name !== 'sort') { summaryFilter(form); }
+});
+document.addEventListener('change', function (event) {
+  var form = event.target.closest('[data-summary-filter]');
+  if (form && event.target.name === 'sort') { summaryOrder(form); }
+});
+document.addEventListener('click', function (event) {
+  var all = event.target.closest('[data-show-all]');
+  if (all) {
+    event.preventDefault();
+    var table = all.closest('table');
+    table.querySelectorAll('tr.beyond').forEach(function (row) { row.hidden = false; });
+    table.tFoot.remove();
+    return;
+  }
+  var link = event.target.closest('.summary-nav a[href^="#"]');
+  if (link) {
+    var target = document.getElementById(link.getAttribute('href').substring(1));
+    if (target && target.tagName === 'DETAILS') { target.open = true; }
+  }
+});
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('.clinical-summary details').forEach(function (d) { d.open = true; });
+});
+
+function localTimes() {
+  if (!window.Intl) { return; }
+  var format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  document.querySelectorAll('.clinical-summary time[datetime], #entry-facts time[datetime]').forEach(function (time) {
+    var iso = time.getAttribute('datetime');
+    if (iso.length > 10 && !time.hasAttribute('data-local')) {
+      var moment = new Date(iso);
+      if (!isNaN(moment.getTime())) { time.textContent = format.format(moment); time.setAttribute('data-local', ''); }
+    }
+  });
+}
+
+document.addEventListener('DOMContentLoaded', function () { labelTableCells(); namePatientForPrint(); localTimes(); });
+document.addEventListener('htmx:load', function () { labelTableCells(); localTimes(); });

@@ -193,7 +193,7 @@ class BrowserJourneyTests {
 		click(By.id("import-done"));
 		waitForPath("/cases/" + caseId + "/records");
 		String records = driver.findElement(By.id("records-panel")).getText();
-		assertThat(records).contains("FHIR imports", "Alberto_Atencio", "Conditions (");
+		assertThat(records).contains("FHIR imports", "Alberto_Atencio", "Problems (");
 
 		Path pdf = Files.createTempFile("pathology-report-", ".pdf");
 		Files.write(pdf, TestDocuments.pdf());
@@ -240,7 +240,7 @@ class BrowserJourneyTests {
 		assertThat(driver.getPageSource()).as("the first diagnosis is blinded before the impression")
 			.doesNotContain(FIRST_DIAGNOSIS)
 			.contains("Hidden until your impression is recorded");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-panel"), "Conditions ("));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-panel"), "Problems ("));
 		assertThat(driver.findElement(By.id("records-panel")).getText()).as("the specialist sees the records for the impression")
 			.contains(pdf.getFileName().toString(), "Alberto_Atencio");
 		assertThat(driver.findElement(By.xpath("//dt[.='Urgency']/following-sibling::dd[1]")).getText()).isEqualTo("Routine");

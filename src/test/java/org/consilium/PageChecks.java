@@ -32,7 +32,9 @@ import org.openqa.selenium.support.events.WebDriverListener;
  * A and AA rules ({@link #WCAG_21_A_AA}, none disabled) finds no violation; and at 320 CSS px wide (WCAG 2.1 reflow,
  * success criterion 1.4.10) no element's right edge passes the viewport, whether its overflow is hidden or not.
  * Screenshots of each page are kept: the first screenful at 1280 × 800 and the whole page at 320 px wide
- * ({@code <artifacts>/<n>-<page>-1280x800.png}, {@code -320.png}), with the list of pages in {@code pages.txt}.
+ * ({@code <artifacts>/<n>-<page>-1280x800.png}, {@code -320.png}), with the list of pages in {@code pages.txt}. A page
+ * with a primary action ({@code [data-primary-action]}) has exactly one, and its bounding box lies inside that first
+ * screenful ({@link #primaryActionInFirstScreenful()} also says which it is).
  * <p>
  * A journey drives the browser through {@link #onEveryPage()}: the page in the window is checked before the journey
  * leaves it or acts on it (before a {@code get}, a refresh, a click, a clear, typed keys or keyboard actions), and at the end with
@@ -63,6 +65,26 @@ public final class PageChecks {
 			  found.push(name + ' "' + (e.innerText || '').trim().substring(0, 40).replace(/\s+/g, ' ') + '" ends at ' + Math.round(e.getBoundingClientRect().right) + 'px');
 			});
 			if (document.documentElement.scrollWidth > limit) { found.push('the page is ' + document.documentElement.scrollWidth + 'px wide'); }
+			return found;""";
+
+	/** The first screenful a page's primary action must be inside of (issue #14, "the task first"). */
+	static final int SCREEN_WIDTH = 1280;
+
+	static final int SCREEN_HEIGHT = 800;
+
+	/**
+	 * From the top of the page: the page's primary actions ({@code [data-primary-action]}), each with its text, whether
+	 * its bounding box lies inside the window, and that box in CSS px.
+	 */
+	private static final String PRIMARY_ACTIONS = """
+			window.scrollTo(0, 0);
+			var found = [];
+			document.querySelectorAll('[data-primary-action]').forEach(function (e) {
+			  var r = e.getBoundingClientRect();
+			  var name = (e.innerText || e.value || e.getAttribute('aria-label') || e.id || e.tagName).trim().replace(/\s+/g, ' ');
+			  var inside = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+			  found.push({ name: name, inside: inside, box: Math.round(r.left) + ',' + Math.round(r.top) + ' to ' + Math.round(r.right) + ',' + Math.round(r.bottom) });
+			});
 			return found;""";
 
 	private final ChromeDriver chrome;
@@ -172,7 +194,14 @@ public final class PageChecks {
 		Files.writeString(artifacts.resolve("pages.txt"), file + " " + page + System.lineSeparator(), StandardCharsets.UTF_8,
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		try {
-			viewport(1280, 800);
+			viewport(SCREEN_WIDTH, SCREEN_HEIGHT);
+			List<Map<String, Object>> primary = primaryActions();
+			if (primary.size() > 1) {
+				problems.add(page + ": " + primary.size() + " primary actions (data-primary-action), one expected: " + primary);
+			}
+			primary.stream().filter(a -> !Boolean.TRUE.equals(a.get("inside")))
+				.forEach(a -> problems.add(page + ": the primary action \"" + a.get("name") + "\" (" + a.get("box") + ") is not inside the first screenful at "
+						+ SCREEN_WIDTH + " × " + SCREEN_HEIGHT));
 			Files.write(artifacts.resolve(file + "-1280x800.png"), screenshot(false));
 			viewport(NARROW, 800);
 			@SuppressWarnings("unchecked")
@@ -183,6 +212,30 @@ public final class PageChecks {
 		finally {
 			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 		}
+	}
+
+	/**
+	 * The name of the page's one primary action ({@code [data-primary-action]}) when its bounding box lies inside the
+	 * first screenful at 1280 × 800 CSS px (measured from the top of the page); fails when the page has none, several,
+	 * or one outside it.
+	 */
+	String primaryActionInFirstScreenful() {
+		try {
+			viewport(SCREEN_WIDTH, SCREEN_HEIGHT);
+			List<Map<String, Object>> primary = primaryActions();
+			assertThat(primary).as("the primary actions of %s", page()).hasSize(1);
+			assertThat(primary.get(0).get("inside")).as("%s: the primary action %s inside the first screenful at %d × %d", page(), primary.get(0),
+					SCREEN_WIDTH, SCREEN_HEIGHT).isEqualTo(Boolean.TRUE);
+			return (String) primary.get(0).get("name");
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> primaryActions() {
+		return (List<Map<String, Object>>) chrome.executeScript(PRIMARY_ACTIONS);
 	}
 
 	private void viewport(int width, int height) {

@@ -14,8 +14,10 @@ import java.util.UUID;
  *        not stored again
  * @param patientMismatchConfirmed whether the uploader confirmed that this Bundle belongs to the case although its
  *        Patient differs from the case's records
+ * @param partial whether the import was stored before every resource was kept (records schema V6): its summary holds
+ *        only the latest observation per code, and importing the same Bundle again replaces it with a complete one
  */
 public record FhirImportView(UUID id, String fileName, String bundleType, int entryCount, List<String> warnings, String patientFamily,
 		String patientGiven, LocalDate patientBirthDate, Instant importedAt, int sharedResourcesAdded, int sharedResourcesKnown,
-		boolean patientMismatchConfirmed) {
+		boolean patientMismatchConfirmed, boolean partial) {
 }

@@ -40,6 +40,9 @@ import org.consilium.shared.UserId;
 @Component
 class FhirImports {
 
+	/** The reason a partial import (from before every resource was kept) is voided with when its Bundle is imported again. */
+	static final String REPLACED = "Replaced by the same FHIR Bundle imported again, with every resource kept.";
+
 	private final RecordsAccess access;
 
 	private final AuditLog audit;
@@ -90,7 +93,9 @@ class FhirImports {
 	 * must match exactly one shared resource of the case's earlier imports.
 	 * The case is checked again ({@link RecordsAccess#checkMayAdd}): a background import may finish after it closed.
 	 * Stores of one case run one after the other (a transaction-scoped advisory lock), and a Bundle whose canonical
-	 * content the case holds already in an import that is not voided is not stored again.
+	 * content the case holds already in an import that is not voided is not stored again, unless that import is partial
+	 * (stored before every resource was kept, {@link FhirImportView#partial()}): then it is voided with the reason
+	 * {@link #REPLACED} and this one takes its place.
 	 * @throws AlreadyImportedException (409, {@code already-imported}) when the case holds this Bundle already
 	 * @throws InvalidInputException (422) for a conditional reference that matches no or several earlier resources
 	 * @throws WrongPatientException (409) when {@code confirmPatientMismatch} is false and the Bundle's Patient contradicts
@@ -106,13 +111,19 @@ class FhirImports {
 		// one import of a case at a time from here to commit, so that the same Bundle sent twice at once is stored once
 		jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked").param("records.fhir-import:" + caseId)
 			.query(Integer.class).single();
-		var earlier = jdbc.sql("""
-				SELECT imported_at FROM records.fhir_import WHERE case_id = ? AND content_sha256 = ? AND voided_at IS NULL""")
-			.params(caseId.value(), result.contentSha256()).query(Timestamp.class).optional();
-		if (earlier.isPresent()) {
-			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", null);
-			throw new AlreadyImportedException(earlier.get().toInstant());
+		record Earlier(UUID id, Timestamp importedAt, boolean summaryComplete) {
 		}
+		var earlier = jdbc.sql("""
+				SELECT id, imported_at, summary_complete FROM records.fhir_import WHERE case_id = ? AND content_sha256 = ? AND voided_at IS NULL""")
+			.params(caseId.value(), result.contentSha256()).query(Earlier.class).optional();
+		if (earlier.isPresent() && earlier.get().summaryComplete()) {
+			audit.failed(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", null);
+			throw new AlreadyImportedException(earlier.get().importedAt().toInstant());
+		}
+		// the same Bundle imported before every resource was kept (a partial import): this import replaces it
+		earlier.ifPresent(partial -> jdbc.sql("""
+				UPDATE records.fhir_import SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?""")
+			.params(Timestamp.from(clock.instant()), actor.id().value(), REPLACED, partial.id()).update());
 		List<String> unresolved = new ArrayList<>();
 		for (FhirImport.ConditionalReference ref : result.conditionalReferences()) {
 			long matches = jdbc.sql("""
@@ -142,8 +153,8 @@ class FhirImports {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO records.fhir_import (id, case_id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given,
-				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by, content_sha256)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  patient_birth_date, imported_by, imported_at, patient_mismatch_confirmed_by, content_sha256, summary_complete)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
 			.params(id, caseId.value(), FileNames.clean(fileName), result.bundleType(), result.entryCount(), String.join("\n", result.warnings()),
 					patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
 					patient == null ? null : patient.birthDate(), actor.id().value(), Timestamp.from(now), mismatch ? actor.id().value() : null,
@@ -156,9 +167,11 @@ class FhirImports {
 		for (List<SummaryEntry> rows : List.of(s.conditions(), s.medications(), s.allergies(), s.procedures(), s.observations())) {
 			for (SummaryEntry e : rows) {
 				jdbc.sql("""
-						INSERT INTO records.summary_entry (import_id, case_id, category, system, code, display, date, value, status, source_entry)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(id, caseId.value(), e.category().name(), e.system(), e.code(), e.display(), e.date(), e.value(), e.status(), e.sourceEntry())
+						INSERT INTO records.summary_entry (import_id, case_id, category, system, code, display, date, value, status, source_entry,
+						  kind, measurements)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(id, caseId.value(), e.category().name(), e.system(), e.code(), e.display(), e.date(), e.value(), e.status(), e.sourceEntry(),
+							e.kind(), StoredMeasurement.write(e.measurements()))
 					.update();
 			}
 		}
@@ -172,7 +185,7 @@ class FhirImports {
 		audit.success(actor, AuditAction.RECORDS_FHIR_IMPORT, caseId, "FhirImport", id);
 		return new FhirImportView(id, FileNames.clean(fileName), result.bundleType(), result.entryCount(), result.warnings(),
 				patient == null ? null : patient.familyName(), patient == null ? null : patient.givenNames(),
-				patient == null ? null : patient.birthDate(), now, sharedAddedAndKnown[0], sharedAddedAndKnown[1], mismatch);
+				patient == null ? null : patient.birthDate(), now, sharedAddedAndKnown[0], sharedAddedAndKnown[1], mismatch, false);
 	}
 
 	/**
@@ -228,27 +241,43 @@ class FhirImports {
 	List<FhirImportView> imports(CaseId caseId) {
 		record ImportRow(UUID id, String fileName, String bundleType, int entryCount, String warnings, String patientFamily, String patientGiven,
 				LocalDate patientBirthDate, Instant importedAt, int sharedResourcesAdded, int sharedResourcesKnown,
-				UserId patientMismatchConfirmedBy) {
+				UserId patientMismatchConfirmedBy, boolean summaryComplete) {
 		}
 		return jdbc.sql("""
 				SELECT id, file_name, bundle_type, entry_count, warnings, patient_family, patient_given, patient_birth_date, imported_at,
-				  shared_resources_added, shared_resources_known, patient_mismatch_confirmed_by
+				  shared_resources_added, shared_resources_known, patient_mismatch_confirmed_by, summary_complete
 				FROM records.fhir_import WHERE case_id = ? AND voided_at IS NULL ORDER BY imported_at""").param(caseId.value()).query(ImportRow.class)
 			.list().stream()
 			.map(r -> new FhirImportView(r.id(), r.fileName(), r.bundleType(), r.entryCount(),
 					r.warnings().isEmpty() ? List.of() : Arrays.asList(r.warnings().split("\n")), r.patientFamily(), r.patientGiven(),
-					r.patientBirthDate(), r.importedAt(), r.sharedResourcesAdded(), r.sharedResourcesKnown(), r.patientMismatchConfirmedBy() != null))
+					r.patientBirthDate(), r.importedAt(), r.sharedResourcesAdded(), r.sharedResourcesKnown(), r.patientMismatchConfirmedBy() != null, !r.summaryComplete()))
 			.toList();
 	}
 
 	/** The clinical summary merged over the case's imports that are not voided, newest date first in each category. */
 	ClinicalSummary summary(CaseId caseId) {
+		record Row(SummaryCategory category, String system, String code, String display, String date, String value, String status,
+				String sourceEntry, String kind, String measurements, UUID importId, Long id) {
+		}
 		List<SummaryEntry> entries = jdbc.sql("""
-				SELECT s.category, s.system, s.code, s.display, s.date, s.value, s.status, s.source_entry FROM records.summary_entry s
+				SELECT s.category, s.system, s.code, s.display, s.date, s.value, s.status, s.source_entry, s.kind, s.measurements, s.import_id, s.id
+				FROM records.summary_entry s
 				JOIN records.fhir_import i ON i.id = s.import_id AND i.voided_at IS NULL
-				WHERE s.case_id = ? ORDER BY s.date DESC NULLS LAST, s.id""").param(caseId.value()).query(SummaryEntry.class).list();
+				WHERE s.case_id = ? ORDER BY s.date DESC NULLS LAST, s.id""").param(caseId.value()).query(Row.class).stream()
+			.map(r -> new SummaryEntry(r.category(), r.system(), r.code(), r.display(), r.date(), r.value(), r.status(), r.sourceEntry(),
+					r.kind(), StoredMeasurement.read(r.measurements()), r.importId(), r.id()))
+			.toList();
 		return new ClinicalSummary(of(entries, SummaryCategory.CONDITION), of(entries, SummaryCategory.MEDICATION),
 				of(entries, SummaryCategory.ALLERGY), of(entries, SummaryCategory.PROCEDURE), of(entries, SummaryCategory.OBSERVATION));
+	}
+
+	/** One row of the case's summary with its import; empty when the row is not this case's or its import is voided. */
+	java.util.Optional<SummaryEntrySource> entry(CaseId caseId, long entryId) {
+		SummaryEntry entry = summary(caseId).all().stream().filter(e -> e.id() != null && e.id() == entryId).findFirst().orElse(null);
+		if (entry == null) {
+			return java.util.Optional.empty();
+		}
+		return imports(caseId).stream().filter(i -> i.id().equals(entry.importId())).findFirst().map(i -> new SummaryEntrySource(entry, i));
 	}
 
 	private static List<SummaryEntry> of(List<SummaryEntry> all, SummaryCategory category) {

@@ -358,6 +358,17 @@ public class RecordsManagement {
 		return new CaseRecordsView(documentViews, importViews, summary);
 	}
 
+	/**
+	 * One row of the case's clinical summary with its import, for its source link. Audited as {@code records.read}.
+	 * @throws NotFoundException (problem type {@code not-found}, 404) for a case the actor cannot see, or another case's row
+	 */
+	public SummaryEntrySource summaryEntry(Actor actor, CaseId caseId, long entryId) {
+		cases.requireAccess(actor, caseId, AuditAction.RECORDS_READ);
+		SummaryEntrySource source = imports.entry(caseId, entryId).orElseThrow(NotFoundException::new);
+		audit.success(actor, AuditAction.RECORDS_READ, caseId, "SummaryEntry", source.from().id());
+		return source;
+	}
+
 	/** The most one upload may hold, for people ({@code consilium.records.max-file-size}, e.g. {@code 100 MB}). */
 	public String maxFileSize() {
 		return size(settings.maxFileSize().toBytes());

@@ -12,6 +12,6 @@ public enum SummaryCategory {
 	ALLERGY,
 	/** From {@code Procedure}. */
 	PROCEDURE,
-	/** From {@code Observation}: only the latest observation per code is kept. */
+	/** From {@code Observation}: every observation is kept; imports made before V6 of the records schema kept only the latest per code (see {@link FhirImportView#partial()}). */
 	OBSERVATION
 }

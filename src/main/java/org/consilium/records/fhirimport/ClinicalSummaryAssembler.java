@@ -3,9 +3,7 @@ package org.consilium.records.fhirimport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,6 +34,7 @@ import org.hl7.fhir.r4.model.SampledData;
 import org.hl7.fhir.r4.model.Type;
 
 import org.consilium.records.ClinicalSummary;
+import org.consilium.records.Measurement;
 import org.consilium.records.PatientDemographics;
 import org.consilium.records.SummaryCategory;
 import org.consilium.records.SummaryEntry;
@@ -73,8 +72,7 @@ final class ClinicalSummaryAssembler {
 		List<SummaryEntry> medications = new ArrayList<>();
 		List<SummaryEntry> allergies = new ArrayList<>();
 		List<SummaryEntry> procedures = new ArrayList<>();
-		Map<String, Observation> latest = new LinkedHashMap<>();
-		Map<Observation, String> observationSources = new HashMap<>();
+		List<SummaryEntry> observations = new ArrayList<>();
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			Resource resource = entry.getResource();
 			String source = sourceOf(entry);
@@ -102,18 +100,12 @@ final class ClinicalSummaryAssembler {
 						firstDate(procedure.getPerformed()), null, codeOf(procedure.getStatusElement()), source));
 			}
 			else if (resource instanceof Observation observation) {
-				observationSources.put(observation, source);
-				String key = conceptKey(observation.getCode());
-				Observation previous = latest.get(key);
-				if (previous == null || isLater(observation, previous)) {
-					latest.put(key, observation);
-				}
+				SummaryEntry row = entry(SummaryCategory.OBSERVATION, observation.getCode(), observationDate(observation),
+						observationValue(observation), codeOf(observation.getStatusElement()), source);
+				observations.add(new SummaryEntry(row.category(), row.system(), row.code(), row.display(), row.date(), row.value(),
+						row.status(), row.sourceEntry(), kindOf(observation), measurements(observation), null, null));
 			}
 		}
-		List<SummaryEntry> observations = latest.values().stream()
-			.map(o -> entry(SummaryCategory.OBSERVATION, o.getCode(), observationDate(o), observationValue(o),
-					codeOf(o.getStatusElement()), observationSources.get(o)))
-			.toList();
 		return new ClinicalSummary(conditions, medications, allergies, procedures, observations);
 	}
 
@@ -174,28 +166,43 @@ final class ClinicalSummaryAssembler {
 		return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
 	}
 
-	private static String conceptKey(CodeableConcept code) {
-		if (code.hasCoding()) {
-			return code.getCodingFirstRep().getSystem() + "|" + code.getCodingFirstRep().getCode();
+	/** The code of the observation's first category coding (vital-signs, laboratory, ...), null without one. */
+	private static String kindOf(Observation observation) {
+		for (CodeableConcept category : observation.getCategory()) {
+			for (Coding coding : category.getCoding()) {
+				if (coding.hasCode()) {
+					return coding.getCode();
+				}
+			}
 		}
-		return "text|" + code.getText();
+		return null;
 	}
 
-	private static boolean isLater(Observation candidate, Observation current) {
-		Date a = observationInstant(candidate);
-		Date b = observationInstant(current);
-		return a != null && (b == null || a.after(b));
+	/** The quantity of the value, or of each component with a quantity value; empty when there is none. */
+	private static List<Measurement> measurements(Observation observation) {
+		List<Measurement> found = new ArrayList<>();
+		if (observation.hasValue()) {
+			if (observation.getValue() instanceof Quantity quantity && quantity.hasValue()) {
+				found.add(measurement(null, null, quantity));
+			}
+			return found;
+		}
+		for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+			if (component.getValue() instanceof Quantity quantity && quantity.hasValue()) {
+				CodeableConcept code = component.getCode();
+				Coding coding = code.hasCoding() ? code.getCodingFirstRep() : null;
+				String name = coding != null && coding.hasDisplay() ? coding.getDisplay() : code.getText();
+				found.add(measurement(name, coding == null ? null : coding.getCode(), quantity));
+			}
+		}
+		return found;
 	}
 
-	private static Date observationInstant(Observation observation) {
-		Type effective = observation.getEffective();
-		if (effective instanceof BaseDateTimeType dateTime) {
-			return dateTime.getValue();
-		}
-		if (effective instanceof Period period) {
-			return period.hasStart() ? period.getStart() : period.getEnd();
-		}
-		return observation.hasIssued() ? observation.getIssued() : null;
+	private static Measurement measurement(String label, String labelCode, Quantity quantity) {
+		boolean ucum = FhirUrls.UCUM.equals(quantity.getSystem()) && quantity.hasCode();
+		String unit = ucum ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : quantity.getCode();
+		return new Measurement(label, labelCode, quantity.hasComparator() ? quantity.getComparator().toCode() : null, quantity.getValue(),
+				unit, ucum);
 	}
 
 	private static String observationDate(Observation observation) {

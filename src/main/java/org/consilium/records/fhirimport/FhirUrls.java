@@ -8,6 +8,9 @@ final class FhirUrls {
 
 	private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:.+");
 
+	/** The system of UCUM-coded quantities (FHIR R4 Quantity, https://hl7.org/fhir/R4/datatypes.html#Quantity). */
+	static final String UCUM = "http://unitsofmeasure.org";
+
 	private FhirUrls() {
 	}
 

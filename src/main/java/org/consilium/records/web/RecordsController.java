@@ -3,10 +3,15 @@ package org.consilium.records.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +42,7 @@ import org.consilium.shared.CaseId;
 import org.consilium.shared.DocumentId;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.PageProblems;
+import org.consilium.shared.ProgramSettings;
 
 /** The records page of a case: documents (upload, view), FHIR bundle import (in the background, with a progress page) and the clinical summary. */
 @Controller
@@ -50,26 +56,64 @@ class RecordsController {
 
 	private final DocumentWithdrawals withdrawals;
 
-	RecordsController(RecordsManagement records, CaseAccess access, FhirImportJobs imports, DocumentWithdrawals withdrawals) {
+	private final ProgramSettings program;
+
+	RecordsController(RecordsManagement records, CaseAccess access, FhirImportJobs imports, DocumentWithdrawals withdrawals,
+			ProgramSettings program) {
 		this.withdrawals = withdrawals;
+		this.program = program;
 		this.records = records;
 		this.access = access;
 		this.imports = imports;
 	}
 
+	/**
+	 * The records page, or its panel for htmx (the triage page and the review workspace load it). The clinical summary can
+	 * be filtered by text ({@code q}) and by day ({@code from}, {@code to}, ISO dates) and ordered by name ({@code sort=name})
+	 * instead of newest first; {@code all=true} shows every row of long lists. Dates are shown in the reader's locale
+	 * (the request's) and time zone (the request's when the locale resolver knows it, else the program's).
+	 */
 	@GetMapping("/cases/{id}/records")
-	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String page(@PathVariable UUID id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			@RequestParam(required = false) String q, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean all) {
 		Actor actor = Actor.current();
 		var c = access.requireAccess(actor, new CaseId(id), AuditAction.RECORDS_READ);
 		model.addAttribute("c", c);
 		model.addAttribute("mayAdd", RecordsManagement.mayAddRecords(actor, c));
 		model.addAttribute("maxFileSize", records.maxFileSize());
-		model.addAttribute("records", records.records(actor, new CaseId(id)));
+		var onFile = records.records(actor, new CaseId(id));
+		model.addAttribute("records", onFile);
+		ClinicalSummaryPage.Filter filter = new ClinicalSummaryPage.Filter(q == null || q.isBlank() ? null : q.strip(), from, to, "name".equals(sort));
+		model.addAttribute("summary", ClinicalSummaryPage.of(onFile.summary(), onFile.imports(), LocaleContextHolder.getLocale(), readerZone(), filter));
+		model.addAttribute("showAll", all);
 		model.addAttribute("documentKinds", DocumentKind.values());
 		model.addAttribute("withdrawalReasons", WithdrawalReason.values());
 		model.addAttribute("mayWithdraw", DocumentWithdrawals.mayWithdraw(actor, c));
 		model.addAttribute("withdrawn", withdrawals.withdrawnByMistake(c));
 		return htmx != null ? "records/records :: panel" : "records/records";
+	}
+
+	/** One row of the clinical summary with its source: the import's file and date, the entry's fullUrl, the values as written. */
+	@GetMapping("/cases/{id}/records/entries/{entryId}")
+	String entry(@PathVariable UUID id, @PathVariable long entryId, Model model) {
+		Actor actor = Actor.current();
+		var c = access.requireAccess(actor, new CaseId(id), AuditAction.RECORDS_READ);
+		var source = records.summaryEntry(actor, new CaseId(id), entryId);
+		model.addAttribute("c", c);
+		model.addAttribute("e", source.entry());
+		model.addAttribute("from", source.from());
+		model.addAttribute("date", ReaderDates.of(source.entry().date(), LocaleContextHolder.getLocale(), readerZone()));
+		model.addAttribute("value", ClinicalSummaryPage.value(source.entry(), LocaleContextHolder.getLocale()));
+		model.addAttribute("importedOn", java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+				java.time.format.FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale()).format(source.from().importedAt().atZone(readerZone())));
+		return "records/entry";
+	}
+
+	private ZoneId readerZone() {
+		return LocaleContextHolder.getLocaleContext() instanceof TimeZoneAwareLocaleContext aware && aware.getTimeZone() != null
+				? aware.getTimeZone().toZoneId() : program.zone();
 	}
 
 	@PostMapping(value = "/cases/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
