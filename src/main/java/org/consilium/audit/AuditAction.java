@@ -32,6 +32,7 @@ public enum AuditAction {
 	TRIAGE_READ("triage.read", "Read the case for triage"),
 	TRIAGE_START("triage.start", "Started triage"),
 	TRIAGE_REQUEST_RECORDS("triage.request-records", "Asked you for more records"),
+	TRIAGE_CODE_DIAGNOSIS("triage.diagnosis.code", "Added the code of the diagnosis you were given"),
 	TRIAGE_DECLINE("triage.decline", "Declined the request"),
 	TRIAGE_ASSIGN("triage.assign", "Chose the specialist"),
 	TRIAGE_ASSIGN_OVERRIDE("triage.assign-override", "Chose a specialist other than the suggested ones, with a reason"),

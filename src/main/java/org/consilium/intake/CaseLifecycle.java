@@ -116,6 +116,16 @@ public class CaseLifecycle {
 		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.requestRecords(c.actor().id().value(), message, now));
 	}
 
+	/**
+	 * Codes the first diagnosis (system and code, checked against the system's form) while the case is in triage, by a
+	 * coordinator (triage); the status does not change.
+	 * @throws InvalidInputException (422, field {@code firstDiagnosisCode}) for a code that is not of its system's form
+	 * @throws org.consilium.shared.IllegalTransitionException (409) once the case is assigned
+	 */
+	public AccessibleCase codeFirstDiagnosis(AccessibleCase c, org.consilium.shared.CodeSystem system, String code) {
+		return change(c, forRole(Role.COORDINATOR), (r, now) -> r.codeFirstDiagnosis(system, code));
+	}
+
 	/** AWAITING_RECORDS → IN_TRIAGE, by the patient or their referrer (intake); the triage clock resumes. */
 	public AccessibleCase recordsReceived(AccessibleCase c) {
 		return change(c, forPatient(), (r, now) -> r.recordsReceived(c.actor().id().value(), now));

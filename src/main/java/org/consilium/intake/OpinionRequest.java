@@ -244,6 +244,20 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		this.statusNote = message.strip();
 	}
 
+	/** The coordinator codes a first diagnosis the patient gave in words, before the case is assigned. */
+	void codeFirstDiagnosis(CodeSystem system, String code) {
+		if (status != OpinionRequestStatus.SUBMITTED && status != OpinionRequestStatus.IN_TRIAGE && status != OpinionRequestStatus.AWAITING_RECORDS) {
+			throw new IllegalTransitionException("The diagnosis is coded during triage, before the case is assigned.");
+		}
+		String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		if (normalized.isEmpty()) {
+			throw new InvalidInputException("Enter the code of the diagnosis.", CODE_FIELD);
+		}
+		checkCode(system, normalized);
+		this.firstDiagnosisSystem = system;
+		this.firstDiagnosisCode = normalized;
+	}
+
 	void recordsReceived(UUID by, Instant now) {
 		move(CaseAction.RECORDS_RECEIVED, by, now, null);
 		this.statusNote = null;

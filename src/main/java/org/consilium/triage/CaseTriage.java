@@ -20,6 +20,9 @@ import org.consilium.matching.SpecialistMatching.AssignmentChoice;
 import org.consilium.matching.SpecialistMatching;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
+import org.consilium.shared.CodeLists;
+import org.consilium.shared.CodeSystem;
+import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
 import org.consilium.shared.UserId;
 
@@ -44,7 +47,11 @@ public class CaseTriage {
 
 	private final AuditLog audit;
 
-	CaseTriage(CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, SpecialistMatching matching, AuditLog audit) {
+	private final org.springframework.beans.factory.ObjectProvider<CodeLists> codeLists;
+
+	CaseTriage(CaseAccess access, CaseLifecycle lifecycle, CaseQueries queries, SpecialistMatching matching, AuditLog audit,
+			org.springframework.beans.factory.ObjectProvider<CodeLists> codeLists) {
+		this.codeLists = codeLists;
 		this.access = access;
 		this.lifecycle = lifecycle;
 		this.queries = queries;
@@ -60,6 +67,27 @@ public class CaseTriage {
 	/** Asks the patient for records with a message; the triage clock pauses until the patient says they are added. */
 	public OpinionRequestView requestRecords(Actor actor, CaseId caseId, String message) {
 		return act(actor, caseId, AuditAction.TRIAGE_REQUEST_RECORDS, c -> lifecycle.requestRecords(c, message));
+	}
+
+	/**
+	 * Codes the first diagnosis the patient described in words: the code is checked against its system's form and, when
+	 * the program installed that system's full list ({@link CodeLists}), against the list. Audited as
+	 * {@code triage.diagnosis.code}.
+	 * @throws org.consilium.shared.InvalidInputException (problem type {@code invalid-input}, 422, field
+	 *         {@code firstDiagnosisCode}) for a code not of its system's form or not on the installed list; nothing changes
+	 * @throws org.consilium.shared.IllegalTransitionException (409) once the case is assigned
+	 */
+	public OpinionRequestView codeFirstDiagnosis(Actor actor, CaseId caseId, CodeSystem system, String code) {
+		return act(actor, caseId, AuditAction.TRIAGE_CODE_DIAGNOSIS, c -> {
+			CodeLists lists = codeLists.getIfAvailable();
+			String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+			if (lists != null && system != null && !normalized.isEmpty() && system.malformation(normalized).isEmpty()
+					&& lists.installed(system) && lists.title(system, normalized).isEmpty()) {
+				throw new InvalidInputException("\"" + normalized + "\" is not on the installed " + system.label() + " code list.",
+						"firstDiagnosisCode");
+			}
+			return lifecycle.codeFirstDiagnosis(c, system, normalized);
+		});
 	}
 
 	/** Declines the case with a reason the patient reads (and an optional note). */

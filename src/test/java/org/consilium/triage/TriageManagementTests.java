@@ -144,6 +144,35 @@ class TriageManagementTests {
 	}
 
 	@Test
+	void theCoordinatorCodesADiagnosisGivenInWordsAndAMalformedCodeChangesNothing() {
+		UUID caseId = caseInTriage();
+		CaseId id = new CaseId(caseId);
+		assertThat(queries.read(coordinator, id, AuditAction.CASE_READ).firstDiagnosis()).isEmpty();
+
+		assertThatThrownBy(() -> caseTriage.codeFirstDiagnosis(coordinator, id, org.consilium.shared.CodeSystem.SNOMED_CT, "254837008"))
+			.as("a SNOMED CT id with a wrong check digit").isInstanceOf(InvalidInputException.class)
+			.extracting(e -> ((InvalidInputException) e).field()).isEqualTo("firstDiagnosisCode");
+		assertThatThrownBy(() -> caseTriage.codeFirstDiagnosis(coordinator, id, org.consilium.shared.CodeSystem.ICD_10_CM, "NOTACODE"))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> caseTriage.codeFirstDiagnosis(patient, id, org.consilium.shared.CodeSystem.ICD_10_CM, "C50.912"))
+			.isInstanceOf(ForbiddenActionException.class);
+		assertThat(queries.read(coordinator, id, AuditAction.CASE_READ).firstDiagnosis()).as("nothing changed").isEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'triage.diagnosis.code' AND outcome <> 'SUCCESS'")
+			.param(caseId).query(Long.class).single()).as("each refusal is audited").isEqualTo(3);
+
+		caseTriage.codeFirstDiagnosis(coordinator, id, org.consilium.shared.CodeSystem.SNOMED_CT, " 254837009 ");
+
+		var coded = queries.read(coordinator, id, AuditAction.CASE_READ);
+		assertThat(coded.firstDiagnosis()).hasValueSatisfying(c -> {
+			assertThat(c.code()).isEqualTo("254837009");
+			assertThat(c.system()).isEqualTo(org.consilium.shared.CodeSystem.SNOMED_CT);
+		});
+		assertThat(coded.firstDiagnosisText()).as("the patient's words stay").isEqualTo("Breast cancer");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'triage.diagnosis.code' AND outcome = 'SUCCESS'")
+			.param(caseId).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void anUrgentFindingAlertsTheCoordinatorsAndTellsThePatientWithoutTheText() {
 		UUID caseId = caseInTriage();
 		Actor specialist = accounts.create(Role.SPECIALIST);

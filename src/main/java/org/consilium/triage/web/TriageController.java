@@ -67,6 +67,7 @@ class TriageController {
 		model.addAttribute("specialists", chosen == null || chosen.isBlank() ? List.<UserView>of() : identity.specialists(chosen));
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("declineReasons", DeclineReason.values());
+		model.addAttribute("codeSystems", org.consilium.shared.CodeSystem.values());
 		if (c.status() == OpinionRequestStatus.SUBMITTED || c.status() == OpinionRequestStatus.IN_TRIAGE) {
 			model.addAttribute("matching", matching.candidates(Actor.current(), new CaseId(id), chosen));
 		}
@@ -88,6 +89,14 @@ class TriageController {
 	@PostMapping("/cases/{id}/triage/request-records")
 	String requestRecords(@PathVariable UUID id, @RequestParam(defaultValue = "") String message, RedirectAttributes redirect) {
 		return act(id, redirect, () -> caseTriage.requestRecords(Actor.current(), new CaseId(id), message), "The patient is asked for the records; the triage clock is paused.");
+	}
+
+	/** Codes a first diagnosis the patient gave in words (system and code, checked; see {@link CaseTriage#codeFirstDiagnosis}). */
+	@PostMapping("/cases/{id}/triage/diagnosis-code")
+	String codeDiagnosis(@PathVariable UUID id, @RequestParam(required = false) org.consilium.shared.CodeSystem firstDiagnosisSystem,
+			@RequestParam(defaultValue = "") String firstDiagnosisCode, RedirectAttributes redirect) {
+		return act(id, redirect, () -> caseTriage.codeFirstDiagnosis(Actor.current(), new CaseId(id), firstDiagnosisSystem, firstDiagnosisCode),
+				"The diagnosis is coded; matching uses the code.");
 	}
 
 	/** Assigns through matching: a specialist outside the top suggestions needs {@code overrideReason}. */
