@@ -21,7 +21,9 @@ import org.consilium.shared.Coding;
  * <li>Mondo's crosswalks ({@code consilium.mondo.dir}, {@link MondoRelease}): each Mondo class by its label, and by the
  * labels its exact matches carry in OMIM, Orphanet and ICD-10-CM (its synonyms here); each of those codes by its own
  * label;</li>
- * <li>the ICD-10-CM code list of the official release ({@code consilium.icd10cm.file}, {@link Icd10CmList}).</li>
+ * <li>the ICD-10-CM code list of the official release ({@code consilium.icd10cm.file}, {@link Icd10CmList});</li>
+ * <li>HPO's disease annotations ({@code consilium.hpo.dir}, {@link HpoRelease}): each OMIM and Orphanet disease by the
+ * name the annotation file gives it, a synonym where Mondo names the same code otherwise.</li>
  * </ul>
  * Matching ignores case and accents: the whole name first, then names that start with the query, then names in which
  * every word of the query starts a word, then names that contain the query; ties go to the shorter name. A query
@@ -50,9 +52,18 @@ public class DiagnosisSearch {
 
 	private volatile List<Name> names = List.of();
 
-	DiagnosisSearch(MondoRelease mondo, Icd10CmList icd10cm) {
+	private final java.util.function.Supplier<Optional<HpoData>> hpo;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	DiagnosisSearch(MondoRelease mondo, Icd10CmList icd10cm, HpoRelease hpo) {
+		this(mondo, icd10cm, hpo::data);
+	}
+
+	/** With HPO's disease names from {@code hpo} (empty while the release loads or when none is installed). */
+	DiagnosisSearch(MondoRelease mondo, Icd10CmList icd10cm, java.util.function.Supplier<Optional<HpoData>> hpo) {
 		this.mondo = mondo;
 		this.icd10cm = icd10cm;
+		this.hpo = hpo;
 	}
 
 	/**
@@ -137,11 +148,12 @@ public class DiagnosisSearch {
 	private List<Name> index() {
 		MondoCrosswalk crosswalk = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY);
 		Map<String, String> icd = icd10cm.codes();
-		Object source = List.of(System.identityHashCode(crosswalk), System.identityHashCode(icd));
+		HpoData annotations = hpo.get().orElse(null);
+		Object source = List.of(System.identityHashCode(crosswalk), System.identityHashCode(icd), System.identityHashCode(annotations));
 		if (!source.equals(indexedFrom)) {
 			synchronized (this) {
 				if (!source.equals(indexedFrom)) {
-					names = build(crosswalk, icd);
+					names = build(crosswalk, icd, annotations == null ? Map.of() : annotations.diseaseNames());
 					indexedFrom = source;
 				}
 			}
@@ -149,13 +161,21 @@ public class DiagnosisSearch {
 		return names;
 	}
 
-	private static List<Name> build(MondoCrosswalk crosswalk, Map<String, String> icd) {
+	private static List<Name> build(MondoCrosswalk crosswalk, Map<String, String> icd, Map<String, String> hpoDiseases) {
 		Map<Coding, String> shown = new LinkedHashMap<>();
 		icd.forEach((code, title) -> shown.put(new Coding(CodeSystem.ICD_10_CM, code), title));
 		crosswalk.codeLabels().forEach((curie, label) -> Coding.ofCurie(curie).ifPresent(c -> shown.putIfAbsent(c, label)));
 		crosswalk.mondoLabels().forEach((id, label) -> Coding.ofCurie(id).ifPresent(c -> shown.putIfAbsent(c, label)));
+		hpoDiseases.forEach((curie, name) -> Coding.ofCurie(curie).ifPresent(c -> shown.putIfAbsent(c, name)));
 		List<Name> out = new ArrayList<>();
 		shown.forEach((c, label) -> out.add(new Name(new Coding(c.system(), c.code(), label), label, fold(label))));
+		// HPO's name of a disease another list already names acts as a synonym of that code
+		hpoDiseases.forEach((curie, name) -> Coding.ofCurie(curie).ifPresent(c -> {
+			String label = shown.get(c);
+			if (label != null && !fold(label).equals(fold(name))) {
+				out.add(new Name(new Coding(c.system(), c.code(), label), name, fold(name)));
+			}
+		}));
 		crosswalk.mondoLabels().forEach((id, label) -> Coding.ofCurie(id).ifPresent(mondoClass -> {
 			Coding named = new Coding(mondoClass.system(), mondoClass.code(), label);
 			for (String code : crosswalk.equivalents(id)) {

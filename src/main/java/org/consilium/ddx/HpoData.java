@@ -360,6 +360,18 @@ public final class HpoData {
 	}
 
 	/** Whether the disease ({@code OMIM:154700}, {@code ORPHA:558}) is a candidate of a ranking. */
+	/**
+	 * The name of each disease of the annotations, by its id ({@code OMIM:154700} → "Marfan syndrome"), as the
+	 * annotation file (phenotype.hpoa, column disease_name) gives it; in the order of the file.
+	 */
+	public Map<String, String> diseaseNames() {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		for (DiseaseProfile p : diseases) {
+			names.put(p.id, p.name);
+		}
+		return names;
+	}
+
 	public boolean isCandidate(String diseaseId) {
 		return diseaseIndex.containsKey(diseaseId);
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class DiagnosisSearchTests {
 		mondo.loadInBackground();
 		assertThat(mondo.awaitLoaded(Duration.ofMinutes(2))).as("the Mondo crosswalks load").isTrue();
 		icd10cm = new Icd10CmList(FIXTURE);
-		search = new DiagnosisSearch(mondo, icd10cm);
+		search = new DiagnosisSearch(mondo, icd10cm, Optional::empty);
 	}
 
 	@Test

@@ -47,6 +47,18 @@ class DifferentialDiagnosisTests {
 		assertThat(data.release()).contains("2025-05-06");
 	}
 
+	/** Without Mondo or an ICD-10-CM list, the request form's diagnosis search still finds diseases by HPO's names. */
+	@Test
+	void theDiagnosisSearchFindsDiseasesByTheNamesOfTheHpoAnnotations() {
+		DiagnosisSearch withHpo = new DiagnosisSearch(new MondoRelease(""), new Icd10CmList(""), () -> java.util.Optional.of(data));
+		assertThat(withHpo.search("marfan syndrome", 5)).first().satisfies(m -> {
+			assertThat(m.coding()).isEqualTo(new org.consilium.shared.Coding(org.consilium.shared.CodeSystem.OMIM, "154700"));
+			assertThat(m.coding().display()).isEqualTo("Marfan syndrome");
+		});
+		assertThat(new DiagnosisSearch(new MondoRelease(""), new Icd10CmList(""), java.util.Optional::empty).search("marfan syndrome", 5))
+			.as("nothing installed, nothing found").isEmpty();
+	}
+
 	@Test
 	void offersOrphanetDiseasesOnRequest() {
 		HpoData both = HpoData.load(shared.resolve("hpo/hp.v2025-05-06.json.gz"), shared.resolve("hpo/phenotype.v2025-05-06.hpoa.gz"),
