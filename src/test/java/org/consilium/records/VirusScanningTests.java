@@ -78,7 +78,7 @@ class VirusScanningTests {
 		var auth = authentication(TestAccounts.authentication(patient));
 		String page = mvc.perform(get("/cases/{id}/records", caseId).with(auth)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("infected (quarantined)").contains(">scanned<")
-			.doesNotContain("/documents/" + infected.id()).contains("/documents/" + clean.id());
+			.doesNotContain("/documents/" + infected.id() + "\"").contains("/documents/" + clean.id() + "\"");
 		assertThat(mvc.perform(get("/cases/{id}/documents/{d}", caseId, infected.id()).with(auth)).andReturn().getResponse().getStatus())
 			.isEqualTo(409);
 		String api = mvc.perform(get("/api/cases/{id}/records", caseId).with(auth)).andReturn().getResponse().getContentAsString();

@@ -97,10 +97,18 @@ class RecordsController {
 
 	/** One row of the clinical summary with its source: the import's file and date, the entry's fullUrl, the values as written. */
 	@GetMapping("/cases/{id}/records/entries/{entryId}")
-	String entry(@PathVariable UUID id, @PathVariable long entryId, Model model) {
+	String entry(@PathVariable UUID id, @PathVariable String entryId, Model model) {
 		Actor actor = Actor.current();
+		// the case is checked (and a refusal audited) before the entry's number is read
 		var c = access.requireAccess(actor, new CaseId(id), AuditAction.RECORDS_READ);
-		var source = records.summaryEntry(actor, new CaseId(id), entryId);
+		long number;
+		try {
+			number = Long.parseLong(entryId);
+		}
+		catch (NumberFormatException e) {
+			throw new org.consilium.shared.NotFoundException();
+		}
+		var source = records.summaryEntry(actor, new CaseId(id), number);
 		model.addAttribute("c", c);
 		model.addAttribute("e", source.entry());
 		model.addAttribute("from", source.from());
