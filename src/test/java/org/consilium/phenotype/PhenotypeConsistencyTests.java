@@ -137,7 +137,9 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("HP:0001250", patient.displayName()),
 					org.assertj.core.groups.Tuple.tuple("HP:0004322", "Consilium"));
 		var auth = authentication(TestAccounts.authentication(patient));
-		mvc.perform(get("/cases/{id}/phenotype", caseId).with(auth))
+		// the clinicians' editor shows the table (patients see their signs in plain words)
+		intake.submit(patient, new CaseId(caseId));
+		mvc.perform(get("/cases/{id}/phenotype", caseId).with(authentication(TestAccounts.authentication(accounts.create(Role.COORDINATOR)))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<th scope=\"col\">Recorded</th>")))
 			.andExpect(content().string(containsString("by <span>" + patient.displayName() + "</span>")))
@@ -204,17 +206,20 @@ class PhenotypeConsistencyTests extends PhenotypeCaseTestSupport {
 	}
 
 	@Test
-	void theHiddenDeadlinesHeadingStaysAnH3InsideTheStatusSectionsOfTheCaseAndTriagePages() throws Exception {
+	void theHiddenDeadlinesHeadingFollowsTheHeadingsOfTheCaseAndTriagePages() throws Exception {
 		Actor patient = accounts.create(Role.PATIENT);
 		Actor coordinator = accounts.create(Role.COORDINATOR);
 		UUID caseId = newCase(patient);
 		intake.submit(patient, new CaseId(caseId));
-		for (var page : List.of(get("/cases/{id}", caseId).with(authentication(TestAccounts.authentication(patient))),
-				get("/cases/{id}/triage", caseId).with(authentication(TestAccounts.authentication(coordinator))))) {
-			mvc.perform(page)
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("<h3 class=\"visually-hidden\">Deadlines</h3>")))
-				.andExpect(content().string(not(containsString("<h2 class=\"visually-hidden\">Deadlines</h2>"))));
-		}
+		// on the case page the deadlines sit in the status section (an H2): an H3
+		mvc.perform(get("/cases/{id}", caseId).with(authentication(TestAccounts.authentication(patient))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h3 class=\"visually-hidden\">Deadlines</h3>")))
+			.andExpect(content().string(not(containsString("<h2 class=\"visually-hidden\">Deadlines</h2>"))));
+		// the triage page opens on its task, the deadlines straight below the H1: an H2 (no jump from H1 to H3)
+		mvc.perform(get("/cases/{id}/triage", caseId).with(authentication(TestAccounts.authentication(coordinator))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h2 class=\"visually-hidden\">Deadlines</h2>")))
+			.andExpect(content().string(not(containsString("<h3 class=\"visually-hidden\">Deadlines</h3>"))));
 	}
 }
