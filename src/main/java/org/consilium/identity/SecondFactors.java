@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code identity.recovery_code}. A code is accepted for the current step or one step either side (RFC 6238 section 5.2,
  * clock drift), and only for a step after the last accepted one, so a code is never accepted twice. The time is the
  * application's {@link Clock}. Recovery codes (ten, about 80 random bits each) are stored as their SHA-256 and each
- * works once. The secret is stored as it is (see the migration).
+ * works once. The secret is stored encrypted ({@link SecondFactorSecrets}); a row whose secret does not decrypt
+ * accepts no TOTP code.
  */
 @Component
 class SecondFactors {
@@ -38,11 +39,14 @@ class SecondFactors {
 
 	private final Clock clock;
 
+	private final SecondFactorSecrets secrets;
+
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
-	SecondFactors(JdbcClient jdbc, Clock clock) {
+	SecondFactors(JdbcClient jdbc, Clock clock, SecondFactorSecrets secrets) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.secrets = secrets;
 	}
 
 	/** An enrolment waiting for its first code: the Base32 secret and the {@code otpauth://} URI of its QR code. */
@@ -64,11 +68,14 @@ class SecondFactors {
 		if (isEnrolled(account)) {
 			throw new IllegalStateException("already enrolled");
 		}
-		String secret = jdbc.sql("SELECT secret FROM identity.second_factor WHERE account_id = ?").param(account).query(String.class)
-			.optional().orElseGet(() -> {
+		String secret = jdbc.sql("SELECT secret, master_key_id FROM identity.second_factor WHERE account_id = ?").param(account)
+			.query((rs, n) -> secrets.open(account, rs.getString(1), rs.getString(2))).optional()
+			.map(stored -> stored.orElseThrow(() -> new IllegalStateException("The pending second factor's secret does not decrypt")))
+			.orElseGet(() -> {
 				String created = new DefaultSecretGenerator(32).generate();
-				jdbc.sql("INSERT INTO identity.second_factor (account_id, secret, created_at) VALUES (?, ?, ?)")
-					.params(account, created, Timestamp.from(clock.instant())).update();
+				SecondFactorSecrets.Sealed sealed = secrets.seal(account, created);
+				jdbc.sql("INSERT INTO identity.second_factor (account_id, secret, master_key_id, created_at) VALUES (?, ?, ?, ?)")
+					.params(account, sealed.secret(), sealed.masterKeyId(), Timestamp.from(clock.instant())).update();
 				return created;
 			});
 		String uri = new QrData.Builder().label(label).secret(secret).issuer("Consilium").algorithm(HashingAlgorithm.SHA1)
@@ -133,13 +140,16 @@ class SecondFactors {
 		if (code == null || !code.strip().matches("\\d{" + DIGITS + "}")) {
 			return false;
 		}
-		var row = jdbc.sql("SELECT secret, last_used_step FROM identity.second_factor WHERE account_id = ? AND (confirmed_at IS NOT NULL) = ? FOR UPDATE")
-			.params(account, confirmed).query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, Long.class) }).optional();
-		if (row.isEmpty()) {
+		var row = jdbc.sql("SELECT secret, master_key_id, last_used_step FROM identity.second_factor WHERE account_id = ?"
+				+ " AND (confirmed_at IS NOT NULL) = ? FOR UPDATE")
+			.params(account, confirmed)
+			.query((rs, n) -> new Row(secrets.open(account, rs.getString(1), rs.getString(2)), rs.getObject(3, Long.class)))
+			.optional();
+		if (row.isEmpty() || row.get().secret().isEmpty()) {
 			return false;
 		}
-		String secret = (String) row.get()[0];
-		Long last = (Long) row.get()[1];
+		String secret = row.get().secret().get();
+		Long last = row.get().lastUsedStep();
 		long now = clock.instant().getEpochSecond() / PERIOD_SECONDS;
 		for (long step = now - 1; step <= now + 1; step++) {
 			if ((last == null || step > last) && MessageDigest.isEqual(generate(secret, step).getBytes(), code.strip().getBytes())) {
@@ -148,6 +158,9 @@ class SecondFactors {
 			}
 		}
 		return false;
+	}
+
+	private record Row(Optional<String> secret, Long lastUsedStep) {
 	}
 
 	private String generate(String secret, long step) {

@@ -48,6 +48,9 @@ class SecondFactorTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SecondFactorSecrets secrets;
+
 	final TotpCodes app = new TotpCodes();
 
 	@Test
@@ -129,6 +132,62 @@ class SecondFactorTests {
 		assertThat(redirect(session, "/account/profile")).isNull();
 		assertThat(mvc.perform(get("/account/profile").session(session)).andReturn().getResponse().getContentAsString())
 			.contains("Set up a second factor");
+	}
+
+	@Test
+	void theSecretIsStoredEncryptedAndACiphertextCopiedToAnotherAccountDoesNotVerify() throws Exception {
+		String owner = staff(Role.COORDINATOR).account().email();
+		String secret = enrolWithSecret(owner);
+		StoredSecret stored = stored(owner);
+		assertThat(stored.secret()).as("not the Base32 secret, nor containing it").isNotEqualTo(secret).doesNotContain(secret);
+		assertThat(stored.masterKeyId()).isNotNull();
+		assertThat(enterCode(signIn(owner, PASSWORD), app.next(owner)).getRedirectedUrl()).as("sign-in with TOTP").isEqualTo("/");
+
+		String other = staff(Role.COORDINATOR).account().email();
+		enrolWithSecret(other);
+		jdbc.sql("UPDATE identity.second_factor SET secret = ?, master_key_id = ? WHERE account_id = ?")
+			.params(stored.secret(), stored.masterKeyId(), accountId(other)).update();
+		app.enrol(other, secret);
+		assertThat(enterCode(signIn(other, PASSWORD), app.next(other)).getContentAsString()).as("the owner's code on the copied row")
+			.contains("The code is not correct");
+	}
+
+	@Test
+	void aPlainLegacyRowIsEncryptedByTheUpgradeAndStillVerifies() throws Exception {
+		String email = staff(Role.SPECIALIST).account().email();
+		String secret = enrolWithSecret(email);
+		jdbc.sql("UPDATE identity.second_factor SET secret = ?, master_key_id = NULL WHERE account_id = ?").params(secret, accountId(email))
+			.update();
+
+		assertThat(secrets.upgrade()).isPositive();
+		StoredSecret upgraded = stored(email);
+		assertThat(upgraded.masterKeyId()).isNotNull();
+		assertThat(upgraded.secret()).doesNotContain(secret);
+		secrets.upgrade();
+		assertThat(stored(email)).as("a second run changes nothing").isEqualTo(upgraded);
+		assertThat(enterCode(signIn(email, PASSWORD), app.next(email)).getRedirectedUrl()).isEqualTo("/");
+	}
+
+	record StoredSecret(String secret, String masterKeyId) {
+	}
+
+	private StoredSecret stored(String email) {
+		return jdbc.sql("SELECT secret, master_key_id FROM identity.second_factor WHERE account_id = ?").param(accountId(email))
+			.query(StoredSecret.class).single();
+	}
+
+	private UUID accountId(String email) {
+		return jdbc.sql("SELECT id FROM identity.user_account WHERE email = ?").param(email).query(UUID.class).single();
+	}
+
+	/** Enrols through the pages and returns the Base32 secret the page showed. */
+	private String enrolWithSecret(String email) throws Exception {
+		MockHttpSession session = signIn(email, PASSWORD);
+		String secret = app.enrolFrom(email, mvc.perform(get("/account/second-factor/enrol").session(session)).andReturn().getResponse()
+			.getContentAsString());
+		mvc.perform(post("/account/second-factor/enrol").session(session).with(csrf()).with(from(origin())).param("code", app.next(email)));
+		assertThat(redirect(session, "/account/profile")).as("enrolled").isNull();
+		return secret;
 	}
 
 	/** A staff account whose one-time password is already changed to {@link #PASSWORD}. */

@@ -13,12 +13,16 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Hkdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.consilium.shared.ProgramKeys;
 
 /**
  * The master key that wraps every document's data key (AES-256-GCM, Tink's {@link AesGcmJce}), and during a rotation
@@ -29,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@code CONSILIUM_DOCUMENTS_MASTER_KEY}), {@code consilium.documents.master-key-file}; otherwise, except with the
  * {@code prod} profile, a key generated once into {@code <data-dir>/document-master.key} (POSIX mode 600), with a warning
  * at every start. With the {@code prod} profile and no configured key the application refuses to start.
+ *
+ * <p>As {@link ProgramKeys} it gives other modules keys derived from these master keys (HKDF-SHA256 with the purpose as
+ * {@code info}); the master keys themselves never leave this class.
  */
-final class MasterKeys {
+final class MasterKeys implements ProgramKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(MasterKeys.class);
 
@@ -45,9 +52,15 @@ final class MasterKeys {
 
 	private final MasterKey previous;
 
+	private final byte[] currentBytes;
+
+	private final byte[] previousBytes;
+
 	MasterKeys(byte[] current, byte[] previous) {
 		this.current = key(current);
 		this.previous = previous == null ? null : key(previous);
+		this.currentBytes = current.clone();
+		this.previousBytes = previous == null ? null : previous.clone();
 		if (this.previous != null && this.previous.id().equals(this.current.id())) {
 			throw new IllegalStateException("The previous document master key is the same as the current one.");
 		}
@@ -98,6 +111,32 @@ final class MasterKeys {
 		}
 		throw new GeneralSecurityException("No configured document master key has the identifier " + id
 				+ "; after a rotation, supply the old key as consilium.documents.previous-master-key.");
+	}
+
+	@Override
+	public DerivedKey current(String purpose) {
+		return derived(current.id(), currentBytes, purpose);
+	}
+
+	@Override
+	public Optional<DerivedKey> forId(String masterKeyId, String purpose) {
+		if (current.id().equals(masterKeyId)) {
+			return Optional.of(current(purpose));
+		}
+		if (previous != null && previous.id().equals(masterKeyId)) {
+			return Optional.of(derived(previous.id(), previousBytes, purpose));
+		}
+		return Optional.empty();
+	}
+
+	private static DerivedKey derived(String id, byte[] master, String purpose) {
+		try {
+			byte[] key = Hkdf.computeHkdf("HMACSHA256", master, new byte[0], purpose.getBytes(StandardCharsets.UTF_8), KEY_BYTES);
+			return new DerivedKey(id, new AesGcmJce(key));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HKDF-SHA256 or AES-256-GCM is not available in this Java runtime.", e);
+		}
 	}
 
 	/** A new key in Base64, for operators and tests. */
