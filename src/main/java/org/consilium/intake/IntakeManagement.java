@@ -264,7 +264,8 @@ public class IntakeManagement {
 		if (content == null || content.firstDiagnosisCode() == null || content.firstDiagnosisCode().isBlank()) {
 			return;
 		}
-		String code = content.firstDiagnosisCode().strip().toUpperCase(java.util.Locale.ROOT);
+		String code = content.firstDiagnosisSystem() == null ? content.firstDiagnosisCode().strip().toUpperCase(java.util.Locale.ROOT)
+				: content.firstDiagnosisSystem().bare(content.firstDiagnosisCode());
 		OpinionRequest.checkCode(content.firstDiagnosisSystem(), code);
 		org.consilium.shared.CodeLists lists = codeLists.getIfAvailable();
 		if (lists != null && lists.installed(content.firstDiagnosisSystem()) && lists.title(content.firstDiagnosisSystem(), code).isEmpty()) {

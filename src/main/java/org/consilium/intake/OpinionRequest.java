@@ -143,8 +143,9 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (qs.size() > DraftContent.MAX_QUESTIONS) {
 			throw new InvalidInputException("Ask at most " + DraftContent.MAX_QUESTIONS + " questions.");
 		}
-		String code = text(content.firstDiagnosisCode(), "diagnosis code").toUpperCase(java.util.Locale.ROOT);
-		CodeSystem system = code.isEmpty() ? null : content.firstDiagnosisSystem();
+		String typed = text(content.firstDiagnosisCode(), "diagnosis code").toUpperCase(java.util.Locale.ROOT);
+		CodeSystem system = typed.isEmpty() ? null : content.firstDiagnosisSystem();
+		String code = system == null ? typed : system.bare(typed);
 		checkCode(system, code);
 		this.reason = text(content.reason(), "reason");
 		this.firstDiagnosisText = text(content.firstDiagnosisText(), "first diagnosis");
@@ -249,7 +250,7 @@ class OpinionRequest extends AbstractAggregateRoot<OpinionRequest> {
 		if (status != OpinionRequestStatus.SUBMITTED && status != OpinionRequestStatus.IN_TRIAGE && status != OpinionRequestStatus.AWAITING_RECORDS) {
 			throw new IllegalTransitionException("The diagnosis is coded during triage, before the case is assigned.");
 		}
-		String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		String normalized = system == null ? (code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT)) : system.bare(code);
 		if (normalized.isEmpty()) {
 			throw new InvalidInputException("Enter the code of the diagnosis.", CODE_FIELD);
 		}

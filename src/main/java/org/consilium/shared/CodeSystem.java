@@ -92,6 +92,22 @@ public enum CodeSystem {
 		return Optional.empty();
 	}
 
+	/**
+	 * The code as entered, trimmed, in upper case and without a prefix of this system ({@code ORPHA:558} → {@code 558},
+	 * {@code icd-10-cm: c50.911} → {@code C50.911}); {@code ""} for null. Does not check the form.
+	 */
+	public String bare(String code) {
+		String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		int colon = c.indexOf(':');
+		if (colon > 0) {
+			String prefix = c.substring(0, colon).strip();
+			if (prefixes.contains(prefix) || prefix.equals(label.toUpperCase(java.util.Locale.ROOT)) || prefix.equals(name())) {
+				return c.substring(colon + 1).strip();
+			}
+		}
+		return c;
+	}
+
 	/** How this system's codes are written, e.g. for ICD-10-CM "a letter, a digit, a digit or A/B, then optionally a dot and up to four characters (C50.911)". */
 	public String formHint() {
 		return switch (this) {

@@ -80,7 +80,7 @@ public class CaseTriage {
 	public OpinionRequestView codeFirstDiagnosis(Actor actor, CaseId caseId, CodeSystem system, String code) {
 		return act(actor, caseId, AuditAction.TRIAGE_CODE_DIAGNOSIS, c -> {
 			CodeLists lists = codeLists.getIfAvailable();
-			String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+			String normalized = system == null ? (code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT)) : system.bare(code);
 			if (lists != null && system != null && !normalized.isEmpty() && system.malformation(normalized).isEmpty()
 					&& lists.installed(system) && lists.title(system, normalized).isEmpty()) {
 				throw new InvalidInputException("\"" + normalized + "\" is not on the installed " + system.label() + " code list.",

@@ -76,7 +76,8 @@ class DiagnosisCodeTests {
 		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.SNOMED_CT, "254837008")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("Verhoeff check digit").extracting(e -> ((InvalidInputException) e).field()).isEqualTo("firstDiagnosisCode");
 		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.OMIM, "15470")).isInstanceOf(InvalidInputException.class).hasMessageContaining("6 digits");
-		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.ORPHA, "ORPHA:558")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.ORPHA, "OMIM:558")).as("another system's prefix").isInstanceOf(InvalidInputException.class);
+		assertThat(save(patient, caseId, CodeSystem.ORPHA, "orpha:558").firstDiagnosisCode()).as("the system's own prefix is dropped").isEqualTo("558");
 		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.MONDO, "7947")).isInstanceOf(InvalidInputException.class).hasMessageContaining("7 digits");
 		assertThatThrownBy(() -> save(patient, caseId, CodeSystem.ICD_10_CM, "C50.99")).as("well formed, not on the installed list")
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("not on the installed ICD-10-CM code list");

@@ -56,4 +56,13 @@ class CodeSystemTests {
 		assertThat(CodeSystem.SNOMED_CT.wellFormed("025483709")).as("no leading zero").isFalse();
 		assertThat(CodeSystem.SNOMED_CT.wellFormed("12345")).as("at least 6 digits").isFalse();
 	}
+
+	@Test
+	void aCodeWrittenWithItsSystemsPrefixIsTakenWithoutIt() {
+		assertThat(CodeSystem.ORPHA.bare(" orpha:558 ")).isEqualTo("558");
+		assertThat(CodeSystem.ICD_10_CM.bare("ICD-10-CM: c50.911")).isEqualTo("C50.911");
+		assertThat(CodeSystem.SNOMED_CT.bare("SCTID:254837009")).isEqualTo("254837009");
+		assertThat(CodeSystem.OMIM.bare("ORPHA:558")).as("another system's prefix stays, and the form check refuses it").isEqualTo("ORPHA:558");
+		assertThat(CodeSystem.OMIM.bare(null)).isEmpty();
+	}
 }
