@@ -134,6 +134,7 @@ public enum AuditAction {
 	DDX_RANK("ddx.rank", "Updated the list of possible diagnoses"),
 	DDX_EXPLAIN("ddx.explain", "Looked at why a diagnosis is on the list"),
 	DDX_NEXT("ddx.next", "Looked at which signs to check next"),
+	DDX_NEXT_UNEXAMINABLE("ddx.next.unexaminable", "Noted that a suggested sign cannot be examined"),
 
 	/** An administrator's action on another account (the record is the account). No case. */
 	IDENTITY_ACCOUNT_PASSWORD_RESET("identity.account.password-reset", "Gave an account a new one-time password"),

@@ -83,6 +83,12 @@ public class HpoRelease {
 
 	private volatile String problem;
 
+	private volatile AnnotatedFrequencies frequencies;
+
+	private volatile DiseaseGenes genes;
+
+	private volatile String genesProblem = "The genes of the diseases are not loaded yet.";
+
 	private final MondoRelease mondo;
 
 	HpoRelease(HpoSettings settings, MondoRelease mondo) {
@@ -114,6 +120,7 @@ public class HpoRelease {
 			terms = HpoTerms.of(parsed.hpo(), parsed.replacedBy());
 			status = Status.READY;
 			log.info("HPO terms of release {} loaded in {} ms", terms.version(), (System.nanoTime() - start) / 1_000_000);
+			loadGenes();
 			Optional<Path> annotations = find(dir, "phenotype", ".hpoa");
 			if (annotations.isEmpty()) {
 				problem = "No HPO annotation file (phenotype.hpoa) in " + dir.toAbsolutePath() + "; download it from " + ANNOTATIONS_PAGE + ".";
@@ -125,6 +132,8 @@ public class HpoRelease {
 			if (crosswalk == null) {
 				log.warn("Ranking without the Orphanet enrichment of OMIM diseases: {}", mondo.problem());
 			}
+			// before the ranking data, so that whoever sees the data sees the written frequencies too
+			frequencies = AnnotatedFrequencies.load(annotations.get(), crosswalk);
 			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk);
 			log.info("HPO annotations {} loaded in {} ms", annotations.get().getFileName(), (System.nanoTime() - start) / 1_000_000);
 		}
@@ -137,6 +146,25 @@ public class HpoRelease {
 		}
 		finally {
 			done.countDown();
+		}
+	}
+
+	/** The genes of the diseases ({@code genes_to_disease.txt}); optional: without it only the genes panel says so. */
+	private void loadGenes() {
+		Optional<Path> file = find(dir, "genes_to_disease", ".txt");
+		if (file.isEmpty()) {
+			genesProblem = "This installation has no genes_to_disease.txt of the HPO release in " + dir.toAbsolutePath()
+					+ ", so the genes of the leading candidates cannot be shown; an administrator downloads it from " + ANNOTATIONS_PAGE + ".";
+			log.warn(genesProblem);
+			return;
+		}
+		try {
+			genes = DiseaseGenes.load(file.get());
+			genesProblem = null;
+		}
+		catch (RuntimeException ex) {
+			genesProblem = ex.getMessage();
+			log.warn("The genes of the HPO release could not be loaded: {}", ex.getMessage());
 		}
 	}
 
@@ -200,6 +228,21 @@ public class HpoRelease {
 	/** The ranking data (ontology and annotations), once loaded. */
 	public Optional<HpoData> data() {
 		return Optional.ofNullable(data);
+	}
+
+	/** Each disease's annotated frequencies as the annotation file writes them, once loaded (before {@link #data()}). */
+	public Optional<AnnotatedFrequencies> frequencies() {
+		return Optional.ofNullable(frequencies);
+	}
+
+	/** The genes of the diseases ({@code genes_to_disease.txt} of the release), once loaded; empty when the file is missing. */
+	public Optional<DiseaseGenes> genes() {
+		return Optional.ofNullable(genes);
+	}
+
+	/** Why {@link #genes()} is empty, in plain words (not configured, loading, file missing or unreadable), or null. */
+	public String genesProblem() {
+		return dir == null ? "This installation has no copy of the HPO release, so the genes of the diseases cannot be shown." : genesProblem;
 	}
 
 	/** What went wrong loading the release, in plain words, or null. */

@@ -66,6 +66,12 @@ public final class HpoTerms {
 	/** Alternative and obsolete-with-replacement ids to the primary id. */
 	private final Map<String, String> redirects;
 
+	/** Obsolete ids ({@code owl:deprecated}) with a current replacement ({@code replaced_by}) to that replacement's primary id. */
+	private final Map<String, String> replaced;
+
+	/** Primary id to the term's first layperson synonym, for terms that have one. */
+	private final Map<String, String> layperson;
+
 	/** Primary id to the primary ids of its direct {@code is_a} parents (current terms only). */
 	private final Map<String, String[]> parents;
 
@@ -73,11 +79,13 @@ public final class HpoTerms {
 
 	private final Map<Branch, Index> indexes;
 
-	private HpoTerms(String version, Map<String, HpoTerm> terms, Map<String, String> redirects, Map<String, String[]> parents,
-			Map<String, Branch> branchOf, Map<Branch, Index> indexes) {
+	private HpoTerms(String version, Map<String, HpoTerm> terms, Map<String, String> redirects, Map<String, String> replaced,
+			Map<String, String> layperson, Map<String, String[]> parents, Map<String, Branch> branchOf, Map<Branch, Index> indexes) {
 		this.version = version;
 		this.terms = terms;
 		this.redirects = redirects;
+		this.replaced = replaced;
+		this.layperson = layperson;
 		this.parents = parents;
 		this.branchOf = branchOf;
 		this.indexes = indexes;
@@ -92,6 +100,7 @@ public final class HpoTerms {
 	public static HpoTerms of(MinimalOntology hpo, Map<String, String> replacedBy) {
 		Map<String, HpoTerm> terms = new HashMap<>();
 		Map<String, String> redirects = new HashMap<>();
+		Map<String, String> layperson = new HashMap<>();
 		for (Term term : hpo.getTerms()) {
 			if (term.isObsolete()) {
 				continue;
@@ -99,11 +108,15 @@ public final class HpoTerms {
 			String id = term.id().getValue();
 			terms.put(id, new HpoTerm(id, term.getName()));
 			term.getAltTermIds().forEach(alt -> redirects.putIfAbsent(alt.getValue(), id));
+			term.getSynonyms().stream().filter(s -> s.isLayperson() && !s.isObsoleteSynonym() && s.getValue() != null && !s.getValue().isBlank())
+				.findFirst().ifPresent(s -> layperson.put(id, s.getValue().strip()));
 		}
+		Map<String, String> replaced = new HashMap<>();
 		replacedBy.forEach((obsolete, replacement) -> {
 			String target = redirects.getOrDefault(replacement, replacement);
 			if (terms.containsKey(target) && !terms.containsKey(obsolete)) {
 				redirects.putIfAbsent(obsolete, target);
+				replaced.put(obsolete, target);
 			}
 		});
 		Map<String, String[]> parents = new HashMap<>();
@@ -130,8 +143,8 @@ public final class HpoTerms {
 			members.forEach(term -> branchOf.put(term.id().getValue(), branch));
 			indexes.put(branch, Index.of(members, terms));
 		}
-		return new HpoTerms(hpo.version().orElse("unknown"), Map.copyOf(terms), Map.copyOf(redirects), Map.copyOf(parents), Map.copyOf(branchOf),
-				indexes);
+		return new HpoTerms(hpo.version().orElse("unknown"), Map.copyOf(terms), Map.copyOf(redirects), Map.copyOf(replaced), Map.copyOf(layperson),
+				Map.copyOf(parents), Map.copyOf(branchOf), indexes);
 	}
 
 	/** The release date of the ontology, e.g. {@code 2025-05-06}. */
@@ -160,6 +173,25 @@ public final class HpoTerms {
 		}
 		String primary = redirects.getOrDefault(id.strip(), id.strip());
 		return branchOf.get(primary) == branch ? Optional.ofNullable(terms.get(primary)) : Optional.empty();
+	}
+
+	/**
+	 * The current term of the branch that replaces an obsolete id ({@code owl:deprecated} with {@code replaced_by},
+	 * IAO:0100001), for asking the user to confirm it; empty for a current id, an alternative id ({@code alt_id}: the
+	 * same term under an old number), an unknown id, and a replacement outside the branch.
+	 */
+	public Optional<HpoTerm> replacementOfObsolete(String id, Branch branch) {
+		String target = id == null ? null : replaced.get(id.strip());
+		return target != null && branchOf.get(target) == branch ? Optional.ofNullable(terms.get(target)) : Optional.empty();
+	}
+
+	/**
+	 * The term's layperson synonym in the release (the first synonym of type {@code layperson}, e.g. "Wide-set eyes"
+	 * for Hypertelorism HP:0000316), for showing beside the label; empty when the HPO gives none. The id is resolved
+	 * like {@link #find}.
+	 */
+	public Optional<String> laypersonSynonym(String id) {
+		return id == null ? Optional.empty() : Optional.ofNullable(layperson.get(redirects.getOrDefault(id.strip(), id.strip())));
 	}
 
 	/** Why {@link #find} answers empty for this id, in plain words naming the id and the release. */

@@ -73,7 +73,8 @@ public record DifferentialCandidate(int rank, String diseaseId, String name, dou
 	 * the same disease (or the other way round) share one row, under the better-ranked identifier, the other listed
 	 * with its own rank. Without the Mondo crosswalk every identifier has its own row.
 	 */
-	static List<DifferentialCandidate> firstDistinct(Ranking ranking, Optional<MondoCrosswalk> crosswalk, int shown) {
+	static List<DifferentialCandidate> firstDistinct(Ranking ranking, Optional<MondoCrosswalk> crosswalk, int shown,
+			org.consilium.ddx.AnnotatedFrequencies frequencies) {
 		List<RankedDisease> heads = new ArrayList<>();
 		List<Set<String>> sameAs = new ArrayList<>();
 		List<List<DifferentialCandidate.Equivalent>> equivalents = new ArrayList<>();
@@ -97,7 +98,7 @@ public record DifferentialCandidate(int rank, String diseaseId, String name, dou
 		for (int i = 0; i < heads.size(); i++) {
 			RankedDisease d = heads.get(i);
 			rows.add(new DifferentialCandidate(d.rank(), d.diseaseId(), d.name(), d.postTestProbability(),
-					d.contributions().stream().map(TermEvidence::of).toList(), equivalents.get(i)));
+					d.contributions().stream().map(t -> TermEvidence.of(t, d.diseaseId(), frequencies)).toList(), equivalents.get(i)));
 		}
 		return rows;
 	}

@@ -27,18 +27,14 @@ import org.consilium.audit.AuditLog;
 import org.consilium.ddx.DifferentialDiagnosis;
 import org.consilium.ddx.HpoData;
 import org.consilium.ddx.HpoRelease;
-import org.consilium.ddx.MondoCrosswalk;
 import org.consilium.ddx.MondoRelease;
-import org.consilium.ddx.PhenotypeQuery;
 import org.consilium.ddx.RankedDisease;
 import org.consilium.ddx.Ranking;
-import org.consilium.ddx.SubmittedDiagnosisCheck;
 import org.consilium.intake.AccessibleCase;
 import org.consilium.intake.CaseAccess;
 import org.consilium.intake.OpinionRequestStatus;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
-import org.consilium.shared.Coding;
 import org.consilium.shared.ForbiddenActionException;
 import org.consilium.shared.InvalidInputException;
 import org.consilium.shared.NotFoundException;
@@ -69,8 +65,11 @@ public class DifferentialDiagnoses {
 	/** How many candidates are stored and shown, with their explanation. */
 	public static final int SHOWN = 20;
 
-	/** The engine and its settings, as stored with each ranking. */
-	static final String ENGINE = "consilium-ddx 2 " + DifferentialDiagnosis.Settings.DEFAULT;
+	/**
+	 * The engine and its settings, as stored with each ranking; its explanations' wording is part of it, so that a
+	 * stored ranking with older explanations (the frequency the ranking used instead of the written one) is recomputed.
+	 */
+	static final String ENGINE = "consilium-ddx 2 explanations 2 " + DifferentialDiagnosis.Settings.DEFAULT;
 
 	/** The ids of the diseases a ranking may hold, as the annotation file writes them. */
 	private static final java.util.regex.Pattern DISEASE_ID = java.util.regex.Pattern.compile("(OMIM|ORPHA):\\d{1,7}");
@@ -96,6 +95,8 @@ public class DifferentialDiagnoses {
 
 	private final Clock clock;
 
+	private final UnexaminableTerms unexaminableTerms;
+
 	private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
 	/** The engine of the loaded release, replaced when another release is loaded. */
@@ -105,7 +106,8 @@ public class DifferentialDiagnoses {
 	}
 
 	DifferentialDiagnoses(CaseAccess access, AuditLog audit, JdbcClient jdbc, HpoRelease hpo, MondoRelease mondo, DifferentialFlagSettings flag,
-			Clock clock) {
+			Clock clock, UnexaminableTerms unexaminableTerms) {
+		this.unexaminableTerms = unexaminableTerms;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -135,8 +137,10 @@ public class DifferentialDiagnoses {
 		}
 		if (inputs.observed().isEmpty()) {
 			audit.success(actor, AuditAction.DDX_READ, caseId, "DifferentialRanking", caseId.value());
-			return new DifferentialView(caseId, DifferentialView.Status.NO_OBSERVED_TERMS,
-					"Add at least one observed HPO term to the phenotype to rank diseases.", null, null, data.get().release(), data.get().candidateCount(),
+			return new DifferentialView(caseId, DifferentialView.Status.NO_OBSERVED_TERMS, inputs.excluded().isEmpty()
+					? "Add at least one observed HPO term to the phenotype to rank diseases."
+					: "The phenotype holds only excluded terms (" + inputs.excluded().size() + "): signs that are absent cannot rank diseases on "
+							+ "their own, since most diseases do not show any given sign. Add at least one observed term.", null, null, data.get().release(), data.get().candidateCount(),
 					inputs.observed(), inputs.excluded(), List.of(), true, null, null, false);
 		}
 		if (engine(data.get()).tooGeneral(inputs.query())) {
@@ -189,7 +193,8 @@ public class DifferentialDiagnoses {
 		if (inputs.observed().isEmpty()) {
 			throw new InvalidInputException("Add at least one observed HPO term to the phenotype first.");
 		}
-		List<TermEvidence> evidence = engine(data).explain(inputs.query(), id).stream().map(TermEvidence::of).toList();
+		List<TermEvidence> evidence = engine(data).explain(inputs.query(), id).stream()
+			.map(t -> TermEvidence.of(t, id, hpo.frequencies().orElse(null))).toList();
 		audit.success(actor, AuditAction.DDX_EXPLAIN, caseId, "DifferentialRanking", caseId.value());
 		return evidence;
 	}
@@ -200,7 +205,8 @@ public class DifferentialDiagnoses {
 	/**
 	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms that would best separate the leading candidates
 	 * of the case's current phenotype ({@link DifferentialDiagnosis#recommend}), each with the candidates it favours
-	 * either way. Uses the phenotype only, never the first opinion's diagnosis, so it is as blind as the ranking.
+	 * either way and its lay synonym. Terms noted as not examinable for the case ({@link UnexaminableTerms}) are left
+	 * out. Uses the phenotype only, never the first opinion's diagnosis, so it is as blind as the ranking.
 	 * Empty while the release is loading or the phenotype is too thin to rank. Audited as {@code ddx.next}.
 	 *
 	 * @throws ForbiddenActionException (403) for anyone but a specialist reviewing the case
@@ -214,8 +220,11 @@ public class DifferentialDiagnoses {
 		}
 		DifferentialDiagnosis e = engine(data.get());
 		Ranking ranking = e.rank(inputs.query());
-		List<NextTerm> next = e.recommend(inputs.query(), ranking, NEXT_TERMS).stream()
-			.map(t -> new NextTerm(t.hpoId(), t.label(), t.expectedInformationBits(), names(ranking, t.favouredIfPresent()), names(ranking, t.favouredIfAbsent())))
+		Set<String> unexaminable = unexaminableTerms.of(caseId);
+		List<NextTerm> next = e.recommend(inputs.query(), ranking, NEXT_TERMS + unexaminable.size()).stream()
+			.filter(t -> !unexaminable.contains(t.hpoId())).limit(NEXT_TERMS)
+			.map(t -> new NextTerm(t.hpoId(), t.label(), hpo.terms().flatMap(terms -> terms.laypersonSynonym(t.hpoId())).orElse(null),
+					t.expectedInformationBits(), names(ranking, t.favouredIfPresent()), names(ranking, t.favouredIfAbsent())))
 			.toList();
 		audit.success(actor, AuditAction.DDX_NEXT, caseId, "DifferentialRanking", caseId.value());
 		return next;
@@ -311,7 +320,7 @@ public class DifferentialDiagnoses {
 
 	private Stored store(UserId by, CaseId caseId, HpoData data, RankingInputs inputs, String digest) {
 		Ranking ranking = engine(data).rank(inputs.query());
-		List<DifferentialCandidate> top = DifferentialCandidate.firstDistinct(ranking, mondo.crosswalk(), SHOWN);
+		List<DifferentialCandidate> top = DifferentialCandidate.firstDistinct(ranking, mondo.crosswalk(), SHOWN, hpo.frequencies().orElse(null));
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -340,7 +349,8 @@ public class DifferentialDiagnoses {
 		if (!c.firstOpinionBlinded()) {
 			submitted = stored.submitted();
 			if (submitted == null && data != null) {
-				submitted = submitted(c, data, new RankingInputs(stored.observed(), stored.excluded()));
+				submitted = SubmittedDiagnosisRank.of(c, engine(data), mondo, new RankingInputs(stored.observed(), stored.excluded()), flag.thresholds(),
+						hpo.frequencies().orElse(null));
 				jdbc.sql("""
 						UPDATE phenotype.differential_ranking SET submitted_check = ?::jsonb, submitted_checked_at = ?, submitted_checked_by = ?
 						WHERE id = ? AND submitted_check IS NULL""")
@@ -355,35 +365,6 @@ public class DifferentialDiagnoses {
 				: "The phenotype changed since this ranking and it cannot be recomputed now: " + hpoProblem(), stored.id(), stored.computedAt(),
 				stored.release(), stored.candidateCount(), stored.observed(), stored.excluded(), stored.candidates(), current, submitted, submittedProblem,
 				mayCopy);
-	}
-
-	private SubmittedDiagnosisRank submitted(AccessibleCase c, HpoData data, RankingInputs inputs) {
-		Optional<Coding> coding = c.firstDiagnosis();
-		if (coding.isEmpty()) {
-			String code = c.firstDiagnosisCode() == null || c.firstDiagnosisCode().isBlank() ? null : c.firstDiagnosisCode().strip();
-			return SubmittedDiagnosisRank.notRankable(c.firstDiagnosisSystem() == null ? null : c.firstDiagnosisSystem().label(), code,
-					"The first opinion gave no coded diagnosis.");
-		}
-		String systemLabel = coding.get().system().label();
-		String code = coding.get().code();
-		// without the crosswalk an OMIM or ORPHA code still names itself
-		Set<String> ids = mondo.crosswalk().orElse(MondoCrosswalk.EMPTY).candidatesFor(coding.get());
-		if (ids.isEmpty() && mondo.crosswalk().isEmpty()) {
-			return SubmittedDiagnosisRank.notRankable(systemLabel, code, mondo.problem());
-		}
-		DifferentialDiagnosis e = engine(data);
-		PhenotypeQuery query = inputs.query();
-		Ranking ranking = e.rank(query);
-		SubmittedDiagnosisCheck check = e.check(query, ranking, ids, flag.thresholds());
-		if (!check.rankable()) {
-			return SubmittedDiagnosisRank.notRankable(systemLabel, code, ids.isEmpty()
-					? systemLabel + " " + code + " maps to no rare disease in the Mondo crosswalks, so it cannot be ranked."
-					: systemLabel + " " + code + " maps to " + String.join(", ", ids.stream().sorted().toList())
-							+ ", none of which has phenotype annotations in this HPO release, so it cannot be ranked.");
-		}
-		String name = ranking.find(check.bestRankedId()).map(RankedDisease::name).orElse(check.bestRankedId());
-		return new SubmittedDiagnosisRank(systemLabel, code, true, null, check.candidateIds().stream().sorted().toList(), check.bestRank(),
-				check.bestRankedId(), name, check.postTestProbability(), check.flagged(), check.termsAgainst().stream().map(TermEvidence::of).toList());
 	}
 
 }

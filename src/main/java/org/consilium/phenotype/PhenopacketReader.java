@@ -29,7 +29,8 @@ import org.consilium.shared.InvalidInputException;
  * <p>
  * All or nothing: any term that is not a current phenotypic abnormality (or onset term) of the loaded release, and any
  * onset the phenotype cannot hold (age ranges, timestamps, intervals), rejects the whole file with
- * {@link InvalidInputException} naming every such term.
+ * {@link InvalidInputException} naming every such term. An obsolete id that the ontology replaced ({@code replaced_by})
+ * is imported as its replacement, and the import says so ({@link Read#replaced}): a published file is taken as given.
  */
 final class PhenopacketReader {
 
@@ -41,7 +42,8 @@ final class PhenopacketReader {
 	record Feature(HpoTerm term, boolean excluded, Onset onset) {
 	}
 
-	record Read(String phenopacketId, List<Feature> features, String diagnosisId, String diagnosisLabel) {
+	/** @param replaced one sentence per obsolete id of the file recorded as its replacement */
+	record Read(String phenopacketId, List<Feature> features, String diagnosisId, String diagnosisLabel, List<String> replaced) {
 	}
 
 	private PhenopacketReader() {
@@ -74,6 +76,7 @@ final class PhenopacketReader {
 		Phenopacket packet = parse(json);
 		Set<Feature> features = new LinkedHashSet<>();
 		Set<String> problems = new LinkedHashSet<>();
+		Set<String> replaced = new LinkedHashSet<>();
 		for (PhenotypicFeature f : packet.getPhenotypicFeaturesList()) {
 			String id = f.getType().getId();
 			Optional<HpoTerm> term = hpo.find(id, Branch.PHENOTYPIC_ABNORMALITY);
@@ -81,6 +84,8 @@ final class PhenopacketReader {
 				problems.add(named(id, f.getType().getLabel(), hpo.rejection(id, Branch.PHENOTYPIC_ABNORMALITY)));
 				continue;
 			}
+			hpo.replacementOfObsolete(id, Branch.PHENOTYPIC_ABNORMALITY).ifPresent(r -> replaced.add(named(id, f.getType().getLabel(),
+					id + " is obsolete; recorded as its replacement " + r.id() + " " + r.label() + ".")));
 			Onset onset = f.hasOnset() ? onset(f.getOnset(), id, hpo, problems) : Onset.UNKNOWN;
 			if (onset != null) {
 				features.add(new Feature(term.get(), f.getExcluded(), onset));
@@ -110,7 +115,7 @@ final class PhenopacketReader {
 				}
 			}
 		}
-		return new Read(packet.getId(), List.copyOf(features), diagnosisId, diagnosisLabel);
+		return new Read(packet.getId(), List.copyOf(features), diagnosisId, diagnosisLabel, List.copyOf(replaced));
 	}
 
 	/** The onset, or null after adding a problem. */

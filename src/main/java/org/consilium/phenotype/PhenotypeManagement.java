@@ -116,7 +116,7 @@ public class PhenotypeManagement {
 				SELECT i.id, i.phenopacket_id, i.diagnosis_id, i.diagnosis_label,
 				  (SELECT count(*) FROM phenotype.phenotypic_feature f WHERE f.import_id = i.id AND NOT f.excluded) AS observed,
 				  (SELECT count(*) FROM phenotype.phenotypic_feature f WHERE f.import_id = i.id AND f.excluded) AS excluded,
-				  i.imported_at
+				  i.imported_at, NULL AS replaced
 				FROM phenotype.phenopacket_import i WHERE i.case_id = ? AND i.voided_at IS NULL ORDER BY i.imported_at DESC LIMIT 1""")
 			.param(caseId.value()).query(PhenopacketImportView.class).optional().orElse(null);
 		audit.success(actor, AuditAction.PHENOTYPE_READ, caseId, "Phenotype", caseId.value());
@@ -193,12 +193,17 @@ public class PhenotypeManagement {
 	 *         ancestors is excluded (the message names both terms). An observed general term with an excluded more
 	 *         specific one is fine. Phenopacket imports are not checked this way: {@link #importPhenopacket} takes the
 	 *         file as given
+	 * @throws ObsoleteTermException (422, problem type {@code obsolete-term}) for an obsolete id that the ontology
+	 *         replaced: the user confirms by adding the replacement instead
 	 */
 	public PhenotypicFeatureView addFeature(Actor actor, CaseId caseId, AddPhenotypicFeature command) {
 		checkMayEdit(actor, caseId, AuditAction.PHENOTYPE_FEATURE_ADD);
 		return audit.recordingFailures(actor, AuditAction.PHENOTYPE_FEATURE_ADD, caseId, "PhenotypicFeature", () -> {
 			HpoTerms terms = requireTerms();
 			String id = command.hpoId() == null ? "" : command.hpoId().strip().toUpperCase(java.util.Locale.ROOT);
+			terms.replacementOfObsolete(id, Branch.PHENOTYPIC_ABNORMALITY).ifPresent(r -> {
+				throw new ObsoleteTermException(id, r, terms.acknowledgement());
+			});
 			HpoTerm term = terms.find(id, Branch.PHENOTYPIC_ABNORMALITY)
 				.orElseThrow(() -> new InvalidInputException(terms.rejection(id, Branch.PHENOTYPIC_ABNORMALITY)));
 			Onset onset = onset(terms, command.onsetHpoId(), command.onsetAge());
@@ -266,7 +271,7 @@ public class PhenotypeManagement {
 			events.publishEvent(new PhenotypeChanged(caseId, now));
 			int excluded = (int) read.features().stream().filter(PhenopacketReader.Feature::excluded).count();
 			return new PhenopacketImportView(importId, read.phenopacketId(), read.diagnosisId(), read.diagnosisLabel(),
-					read.features().size() - excluded, excluded, now);
+					read.features().size() - excluded, excluded, now, read.replaced());
 		});
 	}
 

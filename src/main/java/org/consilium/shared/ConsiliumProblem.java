@@ -27,4 +27,9 @@ public abstract class ConsiliumProblem extends RuntimeException {
 	public HttpStatus status() {
 		return status;
 	}
+
+	/** Further members of the problem detail, for a client to act on (e.g. the replacement of an obsolete term); none by default. */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
 }

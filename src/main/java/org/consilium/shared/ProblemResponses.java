@@ -30,6 +30,7 @@ class ProblemResponses {
 			if (problem instanceof InvalidInputException invalid && invalid.field() != null) {
 				detail.setProperty("field", invalid.field());
 			}
+			problem.properties().forEach(detail::setProperty);
 			return ResponseEntity.status(problem.status()).body(detail);
 		}
 		ModelAndView page = new ModelAndView("problem");

@@ -9,16 +9,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.consilium.ddx.HpoTerm;
+import org.consilium.phenotype.CandidateGenes;
 import org.consilium.phenotype.DifferentialDiagnoses;
 import org.consilium.phenotype.DifferentialView;
+import org.consilium.phenotype.GenePanel;
+import org.consilium.phenotype.NextTerm;
 import org.consilium.phenotype.TermEvidence;
+import org.consilium.phenotype.UnexaminableTerms;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
 
 /**
  * The differential diagnosis as JSON, for the specialists reviewing the case: the current ranking (computed first if
  * out of date), a stored ranking by id, and the per-term explanation of any candidate. The disease to explain travels
- * in the request body, never in the URL.
+ * in the request body, never in the URL. Also "What to check next" ({@code GET .../differential/next}), the genes of
+ * the leading candidates ({@code GET .../differential/genes}), and "cannot be examined" for a suggested term
+ * ({@code POST .../differential/unexaminable} with {@code {"hpoId":"HP:0001083"}}, the term in the body).
  */
 @RestController
 class DifferentialApiController {
@@ -27,10 +34,35 @@ class DifferentialApiController {
 	record ExplanationRequest(String diseaseId) {
 	}
 
+	/** A term of "What to check next" that cannot be examined for the case. */
+	record UnexaminableRequest(String hpoId) {
+	}
+
 	private final DifferentialDiagnoses differential;
 
-	DifferentialApiController(DifferentialDiagnoses differential) {
+	private final CandidateGenes genes;
+
+	private final UnexaminableTerms unexaminable;
+
+	DifferentialApiController(DifferentialDiagnoses differential, CandidateGenes genes, UnexaminableTerms unexaminable) {
 		this.differential = differential;
+		this.genes = genes;
+		this.unexaminable = unexaminable;
+	}
+
+	@GetMapping("/api/cases/{id}/differential/next")
+	List<NextTerm> next(@PathVariable UUID id) {
+		return differential.nextTerms(Actor.current(), new CaseId(id));
+	}
+
+	@GetMapping("/api/cases/{id}/differential/genes")
+	GenePanel genes(@PathVariable UUID id) {
+		return genes.of(differential.differential(Actor.current(), new CaseId(id)));
+	}
+
+	@PostMapping("/api/cases/{id}/differential/unexaminable")
+	HpoTerm cannotBeExamined(@PathVariable UUID id, @RequestBody UnexaminableRequest request) {
+		return unexaminable.record(Actor.current(), new CaseId(id), request == null ? null : request.hpoId());
 	}
 
 	@GetMapping("/api/cases/{id}/differential")

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.consilium.ddx.HpoTerms.Branch;
 import org.consilium.ddx.TermSuggestion;
 import org.consilium.phenotype.AddPhenotypicFeature;
+import org.consilium.phenotype.ObsoleteTermException;
 import org.consilium.phenotype.PhenotypeManagement;
 import org.consilium.shared.Actor;
 import org.consilium.shared.CaseId;
@@ -39,6 +40,9 @@ import org.consilium.shared.PageProblems;
  * ({@code /cases/{id}/review#phenotype-outcome}) with the outcome as the flash attributes {@code phenotypeMessage} or
  * {@code phenotypeError}, which the workspace shows right above the section (the section itself is fetched by a second
  * request, which would not see a flash attribute). Any other {@code returnTo} is ignored.
+ * <p>
+ * An obsolete HPO id is not recorded: the page (or the workspace, as {@code phenotypeReplacement}) shows its
+ * replacement with a button that records the replacement instead ({@link ReplacementOffer}).
  */
 @Controller
 class PhenotypeController {
@@ -117,6 +121,12 @@ class PhenotypeController {
 			return back(id, returnTo, redirect, message, null);
 		}, problem -> {
 			redirect.addFlashAttribute("term", term);
+			if (problem instanceof ObsoleteTermException obsolete) {
+				// nothing recorded: the page asks to confirm the replacement, which posts it with the same status and onset
+				redirect.addFlashAttribute(REVIEW.equals(returnTo) ? "phenotypeReplacement" : "replacement", new ReplacementOffer(obsolete.obsoleteId(),
+						obsolete.replacement().id(), obsolete.replacement().label(), "excluded".equals(status) ? "excluded" : "observed", onsetTerm, onsetAge));
+				return back(id, returnTo, redirect, null, null);
+			}
 			return back(id, returnTo, redirect, null, problem.getMessage());
 		});
 	}
@@ -138,8 +148,8 @@ class PhenotypeController {
 		return PageProblems.attempt(() -> {
 			var imported = phenotype.importPhenopacket(Actor.current(), new CaseId(id), phenopacket);
 			return back(id, returnTo, redirect, "Imported " + imported.observed() + " observed and " + imported.excluded() + " excluded terms of phenopacket "
-					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ")."),
-					null);
+					+ imported.phenopacketId() + (imported.diagnosisId() == null ? "." : ", with the diagnosis " + imported.diagnosisLabel() + " (" + imported.diagnosisId() + ").")
+					+ (imported.replaced().isEmpty() ? "" : " " + String.join(" ", imported.replaced())), null);
 		}, problem -> back(id, returnTo, redirect, null, problem.getMessage()));
 	}
 
