@@ -114,7 +114,8 @@ public final class AnnotatedFrequencies {
 		}
 		int slash = written.indexOf('/');
 		if (slash > 0) {
-			return written.substring(0, slash) + " of " + written.substring(slash + 1) + " patients";
+			String of = written.substring(slash + 1);
+			return written.substring(0, slash) + " of " + of + ("1".equals(of) ? " patient" : " patients");
 		}
 		if (written.endsWith("%")) {
 			return written.substring(0, written.length() - 1).strip() + " % of patients";

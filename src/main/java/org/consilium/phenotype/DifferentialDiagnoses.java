@@ -231,7 +231,8 @@ public class DifferentialDiagnoses {
 	}
 
 	private static List<String> names(Ranking ranking, List<String> diseaseIds) {
-		return diseaseIds.stream().limit(3).map(id -> ranking.find(id).map(RankedDisease::name).orElse(id)).toList();
+		// an OMIM entry and its Orphanet entry often share the name: name the disease once
+		return diseaseIds.stream().map(id -> ranking.find(id).map(RankedDisease::name).orElse(id)).distinct().limit(3).toList();
 	}
 
 	/**

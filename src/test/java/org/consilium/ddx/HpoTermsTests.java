@@ -126,4 +126,25 @@ class HpoTermsTests {
 		assertThat(terms.rejection("seizure", Branch.PHENOTYPIC_ABNORMALITY)).contains("not an HPO term id");
 		assertThat(terms.search("hp:0001250", Branch.PHENOTYPIC_ABNORMALITY, 5)).extracting(s -> s.term().id()).containsExactly("HP:0001250");
 	}
+
+	@Test
+	void anObsoleteIdNamesItsReplacementWhileAnAlternativeIdIsTheSameTerm() {
+		// HP:0001388 "obsolete Joint laxity" was replaced by HP:0001382 Joint hypermobility
+		assertThat(terms.replacementOfObsolete("HP:0001388", Branch.PHENOTYPIC_ABNORMALITY)).hasValue(new HpoTerm("HP:0001382", "Joint hypermobility"));
+		assertThat(terms.replacementOfObsolete("HP:0001382", Branch.PHENOTYPIC_ABNORMALITY)).as("a current id").isEmpty();
+		// HP:0004715 is an alternative id of HP:0000003 Multicystic kidney dysplasia, not an obsolete term
+		assertThat(terms.find("HP:0004715", Branch.PHENOTYPIC_ABNORMALITY)).map(HpoTerm::id).hasValue("HP:0000003");
+		assertThat(terms.replacementOfObsolete("HP:0004715", Branch.PHENOTYPIC_ABNORMALITY)).isEmpty();
+		assertThat(terms.replacementOfObsolete("HP:9999999", Branch.PHENOTYPIC_ABNORMALITY)).isEmpty();
+		// HP:0001425 "obsolete Heterogeneous" was replaced by HP:0000005 Mode of inheritance, outside the branch
+		assertThat(terms.replacementOfObsolete("HP:0001425", Branch.PHENOTYPIC_ABNORMALITY)).isEmpty();
+	}
+
+	@Test
+	void laypersonSynonymsAreThereForTermsThatHaveOne() {
+		assertThat(terms.laypersonSynonym("HP:0000316")).hasValueSatisfying(s -> assertThat(s).isIn("Wide-set eyes", "Widely spaced eyes"));
+		assertThat(terms.laypersonSynonym("HP:0001166")).hasValueSatisfying(s -> assertThat(s).isIn("Long slender fingers", "Spider fingers"));
+		assertThat(terms.laypersonSynonym("HP:0001083")).as("Ectopia lentis has none").isEmpty();
+		assertThat(terms.laypersonSynonym("HP:9999999")).isEmpty();
+	}
 }

@@ -54,6 +54,9 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Autowired
 	MondoRelease mondo;
 
+	@Autowired
+	CandidateGenes genes;
+
 	@BeforeAll
 	void annotationsAndMondoLoaded() {
 		assertThat(release.data()).isPresent();
@@ -155,7 +158,16 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
 			.andExpect(content().string(containsString("What to check next")))
 			.andExpect(content().string(containsString("value=\"" + term + "\"")))
+			.andExpect(content().string(containsString("Cannot be examined")))
 			.andExpect(content().string(not(containsString("Q87.4"))));
+		var terms = release.terms().orElseThrow();
+		assertThat(next).allSatisfy(t -> assertThat(t.laySynonym()).isEqualTo(terms.laypersonSynonym(t.hpoId()).orElse(null)));
+		assertThat(next).as("names each favoured disease once").allSatisfy(t -> assertThat(t.ifAbsent()).doesNotHaveDuplicates());
+		assertThat(next).filteredOn(t -> t.laySynonym() != null).isNotEmpty().allSatisfy(t -> assertThat(t.laySynonym()).isNotBlank());
+		NextTerm withSynonym = next.stream().filter(t -> t.laySynonym() != null).findFirst().orElseThrow();
+		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
+			.andExpect(content().string(containsString(withSynonym.label() + " (" + withSynonym.hpoId() + ")</strong><span class=\"hint\">, in everyday words: "
+					+ org.springframework.web.util.HtmlUtils.htmlEscape(withSynonym.laySynonym()) + "</span>")));
 
 		mvc.perform(post("/cases/{id}/phenotype/features", r.caseId()).with(specialist).with(csrf())
 				.param("term", term).param("status", "excluded").param("returnTo", "review"))
@@ -163,6 +175,8 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		DifferentialView after = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(after.excluded()).contains(term);
 		assertThat(after.rankingId()).isNotEqualTo(before.rankingId());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'phenotype.feature.add' AND outcome = 'SUCCESS' AND actor_id = ?")
+			.params(r.caseId(), r.specialist().id().value()).query(Long.class).single()).as("the one click is audited").isEqualTo(1);
 		assertThat(after.submitted()).as("blinded until the impression is recorded").isNull();
 		assertThat(differential.nextTerms(r.specialist(), new CaseId(r.caseId()))).extracting(NextTerm::hpoId).doesNotContain(term);
 		assertThatThrownBy(() -> differential.nextTerms(r.patient(), new CaseId(r.caseId()))).isInstanceOf(org.consilium.shared.ConsiliumProblem.class);
@@ -245,9 +259,11 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 	@Test
 	void withoutObservedTermsThereIsNothingToRank() {
 		Review r = inReview(CodeSystem.ORPHA, "558", List.of());
+		assertThat(differential.differential(r.specialist(), new CaseId(r.caseId())).problem()).isEqualTo("Add at least one observed HPO term to the phenotype to rank diseases.");
 		phenotype.addFeature(r.specialist(), new CaseId(r.caseId()), new AddPhenotypicFeature("HP:0001744", true, null, null));
 		DifferentialView view = differential.differential(r.specialist(), new CaseId(r.caseId()));
 		assertThat(view.status()).isEqualTo(DifferentialView.Status.NO_OBSERVED_TERMS);
+		assertThat(view.problem()).as("a phenotype of only excluded terms is told so").contains("only excluded terms (1)").contains("Add at least one observed term");
 		assertThat(view.candidates()).isEmpty();
 		assertThat(rankings(r.caseId())).isZero();
 	}
@@ -277,6 +293,9 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 			.andExpect(content().string(containsString("Marfan syndrome")))
 			.andExpect(content().string(containsString("Human Phenotype Ontology, release 2025-05-06")))
 			.andExpect(content().string(containsString("shown once you have")))
+			.andExpect(content().string(containsString("Method: every OMIM and Orphanet disease")))
+			.andExpect(content().string(containsString("Figures measured on published cases overstate what to expect in practice")))
+			.andExpect(content().string(containsString("the README, section \"Differential diagnosis (decision support)\"")))
 			.andExpect(content().string(not(containsString("Copy into opinion"))));
 
 		review.recordImpression(r.specialist(), new CaseId(r.caseId()), "Marfan syndrome.", null);
@@ -303,5 +322,84 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 		mvc.perform(get("/api/cases/{id}/differential", r.caseId()).with(authentication(TestAccounts.authentication(r.patient()))))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type", containsString("forbidden-action")));
+	}
+
+	@Test
+	void aTermThatCannotBeExaminedChangesNothingIsAuditedAndIsNotSuggestedAgain() throws Exception {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", List.of("HP:0001166", "HP:0000098")); // arachnodactyly, tall stature
+		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		CaseId caseId = new CaseId(r.caseId());
+		DifferentialView before = differential.differential(r.specialist(), caseId);
+		List<String> features = phenotype.phenotype(r.specialist(), caseId).features().stream().map(f -> f.id().toString()).toList();
+		long rankings = rankings(r.caseId());
+		List<NextTerm> next = differential.nextTerms(r.specialist(), caseId);
+		String term = next.get(0).hpoId();
+
+		mvc.perform(post("/cases/{id}/differential/unexaminable", r.caseId()).with(specialist).with(csrf()).param("term", term))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/cases/" + r.caseId() + "/review#phenotype-outcome"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("phenotypeMessage",
+					containsString("(" + term + ") cannot be examined; the phenotype and the ranking are unchanged")));
+		assertThat(phenotype.phenotype(r.specialist(), caseId).features().stream().map(f -> f.id().toString()).toList()).isEqualTo(features);
+		assertThat(rankings(r.caseId())).as("no new ranking").isEqualTo(rankings);
+		assertThat(differential.differential(r.specialist(), caseId).rankingId()).isEqualTo(before.rankingId());
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.next.unexaminable' AND outcome = 'SUCCESS' AND actor_id = ?")
+			.params(r.caseId(), r.specialist().id().value()).query(Long.class).single()).isEqualTo(1);
+		List<NextTerm> after = differential.nextTerms(r.specialist(), caseId);
+		assertThat(after).extracting(NextTerm::hpoId).doesNotContain(term).hasSize(DifferentialDiagnoses.NEXT_TERMS)
+			.as("the others keep their order").startsWith(next.get(1).hpoId());
+
+		mvc.perform(post("/api/cases/{id}/differential/unexaminable", r.caseId()).with(specialist).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"hpoId\":\"" + after.get(0).hpoId() + "\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.id").value(after.get(0).hpoId()));
+		mvc.perform(get("/api/cases/{id}/differential/next", r.caseId()).with(specialist))
+			.andExpect(status().isOk()).andExpect(jsonPath("$[*].hpoId", not(org.hamcrest.Matchers.hasItem(after.get(0).hpoId()))));
+		mvc.perform(post("/api/cases/{id}/differential/unexaminable", r.caseId()).with(specialist).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"hpoId\":\"HP:0001166\"}"))
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("already in the phenotype")));
+		mvc.perform(post("/api/cases/{id}/differential/unexaminable", r.caseId()).with(authentication(TestAccounts.authentication(r.patient()))).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"hpoId\":\"" + term + "\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT count(*) FROM phenotype.unexaminable_term WHERE case_id = ?").param(r.caseId()).query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_event WHERE case_id = ? AND action = 'ddx.next.unexaminable' AND outcome = 'DENIED'")
+			.param(r.caseId()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theGenesOfTheLeadingCandidatesAreShownBesideWhatToCheckNextAndOnlyToTheReviewer() throws Exception {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
+		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		GenePanel panel = genes.of(differential.differential(r.specialist(), new CaseId(r.caseId())));
+		assertThat(panel.problem()).isNull();
+		assertThat(panel.source()).isEqualTo("genes_to_disease.txt.gz");
+		assertThat(panel.genes()).filteredOn(g -> g.symbol().equals("FBN1")).singleElement().satisfies(g -> {
+			assertThat(g.ncbiGeneId()).isEqualTo("NCBIGene:2200");
+			assertThat(g.candidates()).anySatisfy(c -> assertThat(c).startsWith("Marfan syndrome (rank "));
+		});
+		mvc.perform(get("/cases/{id}/differential", r.caseId()).header("HX-Request", "true").with(specialist))
+			.andExpect(content().string(containsString("Genes of the leading candidates")))
+			.andExpect(content().string(containsString("<strong>FBN1</strong> <span>(NCBIGene:2200)</span>")))
+			.andExpect(content().string(containsString("https://www.ncbi.nlm.nih.gov/gene/2200")))
+			.andExpect(content().string(not(containsString("Q87.4"))));
+		mvc.perform(get("/api/cases/{id}/differential/genes", r.caseId()).with(specialist))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.genes[?(@.symbol == 'FBN1')].ncbiGeneId").value(org.hamcrest.Matchers.hasItem("NCBIGene:2200")));
+		mvc.perform(get("/api/cases/{id}/differential/genes", r.caseId()).with(authentication(TestAccounts.authentication(r.patient()))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void explanationsQuoteTheDiseasesOwnAnnotatedFrequencyOrSayItIsNotStated() {
+		Review r = inReview(CodeSystem.ORPHA, "558", MARFAN_SIGNS);
+		// OMIM:154700: ectopia lentis 119/251, aortic root aneurysm 45/58; tall stature without frequency
+		List<TermEvidence> marfan = differential.explain(r.specialist(), new CaseId(r.caseId()), "OMIM:154700");
+		assertThat(marfan).filteredOn(e -> e.hpoId().equals("HP:0001083")).singleElement()
+			.satisfies(e -> assertThat(e.annotatedFrequency()).startsWith("119 of 251 patients"))
+			.satisfies(e -> assertThat(e.explanation()).isEqualTo("The disease is annotated with this term: " + e.annotatedFrequency() + "."));
+		assertThat(marfan).filteredOn(e -> e.hpoId().equals("HP:0000098")).singleElement()
+			.satisfies(e -> assertThat(e.explanation()).contains("frequency not stated"));
+		DifferentialView view = differential.differential(r.specialist(), new CaseId(r.caseId()));
+		assertThat(view.candidates()).flatExtracting(DifferentialCandidate::evidence).filteredOn(e -> e.annotationId() != null && e.kind() != MatchKind.CONTRADICTED)
+			.isNotEmpty()
+			.allSatisfy(e -> assertThat(e.explanation()).contains(e.annotatedFrequency()).doesNotContain("about"));
 	}
 }

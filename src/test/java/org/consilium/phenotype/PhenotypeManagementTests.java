@@ -97,11 +97,98 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 	}
 
 	@Test
-	void obsoleteIdsAreStoredAsTheirReplacement() {
+	void anObsoleteIdIsNamedWithItsReplacementAndRecordedOnlyOnceTheReplacementIsConfirmed() {
 		Actor patient = accounts.create(Role.PATIENT);
 		UUID caseId = newCase(patient);
-		// HP:0000057 (obsolete Clitoromegaly) is replaced by HP:0008665
-		assertThat(phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0000057", false, null, null)).hpoId()).isEqualTo("HP:0008665");
+		// HP:0001388 (obsolete Joint laxity) is replaced by HP:0001382 Joint hypermobility
+		assertThatThrownBy(() -> phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001388", false, null, null)))
+			.isInstanceOfSatisfying(ObsoleteTermException.class, e -> {
+				assertThat(e.obsoleteId()).isEqualTo("HP:0001388");
+				assertThat(e.replacement()).isEqualTo(new org.consilium.ddx.HpoTerm("HP:0001382", "Joint hypermobility"));
+			})
+			.hasMessageContaining("HP:0001388 is obsolete").hasMessageContaining("replaced by HP:0001382 Joint hypermobility");
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).as("nothing recorded before the confirmation").isEmpty();
+		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(1);
+
+		assertThat(phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001382", false, null, null)).hpoId()).isEqualTo("HP:0001382");
+		// an alternative id is the same term under an old number: recorded as the current id without asking
+		assertThat(phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0004715", false, null, null)).hpoId()).isEqualTo("HP:0000003");
+	}
+
+	@Test
+	void theFormAsksToConfirmTheReplacementOfAnObsoleteIdAndTheApiNamesIt() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		Actor coordinator = accounts.create(Role.COORDINATOR);
+		UUID caseId = newCase(patient);
+		intake.submit(patient, new CaseId(caseId));
+		caseTriage.startTriage(coordinator, new CaseId(caseId));
+		var auth = authentication(TestAccounts.authentication(coordinator));
+		var asked = mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:0001388").param("status", "excluded")
+				.param("onsetAge", "P3Y").with(auth).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("replacement")).andExpect(flash().attributeCount(2))
+			.andReturn();
+		assertThat(phenotype.phenotype(coordinator, new CaseId(caseId)).features()).as("not recorded until confirmed").isEmpty();
+		mvc.perform(get("/cases/{id}/phenotype", caseId).flashAttrs(asked.getFlashMap()).with(auth))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("HP:0001388 is obsolete; replaced by HP:0001382 Joint hypermobility — record HP:0001382?")))
+			.andExpect(content().string(containsString("name=\"term\" value=\"HP:0001382\"")))
+			.andExpect(content().string(containsString("name=\"status\" value=\"excluded\"")));
+		// the confirmation posts the replacement with the same status and onset
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:0001382").param("status", "excluded").param("onsetAge", "P3Y")
+				.with(auth).with(csrf()))
+			.andExpect(flash().attribute("message", "Added Joint hypermobility (HP:0001382) as excluded."));
+		assertThat(phenotype.phenotype(coordinator, new CaseId(caseId)).features()).singleElement()
+			.satisfies(f -> assertThat(f.hpoId()).isEqualTo("HP:0001382")).satisfies(f -> assertThat(f.excluded()).isTrue())
+			.satisfies(f -> assertThat(f.onset().age()).isEqualTo("P3Y"));
+
+		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hpoId\": \"HP:0000057\"}").with(auth).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("obsolete-term"))
+			.andExpect(jsonPath("$.obsoleteId").value("HP:0000057"))
+			.andExpect(jsonPath("$.replacementId").value("HP:0008665"))
+			.andExpect(jsonPath("$.replacementLabel").value("Clitoral hypertrophy"))
+			.andExpect(jsonPath("$.detail", containsString("replaced by HP:0008665 Clitoral hypertrophy")));
+		assertThat(phenotype.phenotype(coordinator, new CaseId(caseId)).features()).hasSize(1);
+		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hpoId\": \"HP:0008665\"}").with(auth).with(csrf()))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.hpoId").value("HP:0008665"));
+	}
+
+	@Test
+	void anUnknownIdIsRefusedByTheFormAndTheApiNamingItAndChangesNothing() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		phenotype.addFeature(patient, new CaseId(caseId), new AddPhenotypicFeature("HP:0001250", false, null, null));
+		var auth = authentication(TestAccounts.authentication(patient));
+		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:5999999").param("status", "observed").with(auth).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", containsString("HP:5999999 is not a current term of the Human Phenotype Ontology, release 2025-05-06")));
+		mvc.perform(post("/api/cases/{id}/phenotype/features", caseId).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hpoId\": \"HP:5999999\"}").with(auth).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("invalid-input"))
+			.andExpect(jsonPath("$.detail", containsString("HP:5999999")));
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId).containsExactly("HP:0001250");
+		assertThat(audited(caseId, "phenotype.feature.add", "FAILED")).isEqualTo(2);
+	}
+
+	@Test
+	void aPhenopacketsObsoleteIdIsImportedAsItsReplacementAndTheImportSaysSo() throws Exception {
+		Actor patient = accounts.create(Role.PATIENT);
+		UUID caseId = newCase(patient);
+		String packet = """
+				{"id": "case-obsolete", "phenotypicFeatures": [
+				  {"type": {"id": "HP:0001388", "label": "Joint laxity"}},
+				  {"type": {"id": "HP:0001166", "label": "Arachnodactyly"}}]}""";
+		PhenopacketImportView imported = phenotype.importPhenopacket(patient, new CaseId(caseId), packet.getBytes(StandardCharsets.UTF_8));
+		assertThat(imported.replaced()).containsExactly("HP:0001388 \"Joint laxity\" is obsolete; recorded as its replacement HP:0001382 Joint hypermobility.");
+		assertThat(phenotype.phenotype(patient, new CaseId(caseId)).features()).extracting(PhenotypicFeatureView::hpoId)
+			.containsExactlyInAnyOrder("HP:0001382", "HP:0001166");
+		mvc.perform(multipart("/cases/{id}/phenotype/phenopackets", caseId)
+				.file(new MockMultipartFile("phenopacket", "case.json", "application/json", packet.getBytes(StandardCharsets.UTF_8)))
+				.with(authentication(TestAccounts.authentication(patient))).with(csrf()))
+			.andExpect(flash().attribute("message", containsString("recorded as its replacement HP:0001382 Joint hypermobility")));
 	}
 
 	@Test
