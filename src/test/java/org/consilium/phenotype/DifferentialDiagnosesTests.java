@@ -402,4 +402,20 @@ class DifferentialDiagnosesTests extends PhenotypeCaseTestSupport {
 			.isNotEmpty()
 			.allSatisfy(e -> assertThat(e.explanation()).contains(e.annotatedFrequency()).doesNotContain("about"));
 	}
+
+	@Test
+	void inTheWorkspaceAnObsoleteIdAsksForConfirmationAboveThePhenotype() throws Exception {
+		Review r = inReview(CodeSystem.ICD_10_CM, "Q87.4", MARFAN_SIGNS);
+		var specialist = authentication(TestAccounts.authentication(r.specialist()));
+		var asked = mvc.perform(post("/cases/{id}/phenotype/features", r.caseId()).with(specialist).with(csrf())
+				.param("term", "HP:0001388").param("status", "observed").param("returnTo", "review"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("phenotypeReplacement"))
+			.andReturn();
+		assertThat(differential.differential(r.specialist(), new CaseId(r.caseId())).observed()).doesNotContain("HP:0001382");
+		mvc.perform(get("/cases/{id}/review", r.caseId()).flashAttrs(asked.getFlashMap()).with(specialist))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("HP:0001388 is obsolete; replaced by HP:0001382 Joint hypermobility — record HP:0001382?")))
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"returnTo\" value=\"review\">")));
+	}
 }

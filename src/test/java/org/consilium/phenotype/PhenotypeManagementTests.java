@@ -131,8 +131,9 @@ class PhenotypeManagementTests extends PhenotypeCaseTestSupport {
 		mvc.perform(get("/cases/{id}/phenotype", caseId).flashAttrs(asked.getFlashMap()).with(auth))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("HP:0001388 is obsolete; replaced by HP:0001382 Joint hypermobility — record HP:0001382?")))
-			.andExpect(content().string(containsString("name=\"term\" value=\"HP:0001382\"")))
-			.andExpect(content().string(containsString("name=\"status\" value=\"excluded\"")));
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"term\" value=\"HP:0001382\">")))
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"status\" value=\"excluded\">")))
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"onsetAge\" value=\"P3Y\">")));
 		// the confirmation posts the replacement with the same status and onset
 		mvc.perform(post("/cases/{id}/phenotype/features", caseId).param("term", "HP:0001382").param("status", "excluded").param("onsetAge", "P3Y")
 				.with(auth).with(csrf()))
