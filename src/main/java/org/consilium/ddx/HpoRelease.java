@@ -40,7 +40,9 @@ import org.springframework.stereotype.Component;
  * ({@link HpoTerms}) and the ranking data ({@link HpoData}), whose candidates are the OMIM and the Orphanet diseases (most
  * ICD-10-CM codes reach only an Orphanet disease through Mondo), each OMIM disease enriched with the lines of its
  * exact-match Orphanet disease when the Mondo crosswalk ({@link MondoRelease}) is configured; without annotation file
- * the terms still serve.
+ * the terms still serve. The annotation file also gives each disease's frequencies as written ({@link AnnotatedFrequencies},
+ * for explanations), and an optional {@code genes_to_disease.txt} the genes of the diseases ({@link DiseaseGenes});
+ * without it {@link #genesProblem()} says what is missing and nothing else changes.
  * <p>
  * Until the terms are loaded {@link #terms()} is empty and {@link #status()} says why: not configured, loading, or
  * unavailable (with {@link #problem()} naming the missing file and where to get the official release).

@@ -27,7 +27,9 @@ import org.monarchinitiative.phenol.ontology.data.TermSynonym;
  * <p>
  * Ids resolve to the current term: a primary id, an alternative id ({@code alt_id}) of a current term, or an obsolete
  * id through its {@code replaced_by} (IAO:0100001). Obsolete terms without replacement and ids of other release
- * answer empty, and {@link #rejection} says why in plain words.
+ * answer empty, and {@link #rejection} says why in plain words. Whoever records a term asks the user to confirm an
+ * obsolete id's replacement first ({@link #replacementOfObsolete}); an alternative id is the same term and needs no
+ * confirmation.
  * <p>
  * Immutable and safe to share between threads.
  */

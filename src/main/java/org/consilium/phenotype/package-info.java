@@ -18,7 +18,12 @@
  * stored with the case ({@link org.consilium.phenotype.DifferentialDiagnoses}); it is shown, as decision support, only
  * to the specialists reviewing the case.
  * <p>
- * Schema {@code phenotype}: {@code phenotypic_feature}, {@code phenopacket_import}, {@code differential_ranking}; removed
+ * "What to check next" suggests terms to examine; a term the specialist cannot examine is noted
+ * ({@link org.consilium.phenotype.UnexaminableTerms}) and not suggested again, without changing the phenotype. Beside it,
+ * {@link org.consilium.phenotype.CandidateGenes} names the genes of the leading candidates.
+ * <p>
+ * Schema {@code phenotype}: {@code phenotypic_feature}, {@code phenopacket_import}, {@code differential_ranking},
+ * {@code unexaminable_term}; removed
  * or replaced terms are voided with a reason, never deleted. Publishes {@link org.consilium.phenotype.PhenotypeChanged}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "intake", "records", "ddx" })
