@@ -85,7 +85,10 @@ public class UnexaminableTerms {
 					INSERT INTO phenotype.unexaminable_term (id, case_id, hpo_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
 					ON CONFLICT (case_id, hpo_id) DO NOTHING""")
 				.params(rowId, caseId.value(), term.id(), actor.id().value(), Timestamp.from(clock.instant())).update();
-			audit.success(actor, AuditAction.DDX_NEXT_UNEXAMINABLE, caseId, "UnexaminableTerm", rowId);
+			// noted before: the audit names the row that holds it
+			UUID noted = jdbc.sql("SELECT id FROM phenotype.unexaminable_term WHERE case_id = ? AND hpo_id = ?").params(caseId.value(), term.id())
+				.query(UUID.class).single();
+			audit.success(actor, AuditAction.DDX_NEXT_UNEXAMINABLE, caseId, "UnexaminableTerm", noted);
 			return term;
 		});
 	}
