@@ -125,7 +125,12 @@ public class HpoRelease {
 			if (crosswalk == null) {
 				log.warn("Ranking without the Orphanet enrichment of OMIM diseases: {}", mondo.problem());
 			}
-			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk);
+			// gene families (genes_to_disease.txt of the same release) let look-alikes rank together; optional
+			Path genes = find(dir, "genes_to_disease", ".txt").orElse(null);
+			if (genes == null) {
+				log.warn("Ranking without gene families: no genes_to_disease.txt in {}", dir.toAbsolutePath());
+			}
+			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk, genes);
 			log.info("HPO annotations {} loaded in {} ms", annotations.get().getFileName(), (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {

@@ -138,7 +138,7 @@ public final class DdxBenchmark {
 		System.gc();
 		long t0 = System.nanoTime();
 		Path ontology = shared.resolve("hpo/hp.v2025-05-06.json.gz");
-		HpoData data = orphanet ? HpoData.load(ontology, hpoa, MondoCrosswalk.load(shared.resolve("mondo"))) : HpoData.load(ontology, hpoa);
+		HpoData data = orphanet ? HpoData.load(ontology, hpoa, MondoCrosswalk.load(shared.resolve("mondo")), shared.resolve("hpo/genes_to_disease.txt.gz")) : HpoData.load(ontology, hpoa);
 		double loadSeconds = (System.nanoTime() - t0) / 1e9;
 		System.gc();
 		Runtime rt = Runtime.getRuntime();
