@@ -51,7 +51,7 @@ final class CrossValidatedTuning {
 			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), reverse).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
 		grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), Blend.RANKS, d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
-		for (double family : java.util.stream.DoubleStream.of(0.0, 0.3, 0.5, 0.7).filter(v -> v != d.familyWeight()).toArray()) {
+		for (double family : java.util.stream.DoubleStream.of(0.0, 0.5, 0.7, 0.85).filter(v -> v != d.familyWeight()).toArray()) {
 			grid.add(d.withFamilies(family, d.excludedTermsDamped()));
 		}
 		grid.add(d.withFamilies(d.familyWeight(), !d.excludedTermsDamped()));
