@@ -30,7 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Each OMIM candidate carries the annotation lines of its exact-match Orphanet disease as well (through the Mondo
  * crosswalks in {@code ../shared/data/mondo}, {@link HpoData#load(Path, Path, MondoCrosswalk)}); those lines cite
- * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. {@code --no-orphanet} ranks without them.
+ * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. The candidates linked to one gene in
+ * {@code ../shared/data/hpo/genes_to_disease.txt.gz} form families ({@link DiseaseFamilies}); lpo leaves the gold's
+ * siblings' lines as they are (the protocol removes only the gold disease's lines citing the case).
+ * {@code --no-orphanet} ranks without the Orphanet lines and without families.
  * <p>
  * Every case is also ranked by <em>plain Resnik</em>, the baseline of the Phenomizer (Köhler et al., AJHG 2009,
  * doi:10.1016/j.ajhg.2009.09.003): the information content of the most informative common ancestor, averaged over the
