@@ -46,6 +46,40 @@ final class DiseaseFamilies {
 		return members.length > 0;
 	}
 
+	/**
+	 * The profiles of the candidate and, with families, of its family members that cite any of the references, without
+	 * the lines citing them (for leave-publication-out: a sibling's lines from the case's own publication would lift the
+	 * gold through the family score), by candidate index; empty for index -1 or no references.
+	 */
+	static java.util.Map<Integer, DiseaseProfile> withoutReferences(HpoData data, DiseaseFamilies families, int index, java.util.Set<String> references) {
+		java.util.Map<Integer, DiseaseProfile> reduced = new java.util.HashMap<>();
+		if (index < 0 || references == null) {
+			return reduced;
+		}
+		float[] scratch = new float[data.termIds.length];
+		reduced.put(index, data.diseases[index].withoutReferences(references, data.ancestorsSorted, scratch));
+		for (int sibling : families == null ? new int[0] : families.siblings(index)) {
+			DiseaseProfile p = data.diseases[sibling];
+			if (p.annotations.stream().anyMatch(a -> java.util.Arrays.stream(a.references()).anyMatch(references::contains))) {
+				reduced.put(sibling, p.withoutReferences(references, data.ancestorsSorted, scratch));
+			}
+		}
+		return reduced;
+	}
+
+	/** The other members of the candidate's families, ascending. */
+	int[] siblings(int d) {
+		java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+		for (int g : familiesOf[d]) {
+			for (int m : members[g]) {
+				if (m != d) {
+					all.add(m);
+				}
+			}
+		}
+		return all.stream().mapToInt(Integer::intValue).toArray();
+	}
+
 	/** Per candidate, the best of its own score and its families' members' scores. */
 	double[] best(double[] scores) {
 		double[] familyBest = new double[members.length];

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeavePublicationOutRegressionTests {
 
 	/** Leave-publication-out top-10 share on this sample with {@link DifferentialDiagnosis.Settings#DEFAULT}. */
-	static final double REACHED_TOP10 = 0.3300;
+	static final double REACHED_TOP10 = 0.3267;
 
 	@Test
 	void leavePublicationOutTopTenDoesNotDropOnTheFixedSample() throws IOException {

@@ -296,6 +296,26 @@ class LikelihoodRatioRulesTests {
 			.isEqualTo(alone.diseases().stream().map(RankedDisease::diseaseId).toList());
 	}
 
+	/**
+	 * Leaving out a publication for a disease also leaves it out for the members of its gene family, whose scores lift
+	 * it: D1 (tonic-clonic seizure from PMID:1) is D4's sibling, so leaving PMID:1 out for D4 scores D1 without that line.
+	 */
+	@Test
+	void leavingOutAPublicationForADiseaseLeavesItOutForItsFamilyToo() throws IOException {
+		Path genes = dir.resolve("genes_to_disease.txt");
+		Files.writeString(genes, String.join("\n", "ncbi_gene_id\tgene_symbol\tassociation_type\tdisease_id\tsource",
+				"NCBIGene:1\tGENE1\tMENDELIAN\t" + D1 + "\ttest", "NCBIGene:1\tGENE1\tMENDELIAN\t" + D4 + "\ttest") + "\n");
+		HpoData withGenes = HpoData.load(dir.resolve("hp.json"), dir.resolve("phenotype.hpoa"), null, genes);
+		DifferentialDiagnosis families = new DifferentialDiagnosis(withGenes,
+				new DifferentialDiagnosis.Settings(0.5, 0.1, 0.2, 0.25, DifferentialDiagnosis.Blend.Z_SCORES, 0.2).withFamilies(0.5, false));
+		PhenotypeQuery query = PhenotypeQuery.observed(TONIC_CLONIC);
+		int d1 = withGenes.diseaseIndexOf(D1);
+
+		assertThat(families.scores(query, null, null).resnik()[d1]).isCloseTo(withGenes.informationContent(TONIC_CLONIC), within(1e-12));
+		assertThat(families.scores(query, D4, Set.of("PMID:1")).resnik()[d1]).isCloseTo(withGenes.informationContent(NERVOUS), within(1e-12));
+		assertThat(families.scores(query, D2, Set.of("PMID:1")).resnik()[d1]).isCloseTo(withGenes.informationContent(TONIC_CLONIC), within(1e-12));
+	}
+
 	/** Damped, each of k excluded terms counts with its likelihood ratio to the power 1 / sqrt(k). */
 	@Test
 	void withDampingEachOfSeveralExcludedTermsCountsLess() {
