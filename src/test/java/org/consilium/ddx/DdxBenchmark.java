@@ -31,8 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Each OMIM candidate carries the annotation lines of its exact-match Orphanet disease as well (through the Mondo
  * crosswalks in {@code ../shared/data/mondo}, {@link HpoData#load(Path, Path, MondoCrosswalk)}); those lines cite
  * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. The candidates linked to one gene in
- * {@code ../shared/data/hpo/genes_to_disease.txt.gz} form families ({@link DiseaseFamilies}); lpo leaves the gold's
- * siblings' lines as they are (the protocol removes only the gold disease's lines citing the case).
+ * {@code ../shared/data/hpo/genes_to_disease.txt.gz} form families ({@link DiseaseFamilies}); lpo removes the lines
+ * citing the case's publications from the gold's family members as well, since their scores lift the gold
+ * ({@link DifferentialDiagnosis#rankLeavingOut}).
  * {@code --no-orphanet} ranks without the Orphanet lines and without families.
  * <p>
  * Every case is also ranked by <em>plain Resnik</em>, the baseline of the Phenomizer (Köhler et al., AJHG 2009,
