@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -40,9 +42,12 @@ public final class DiseaseGenes {
 
 	private final Map<String, List<Gene>> byDisease;
 
-	private DiseaseGenes(String fileName, Map<String, List<Gene>> byDisease) {
+	private final Map<String, List<String>> diseasesByGene;
+
+	private DiseaseGenes(String fileName, Map<String, List<Gene>> byDisease, Map<String, List<String>> diseasesByGene) {
 		this.fileName = fileName;
 		this.byDisease = byDisease;
+		this.diseasesByGene = diseasesByGene;
 	}
 
 	/**
@@ -53,6 +58,7 @@ public final class DiseaseGenes {
 	public static DiseaseGenes load(Path file) {
 		Map<String, List<Gene>> byDisease = new HashMap<>();
 		Map<String, Gene> genes = new HashMap<>();
+		Map<String, List<String>> diseasesByGene = new LinkedHashMap<>();
 		try (InputStream raw = Files.newInputStream(file);
 				InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -71,18 +77,28 @@ public final class DiseaseGenes {
 				if (!of.contains(gene)) {
 					of.add(gene);
 				}
+				diseasesByGene.computeIfAbsent(f[0], g -> new ArrayList<>(2)).add(f[3]);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new HpoDataNotFoundException(file, "genes-to-disease", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
 		}
 		byDisease.replaceAll((d, g) -> List.copyOf(g));
-		return new DiseaseGenes(file.getFileName().toString(), Map.copyOf(byDisease));
+		diseasesByGene.replaceAll((g, d) -> List.copyOf(d));
+		return new DiseaseGenes(file.getFileName().toString(), Map.copyOf(byDisease), Collections.unmodifiableMap(diseasesByGene));
 	}
 
 	/** The genes of the disease ({@code OMIM:154700}, {@code ORPHA:558}) in the file's order; empty when it names none. */
 	public List<Gene> of(String diseaseId) {
 		return byDisease.getOrDefault(diseaseId, List.of());
+	}
+
+	/**
+	 * The diseases linked to each gene, by NCBI Gene id ({@code NCBIGene:2200}), in the file's order; what
+	 * {@link HpoData} groups into gene families ({@link DiseaseFamilies}).
+	 */
+	Map<String, List<String>> diseasesByGene() {
+		return diseasesByGene;
 	}
 
 	/** The file the genes were read from, e.g. {@code genes_to_disease.txt.gz}. */

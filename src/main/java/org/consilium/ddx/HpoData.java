@@ -79,8 +79,13 @@ public final class HpoData {
 	final float[][] reachingLogRatios;
 	/** For each term the candidates annotated NOT with it. */
 	final int[][] negatingDiseases;
+	/**
+	 * Groups of candidates linked to one gene in {@code genes_to_disease.txt} (ascending indices, groups of 2 to
+	 * {@link DiseaseFamilies#MAX_GROUP} candidates); empty when no such file was loaded.
+	 */
+	final int[][] geneGroups;
 
-	private HpoData(Ontology ontology, String annotationVersion, List<RawDisease> raw) {
+	private HpoData(Ontology ontology, String annotationVersion, List<RawDisease> raw, Map<String, List<String>> diseasesByGene) {
 		this.ontologyVersion = ontology.version;
 		this.annotationVersion = annotationVersion;
 		this.termIds = ontology.ids;
@@ -162,6 +167,15 @@ public final class HpoData {
 			negatingDiseases[t] = l == null ? new int[0] : l.stream().mapToInt(Integer::intValue).toArray();
 		}
 
+		List<int[]> groups = new ArrayList<>();
+		for (List<String> ids : diseasesByGene.values()) {
+			int[] g = ids.stream().mapToInt(this::diseaseIndexOf).filter(d -> d >= 0).sorted().distinct().toArray();
+			if (g.length >= 2 && g.length <= DiseaseFamilies.MAX_GROUP) {
+				groups.add(g);
+			}
+		}
+		this.geneGroups = groups.toArray(int[][]::new);
+
 		this.ancestorsByInformation = new int[termCount][];
 		for (int t = 0; t < termCount; t++) {
 			Integer[] a = Arrays.stream(ancestorsSorted[t]).boxed().toArray(Integer[]::new);
@@ -190,6 +204,10 @@ public final class HpoData {
 	}
 
 	private static HpoData load(Path hpoJson, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches) {
+		return load(hpoJson, hpoa, databases, orphanetMatches, null);
+	}
+
+	private static HpoData load(Path hpoJson, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches, Path genesToDisease) {
 		if (!Files.isRegularFile(hpoJson)) {
 			throw new HpoDataNotFoundException(hpoJson, "ontology", HpoDataNotFoundException.ONTOLOGY_DOWNLOAD, null);
 		}
@@ -204,7 +222,7 @@ public final class HpoData {
 			throw new HpoDataNotFoundException(hpoJson, "ontology", HpoDataNotFoundException.ONTOLOGY_DOWNLOAD, ex);
 		}
 		try (InputStream in = open(hpoa)) {
-			return readAnnotations(ontology, in, databases, orphanetMatches);
+			return readAnnotations(ontology, in, databases, orphanetMatches, genesByDisease(genesToDisease));
 		}
 		catch (IOException ex) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
@@ -226,11 +244,38 @@ public final class HpoData {
 	 * enriched as in {@link #load(Path, Path, MondoCrosswalk)}.
 	 */
 	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches) {
+		return load(hpo, hpoa, databases, orphanetMatches, (Path) null);
+	}
+
+	/**
+	 * As {@link #load(MinimalOntology, Path, Set, MondoCrosswalk)}; with {@code genesToDisease} not null, candidates linked
+	 * to one gene form a family ({@link #geneGroups}).
+	 *
+	 * @throws HpoDataNotFoundException when a file is missing or unreadable
+	 */
+	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches, Path genesToDisease) {
 		if (!Files.isRegularFile(hpoa)) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, null);
 		}
 		try (InputStream in = open(hpoa)) {
-			return readAnnotations(Ontology.of(hpo), in, databases, orphanetMatches);
+			return readAnnotations(Ontology.of(hpo), in, databases, orphanetMatches, genesByDisease(genesToDisease));
+		}
+		catch (IOException ex) {
+			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
+		}
+	}
+
+	/**
+	 * As {@link #load(MinimalOntology, Path, Set, MondoCrosswalk, Path)} with genes already read (null: no families).
+	 *
+	 * @throws HpoDataNotFoundException when the annotation file is missing or unreadable
+	 */
+	static HpoData load(MinimalOntology hpo, Path hpoa, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches, DiseaseGenes genes) {
+		if (!Files.isRegularFile(hpoa)) {
+			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, null);
+		}
+		try (InputStream in = open(hpoa)) {
+			return readAnnotations(Ontology.of(hpo), in, databases, orphanetMatches, genes == null ? Map.of() : genes.diseasesByGene());
 		}
 		catch (IOException ex) {
 			throw new HpoDataNotFoundException(hpoa, "annotation", HpoDataNotFoundException.ANNOTATIONS_DOWNLOAD, ex);
@@ -255,9 +300,26 @@ public final class HpoData {
 		return load(hpoJson, hpoa, EnumSet.of(DiseaseDatabase.OMIM), orphanetMatches);
 	}
 
+	/**
+	 * As {@link #load(Path, Path, MondoCrosswalk)}, and with the gene-to-disease links of the same release
+	 * ({@code genes_to_disease.txt}, optionally gzipped, from https://hpo.jax.org/data/annotations; columns
+	 * ncbi_gene_id, gene_symbol, association_type, disease_id, source): candidates linked to one gene form a family
+	 * that {@link DifferentialDiagnosis} uses to rank look-alikes together ({@link DiseaseFamilies}).
+	 *
+	 * @throws HpoDataNotFoundException when a file is missing or unreadable
+	 */
+	public static HpoData load(Path hpoJson, Path hpoa, MondoCrosswalk orphanetMatches, Path genesToDisease) {
+		return load(hpoJson, hpoa, EnumSet.of(DiseaseDatabase.OMIM), orphanetMatches, genesToDisease);
+	}
+
+	/** Disease ids per gene id from {@code genes_to_disease.txt} ({@link DiseaseGenes}); empty for null. */
+	private static Map<String, List<String>> genesByDisease(Path genesToDisease) {
+		return genesToDisease == null ? Map.of() : DiseaseGenes.load(genesToDisease).diseasesByGene();
+	}
+
 	/** @param orphanetMatches when not null, OMIM candidates get the lines of their exact-match Orphanet disease too */
-	private static HpoData readAnnotations(Ontology ontology, InputStream in, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches)
-			throws IOException {
+	private static HpoData readAnnotations(Ontology ontology, InputStream in, Set<DiseaseDatabase> databases, MondoCrosswalk orphanetMatches,
+			Map<String, List<String>> diseasesByGene) throws IOException {
 		Set<String> prefixes = new java.util.HashSet<>();
 		databases.forEach(db -> prefixes.add(db.prefix() + ":"));
 		Set<String> read = new java.util.HashSet<>(prefixes);
@@ -317,7 +379,8 @@ public final class HpoData {
 		}
 		List<RawDisease> candidates = byId.values().stream().filter(d -> d.candidate && prefixes.stream().anyMatch(d.id::startsWith))
 			.sorted(Comparator.comparing(d -> d.id)).toList();
-		return new HpoData(ontology, version + (orphanetMatches != null ? ", OMIM diseases with their exact-match Orphanet annotations" : ""), candidates);
+		return new HpoData(ontology, version + (orphanetMatches != null ? ", OMIM diseases with their exact-match Orphanet annotations" : ""), candidates,
+				diseasesByGene);
 	}
 
 	private static double frequency(String value, Ontology ontology) {

@@ -136,7 +136,11 @@ public class HpoRelease {
 			}
 			// before the ranking data, so that whoever sees the data sees the written frequencies too
 			frequencies = AnnotatedFrequencies.load(annotations.get(), crosswalk);
-			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk);
+			// gene families (the genes of loadGenes) let look-alikes rank together; optional
+			if (genes == null) {
+				log.warn("Ranking without gene families: {}", genesProblem);
+			}
+			data = HpoData.load(parsed.hpo(), annotations.get(), EnumSet.of(DiseaseDatabase.OMIM, DiseaseDatabase.ORPHA), crosswalk, genes);
 			log.info("HPO annotations {} loaded in {} ms", annotations.get().getFileName(), (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {

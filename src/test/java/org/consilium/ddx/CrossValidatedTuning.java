@@ -31,26 +31,30 @@ final class CrossValidatedTuning {
 	private CrossValidatedTuning() {
 	}
 
-	/** The grid: the defaults and one setting changed at a time. */
+	/** The grid: the defaults and one setting changed at a time (family weight and damping of excluded terms too). */
 	static List<Settings> grid() {
 		Settings d = Settings.DEFAULT;
 		List<Settings> grid = new ArrayList<>(List.of(d));
 		for (double inexact : java.util.stream.DoubleStream.of(0.25, 0.5, 1.0).filter(v -> v != d.inexactMatchFactor()).toArray()) {
-			grid.add(new Settings(inexact, d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+			grid.add(new Settings(inexact, d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
 		for (double unrelated : new double[] { 0.02, 0.3 }) {
-			grid.add(new Settings(d.inexactMatchFactor(), unrelated, d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+			grid.add(new Settings(d.inexactMatchFactor(), unrelated, d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
 		for (double excludedFloor : new double[] { 0.5, 0.95 }) {
-			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), excludedFloor, d.likelihoodWeight(), d.blend(), d.reverseWeight()));
+			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), excludedFloor, d.likelihoodWeight(), d.blend(), d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
 		for (double weight : new double[] { 0.1, 0.4 }) {
-			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), weight, d.blend(), d.reverseWeight()));
+			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), weight, d.blend(), d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
 		for (double reverse : new double[] { 0.1, 0.3 }) {
-			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), reverse));
+			grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), d.blend(), reverse).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
 		}
-		grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), Blend.RANKS, d.reverseWeight()));
+		grid.add(new Settings(d.inexactMatchFactor(), d.unrelatedTermRatio(), d.excludedTermFloor(), d.likelihoodWeight(), Blend.RANKS, d.reverseWeight()).withFamilies(d.familyWeight(), d.excludedTermsDamped()));
+		for (double family : java.util.stream.DoubleStream.of(0.0, 0.5, 0.7, 0.85).filter(v -> v != d.familyWeight()).toArray()) {
+			grid.add(d.withFamilies(family, d.excludedTermsDamped()));
+		}
+		grid.add(d.withFamilies(d.familyWeight(), !d.excludedTermsDamped()));
 		return grid;
 	}
 

@@ -30,7 +30,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Each OMIM candidate carries the annotation lines of its exact-match Orphanet disease as well (through the Mondo
  * crosswalks in {@code ../shared/data/mondo}, {@link HpoData#load(Path, Path, MondoCrosswalk)}); those lines cite
- * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. {@code --no-orphanet} ranks without them.
+ * {@code ORPHA:} codes, not the case's publication, so lpo keeps them. The candidates linked to one gene in
+ * {@code ../shared/data/hpo/genes_to_disease.txt.gz} form families ({@link DiseaseFamilies}); lpo removes the lines
+ * citing the case's publications from the gold's family members as well, since their scores lift the gold
+ * ({@link DifferentialDiagnosis#rankLeavingOut}).
+ * {@code --no-orphanet} ranks without the Orphanet lines and without families.
  * <p>
  * Every case is also ranked by <em>plain Resnik</em>, the baseline of the Phenomizer (Köhler et al., AJHG 2009,
  * doi:10.1016/j.ajhg.2009.09.003): the information content of the most informative common ancestor, averaged over the
@@ -138,7 +142,7 @@ public final class DdxBenchmark {
 		System.gc();
 		long t0 = System.nanoTime();
 		Path ontology = shared.resolve("hpo/hp.v2025-05-06.json.gz");
-		HpoData data = orphanet ? HpoData.load(ontology, hpoa, MondoCrosswalk.load(shared.resolve("mondo"))) : HpoData.load(ontology, hpoa);
+		HpoData data = orphanet ? HpoData.load(ontology, hpoa, MondoCrosswalk.load(shared.resolve("mondo")), shared.resolve("hpo/genes_to_disease.txt.gz")) : HpoData.load(ontology, hpoa);
 		double loadSeconds = (System.nanoTime() - t0) / 1e9;
 		System.gc();
 		Runtime rt = Runtime.getRuntime();

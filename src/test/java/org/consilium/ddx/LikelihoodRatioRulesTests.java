@@ -270,4 +270,63 @@ class LikelihoodRatioRulesTests {
 		assertThat(none.rankable()).isFalse();
 		assertThat(none.flagged()).isFalse();
 	}
+
+	/**
+	 * A gene family (D1 and D4 share GENE1 in genes_to_disease.txt) lifts D4 towards D1, which leads a query that only
+	 * D1 matches exactly, past D2, which ranks above D4 without families; D1 stays first.
+	 */
+	@Test
+	void aDiseaseRisesTowardsTheLeadingMemberOfItsGeneFamilyButNotAboveIt() throws IOException {
+		Path genes = dir.resolve("genes_to_disease.txt");
+		Files.writeString(genes, String.join("\n", "ncbi_gene_id\tgene_symbol\tassociation_type\tdisease_id\tsource",
+				"NCBIGene:1\tGENE1\tMENDELIAN\t" + D1 + "\ttest", "NCBIGene:1\tGENE1\tMENDELIAN\t" + D4 + "\ttest",
+				"NCBIGene:2\tGENE2\tMENDELIAN\t" + D2 + "\ttest") + "\n");
+		HpoData withGenes = HpoData.load(dir.resolve("hp.json"), dir.resolve("phenotype.hpoa"), null, genes);
+		DifferentialDiagnosis.Settings zScores = new DifferentialDiagnosis.Settings(0.5, 0.1, 0.2, 0.25, DifferentialDiagnosis.Blend.Z_SCORES, 0.2);
+		PhenotypeQuery query = PhenotypeQuery.observed(TONIC_CLONIC);
+
+		Ranking alone = new DifferentialDiagnosis(withGenes, zScores).rank(query);
+		Ranking family = new DifferentialDiagnosis(withGenes, zScores.withFamilies(0.5, false)).rank(query);
+
+		assertThat(alone.diseases()).extracting(RankedDisease::diseaseId).startsWith(D1, D2);
+		assertThat(alone.rankOf(D4)).isGreaterThan(alone.rankOf(D2));
+		assertThat(family.diseases()).extracting(RankedDisease::diseaseId).startsWith(D1, D4, D2);
+		// a family without a gene file changes nothing
+		assertThat(new DifferentialDiagnosis(data, zScores.withFamilies(0.5, false)).rank(query).diseases()).extracting(RankedDisease::diseaseId)
+			.isEqualTo(alone.diseases().stream().map(RankedDisease::diseaseId).toList());
+	}
+
+	/**
+	 * Leaving out a publication for a disease also leaves it out for the members of its gene family, whose scores lift
+	 * it: D1 (tonic-clonic seizure from PMID:1) is D4's sibling, so leaving PMID:1 out for D4 scores D1 without that line.
+	 */
+	@Test
+	void leavingOutAPublicationForADiseaseLeavesItOutForItsFamilyToo() throws IOException {
+		Path genes = dir.resolve("genes_to_disease.txt");
+		Files.writeString(genes, String.join("\n", "ncbi_gene_id\tgene_symbol\tassociation_type\tdisease_id\tsource",
+				"NCBIGene:1\tGENE1\tMENDELIAN\t" + D1 + "\ttest", "NCBIGene:1\tGENE1\tMENDELIAN\t" + D4 + "\ttest") + "\n");
+		HpoData withGenes = HpoData.load(dir.resolve("hp.json"), dir.resolve("phenotype.hpoa"), null, genes);
+		DifferentialDiagnosis families = new DifferentialDiagnosis(withGenes,
+				new DifferentialDiagnosis.Settings(0.5, 0.1, 0.2, 0.25, DifferentialDiagnosis.Blend.Z_SCORES, 0.2).withFamilies(0.5, false));
+		PhenotypeQuery query = PhenotypeQuery.observed(TONIC_CLONIC);
+		int d1 = withGenes.diseaseIndexOf(D1);
+
+		assertThat(families.scores(query, null, null).resnik()[d1]).isCloseTo(withGenes.informationContent(TONIC_CLONIC), within(1e-12));
+		assertThat(families.scores(query, D4, Set.of("PMID:1")).resnik()[d1]).isCloseTo(withGenes.informationContent(NERVOUS), within(1e-12));
+		assertThat(families.scores(query, D2, Set.of("PMID:1")).resnik()[d1]).isCloseTo(withGenes.informationContent(TONIC_CLONIC), within(1e-12));
+	}
+
+	/** Damped, each of k excluded terms counts with its likelihood ratio to the power 1 / sqrt(k). */
+	@Test
+	void withDampingEachOfSeveralExcludedTermsCountsLess() {
+		PhenotypeQuery query = new PhenotypeQuery(List.of(DELAY), List.of(SEIZURE, HEART));
+		List<TermContribution> plain = engine.explain(query, D2);
+		List<TermContribution> damped = new DifferentialDiagnosis(data, SETTINGS.withFamilies(0, true)).explain(query, D2);
+		for (int i = 1; i <= 2; i++) {
+			assertThat(damped.get(i).excluded()).isTrue();
+			assertThat(plain.get(i).likelihoodRatio()).isLessThan(1);
+			assertThat(damped.get(i).likelihoodRatio()).isCloseTo(Math.pow(plain.get(i).likelihoodRatio(), 1 / Math.sqrt(2)), within(1e-9));
+		}
+		assertThat(damped.get(0).likelihoodRatio()).isEqualTo(plain.get(0).likelihoodRatio());
+	}
 }
