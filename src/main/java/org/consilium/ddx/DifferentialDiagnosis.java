@@ -96,7 +96,7 @@ public final class DifferentialDiagnosis {
 		 * taken, as that is within the noise and would leave an absent sign almost no weight.
 		 */
 		public static final Settings DEFAULT = new Settings(0.25, 0.1, 0.8, 0.25, Blend.Z_SCORES, 0.2,
-				new ShownProbability(0.972, List.of(4.511, 3.557, 3.396, 3.316, 3.316, 2.817, 2.505, 2.505, 2.505, 2.162)));
+				ShownProbability.FITTED);
 
 		public Settings {
 			if (!(inexactMatchFactor > 0 && inexactMatchFactor <= 1) || !(unrelatedTermRatio > 0 && unrelatedTermRatio <= 1)
