@@ -17,9 +17,9 @@ import java.util.List;
  * how clearly it stands out (to the next rank, to the first, to five ranks below), after Platt scaling (Platt, Advances
  * in Large Margin Classifiers 1999) and its use of the margin of a multi-class ranker (Zadrozny and Elkan, KDD 2002).
  * The probabilities are then made non-increasing over the ranks (each at most the one above: p<sub>r</sub> = min over
- * j &le; r of the fitted p<sub>j</sub>), scaled down when they add up to more than 1, and what is left of 1 is spread
- * over the remaining candidates in the proportions of the base, none above the last calibrated rank (water-filling).
- * If the remaining candidates cannot hold it (few candidates), everything is scaled up to sum 1.</li>
+ * j &le; r of the fitted p<sub>j</sub>); what is left of 1 is spread over the remaining candidates in the proportions of
+ * the base, none above the last calibrated rank (water-filling); finally all are scaled to sum 1 (down when the
+ * calibrated ranks alone exceed 1, up when few remaining candidates cannot hold the rest).</li>
  * </ol>
  * Either way the probability never rises with the rank, and the probabilities of a ranking sum to 1 (the patient is
  * taken to have one of the candidates). The per-rank models are fitted on the benchmark's tuning cohorts only under
@@ -150,12 +150,6 @@ public record ShownProbability(double scale, List<Double> rankOffsets, List<Rank
 				p[r] = Math.min(p[r], p[r - 1]);
 			}
 			head += p[r];
-		}
-		if (head > 1) {
-			for (int r = 0; r < k; r++) {
-				p[r] /= head;
-			}
-			head = 1;
 		}
 		double[] tail = new double[order.length - k];
 		for (int r = k; r < order.length; r++) {
