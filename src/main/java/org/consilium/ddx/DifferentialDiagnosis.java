@@ -249,14 +249,12 @@ public final class DifferentialDiagnosis {
 	public static final int RECOMMENDATION_CANDIDATES = 10;
 
 	/**
-	 * The HPO terms not yet recorded whose presence or absence would best separate the leading
-	 * {@value #RECOMMENDATION_CANDIDATES} candidates of a ranking: the greatest expected reduction of the Shannon entropy
-	 * of their shown probabilities (renormalised over them) once the answer is known, i.e. the expected information gain
-	 * of the question, as in sequential diagnosis (Gorry and Barnett, Comput Biomed Res 1968). A term's chance of being
-	 * present in a candidate is the candidate's annotated frequency of the term (or of a more specific term it reaches);
-	 * for a candidate not annotated with it, the term's background frequency over all candidates. Terms asked are the
-	 * leading candidates' own annotations, less those already recorded, those implied present (ancestors of an observed
-	 * term) and those implied absent (descendants of an excluded term).
+	 * The HPO terms not yet recorded that the leading {@value #RECOMMENDATION_CANDIDATES} candidates suggest checking
+	 * next: those the candidates' shown probabilities say the patient likely has and that would, if present, speak for
+	 * them against the other candidates, each with its expected information gain over them and the candidates it
+	 * favours either way ({@link NextTermRecommender}, which gives the rule and its sources). Terms asked are the leading
+	 * candidates' own annotations, less those already recorded, those implied present (ancestors of an observed term)
+	 * and those implied absent (descendants of an excluded term).
 	 *
 	 * @param query the phenotype the ranking was made from
 	 * @param ranking its ranking by this engine

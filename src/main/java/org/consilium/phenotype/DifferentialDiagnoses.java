@@ -198,7 +198,7 @@ public class DifferentialDiagnoses {
 	static final int NEXT_TERMS = 5;
 
 	/**
-	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms that would best separate the leading candidates
+	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms the leading candidates suggest checking next
 	 * of the case's current phenotype ({@link DifferentialDiagnosis#recommend}), each with the candidates it favours
 	 * either way. Uses the phenotype only, never the first opinion's diagnosis, so it is as blind as the ranking.
 	 * Empty while the release is loading or the phenotype is too thin to rank. Audited as {@code ddx.next}.

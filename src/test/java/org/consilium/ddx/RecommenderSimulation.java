@@ -164,7 +164,7 @@ final class RecommenderSimulation {
 				float f = profiles[i].frequencyOf(t);
 				p += (total > 0 ? prior[i] / total : 1.0 / k) * Math.min(Math.max(f >= 0 ? f : data.backgroundFrequency[t], 0.001), 0.999);
 			}
-			out.add(new TermRecommendation(data.termIds[t], data.termLabels[t], 0, p, List.of(), List.of()));
+			out.add(new TermRecommendation(data.termIds[t], data.termLabels[t], 0, 0, p, List.of(), List.of()));
 		}
 		out.sort(java.util.Comparator.comparingDouble(TermRecommendation::probabilityPresent).reversed().thenComparing(TermRecommendation::hpoId));
 		return out;
