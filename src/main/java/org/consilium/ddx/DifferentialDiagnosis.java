@@ -136,7 +136,7 @@ public final class DifferentialDiagnosis {
 		 * and 32.4 % on the held-out cohorts.
 		 */
 		public static final Settings DEFAULT = new Settings(0.25, 0.1, 0.8, 0.25, Blend.Z_SCORES, 0.2,
-				new ShownProbability(1.412, List.of(3.578, 2.912, 2.847, 2.756, 2.65, 2.029, 1.932, 1.932, 1.932, 1.38)), 0.7, true);
+				ShownProbability.FITTED, 0.7, true);
 
 		public Settings {
 			if (!(inexactMatchFactor > 0 && inexactMatchFactor <= 1) || !(unrelatedTermRatio > 0 && unrelatedTermRatio <= 1)
@@ -303,14 +303,12 @@ public final class DifferentialDiagnosis {
 	public static final int RECOMMENDATION_CANDIDATES = 10;
 
 	/**
-	 * The HPO terms not yet recorded whose presence or absence would best separate the leading
-	 * {@value #RECOMMENDATION_CANDIDATES} candidates of a ranking: the greatest expected reduction of the Shannon entropy
-	 * of their shown probabilities (renormalised over them) once the answer is known, i.e. the expected information gain
-	 * of the question, as in sequential diagnosis (Gorry and Barnett, Comput Biomed Res 1968). A term's chance of being
-	 * present in a candidate is the candidate's annotated frequency of the term (or of a more specific term it reaches);
-	 * for a candidate not annotated with it, the term's background frequency over all candidates. Terms asked are the
-	 * leading candidates' own annotations, less those already recorded, those implied present (ancestors of an observed
-	 * term) and those implied absent (descendants of an excluded term).
+	 * The HPO terms not yet recorded that the leading {@value #RECOMMENDATION_CANDIDATES} candidates suggest checking
+	 * next: those the candidates' shown probabilities say the patient likely has and that would, if present, speak for
+	 * them against the other candidates, each with its expected information gain over them and the candidates it
+	 * favours either way ({@link NextTermRecommender}, which gives the rule and its sources). Terms asked are the leading
+	 * candidates' own annotations, less those already recorded, those implied present (ancestors of an observed term)
+	 * and those implied absent (descendants of an excluded term).
 	 *
 	 * @param query the phenotype the ranking was made from
 	 * @param ranking its ranking by this engine
@@ -326,87 +324,7 @@ public final class DifferentialDiagnosis {
 	 * lines citing the references do not count here either.
 	 */
 	List<TermRecommendation> recommend(PhenotypeQuery query, Ranking ranking, int count, String leftOutDisease, Set<String> references) {
-		List<RankedDisease> leading = ranking.top(RECOMMENDATION_CANDIDATES);
-		int k = leading.size();
-		if (k < 2 || count <= 0) {
-			return List.of();
-		}
-		DiseaseProfile[] profiles = new DiseaseProfile[k];
-		double[] prior = new double[k];
-		double total = 0;
-		for (int i = 0; i < k; i++) {
-			String id = leading.get(i).diseaseId();
-			profiles[i] = id.equals(leftOutDisease) ? data.diseases[data.diseaseIndexOf(id)].withoutReferences(references, data.ancestorsSorted, new float[data.termIds.length])
-					: data.diseases[data.diseaseIndexOf(id)];
-			prior[i] = leading.get(i).postTestProbability();
-			total += prior[i];
-		}
-		for (int i = 0; i < k; i++) {
-			prior[i] = total > 0 ? prior[i] / total : 1.0 / k;
-		}
-		double entropy = entropyBits(prior);
-		boolean[] settled = new boolean[data.termIds.length];
-		for (int h : resolve(query.observedHpoIds())) {
-			for (int a : data.ancestorsSorted[h]) {
-				settled[a] = true;
-			}
-		}
-		int[] excluded = resolve(query.excludedHpoIds());
-		java.util.Set<Integer> asked = new java.util.TreeSet<>();
-		for (DiseaseProfile profile : profiles) {
-			for (int t : profile.annotatedTerms) {
-				if (!settled[t] && !impliedAbsent(t, excluded)) {
-					asked.add(t);
-				}
-			}
-		}
-		List<TermRecommendation> all = new ArrayList<>(asked.size());
-		double[] present = new double[k];
-		double[] frequency = new double[k];
-		double[] absent = new double[k];
-		for (int t : asked) {
-			double pPresent = 0;
-			for (int i = 0; i < k; i++) {
-				float f = profiles[i].frequencyOf(t);
-				frequency[i] = Math.min(Math.max(f >= 0 ? f : data.backgroundFrequency[t], 0.001), 0.999);
-				pPresent += prior[i] * frequency[i];
-			}
-			for (int i = 0; i < k; i++) {
-				present[i] = prior[i] * frequency[i] / pPresent;
-				absent[i] = prior[i] * (1 - frequency[i]) / (1 - pPresent);
-			}
-			double gain = entropy - pPresent * entropyBits(present) - (1 - pPresent) * entropyBits(absent);
-			List<Integer> up = new ArrayList<>();
-			List<Integer> down = new ArrayList<>();
-			for (int i = 0; i < k; i++) {
-				(present[i] > prior[i] ? up : down).add(i);
-			}
-			up.sort(java.util.Comparator.comparingDouble(i -> prior[i] - present[i]));
-			down.sort(java.util.Comparator.comparingDouble(i -> prior[i] - absent[i]));
-			all.add(new TermRecommendation(data.termIds[t], data.termLabels[t], gain, pPresent, up.stream().map(i -> profiles[i].id).toList(),
-					down.stream().map(i -> profiles[i].id).toList()));
-		}
-		all.sort(java.util.Comparator.comparingDouble(TermRecommendation::expectedInformationBits).reversed().thenComparing(TermRecommendation::hpoId));
-		return List.copyOf(all.subList(0, Math.min(count, all.size())));
-	}
-
-	private boolean impliedAbsent(int term, int[] excluded) {
-		for (int x : excluded) {
-			if (Arrays.binarySearch(data.ancestorsSorted[term], x) >= 0) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static double entropyBits(double[] p) {
-		double h = 0;
-		for (double v : p) {
-			if (v > 0) {
-				h -= v * Math.log(v);
-			}
-		}
-		return h / Math.log(2);
+		return new NextTermRecommender(data).recommend(query, ranking, count, leftOutDisease, references);
 	}
 
 	/** The per-candidate scores of one query: the three scorers' raw values and their blend (with the family score). */

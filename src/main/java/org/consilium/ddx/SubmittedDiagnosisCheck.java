@@ -43,7 +43,7 @@ public record SubmittedDiagnosisCheck(Set<String> candidateIds, boolean rankable
 	 */
 	public record Thresholds(int rankAbove, double maxProbability, double topProbability) {
 
-		public static final Thresholds DEFAULT = new Thresholds(10, 0.01, 0.10);
+		public static final Thresholds DEFAULT = new Thresholds(10, 0.01, 0.05);
 
 		public Thresholds {
 			if (rankAbove < 1 || !(maxProbability >= 0 && maxProbability <= 1) || !(topProbability >= 0 && topProbability <= 1)) {

@@ -203,7 +203,7 @@ public class DifferentialDiagnoses {
 	static final int NEXT_TERMS = 5;
 
 	/**
-	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms that would best separate the leading candidates
+	 * "What to check next": the {@value #NEXT_TERMS} unrecorded HPO terms the leading candidates suggest checking next
 	 * of the case's current phenotype ({@link DifferentialDiagnosis#recommend}), each with the candidates it favours
 	 * either way and its lay synonym. Terms noted as not examinable for the case ({@link UnexaminableTerms}) are left
 	 * out. Uses the phenotype only, never the first opinion's diagnosis, so it is as blind as the ranking.

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Calibration of the shown probability for the benchmark: fitting {@link ShownProbability} (temperature scaling with
- * per-rank offsets, by the negative log-likelihood of the gold disease) and measuring it.
+ * Calibration of the shown probability for the benchmark: fitting {@link ShownProbability} (its base, temperature
+ * scaling with per-rank offsets, by the negative log-likelihood of the gold disease; then a penalised logistic model per
+ * rank with cohort weights) and measuring it.
  * <p>
  * Measures: a reliability table of the top candidate's shown probability in ten bins of width 0.1 against how often the
  * top candidate is the gold disease; the expected calibration error (ECE, the bins' case-weighted mean absolute gap,
@@ -25,9 +26,13 @@ final class Calibration {
 	}
 
 	/** One case: the gold's 0-based position in the engine's order (descending score, ties by index) and all scores, descending. */
-	record Sample(int goldPosition, float[] scoresDescending) {
+	record Sample(int goldPosition, float[] scoresDescending, String cohort) {
 
 		static Sample of(double[] scores, int gold) {
+			return of(scores, gold, "");
+		}
+
+		static Sample of(double[] scores, int gold, String cohort) {
 			int position = 0;
 			float[] sorted = new float[scores.length];
 			for (int d = 0; d < scores.length; d++) {
@@ -40,7 +45,7 @@ final class Calibration {
 			for (int d = 0; d < sorted.length; d++) {
 				sorted[d] = -sorted[d];
 			}
-			return new Sample(position, sorted);
+			return new Sample(position, sorted, cohort);
 		}
 
 		/** Shown probabilities by position, the first {@code n}. */
@@ -146,6 +151,127 @@ final class Calibration {
 			offsets.add(Math.round(theta[1 + j] * 1000) / 1000.0);
 		}
 		return new ShownProbability(Math.round(theta[0] * 1000) / 1000.0, offsets);
+	}
+
+	/** The cohort caps {@code bench/ddx.sh tune} chooses among (cases per cohort at most; 0 for no cap). */
+	static final int[] COHORT_CAPS = { 0, 50, 20, 10 };
+
+	/** L2 penalty on the per-rank models' slopes (not the intercepts). */
+	static final double PENALTY = 1.0;
+
+	/**
+	 * The base ({@link #fit}) with a per-rank logistic model ({@link ShownProbability.Rank}) for each of the ten best
+	 * ranks, fitted by penalised maximum likelihood (Newton-Raphson) on the samples; each case weighs 1, or cap / n in
+	 * a cohort of n &gt; cap cases, so that a few large cohorts do not set the average.
+	 */
+	static ShownProbability fitWithRanks(List<Sample> samples, int cohortCap) {
+		return fit(samples).withRanks(fitRanks(samples, cohortCap));
+	}
+
+	static List<ShownProbability.Rank> fitRanks(List<Sample> samples, int cohortCap) {
+		java.util.Map<String, Integer> perCohort = new java.util.HashMap<>();
+		for (Sample s : samples) {
+			perCohort.merge(s.cohort(), 1, Integer::sum);
+		}
+		double[] weight = new double[samples.size()];
+		for (int c = 0; c < samples.size(); c++) {
+			int n = perCohort.get(samples.get(c).cohort());
+			weight[c] = cohortCap > 0 && n > cohortCap ? (double) cohortCap / n : 1;
+		}
+		List<ShownProbability.Rank> ranks = new java.util.ArrayList<>();
+		int f = ShownProbability.Rank.FEATURES;
+		double[][][] x = new double[RANKS][samples.size()][];
+		for (int c = 0; c < samples.size(); c++) {
+			double[] descending = descending(samples.get(c), RANKS + 6);
+			for (int r = 0; r < RANKS; r++) {
+				x[r][c] = ShownProbability.Rank.features(descending, r);
+			}
+		}
+		for (int r = 0; r < RANKS; r++) {
+			double[] beta = new double[f];
+			for (int iteration = 0; iteration < 50; iteration++) {
+				double[] gradient = new double[f];
+				double[][] hessian = new double[f][f];
+				for (int j = 1; j < f; j++) {
+					gradient[j] = PENALTY * beta[j];
+					hessian[j][j] = PENALTY;
+				}
+				for (int c = 0; c < samples.size(); c++) {
+					double[] xc = x[r][c];
+					double z = 0;
+					for (int j = 0; j < f; j++) {
+						z += beta[j] * xc[j];
+					}
+					double p = 1 / (1 + Math.exp(-z));
+					double y = samples.get(c).goldPosition() == r ? 1 : 0;
+					for (int j = 0; j < f; j++) {
+						gradient[j] += weight[c] * (p - y) * xc[j];
+						for (int i = 0; i < f; i++) {
+							hessian[j][i] += weight[c] * p * (1 - p) * xc[j] * xc[i];
+						}
+					}
+				}
+				double[] step = solve(hessian, gradient);
+				double size = 0;
+				for (int j = 0; j < f; j++) {
+					beta[j] -= step[j];
+					size = Math.max(size, Math.abs(step[j]));
+				}
+				if (size < 1e-9) {
+					break;
+				}
+			}
+			for (int j = 0; j < f; j++) {
+				beta[j] = Math.round(beta[j] * 10000) / 10000.0;
+			}
+			ranks.add(ShownProbability.Rank.of(beta));
+		}
+		return ranks;
+	}
+
+	private static double[] descending(Sample s, int n) {
+		double[] d = new double[Math.min(n, s.scoresDescending().length)];
+		for (int i = 0; i < d.length; i++) {
+			d[i] = s.scoresDescending()[i];
+		}
+		return d;
+	}
+
+	/** Gaussian elimination with partial pivoting (the systems are 5 x 5 and positive definite). */
+	private static double[] solve(double[][] a, double[] b) {
+		int n = b.length;
+		double[][] m = new double[n][n + 1];
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(a[i], 0, m[i], 0, n);
+			m[i][n] = b[i];
+			m[i][i] += 1e-9;
+		}
+		for (int col = 0; col < n; col++) {
+			int pivot = col;
+			for (int row = col + 1; row < n; row++) {
+				if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
+					pivot = row;
+				}
+			}
+			double[] t = m[col];
+			m[col] = m[pivot];
+			m[pivot] = t;
+			for (int row = col + 1; row < n; row++) {
+				double factor = m[row][col] / m[col][col];
+				for (int k = col; k <= n; k++) {
+					m[row][k] -= factor * m[col][k];
+				}
+			}
+		}
+		double[] out = new double[n];
+		for (int i = n - 1; i >= 0; i--) {
+			double sum = m[i][n];
+			for (int k = i + 1; k < n; k++) {
+				sum -= m[i][k] * out[k];
+			}
+			out[i] = sum / m[i][i];
+		}
+		return out;
 	}
 
 	/** The closest non-increasing sequence in least squares (pool adjacent violators). */

@@ -21,10 +21,12 @@ import org.consilium.ddx.DifferentialDiagnosis.Settings;
  * The tuning cohorts are shuffled with a fixed seed and dealt into k folds, so a fold never splits a cohort. Every
  * setting of a grid around {@link Settings#DEFAULT} ranks every case once (full and leave-publication-out); for each
  * fold the setting with the best lpo MRR on the other folds is chosen and its figures on the fold itself are kept, and
- * the probability scale of the shown probability is fitted on the other folds' lpo rankings
- * ({@link Calibration#fit}) and measured on the fold. Prints the held-out folds' mean and spread (sample standard
- * deviation), the choice over all tuning cohorts (what {@link Settings#DEFAULT} should be), its runtime, and as its last
- * line one JSON object.
+ * the shown probability is fitted on the other folds' lpo rankings ({@link Calibration#fitWithRanks}, once per cohort
+ * cap of {@link Calibration#COHORT_CAPS}) and measured on the fold; the cap with the lowest mean Brier over the folds is
+ * kept. Prints the held-out folds' mean and spread (sample standard deviation), the choice over all tuning cohorts
+ * (what {@link Settings#DEFAULT} should be), the shown probability fitted on all tuning cases for the scores of
+ * {@link Settings#DEFAULT} as Java source ({@link ShownProbability#FITTED}), its runtime, and as its last line one JSON
+ * object.
  */
 final class CrossValidatedTuning {
 
@@ -86,9 +88,13 @@ final class CrossValidatedTuning {
 
 		Map<Integer, List<Calibration.Sample>> samplesBySetting = new LinkedHashMap<>();
 		Tally[][] heldOut = new Tally[folds][];
-		Calibration.Result[] calibration = new Calibration.Result[folds];
+		int[] caps = Calibration.COHORT_CAPS;
+		Calibration.Result[][] calibrationByCap = new Calibration.Result[caps.length][folds];
+		ShownProbability[][] fittedByCap = new ShownProbability[caps.length][folds];
+		String[] chosenSettings = new String[folds];
 		for (int k = 0; k < folds; k++) {
 			int best = bestSetting(ranks, fold, k, false);
+			chosenSettings[k] = grid.get(best).toString();
 			heldOut[k] = new Tally[] { new Tally(), new Tally() };
 			for (int i = 0; i < cases.size(); i++) {
 				if (fold[i] == k) {
@@ -102,11 +108,27 @@ final class CrossValidatedTuning {
 			for (int i = 0; i < cases.size(); i++) {
 				(fold[i] == k ? test : train).add(samples.get(i));
 			}
-			ShownProbability scale = Calibration.fit(train);
+			ShownProbability base = Calibration.fit(train);
 			double[] rates = Calibration.hitRateByRank(train);
-			calibration[k] = Calibration.evaluate(test, scale, rates);
-			System.out.printf(Locale.ROOT, "fold %d: %d cases, chosen on the other folds %s, fitted %s; held-out fold full %s lpo %s calibration %s%n", k, heldOut[k][0].cases,
-					grid.get(best), scale, heldOut[k][0].json(), heldOut[k][1].json(), calibration[k].json());
+			for (int c = 0; c < caps.length; c++) {
+				fittedByCap[c][k] = base.withRanks(Calibration.fitRanks(train, caps[c]));
+				calibrationByCap[c][k] = Calibration.evaluate(test, fittedByCap[c][k], rates);
+				System.out.printf(Locale.ROOT, "fold %d, cohort cap %d: calibration %s%n", k, caps[c], calibrationByCap[c][k].json());
+			}
+		}
+		// the cohort cap of the per-rank calibration: the lowest mean Brier over the held-out folds
+		int cap = 0;
+		for (int c = 1; c < caps.length; c++) {
+			if (meanBrier(calibrationByCap[c]) < meanBrier(calibrationByCap[cap])) {
+				cap = c;
+			}
+		}
+		Calibration.Result[] calibration = calibrationByCap[cap];
+		System.out.printf(Locale.ROOT, "cohort cap of the shown probability's fit, by mean held-out-fold Brier: %d (%s)%n", caps[cap],
+				java.util.stream.IntStream.range(0, caps.length).mapToObj(c -> String.format(Locale.ROOT, "%d: %.4f", caps[c], meanBrier(calibrationByCap[c]))).toList());
+		for (int k = 0; k < folds; k++) {
+			System.out.printf(Locale.ROOT, "fold %d: %d cases, chosen on the other folds %s; held-out fold full %s lpo %s calibration %s%n", k, heldOut[k][0].cases,
+					chosenSettings[k], heldOut[k][0].json(), heldOut[k][1].json(), calibration[k].json());
 		}
 
 		System.out.println("held-out folds, mean (sd) over folds:");
@@ -131,15 +153,19 @@ final class CrossValidatedTuning {
 
 		int chosen = bestSetting(ranks, fold, -1, true);
 		List<Calibration.Sample> all = samplesBySetting.computeIfAbsent(chosen, g -> samples(data, grid.get(g), cases));
-		ShownProbability shown = Calibration.fit(all);
+		ShownProbability shown = Calibration.fitWithRanks(all, caps[cap]);
 		Calibration.Result inSample = Calibration.evaluate(all, shown, Calibration.hitRateByRank(all));
 		System.out.println("in-sample on all tuning cases (lpo), for comparison only:");
 		System.out.println(inSample.table());
 		Settings ship = grid.get(chosen).withShownProbability(shown);
 		double runtime = (System.nanoTime() - startNanos) / 1e9;
 		System.out.printf(Locale.ROOT, "chosen on all %d tuning cases: %s; %d settings tried; runtime %.0f s (one core)%n", cases.size(), ship, grid.size(), runtime);
-		System.out.printf(Locale.ROOT, "{\"folds\":%d,\"seed\":%d,\"cohorts\":%d,\"cases\":%d,\"settings_tried\":%d,\"held_out_folds\":{%s},\"chosen\":\"%s\",\"runtime_s\":%.0f}%n",
-				folds, seed, cohorts.size(), cases.size(), grid.size(), json, ship, runtime);
+		// the shown probability ships for the scores of the shipped settings, which need not be the grid's choice
+		ShownProbability forDefault = chosen == 0 ? shown : Calibration.fitWithRanks(samplesBySetting.computeIfAbsent(0, g -> samples(data, grid.get(g), cases)), caps[cap]);
+		System.out.println("the shown probability fitted on all tuning cases ranked by the shipped settings (Settings.DEFAULT's scoring), as its constant:");
+		System.out.println(javaConstant(forDefault));
+		System.out.printf(Locale.ROOT, "{\"folds\":%d,\"seed\":%d,\"cohorts\":%d,\"cases\":%d,\"settings_tried\":%d,\"shown_probability_cohort_cap\":%d,\"held_out_folds\":{%s},\"chosen\":\"%s\",\"runtime_s\":%.0f}%n",
+				folds, seed, cohorts.size(), cases.size(), grid.size(), caps[cap], json, ship, runtime);
 	}
 
 	/** The setting with the best lpo MRR over the cases outside fold {@code k} (all cases when k is -1). */
@@ -165,9 +191,25 @@ final class CrossValidatedTuning {
 		DifferentialDiagnosis engine = new DifferentialDiagnosis(data, settings);
 		List<Calibration.Sample> samples = new ArrayList<>(cases.size());
 		for (Case c : cases) {
-			samples.add(Calibration.Sample.of(DdxBenchmark.lpoScores(engine, c).blended(), data.diseaseIndexOf(c.gold())));
+			samples.add(Calibration.Sample.of(DdxBenchmark.lpoScores(engine, c).blended(), data.diseaseIndexOf(c.gold()), c.cohort()));
 		}
 		return samples;
+	}
+
+	private static double meanBrier(Calibration.Result[] results) {
+		return java.util.Arrays.stream(results).mapToDouble(Calibration.Result::brier).average().orElse(Double.NaN);
+	}
+
+	/** The shown probability as Java source, to paste into {@link Settings#DEFAULT}. */
+	static String javaConstant(ShownProbability shown) {
+		StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "new ShownProbability(%s, List.of(%s), List.of(%n", shown.scale(),
+				String.join(", ", shown.rankOffsets().stream().map(String::valueOf).toList())));
+		for (int r = 0; r < shown.ranks().size(); r++) {
+			ShownProbability.Rank k = shown.ranks().get(r);
+			b.append(String.format(Locale.ROOT, "\t\tnew ShownProbability.Rank(%s, %s, %s, %s, %s)%s%n", k.intercept(), k.perScore(), k.perGapToNext(), k.perGapFromTop(),
+					k.perGapToFifthBelow(), r + 1 < shown.ranks().size() ? "," : "))"));
+		}
+		return b.toString();
 	}
 
 	private static double mean(double[] v) {

@@ -228,7 +228,7 @@ public final class DdxBenchmark {
 			}
 			DifferentialDiagnosis.Scores lpoScores = lpoScores(engine, c);
 			double[] lpoRanks = lpoRanks(data, lpoScores, c);
-			(tuning.contains(c.cohort()) ? tuningSamples : heldOutSamples).add(Calibration.Sample.of(lpoScores.blended(), data.diseaseIndexOf(c.gold())));
+			(tuning.contains(c.cohort()) ? tuningSamples : heldOutSamples).add(Calibration.Sample.of(lpoScores.blended(), data.diseaseIndexOf(c.gold()), c.cohort()));
 			emptied += lpoRanks[0] == data.candidateCount() ? 1 : 0;
 			double[] ranks = { fullRank, lpoRanks[0], resnikFullRank, lpoRanks[1] };
 			full.add(ranks[0]);

@@ -169,7 +169,10 @@ class DifferentialDiagnosisTests {
 		List<TermRecommendation> next = engine.recommend(query, ranking, 5);
 
 		assertThat(next).hasSize(5);
-		assertThat(next).extracting(TermRecommendation::expectedInformationBits).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+		List<TermRecommendation> every = engine.recommend(query, ranking, Integer.MAX_VALUE);
+		assertThat(every).hasSizeGreaterThan(20).extracting(TermRecommendation::expectedSupportNats).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(every.subList(0, 5)).isEqualTo(next);
+		assertThat(next).extracting(TermRecommendation::expectedSupportNats).isSortedAccordingTo(java.util.Comparator.reverseOrder())
 			.allSatisfy(bits -> assertThat(bits).isPositive());
 		Set<String> leading = ranking.top(DifferentialDiagnosis.RECOMMENDATION_CANDIDATES).stream().map(RankedDisease::diseaseId).collect(java.util.stream.Collectors.toSet());
 		for (TermRecommendation t : next) {

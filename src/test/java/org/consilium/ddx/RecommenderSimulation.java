@@ -44,6 +44,8 @@ final class RecommenderSimulation {
 		List<List<Double>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		List<Long> questionNanos = new ArrayList<>();
 		int[] answers = new int[3]; // recommender's answers: present, absent, not stated
+		int[] frequencyAnswers = new int[3];
+		Tally oracle = new Tally();
 		for (Case c : cases) {
 			Random random = new Random(seed * 31 + (c.cohort() + "/" + c.file()).hashCode());
 			List<String> observed = new ArrayList<>(c.observed());
@@ -82,9 +84,16 @@ final class RecommenderSimulation {
 			}
 			r[1] = rank(data, current, c, emptied);
 
-			List<TermRecommendation> askable = new ArrayList<>(engine.recommend(visible, before, Integer.MAX_VALUE, c.gold(), c.pmids()));
-			askable.sort(java.util.Comparator.comparingDouble(TermRecommendation::probabilityPresent).reversed().thenComparing(TermRecommendation::hpoId));
+			List<TermRecommendation> askable = frequent(data, visible, before, c);
 			r[2] = rank(data, engine.rankLeavingOut(answered(visible, askable.subList(0, Math.min(QUESTIONS, askable.size())), hidden), c.gold(), c.pmids()), c, emptied);
+			for (TermRecommendation t : askable.subList(0, Math.min(QUESTIONS, askable.size()))) {
+				frequencyAnswers[hidden.answer(t.hpoId())]++;
+			}
+			PhenotypeQuery all = visible;
+			for (String h : hidden.observed().subList(0, Math.min(QUESTIONS, hidden.observed().size()))) {
+				all = with(all, h, true);
+			}
+			oracle.add(rank(data, engine.rankLeavingOut(all, c.gold(), c.pmids()), c, emptied));
 			Collections.shuffle(askable, random);
 			r[3] = rank(data, engine.rankLeavingOut(answered(visible, askable.subList(0, Math.min(QUESTIONS, askable.size())), hidden), c.gold(), c.pmids()), c, emptied);
 			for (int i = 0; i < 4; i++) {
@@ -96,6 +105,8 @@ final class RecommenderSimulation {
 		double medianMs = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
 		System.out.printf("%d cases, %d questions asked by the recommender: %d answered present, %d absent, %d not stated%n", cases.size(), questionNanos.size(), answers[0],
 				answers[1], answers[2]);
+		System.out.printf("frequency heuristic's answers: %d present, %d absent, %d not stated; for comparison, up to five hidden observed terms themselves (an oracle): lpo %s%n",
+				frequencyAnswers[0], frequencyAnswers[1], frequencyAnswers[2], oracle.json());
 		StringBuilder json = new StringBuilder();
 		for (int i = 0; i < 4; i++) {
 			double median = median(ranks.get(i));
@@ -110,6 +121,53 @@ final class RecommenderSimulation {
 				100 * gain, 100 * frequencyGain, 100 * (tallies[3].share(tallies[3].top10) - tallies[0].share(tallies[0].top10)), medianMs, runtime);
 		System.out.printf(Locale.ROOT, "{\"cases\":%d,\"questions\":%d%s,\"top10_gain\":%.4f,\"frequency_top10_gain\":%.4f,\"median_ms_per_question\":%.2f,\"runtime_s\":%.0f}%n", cases.size(),
 				QUESTIONS, json, gain, frequencyGain, medianMs, runtime);
+	}
+
+	/**
+	 * The unrecorded annotations of the ten leading candidates, most frequent first: by their frequency in each
+	 * candidate (the term's background frequency where a candidate does not reach it) weighted by the candidates' shown
+	 * probabilities renormalised over the ten; less the terms implied present (ancestors of an observed term) or absent
+	 * (descendants of an excluded term). Independent of the recommender, so that changing it leaves this baseline alone.
+	 */
+	static List<TermRecommendation> frequent(HpoData data, PhenotypeQuery query, Ranking ranking, Case c) {
+		List<RankedDisease> leading = ranking.top(DifferentialDiagnosis.RECOMMENDATION_CANDIDATES);
+		int k = leading.size();
+		DiseaseProfile[] profiles = new DiseaseProfile[k];
+		double[] prior = new double[k];
+		double total = 0;
+		for (int i = 0; i < k; i++) {
+			String id = leading.get(i).diseaseId();
+			DiseaseProfile full = data.diseases[data.diseaseIndexOf(id)];
+			profiles[i] = id.equals(c.gold()) ? full.withoutReferences(c.pmids(), data.ancestorsSorted, new float[data.termIds.length]) : full;
+			prior[i] = leading.get(i).postTestProbability();
+			total += prior[i];
+		}
+		boolean[] settled = new boolean[data.termIds.length];
+		for (String h : query.observedHpoIds()) {
+			for (int a : data.ancestorsSorted[data.termIndexOf(h)]) {
+				settled[a] = true;
+			}
+		}
+		java.util.Set<Integer> terms = new java.util.TreeSet<>();
+		for (DiseaseProfile profile : profiles) {
+			for (int t : profile.annotatedTerms) {
+				boolean absent = query.excludedHpoIds().stream().anyMatch(x -> Arrays.binarySearch(data.ancestorsSorted[t], data.termIndexOf(x)) >= 0);
+				if (!settled[t] && !absent) {
+					terms.add(t);
+				}
+			}
+		}
+		List<TermRecommendation> out = new ArrayList<>();
+		for (int t : terms) {
+			double p = 0;
+			for (int i = 0; i < k; i++) {
+				float f = profiles[i].frequencyOf(t);
+				p += (total > 0 ? prior[i] / total : 1.0 / k) * Math.min(Math.max(f >= 0 ? f : data.backgroundFrequency[t], 0.001), 0.999);
+			}
+			out.add(new TermRecommendation(data.termIds[t], data.termLabels[t], 0, 0, p, List.of(), List.of()));
+		}
+		out.sort(java.util.Comparator.comparingDouble(TermRecommendation::probabilityPresent).reversed().thenComparing(TermRecommendation::hpoId));
+		return out;
 	}
 
 	private static double rank(HpoData data, Ranking ranking, Case c, boolean emptied) {
