@@ -30,29 +30,27 @@ class PhysicianMailOutbox implements PhysicianMail {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendLink(String address, String linkPath) {
-		outbox.queue(null, address, "SHARED_LINK", "Consilium: a document has been shared with you", """
-				%s
-
-				a patient of yours has shared a document with you through Consilium. To read it, open this link:
-				%s
-
-				When you open it, we send a one-time code to this address in a second e-mail. The link works once and
-				expires in two weeks; the patient can withdraw it at any time. If you did not expect this, ignore it.
-				""".formatted(Outbox.GREETING, settings.baseUrl() + linkPath));
+		queueLink(address, "Consilium: a document has been shared with you",
+				"a patient of yours has shared a document with you through Consilium. To read it, open this link:", linkPath);
 	}
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendNewVersionLink(String address, String linkPath) {
-		outbox.queue(null, address, "SHARED_LINK", "Consilium: a new version of a shared document", """
+		queueLink(address, "Consilium: a new version of a shared document",
+				"a document a patient of yours shared with you through Consilium has a new version. To read it, open this link:", linkPath);
+	}
+
+	private void queueLink(String address, String subject, String opening, String linkPath) {
+		outbox.queue(null, address, "SHARED_LINK", subject, """
 				%s
 
-				a document a patient of yours shared with you through Consilium has a new version. To read it, open this link:
+				%s
 				%s
 
 				When you open it, we send a one-time code to this address in a second e-mail. The link works once and
 				expires in two weeks; the patient can withdraw it at any time. If you did not expect this, ignore it.
-				""".formatted(Outbox.GREETING, settings.baseUrl() + linkPath));
+				""".formatted(Outbox.GREETING, opening, settings.baseUrl() + linkPath));
 	}
 
 	@Override
